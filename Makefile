@@ -1,0 +1,24 @@
+# Entente — the two commands from the README.
+#   make run    builds in release mode and runs the main job on the built-in default
+#   make test   runs the test suite
+# Both install LAPACKE/OpenBLAS with apt first if they are missing.
+export OPENBLAS_NUM_THREADS ?= 1
+
+.PHONY: run test deps bench docs
+
+deps:
+	@scripts/ensure-deps.sh
+
+run: deps
+	swift build -c release --product entente
+	.build/release/entente $(ARGS)
+
+test: deps
+	swift build --build-tests
+	swift test --skip-build
+
+bench: deps
+	cd Benchmarks && swift package --disable-sandbox benchmark
+
+docs:
+	swift package --disable-sandbox generate-documentation --target Entente

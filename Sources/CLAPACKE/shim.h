@@ -1,0 +1,9 @@
+#ifndef ENTENTE_CLAPACKE_SHIM_H
+#define ENTENTE_CLAPACKE_SHIM_H
+// Complex types as plain structs so Swift can import every prototype.
+#define HAVE_LAPACK_CONFIG_H
+#define LAPACK_COMPLEX_STRUCTURE
+#include <lapacke.h>
+// Swift does not import type macros; re-export them as typedefs.
+typedef lapack_int entente_lapack_int;
+#endif

@@ -1,0 +1,29 @@
+/// Errors from equilibrium solvers. Payloads are trivial values (see BUILD-NOTES on typed throws).
+public enum EquilibriumError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The game has a player with no strategies, or no players.
+    case emptyGame
+    /// A payoff is NaN or infinite.
+    case nonFinitePayoff(player: Int, index: Int)
+    /// The solver's candidate failed the regret check: it is not returned.
+    case verificationFailed(regret: Double, tolerance: Double)
+    /// The underlying LP did not reach optimality (should not happen for finite games).
+    case linearProgramFailed
+    /// The method needs a different number of players (e.g. a bimatrix method on a 3-player game).
+    case wrongPlayerCount(expected: Int, actual: Int)
+    /// The game exceeds a size limit of an exponential method; raise it with the named option.
+    case tooLarge(size: Int, limit: Int)
+    /// The path-following method did not converge.
+    case noConvergence(steps: Int)
+
+    public var description: String {
+        switch self {
+        case .emptyGame: return "the game has no players or a player has no strategies"
+        case .nonFinitePayoff(let p, let i): return "payoff \(i) of player \(p + 1) is NaN or infinite"
+        case .verificationFailed(let r, let t): return "candidate equilibrium failed verification (regret \(r) > tolerance \(t))"
+        case .linearProgramFailed: return "the linear program did not reach an optimum"
+        case .wrongPlayerCount(let e, let a): return "this method needs \(e) players, the game has \(a)"
+        case .tooLarge(let s, let l): return "game too large for this exponential method (\(s) > limit \(l)); raise the limit with --max-supports/maxSupports"
+        case .noConvergence(let s): return "path following did not converge after \(s) steps"
+        }
+    }
+}

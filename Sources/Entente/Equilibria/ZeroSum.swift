@@ -1,0 +1,64 @@
+/// The value and optimal strategies of a two-player zero-sum game, with its verification.
+public struct ZeroSumSolution: Sendable {
+    /// The value of the game to the row player.
+    public let value: Double
+    /// An optimal (maximin) mixed strategy of the row player.
+    public let rowStrategy: [Double]
+    /// An optimal (minimax) mixed strategy of the column player.
+    public let columnStrategy: [Double]
+    /// `max_i (A y)_i − min_j (xᵀA)_j`: zero at an exact saddle point; checked against the tolerance.
+    public let exploitability: Double
+}
+
+/// Two-player zero-sum games by linear programming (von Neumann 1928; Dantzig 1951).
+///
+/// Solves `max v s.t. Aᵀx ≥ v·1, Σx = 1, x ≥ 0` with ``SimplexSolver``; the column player's optimal
+/// strategy is read off the duals of the `m`-column constraints, so one LP gives both strategies.
+/// - Complexity: one LP with m + 1 variables and n + 1 constraints (simplex: polynomial in practice).
+/// - Tolerance: the result is returned only if its exploitability is ≤ `tolerance` × max(1, payoff range).
+public enum ZeroSum {
+    /// Solves the zero-sum game whose row-player payoffs are `a` (`m × n`, column-major).
+    public static func solve(_ a: Matrix, tolerance: Double = 1e-9) throws(EquilibriumError) -> ZeroSumSolution {
+        let m = a.rows, n = a.columns
+        guard m > 0, n > 0 else { throw .emptyGame }
+        if let k = a.storage.firstIndex(where: { !$0.isFinite }) { throw .nonFinitePayoff(player: 0, index: k) }
+        // Variables (x_1..x_m, v). Constraints: v − Σ_i a_ij x_i ≤ 0 for each column j.
+        var aub = Matrix(rows: n, columns: m + 1)
+        for j in 0..<n {
+            for i in 0..<m { aub[j, i] = -a[i, j] }
+            aub[j, m] = 1
+        }
+        var aeq = Matrix(rows: 1, columns: m + 1, repeating: 1)
+        aeq[0, m] = 0
+        var c = [Double](repeating: 0, count: m + 1)
+        c[m] = -1
+        var lower = [Double](repeating: 0, count: m + 1)
+        lower[m] = -.infinity
+        let solution: LinearProgramSolution
+        do {
+            let lp = try LinearProgram(objective: c, inequalityMatrix: aub, inequalityBounds: [Double](repeating: 0, count: n),
+                                       equalityMatrix: aeq, equalityBounds: [1], lowerBounds: lower)
+            solution = try SimplexSolver().solve(lp)
+        } catch {
+            throw .linearProgramFailed
+        }
+        guard solution.status == .optimal else { throw .linearProgramFailed }
+        let x = normalise(Array(solution.x[0..<m]))
+        let y = normalise(solution.inequalityDuals.map { max(0, -$0) })
+        let ay = (try? a.multiply(y)) ?? []
+        let xa = (try? a.multiplyTransposed(x)) ?? []
+        let upper = ay.max() ?? 0, lowerValue = xa.min() ?? 0
+        let exploitability = upper - lowerValue
+        let range = (a.storage.max() ?? 0) - (a.storage.min() ?? 0)
+        let bound = tolerance * max(1, range)
+        guard exploitability <= bound else { throw .verificationFailed(regret: exploitability, tolerance: bound) }
+        return ZeroSumSolution(value: (upper + lowerValue) / 2, rowStrategy: x, columnStrategy: y,
+                               exploitability: max(0, exploitability))
+    }
+
+    static func normalise(_ p: [Double]) -> [Double] {
+        let q = p.map { max(0, $0) }
+        let s = q.reduce(0, +)
+        return s > 0 ? q.map { $0 / s } : q
+    }
+}

@@ -1,0 +1,13 @@
+import ArgumentParser
+import Entente
+
+@main
+struct EntenteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "entente",
+        abstract: "Alliance formation as games: verified equilibria, power indices and coalition dynamics.",
+        version: Entente.version,
+        subcommands: [Example.self],
+        defaultSubcommand: Example.self
+    )
+}

@@ -1,0 +1,30 @@
+/// A plain-text table for terminal output.
+struct Table {
+    var header: [String]
+    var rows: [[String]]
+
+    func render() -> String {
+        var widths = header.map(\.count)
+        for r in rows { for (k, c) in r.enumerated() where k < widths.count { widths[k] = max(widths[k], c.count) } }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { k, c in c.padding(toLength: widths[k], withPad: " ", startingAt: 0) }
+                .joined(separator: "  ")
+        }
+        let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")
+        return ([line(header), rule] + rows.map(line)).joined(separator: "\n")
+    }
+}
+
+enum Format {
+    /// Six significant decimals, without trailing noise for exact values.
+    static func number(_ x: Double) -> String {
+        if abs(x) < 5e-7 { return "0" }
+        if x == x.rounded() && abs(x) < 1e15 { return String(Int(x)) }
+        var s = String(format: "%.6f", x)
+        while s.hasSuffix("0") { s.removeLast() }
+        if s == "-0" { s = "0" }
+        return s
+    }
+}
+
+import Foundation
