@@ -1,0 +1,100 @@
+import CLAPACKE
+
+/// A best-response polytope `{z ∈ ℝᵈ : z ≥ 0, C z ≤ 1}` with labelled facets, and the enumeration of
+/// its vertices by breadth-first search over feasible bases (all bases, so degenerate vertices are found
+/// through every basis that represents them).
+///
+/// For a bimatrix game (A, B) with positive payoffs, `P = {x ≥ 0 : Bᵀx ≤ 1}` and `Q = {y ≥ 0 : A y ≤ 1}`
+/// (von Stengel 2002, "Computing equilibria for two-person games"). Each vertex is recomputed from its basis by an
+/// LU solve (LAPACK `dgetrf`/`dgetrs`), so coordinates do not accumulate pivoting error.
+struct BestResponsePolytope {
+    /// `C`, `r × d`, column-major.
+    let c: [Double]
+    let r: Int
+    let d: Int
+    /// Label of coordinate `z_k` being zero, and of constraint row `l` being tight.
+    let coordinateLabels: [Int]
+    let rowLabels: [Int]
+
+    struct Vertex {
+        var z: [Double]
+        var labels: LabelSet
+        var basis: [Int]
+    }
+
+    /// Column `k` of the slack form `[C | I]`.
+    @inline(__always) func column(_ k: Int, into w: inout [Double]) {
+        if k < d {
+            for i in 0..<r { w[i] = c[i + k * r] }
+        } else {
+            for i in 0..<r { w[i] = 0 }
+            w[k - d] = 1
+        }
+    }
+
+    /// All vertices (including the origin). Stops early and reports `complete = false` when `basisLimit`
+    /// bases have been visited or `shouldStop()` returns true.
+    func vertices(basisLimit: Int, shouldStop: () -> Bool) -> (vertices: [Vertex], complete: Bool) {
+        let tol = 1e-9
+        var seenBases = Set<LabelSet>()
+        var seenVertices = [[Int64]: Int]()
+        var result: [Vertex] = []
+        var queue: [[Int]] = [Array(d..<(d + r))]
+        var start = LabelSet()
+        for k in queue[0] { start.insert(k) }
+        seenBases.insert(start)
+        var lu = [Double](repeating: 0, count: r * r)
+        var piv = [Int32](repeating: 0, count: r)
+        var xB = [Double](repeating: 0, count: r)
+        var w = [Double](repeating: 0, count: r)
+        var isBasic = [Bool](repeating: false, count: d + r)
+        var head = 0
+        let rr = Int32(r)
+        while head < queue.count {
+            if seenBases.count > basisLimit || (head & 255 == 0 && shouldStop()) { return (result, false) }
+            let basis = queue[head]
+            head += 1
+            for (pos, k) in basis.enumerated() {
+                column(k, into: &w)
+                for i in 0..<r { lu[i + pos * r] = w[i] }
+            }
+            let info = LAPACKE_dgetrf_work(LAPACK_COL_MAJOR, rr, rr, &lu, rr, &piv)
+            if info != 0 { continue }
+            for i in 0..<r { xB[i] = 1 }
+            _ = LAPACKE_dgetrs_work(LAPACK_COL_MAJOR, 78, rr, 1, lu, rr, piv, &xB, rr)
+            // Record the vertex.
+            var z = [Double](repeating: 0, count: d)
+            var slack = [Double](repeating: 0, count: r)
+            for i in 0..<d + r { isBasic[i] = false }
+            for (pos, k) in basis.enumerated() {
+                isBasic[k] = true
+                let v = abs(xB[pos]) < tol ? 0 : xB[pos]
+                if k < d { z[k] = v } else { slack[k - d] = v }
+            }
+            let key = z.map { Int64(($0 * 1e9).rounded()) }
+            if seenVertices[key] == nil {
+                var labels = LabelSet()
+                for k in 0..<d where z[k] <= tol { labels.insert(coordinateLabels[k]) }
+                for l in 0..<r where slack[l] <= tol { labels.insert(rowLabels[l]) }
+                seenVertices[key] = result.count
+                result.append(Vertex(z: z, labels: labels, basis: basis))
+            }
+            // Neighbours: every entering column, every tied leaving row.
+            for q in 0..<(d + r) where !isBasic[q] {
+                column(q, into: &w)
+                _ = LAPACKE_dgetrs_work(LAPACK_COL_MAJOR, 78, rr, 1, lu, rr, piv, &w, rr)
+                var theta = Double.infinity
+                for i in 0..<r where w[i] > tol { theta = min(theta, max(xB[i], 0) / w[i]) }
+                if theta == .infinity { continue }
+                for i in 0..<r where w[i] > tol && abs(max(xB[i], 0) / w[i] - theta) <= tol * max(1, theta) {
+                    var next = basis
+                    next[i] = q
+                    var key = LabelSet()
+                    for k in next { key.insert(k) }
+                    if seenBases.insert(key).inserted { queue.append(next) }
+                }
+            }
+        }
+        return (result, true)
+    }
+}

@@ -1,0 +1,19 @@
+/// A set of up to 128 labels (pure strategies of both players, `0..<m+n`) as a two-word bitset.
+struct LabelSet: Hashable, Sendable {
+    var low: UInt64 = 0
+    var high: UInt64 = 0
+
+    @inline(__always) mutating func insert(_ k: Int) {
+        if k < 64 { low |= 1 << UInt64(k) } else { high |= 1 << UInt64(k - 64) }
+    }
+
+    @inline(__always) func union(_ o: LabelSet) -> LabelSet { LabelSet(low: low | o.low, high: high | o.high) }
+
+    /// The set `0..<count`.
+    static func all(_ count: Int) -> LabelSet {
+        var s = LabelSet()
+        s.low = count >= 64 ? ~0 : (1 << UInt64(count)) &- 1
+        s.high = count <= 64 ? 0 : (count >= 128 ? ~0 : (1 << UInt64(count - 64)) &- 1)
+        return s
+    }
+}
