@@ -1,0 +1,61 @@
+/// The JSON game format (docs/formats.md):
+/// `{"title": "...", "players": [...], "strategies": [[...], ...], "payoffs": [P1, P2, ...]}` where `Pk` is a
+/// nested array indexed `[s1][s2]...[sn]` (player 1's strategy outermost).
+public enum GameJSON {
+    /// Parses the format; errors give the JSON path (e.g. `$.payoffs[1][0]`) or the line and column.
+    /// - Complexity: O(file length).
+    public static func parse(_ text: String) throws -> NormalFormGame {
+        let root = JSONReader(try JSONValue.parse(text))
+        let players = try root.member("players").strings()
+        guard !players.isEmpty else { throw FileFormatError(path: "$.players", message: "the game has no players") }
+        let strategiesR = try root.member("strategies")
+        let strategies = try strategiesR.array().map { try $0.strings() }
+        guard strategies.count == players.count else {
+            throw FileFormatError(path: strategiesR.path, message: "expected \(players.count) strategy lists, got \(strategies.count)")
+        }
+        for (p, s) in strategies.enumerated() where s.isEmpty {
+            throw FileFormatError(path: "\(strategiesR.path)[\(p)]", message: "player \(players[p]) has no strategies")
+        }
+        let counts = strategies.map(\.count)
+        var total = 1
+        for c in counts {
+            total = total.multipliedReportingOverflow(by: c).partialValue
+            guard total <= NormalFormGame.defaultProfileLimit else {
+                throw FileFormatError(path: strategiesR.path, message: "game too large: more than \(NormalFormGame.defaultProfileLimit) profiles")
+            }
+        }
+        let payoffsR = try root.member("payoffs")
+        let perPlayer = try payoffsR.array()
+        guard perPlayer.count == players.count else {
+            throw FileFormatError(path: payoffsR.path, message: "expected \(players.count) payoff arrays, got \(perPlayer.count)")
+        }
+        var strides = [Int](repeating: 1, count: counts.count)
+        for k in 1..<max(1, counts.count) { strides[k] = strides[k - 1] * counts[k - 1] }
+        var payoffs: [[Double]] = []
+        for r in perPlayer {
+            var u = [Double](repeating: 0, count: total)
+            try fill(r, level: 0, offset: 0, counts: counts, strides: strides, into: &u)
+            payoffs.append(u)
+        }
+        let title = try root.optionalMember("title")?.string() ?? ""
+        do {
+            return try NormalFormGame(title: title, players: players, strategies: strategies, payoffs: payoffs)
+        } catch {
+            throw FileFormatError(path: "$", message: error.description)
+        }
+    }
+
+    static func fill(_ r: JSONReader, level: Int, offset: Int, counts: [Int], strides: [Int], into u: inout [Double]) throws {
+        if level == counts.count {
+            u[offset] = try r.number()
+            return
+        }
+        let items = try r.array()
+        guard items.count == counts[level] else {
+            throw FileFormatError(path: r.path, message: "expected \(counts[level]) entries (strategies of player \(level + 1)), got \(items.count)")
+        }
+        for (s, item) in items.enumerated() {
+            try fill(item, level: level + 1, offset: offset + s * strides[level], counts: counts, strides: strides, into: &u)
+        }
+    }
+}
