@@ -7,7 +7,7 @@ struct EntenteCommand: ParsableCommand {
         commandName: "entente",
         abstract: "Alliance formation as games: verified equilibria, power indices and coalition dynamics.",
         version: Entente.version,
-        subcommands: [Example.self],
+        subcommands: [Example.self, Nash.self],
         defaultSubcommand: Example.self
     )
 }

@@ -16,6 +16,9 @@ struct Table {
 }
 
 enum Format {
+    /// Scientific notation with three significant digits (tolerances, regrets).
+    static func scientific(_ x: Double) -> String { x == 0 ? "0" : String(format: "%.2e", x) }
+
     /// Six significant decimals, without trailing noise for exact values.
     static func number(_ x: Double) -> String {
         if abs(x) < 5e-7 { return "0" }

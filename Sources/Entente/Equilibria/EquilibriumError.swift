@@ -12,6 +12,8 @@ public enum EquilibriumError: Error, Equatable, Sendable, CustomStringConvertibl
     case wrongPlayerCount(expected: Int, actual: Int)
     /// The game exceeds a size limit of an exponential method; raise it with the named option.
     case tooLarge(size: Int, limit: Int)
+    /// The game is not zero-sum: `max |u₁ + u₂|` is `deviation`.
+    case notZeroSum(deviation: Double)
     /// The path-following method did not converge.
     case noConvergence(steps: Int)
 
@@ -23,6 +25,7 @@ public enum EquilibriumError: Error, Equatable, Sendable, CustomStringConvertibl
         case .linearProgramFailed: return "the linear program did not reach an optimum"
         case .wrongPlayerCount(let e, let a): return "this method needs \(e) players, the game has \(a)"
         case .tooLarge(let s, let l): return "game too large for this exponential method (\(s) > limit \(l)); raise the limit with --max-supports/maxSupports"
+        case .notZeroSum(let d): return "the game is not zero-sum (payoffs differ from zero-sum by up to \(d))"
         case .noConvergence(let s): return "path following did not converge after \(s) steps"
         }
     }

@@ -32,6 +32,14 @@ public struct NashResult: Sendable {
     public let equilibria: [NashEquilibrium]
     /// The tolerance each equilibrium's regret was checked against (absolute, already scaled).
     public let tolerance: Double
+
+    /// Bundles verified equilibria (build them with ``EquilibriumVerifier/verify(_:in:tolerance:component:vertexBases:)``).
+    public init(method: String, complete: Bool, equilibria: [NashEquilibrium], tolerance: Double) {
+        self.method = method
+        self.complete = complete
+        self.equilibria = equilibria
+        self.tolerance = tolerance
+    }
 }
 
 /// Checks candidate profiles: the single gate every solver's output passes through.

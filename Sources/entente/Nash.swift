@@ -1,0 +1,128 @@
+import ArgumentParser
+import Entente
+import Foundation
+
+/// `entente nash FILE`: Nash equilibria of a strategic-form game.
+struct Nash: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compute verified Nash equilibria of a game in Gambit .nfg or JSON format.",
+        discussion: """
+        Methods: pure (all pure equilibria, any n), enumerate (all extreme equilibria of a 2-player game by \
+        vertex enumeration; complete, also for degenerate games), support (support enumeration; complete for \
+        nondegenerate games), lemke (Lemke-Howson; --all runs every starting label), zero-sum (LP), logit \
+        (one equilibrium of any n-player game by tracing the logit QRE path), auto (enumerate for 2 players, \
+        logit otherwise). Every equilibrium printed has been verified (regret below the tolerance).
+        """)
+
+    enum Method: String, ExpressibleByArgument, CaseIterable { case pure, enumerate, support, lemke, zeroSum = "zero-sum", logit, auto }
+
+    @Argument(help: "Game file (.nfg or .json); '-' reads standard input.") var file: String
+    @Option(help: "Solution method: \(Method.allCases.map(\.rawValue).joined(separator: ", ")).") var method: Method = .auto
+    @Flag(help: "Lemke-Howson: run from every starting label.") var all = false
+    @Flag(help: "Certify each equilibrium exactly in rational arithmetic (2-player games).") var certify = false
+    @Option(help: "Output: table, json, csv or gambit.") var format: OutputFormat = .table
+    @Option(help: "Relative regret tolerance.") var tolerance: Double = 1e-9
+    @Option(help: "Enumeration: stop after this many bases per polytope (or support size for 'support').") var maxSupports: Int?
+    @Option(help: "Stop exponential methods after this many seconds (result marked incomplete).") var timeout: Double?
+    @Option(help: "Lemke-Howson starting label (0-based: player 1's strategies first).") var label: Int = 0
+
+    func run() throws {
+        try reportingErrors {
+            let game = try InputFile.game(file)
+            Interrupt.install()
+            let result = try solve(game)
+            try NashOutput(game: game, result: result, certify: certify).print(format)
+        }
+    }
+
+    func solve(_ game: NormalFormGame) throws -> NashResult {
+        let stop = Interrupt.poller(timeout: timeout, label: "entente nash")
+        var chosen = method
+        if chosen == .auto { chosen = game.playerCount == 2 ? .enumerate : (game.playerCount == 1 ? .pure : .logit) }
+        switch chosen {
+        case .pure:
+            return try PureEquilibria.solve(game, tolerance: tolerance)
+        case .enumerate:
+            return try VertexEnumeration.solve(game, tolerance: tolerance, maxBases: maxSupports ?? VertexEnumeration.defaultMaxBases, shouldStop: stop)
+        case .support:
+            return try SupportEnumeration.solve(game, tolerance: tolerance, maxSupportSize: maxSupports, shouldStop: stop)
+        case .lemke:
+            if all { return try LemkeHowson.solveAllLabels(game, tolerance: tolerance) }
+            let e = try LemkeHowson.solve(game, label: label, tolerance: tolerance)
+            return NashResult(method: "lemke", complete: false, equilibria: [e], tolerance: EquilibriumVerifier.absoluteTolerance(tolerance, for: game))
+        case .zeroSum:
+            return try ZeroSumNash.solve(game, tolerance: tolerance)
+        case .logit, .auto:
+            let e = try LogitPath.solve(game, tolerance: tolerance)
+            return NashResult(method: "logit", complete: false, equilibria: [e], tolerance: EquilibriumVerifier.absoluteTolerance(tolerance, for: game))
+        }
+    }
+}
+
+/// Formats a Nash result in the four output formats.
+struct NashOutput {
+    let game: NormalFormGame
+    let result: NashResult
+    let certify: Bool
+
+    func print(_ format: OutputFormat) throws {
+        let certificates: [ExactCertificate?] = certify ? result.equilibria.map { Certify.certify($0, in: game) } : []
+        if certify && game.playerCount != 2 { throw CLIError("--certify needs a 2-player game") }
+        switch format {
+        case .json:
+            var eqs: [[String: Any]] = []
+            for (k, e) in result.equilibria.enumerated() {
+                var d: [String: Any] = ["profile": e.profile.probabilities, "payoffs": e.payoffs, "regret": e.regret]
+                if let c = e.component { d["component"] = c }
+                if certify {
+                    if let c = certificates[k] {
+                        d["exact"] = c.probabilities.map { $0.map(\.description) }
+                        d["exactPayoffs"] = c.payoffs.map(\.description)
+                    } else { d["exact"] = NSNull() }
+                }
+                eqs.append(d)
+            }
+            Swift.print(try JSONText.encode(["method": result.method, "complete": result.complete, "tolerance": result.tolerance, "equilibria": eqs] as [String: Any]))
+        case .csv:
+            Swift.print("equilibrium,player,strategy,probability,payoff,regret")
+            for (k, e) in result.equilibria.enumerated() {
+                for p in 0..<game.playerCount {
+                    for (s, q) in e.profile.probabilities[p].enumerated() {
+                        Swift.print("\(k + 1),\(csv(game.players[p])),\(csv(game.strategies[p][s])),\(q),\(e.payoffs[p]),\(e.regret)")
+                    }
+                }
+            }
+        case .gambit:
+            for (k, e) in result.equilibria.enumerated() {
+                let values: [String]
+                if certify, let c = certificates[k] { values = c.probabilities.joined().map(\.description) }
+                else { values = e.profile.probabilities.joined().map { Format.number($0) } }
+                Swift.print("NE," + values.joined(separator: ","))
+            }
+        case .table:
+            let title = game.title.isEmpty ? "" : "\(game.title)\n"
+            Swift.print("\(title)method: \(result.method)   equilibria: \(result.equilibria.count)   complete: \(result.complete ? "yes" : "no")   verified: regret ≤ \(Format.scientific(result.tolerance))\n")
+            for (k, e) in result.equilibria.enumerated() {
+                var header = "Equilibrium \(k + 1)"
+                if let c = e.component { header += " (component \(c + 1))" }
+                Swift.print(header + "   regret \(Format.scientific(e.regret))")
+                var rows: [[String]] = []
+                for p in 0..<game.playerCount {
+                    let probs = e.profile.probabilities[p]
+                    let exact = certify ? certificates[k]?.probabilities[p].map(\.description) : nil
+                    let strat = probs.enumerated().filter { $0.element > 0 }.map { s, q in
+                        "\(game.strategies[p][s])=\(exact?[s] ?? Format.number(q))"
+                    }.joined(separator: " ")
+                    rows.append([game.players[p], strat, Format.number(e.payoffs[p])])
+                }
+                Swift.print(Table(header: ["player", "strategy (probability)", "payoff"], rows: rows).render())
+                if certify { Swift.print(certificates[k] == nil ? "exact certificate: not available (degenerate support)" : "exact certificate: verified in rational arithmetic") }
+                Swift.print("")
+            }
+        }
+    }
+
+    func csv(_ s: String) -> String {
+        s.contains(",") || s.contains("\"") ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+    }
+}
