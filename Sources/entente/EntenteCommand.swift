@@ -7,7 +7,7 @@ struct EntenteCommand: ParsableCommand {
         commandName: "entente",
         abstract: "Alliance formation as games: verified equilibria, power indices and coalition dynamics.",
         version: Entente.version,
-        subcommands: [Example.self, Nash.self],
+        subcommands: [Example.self, Nash.self, CoalitionCommand.self],
         defaultSubcommand: Example.self
     )
 }
