@@ -1,0 +1,108 @@
+import Foundation
+
+/// A validation error in a scenario: which field and what is wrong.
+public struct ScenarioError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The offending field, e.g. `actors[2].capability` or `rivalries[0]`.
+    public let field: String
+    public let message: String
+    public init(field: String, message: String) { self.field = field; self.message = message }
+    public var description: String { "\(field): \(message)" }
+}
+
+/// A system of states at one moment: actors, geography, intentions.
+public struct Scenario: Sendable, Equatable {
+    public var name: String
+    public var year: Int?
+    public var actors: [Actor]
+    /// Capital-to-capital distance in km (symmetric, zero diagonal).
+    public var distances: Matrix
+    /// Land contiguity (COW direct contiguity type 1): proximity uses distance 0 (Bennett & Stam 2000).
+    public var landContiguous: [[Bool]]
+    /// Active rivalries (intentions).
+    public var rivalries: [[Bool]]
+    /// Provenance to print with results.
+    public var sources: [String]
+
+    /// Validates and builds a scenario. Missing distances (NaN) are computed from capitals by the haversine
+    /// formula (R = 6371.0088 km, rounded to 0.1 km). O(n²).
+    public init(name: String, year: Int? = nil, actors: [Actor], distances: Matrix? = nil,
+                landContiguous: [[Bool]]? = nil, rivalries: [[Bool]]? = nil, sources: [String] = []) throws {
+        let n = actors.count
+        guard n >= 1 else { throw ScenarioError(field: "actors", message: "a scenario needs at least one actor") }
+        var seen = Set<String>()
+        for (k, a) in actors.enumerated() {
+            guard !a.id.isEmpty else { throw ScenarioError(field: "actors[\(k)].id", message: "empty id") }
+            guard seen.insert(a.id).inserted else { throw ScenarioError(field: "actors[\(k)].id", message: "duplicate id \"\(a.id)\"") }
+            guard a.capability.isFinite, a.capability >= 0 else {
+                throw ScenarioError(field: "actors[\(k)].capability", message: "must be a finite non-negative number, got \(a.capability)")
+            }
+            guard a.militaryShare.isFinite, a.militaryShare >= 0 else {
+                throw ScenarioError(field: "actors[\(k)].military_share", message: "must be a finite non-negative number, got \(a.militaryShare)")
+            }
+            let p = a.type.probabilityPowerAcquiring
+            guard p.isFinite, p >= 0, p <= 1 else {
+                throw ScenarioError(field: "actors[\(k)].type", message: "probability must be in [0, 1], got \(p)")
+            }
+            if let c = a.capital {
+                guard c.latitude.isFinite, abs(c.latitude) <= 90, c.longitude.isFinite, abs(c.longitude) <= 180 else {
+                    throw ScenarioError(field: "actors[\(k)].capital", message: "latitude must be in [-90, 90] and longitude in [-180, 180]")
+                }
+            }
+        }
+        guard actors.contains(where: { $0.capability > 0 }) else {
+            throw ScenarioError(field: "actors", message: "at least one actor needs positive capability")
+        }
+        var d = distances ?? Matrix(rows: n, columns: n, repeating: .nan)
+        guard d.rows == n, d.columns == n else { throw ScenarioError(field: "distances", message: "must be \(n)×\(n)") }
+        for i in 0..<n {
+            d[i, i] = 0
+            for j in 0..<n where i != j {
+                if d[i, j].isNaN {
+                    guard let a = actors[i].capital, let b = actors[j].capital else {
+                        throw ScenarioError(field: "distances", message: "no distance between \(actors[i].id) and \(actors[j].id) and no capitals to compute it")
+                    }
+                    d[i, j] = Scenario.haversineKm(a, b)
+                }
+                guard d[i, j].isFinite || d[i, j] == .infinity, d[i, j] >= 0 else {
+                    throw ScenarioError(field: "distances", message: "distance \(actors[i].id)–\(actors[j].id) must be non-negative")
+                }
+            }
+        }
+        let land = landContiguous ?? [[Bool]](repeating: [Bool](repeating: false, count: n), count: n)
+        let riv = rivalries ?? [[Bool]](repeating: [Bool](repeating: false, count: n), count: n)
+        guard land.count == n, land.allSatisfy({ $0.count == n }) else { throw ScenarioError(field: "contiguous", message: "must be \(n)×\(n)") }
+        guard riv.count == n, riv.allSatisfy({ $0.count == n }) else { throw ScenarioError(field: "rivalries", message: "must be \(n)×\(n)") }
+        self.name = name
+        self.year = year
+        self.actors = actors
+        self.distances = d
+        self.landContiguous = land
+        self.rivalries = riv
+        self.sources = sources
+    }
+
+    public var actorCount: Int { actors.count }
+    public var ids: [String] { actors.map(\.id) }
+
+    /// Index of an actor id.
+    public func index(of id: String) -> Int? { actors.firstIndex { $0.id == id } }
+
+    /// Great-circle distance (haversine, R = 6371.0088 km, the IUGG mean radius), rounded to 0.1 km.
+    public static func haversineKm(_ a: (latitude: Double, longitude: Double), _ b: (latitude: Double, longitude: Double)) -> Double {
+        let r = 6371.0088
+        let p1 = a.latitude * .pi / 180, p2 = b.latitude * .pi / 180
+        let dp = p2 - p1, dl = (b.longitude - a.longitude) * .pi / 180
+        let h = sin(dp / 2) * sin(dp / 2) + cos(p1) * cos(p2) * sin(dl / 2) * sin(dl / 2)
+        return (2 * r * asin(min(1, h.squareRoot())) * 10).rounded() / 10
+    }
+
+    /// The same scenario with some actors' types replaced (e.g. for the power-acquiring setting).
+    public func withTypes(_ types: [String: ActorType]) throws -> Scenario {
+        var copy = self
+        for (id, t) in types {
+            guard let i = index(of: id) else { throw ScenarioError(field: "types", message: "unknown actor id \"\(id)\"") }
+            copy.actors[i].type = t
+        }
+        return copy
+    }
+}
