@@ -1,0 +1,73 @@
+/// Everything `entente analyze` reports about a scenario: balance of power, balance of threat, blocs, and the
+/// alignment choices under the all-status-quo and the power-acquiring settings.
+public struct AllianceAnalysis: Sendable {
+    public let scenario: Scenario
+    public let threatModel: ThreatModel
+    public let alignment: AlignmentParameters
+    /// Weighted majority game of capabilities (weights round(capability · 10⁶), strict majority).
+    public let game: WeightedMajorityGame
+    public let roles: BalanceOfPowerRoles
+    public let shapleyShubik: PowerIndex
+    public let banzhaf: PowerIndex
+    /// Minimal winning coalitions (nil above the enumeration limit).
+    public let minimalWinningCoalitions: [Coalition]?
+    /// AES ruling coalition(s) with α = 1/2 (nil above the limit).
+    public let rulingCoalitions: [Coalition]?
+    /// Threat matrix under the all-status-quo setting (row threatened, column source).
+    public let threat: Matrix
+    /// Exact two-bloc split (nil above ``Blocs/exactLimit``) and the spectral (Laplacian) one.
+    public let exactBlocs: Blocs.Split?
+    public let spectralBlocs: Blocs.Split
+    /// Rand agreement between the exact and spectral splits (nil without the exact one).
+    public let blocAgreement: Double?
+    /// The all-status-quo setting.
+    public let statusQuo: AlignmentOutcome
+    /// The setting with the scenario's power-acquiring actors (their intentions raise the threat they pose).
+    public let powerAcquiring: AlignmentOutcome
+    /// Threat matrix under the power-acquiring setting.
+    public let threatPowerAcquiring: Matrix
+    /// Actors marked power-acquiring in the second setting.
+    public let powerAcquiringActors: [Int]
+
+    /// Runs the whole analysis. O(n·2ⁿ) for exact indices and blocs (n ≤ 20 / 25), pseudo-polynomial and O(n³) beyond.
+    public init(scenario: Scenario, threatModel: ThreatModel = ThreatModel(), alignment: AlignmentParameters = AlignmentParameters(),
+                capabilityScale: Double = 1e6) throws {
+        self.scenario = scenario
+        self.threatModel = threatModel
+        self.alignment = alignment
+        let caps = scenario.actors.map(\.capability)
+        game = try WeightedMajorityGame(capabilities: caps, scale: capabilityScale, players: scenario.ids)
+        roles = try SimpleGameStructure.roles(game)
+        shapleyShubik = try PowerIndices.shapleyShubik(game)
+        banzhaf = try PowerIndices.banzhaf(game)
+        let n = scenario.actorCount
+        minimalWinningCoalitions = n <= SimpleGameStructure.mwcPlayerLimit ? try SimpleGameStructure.minimalWinningCoalitions(game) : nil
+        rulingCoalitions = n <= RulingCoalitions.defaultPlayerLimit ? try RulingCoalitions.ruling(powers: caps) : nil
+        // Setting 1: everyone status quo (intentions from rivalries only).
+        let sqScenario = try scenario.withTypes(Dictionary(uniqueKeysWithValues: scenario.ids.map { ($0, ActorType.statusQuo) }))
+        threat = try threatModel.matrix(sqScenario)
+        let h = ThreatModel.hostility(threat)
+        let exact = n <= Blocs.exactLimit ? try Blocs.exact(hostility: h) : nil
+        let spectral = try Blocs.spectral(hostility: h, variant: .laplacian)
+        exactBlocs = exact
+        spectralBlocs = spectral
+        blocAgreement = exact.map { Blocs.randIndex($0.sides, spectral.sides) }
+        let baseSplit = exact ?? spectral
+        statusQuo = try AlignmentModel.outcome(scenario: sqScenario, threat: threat, split: baseSplit.sides, parameters: alignment)
+        // Setting 2: the scenario's types; power-acquiring intentions count as threat.
+        var paModel = threatModel
+        paModel.useTypePriors = true
+        threatPowerAcquiring = try paModel.matrix(scenario)
+        let h2 = ThreatModel.hostility(threatPowerAcquiring)
+        let split2 = n <= Blocs.exactLimit ? try Blocs.exact(hostility: h2) : try Blocs.spectral(hostility: h2)
+        powerAcquiring = try AlignmentModel.outcome(scenario: scenario, threat: threatPowerAcquiring, split: split2.sides, parameters: alignment)
+        powerAcquiringActors = scenario.actors.indices.filter { scenario.actors[$0].type.probabilityPowerAcquiring >= 0.5 }
+    }
+
+    /// The strongest threats, largest first: (threatened, source, value).
+    public func strongestThreats(_ count: Int = 5) -> [(Int, Int, Double)] {
+        var all: [(Int, Int, Double)] = []
+        for i in 0..<threat.rows { for j in 0..<threat.columns where i != j { all.append((i, j, threat[i, j])) } }
+        return Array(all.sorted { $0.2 > $1.2 }.prefix(count))
+    }
+}

@@ -1,0 +1,70 @@
+/// The JSON document of `entente analyze --format json` (documented in docs/formats.md). Deterministic, so it can be
+/// compared with a golden file.
+public enum AnalysisJSON {
+    public static func encode(_ a: AllianceAnalysis) -> JSONValue {
+        let s = a.scenario
+        let ids = s.ids
+        func names(_ idx: [Int]) -> JSONValue { .strings(idx.map { ids[$0] }) }
+        func coalitions(_ cs: [Coalition]) -> JSONValue { .array(cs.map { names($0.members) }) }
+        func setting(_ o: AllianceOutcomeView) -> JSONValue {
+            .object([
+                ("blocs", .array(o.outcome.blocs.map(names))),
+                ("neutral", names(o.outcome.neutrals)),
+                ("choices", .object(ids.indices.map { (ids[$0], .string(o.outcome.choices[$0].rawValue)) })),
+                ("powerAcquiring", names(o.powerAcquiring)),
+            ])
+        }
+        let actors: [JSONValue] = s.actors.map { x in
+            .object([("id", .string(x.id)), ("name", .string(x.name)), ("capabilities", .number(x.capability)),
+                     ("militaryShare", .number(x.militaryShare)), ("type", .string(x.type.description))])
+        }
+        var indices: [(String, JSONValue)] = [("shapleyShubik", .numbers(a.shapleyShubik.values)), ("banzhaf", .numbers(a.banzhaf.values))]
+        if let e = a.shapleyShubik.exact { indices.append(("shapleyShubikExact", .strings(e.map(\.description)))) }
+        if let e = a.banzhaf.exact { indices.append(("banzhafExact", .strings(e.map(\.description)))) }
+        indices.append(("method", .string(a.shapleyShubik.method)))
+        let matrix: [JSONValue] = (0..<s.actorCount).map { i in .numbers((0..<s.actorCount).map { a.threat[i, $0] }) }
+        var blocs: [(String, JSONValue)] = [("spectral", .array(a.spectralBlocs.blocs.map(names))), ("spectralCut", .number(a.spectralBlocs.cut))]
+        if let e = a.exactBlocs {
+            blocs.insert(("exact", .array(e.blocs.map(names))), at: 0)
+            blocs.insert(("exactCut", .number(e.cut)), at: 1)
+        }
+        if let r = a.blocAgreement { blocs.append(("agreement", .number(r))) }
+        var root: [(String, JSONValue)] = [
+            ("scenario", .string(s.name)),
+        ]
+        if let y = s.year { root.append(("year", .number(Double(y)))) }
+        root += [
+            ("parameters", .object(threatParameters(a.threatModel) + [("kappa", .number(a.alignment.autonomyCost)), ("prize", .number(a.alignment.prize))])),
+            ("actors", .array(actors)),
+            ("roles", .object([("hegemons", names(a.roles.hegemons)), ("balancers", names(a.roles.balancers)),
+                               ("essential", names(a.roles.essential)), ("inessential", names(a.roles.inessential)),
+                               ("vetoPlayers", names(a.roles.vetoPlayers))])),
+            ("powerIndices", .object(indices)),
+        ]
+        if let m = a.minimalWinningCoalitions { root.append(("minimalWinningCoalitions", coalitions(m))) }
+        if let r = a.rulingCoalitions { root.append(("rulingCoalition", coalitions(r))) }
+        root += [
+            ("threat", .object([("ids", .strings(ids)), ("matrix", .array(matrix))])),
+            ("blocs", .object(blocs)),
+            ("settings", .object([
+                ("statusQuo", setting(AllianceOutcomeView(outcome: a.statusQuo, powerAcquiring: []))),
+                ("powerAcquiring", setting(AllianceOutcomeView(outcome: a.powerAcquiring, powerAcquiring: a.powerAcquiringActors))),
+            ])),
+            ("sources", .strings(s.sources)),
+        ]
+        return .object(root)
+    }
+
+    struct AllianceOutcomeView { let outcome: AlignmentOutcome; let powerAcquiring: [Int] }
+
+    static func threatParameters(_ t: ThreatModel) -> [(String, JSONValue)] {
+        var out: [(String, JSONValue)] = []
+        switch t.proximity {
+        case .exponential(let l): out += [("proximity", .string("exponential")), ("lambdaKm", l.isInfinite ? .string("inf") : .number(l))]
+        case .hyperbolic(let l): out += [("proximity", .string("hyperbolic")), ("lambdaKm", l.isInfinite ? .string("inf") : .number(l))]
+        case .none: out.append(("proximity", .string("none")))
+        }
+        out += [("epsilon", .number(t.epsilon)), ("power", .bool(t.usePower)), ("offense", .bool(t.useOffense)), ("intentions", .bool(t.useIntentions))]
+        return out
+    }
+}

@@ -1,0 +1,116 @@
+/// The scenario JSON format (docs/formats.md). Every field is validated; errors name the field.
+///
+///     {"name": "...", "year": 1914,
+///      "actors": [{"id": "GMY", "name": "Germany", "capability": 0.158, "military_share": 0.14,
+///                  "type": "powerAcquiring" | "statusQuo" | 0.3, "capital": {"lat": 52.5, "lng": 13.4}}, ...],
+///      "distances_km": [["GMY", "FRN", 877.5], ...],     (optional: else computed from capitals)
+///      "contiguous": [["FRN", "GMY"], ...],               (land contiguity, optional)
+///      "rivalries": [["FRN", "GMY"], ...],                (optional)
+///      "sources": ["..."]}
+public enum ScenarioJSON {
+    /// Parses and validates a scenario. Throws ``FileFormatError`` (syntax, JSON path) or ``ScenarioError``.
+    public static func parse(_ text: String) throws -> Scenario {
+        let root = JSONReader(try JSONValue.parse(text))
+        let name = try root.optionalMember("name")?.string() ?? "scenario"
+        let year = try root.optionalMember("year")?.integer()
+        var actors: [Actor] = []
+        for a in try root.member("actors").array() {
+            let id = try a.member("id").string()
+            let capR = try a.member("capability")
+            let cap = try capR.number()
+            guard cap >= 0 else { throw ScenarioError(field: capR.path, message: "capability must be non-negative, got \(cap)") }
+            let mil = try a.optionalMember("military_share").map { r -> Double in
+                let v = try r.number()
+                guard v >= 0 else { throw ScenarioError(field: r.path, message: "must be non-negative, got \(v)") }
+                return v
+            }
+            var type = ActorType.statusQuo
+            if let t = try a.optionalMember("type") {
+                switch t.value {
+                case .string(let s):
+                    switch s {
+                    case "statusQuo", "status-quo", "sq": type = .statusQuo
+                    case "powerAcquiring", "power-acquiring", "pa", "revisionist": type = .powerAcquiring
+                    default: throw ScenarioError(field: t.path, message: "type must be \"statusQuo\", \"powerAcquiring\" or a probability")
+                    }
+                case .number(let p):
+                    guard p >= 0, p <= 1 else { throw ScenarioError(field: t.path, message: "probability of being power-acquiring must be in [0, 1], got \(p)") }
+                    type = .uncertain(probabilityPowerAcquiring: p)
+                default: throw ScenarioError(field: t.path, message: "type must be a string or a probability")
+                }
+            }
+            var capital: (latitude: Double, longitude: Double)?
+            if let c = try a.optionalMember("capital") { capital = (try c.member("lat").number(), try c.member("lng").number()) }
+            actors.append(Actor(id: id, name: try a.optionalMember("name")?.string(), capability: cap, militaryShare: mil,
+                                type: type, capital: capital))
+        }
+        let ids = actors.map(\.id)
+        func index(_ r: JSONReader) throws -> Int {
+            let id = try r.string()
+            guard let i = ids.firstIndex(of: id) else { throw ScenarioError(field: r.path, message: "unknown actor id \"\(id)\"") }
+            return i
+        }
+        let n = actors.count
+        var distances: Matrix? = nil
+        if let d = try root.optionalMember("distances_km") {
+            var m = Matrix(rows: n, columns: n, repeating: .nan)
+            for row in try d.array() {
+                let items = try row.array()
+                guard items.count == 3 else { throw ScenarioError(field: row.path, message: "expected [id, id, km]") }
+                let i = try index(items[0]), j = try index(items[1])
+                let km = try items[2].number()
+                guard km >= 0 else { throw ScenarioError(field: items[2].path, message: "distance must be non-negative") }
+                m[i, j] = km; m[j, i] = km
+            }
+            distances = m
+        }
+        func pairs(_ key: String) throws -> [[Bool]] {
+            var m = [[Bool]](repeating: [Bool](repeating: false, count: n), count: n)
+            guard let list = try root.optionalMember(key) else { return m }
+            for row in try list.array() {
+                let items = try row.array()
+                guard items.count == 2 else { throw ScenarioError(field: row.path, message: "expected a pair of actor ids") }
+                let i = try index(items[0]), j = try index(items[1])
+                m[i][j] = true; m[j][i] = true
+            }
+            return m
+        }
+        let sources = try root.optionalMember("sources")?.strings() ?? []
+        do {
+            return try Scenario(name: name, year: year, actors: actors, distances: distances, landContiguous: try pairs("contiguous"),
+                                rivalries: try pairs("rivalries"), sources: sources)
+        } catch let e as ScenarioError {
+            // Re-anchor to the JSON path of the actor list.
+            throw ScenarioError(field: "$." + e.field, message: e.message)
+        }
+    }
+
+    /// The scenario as JSON, in the format ``parse(_:)`` reads (round-trips exactly).
+    public static func encode(_ s: Scenario) -> JSONValue {
+        var actors: [JSONValue] = []
+        for a in s.actors {
+            var kv: [(String, JSONValue)] = [("id", .string(a.id)), ("name", .string(a.name)), ("capability", .number(a.capability)),
+                                             ("military_share", .number(a.militaryShare))]
+            switch a.type {
+            case .statusQuo: kv.append(("type", .string("statusQuo")))
+            case .powerAcquiring: kv.append(("type", .string("powerAcquiring")))
+            case .uncertain(let p): kv.append(("type", .number(p)))
+            }
+            if let c = a.capital { kv.append(("capital", .object([("lat", .number(c.latitude)), ("lng", .number(c.longitude))]))) }
+            actors.append(.object(kv))
+        }
+        var dist: [JSONValue] = [], cont: [JSONValue] = [], riv: [JSONValue] = []
+        for i in 0..<s.actorCount {
+            for j in (i + 1)..<s.actorCount {
+                dist.append(.array([.string(s.actors[i].id), .string(s.actors[j].id), .number(s.distances[i, j])]))
+                if s.landContiguous[i][j] { cont.append(.strings([s.actors[i].id, s.actors[j].id])) }
+                if s.rivalries[i][j] { riv.append(.strings([s.actors[i].id, s.actors[j].id])) }
+            }
+        }
+        var root: [(String, JSONValue)] = [("name", .string(s.name))]
+        if let y = s.year { root.append(("year", .number(Double(y)))) }
+        root += [("actors", .array(actors)), ("distances_km", .array(dist)), ("contiguous", .array(cont)), ("rivalries", .array(riv)),
+                 ("sources", .strings(s.sources))]
+        return .object(root)
+    }
+}

@@ -1,0 +1,58 @@
+import Entente
+import Foundation
+
+/// The terminal report of `entente analyze`.
+enum AnalysisReport {
+    static func text(_ a: AllianceAnalysis) -> String {
+        let s = a.scenario
+        let ids = s.ids
+        func list(_ xs: [Int]) -> String { xs.isEmpty ? "none" : xs.map { ids[$0] }.joined(separator: ", ") }
+        func bloc(_ xs: [Int]) -> String { "{" + xs.map { ids[$0] }.joined(separator: ", ") + "}" }
+        var out: [String] = []
+        out.append("Entente analysis — \(s.name)\(s.year.map { " (\($0))" } ?? "")")
+        out.append(String(repeating: "═", count: 60))
+        out.append("\nCapabilities and power (weighted majority game: wins with more than half of total capability)")
+        let ss = a.shapleyShubik, bz = a.banzhaf
+        let total = s.actors.reduce(0) { $0 + $1.capability }
+        var rows: [[String]] = []
+        for (i, x) in s.actors.enumerated() {
+            rows.append([x.id, x.name, Format.number(x.capability), String(format: "%.1f%%", 100 * x.capability / total),
+                         String(format: "%.2f", x.offensiveEmphasis), ss.exact.map { "\($0[i])" } ?? Format.number(ss.values[i]),
+                         bz.exact.map { "\($0[i])" } ?? Format.number(bz.values[i]), x.type == .statusQuo ? "status quo" : x.type.description])
+        }
+        out.append(Table(header: ["id", "name", "CINC", "share", "offense O", "Shapley-Shubik", "Banzhaf", "type"], rows: rows).render())
+        out.append("\nRoles (Niou-Ordeshook-Rose): hegemon: \(list(a.roles.hegemons)); balancer: \(list(a.roles.balancers)); inessential: \(list(a.roles.inessential))")
+        if let m = a.minimalWinningCoalitions {
+            out.append("Minimal winning coalitions (\(m.count)): " + m.prefix(10).map { bloc($0.members) }.joined(separator: " ") + (m.count > 10 ? " …" : ""))
+        }
+        if let r = a.rulingCoalitions { out.append("Self-enforcing ruling coalition (Acemoglu-Egorov-Sonin, α = 1/2): " + r.map { bloc($0.members) }.joined(separator: " ")) }
+        out.append("\nStrongest threats (Walt: power × proximity × offense × intentions)")
+        out.append(Table(header: ["threatened", "by", "threat"], rows: a.strongestThreats(6).map { [ids[$0.0], ids[$0.1], String(format: "%.4f", $0.2)] }).render())
+        out.append("\nTwo blocs against threat (maximum hostility across the cut)")
+        if let e = a.exactBlocs { out.append("  exact:    " + e.blocs.map(bloc).joined(separator: " vs ") + String(format: "   cut %.6f", e.cut)) }
+        out.append("  spectral: " + a.spectralBlocs.blocs.map(bloc).joined(separator: " vs ") + String(format: "   cut %.6f", a.spectralBlocs.cut)
+                   + (a.blocAgreement.map { String(format: "   (Rand agreement with exact: %.2f)", $0) } ?? ""))
+        out.append("\nAlignment choices: all status quo vs with power-acquiring actors (\(list(a.powerAcquiringActors)))")
+        var choiceRows: [[String]] = []
+        for i in 0..<s.actorCount {
+            choiceRows.append([ids[i], a.statusQuo.choices[i].rawValue, a.powerAcquiring.choices[i].rawValue])
+        }
+        out.append(Table(header: ["actor", "all status quo", "power-acquiring setting"], rows: choiceRows).render())
+        func outcome(_ o: AlignmentOutcome) -> String {
+            o.blocs.map(bloc).joined(separator: " vs ") + (o.neutrals.isEmpty ? "" : "; neutral: " + list(o.neutrals))
+        }
+        out.append("  blocs, all status quo:         " + outcome(a.statusQuo))
+        out.append("  blocs, power-acquiring setting: " + outcome(a.powerAcquiring))
+        let tm = a.threatModel
+        var prox = ""
+        switch tm.proximity {
+        case .exponential(let l): prox = "exp(−d/\(l.isInfinite ? "∞" : Format.number(l)) km)"
+        case .hyperbolic(let l): prox = "1/(1 + d/\(Format.number(l)) km)"
+        case .none: prox = "off"
+        }
+        out.append("\nParameters: proximity \(prox), ε = \(Format.number(tm.epsilon)), κ = \(Format.number(a.alignment.autonomyCost))"
+                   + (tm.usePower ? "" : ", power off") + (tm.useOffense ? "" : ", offense off") + (tm.useIntentions ? "" : ", intentions off"))
+        if !s.sources.isEmpty { out.append("Data: " + s.sources.joined(separator: "; ")) }
+        return out.joined(separator: "\n")
+    }
+}

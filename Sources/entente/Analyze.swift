@@ -1,0 +1,132 @@
+import ArgumentParser
+import Entente
+import Foundation
+
+/// Options that pick a scenario: a file or a built-in.
+struct ScenarioOptions: ParsableArguments {
+    @Argument(help: "Scenario JSON file ('-' for standard input); default: the built-in --builtin scenario.") var file: String?
+    @Option(help: "Built-in scenario name (see `entente scenarios`).") var builtin: String?
+    @Option(help: "Override actor types, e.g. GMY=power-acquiring,UKG=status-quo,RUS=0.3.") var types: String?
+
+    func load() throws -> Scenario {
+        var scenario: Scenario
+        if let f = file {
+            if builtin != nil { throw CLIError("give either a scenario file or --builtin, not both") }
+            let text = try InputFile.read(f)
+            do { scenario = try ScenarioJSON.parse(text) } catch let e as FileFormatError {
+                throw CLIError("\(f): \(e)")
+            } catch let e as ScenarioError { throw CLIError("\(f): \(e)") }
+        } else {
+            scenario = try BuiltinScenarios.scenario(named: builtin ?? BuiltinScenarios.defaultName)
+        }
+        if let spec = types {
+            var map: [String: ActorType] = [:]
+            for item in spec.split(separator: ",") {
+                let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+                guard parts.count == 2 else { throw CLIError("--types expects ID=TYPE pairs, got '\(item)'") }
+                switch parts[1] {
+                case "power-acquiring", "powerAcquiring", "pa", "revisionist": map[parts[0]] = .powerAcquiring
+                case "status-quo", "statusQuo", "sq": map[parts[0]] = .statusQuo
+                default:
+                    guard let p = Double(parts[1]), p >= 0, p <= 1 else { throw CLIError("--types: '\(parts[1])' is not a type or a probability in [0, 1]") }
+                    map[parts[0]] = .uncertain(probabilityPowerAcquiring: p)
+                }
+            }
+            scenario = try scenario.withTypes(map)
+        }
+        return scenario
+    }
+}
+
+/// Threat-model options shared by analyze (and later dynamics).
+struct ThreatOptions: ParsableArguments {
+    @Option(help: "Proximity length scale λ in km ('inf' for no decay).") var lambda: String = "500"
+    @Option(help: "Intention weight ε of non-rivals, in [0, 1].") var epsilon: Double = 0.1
+    @Option(help: "Proximity decay: exponential, hyperbolic or none.") var proximity: String = "exponential"
+    @Option(help: "Switch factors off: comma-separated power,offense,intentions.") var without: String = ""
+    @Option(help: "Autonomy cost κ of contracting.") var kappa: Double = 0.05
+
+    func model() throws -> ThreatModel {
+        let l: Double = lambda == "inf" ? .infinity : (Double(lambda) ?? .nan)
+        guard l > 0 else { throw CLIError("--lambda must be a positive number of km or 'inf'") }
+        var m = ThreatModel(lengthKm: l, epsilon: epsilon)
+        switch proximity {
+        case "exponential": break
+        case "hyperbolic": m.proximity = .hyperbolic(lengthKm: l)
+        case "none": m.proximity = .none
+        default: throw CLIError("--proximity must be exponential, hyperbolic or none")
+        }
+        for f in without.split(separator: ",") {
+            switch f {
+            case "power": m.usePower = false
+            case "offense": m.useOffense = false
+            case "intentions": m.useIntentions = false
+            case "proximity": m.proximity = .none
+            default: throw CLIError("--without: unknown factor '\(f)' (power, offense, intentions, proximity)")
+            }
+        }
+        try m.validate()
+        return m
+    }
+
+    func alignment() throws -> AlignmentParameters {
+        var p = AlignmentParameters()
+        p.autonomyCost = kappa
+        try p.validate()
+        return p
+    }
+}
+
+/// `entente analyze`: the main job.
+struct Analyze: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Analyse a scenario: capabilities, balance-of-power roles, power indices, threats, blocs and each actor's choice.",
+        discussion: "Default: the built-in europe-1914 scenario. Data: Correlates of War NMC v6.0, COW capitals and contiguity, Thompson-Dreyer rivalries.")
+
+    @OptionGroup var scenario: ScenarioOptions
+    @OptionGroup var threat: ThreatOptions
+    @Option(help: "Output: table or json.") var format: OutputFormat = .table
+    @Option(help: "Also write the alliance map as SVG to this file.") var svg: String?
+
+    func run() throws {
+        try reportingErrors {
+            let s = try scenario.load()
+            let analysis = try AllianceAnalysis(scenario: s, threatModel: try threat.model(), alignment: try threat.alignment())
+            if let path = svg {
+                let picture = AllianceMapSVG.render(analysis)
+                guard FileManager.default.createFile(atPath: path, contents: Data(picture.utf8)) else { throw CLIError("cannot write \(path)") }
+            }
+            switch format {
+            case .json: print(AnalysisJSON.encode(analysis).serialized())
+            default: print(AnalysisReport.text(analysis))
+            }
+        }
+    }
+}
+
+/// `entente scenarios`: list the built-ins.
+struct Scenarios: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the built-in scenarios.")
+    func run() throws {
+        print(Table(header: ["name", "description"], rows: BuiltinScenarios.all.map { [$0.name + ($0.name == BuiltinScenarios.defaultName ? " (default)" : ""), $0.summary] }).render())
+    }
+}
+
+/// `entente scenario show NAME`: print a built-in so users can edit a copy.
+struct ScenarioCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "scenario", abstract: "Show a built-in scenario.", subcommands: [Show.self])
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print a built-in scenario (JSON by default) to edit a copy.")
+        @Argument(help: "Built-in scenario name.") var name: String
+        @Option(help: "Output: json or table.") var format: OutputFormat = .json
+        func run() throws {
+            try reportingErrors {
+                let s = try BuiltinScenarios.scenario(named: name)
+                if format == .json { print(ScenarioJSON.encode(s).serialized()); return }
+                print(Table(header: ["id", "name", "capability (CINC)", "military share", "type"],
+                            rows: s.actors.map { [$0.id, $0.name, Format.number($0.capability), Format.number($0.militaryShare), $0.type.description] }).render())
+            }
+        }
+    }
+}
