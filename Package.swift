@@ -26,6 +26,6 @@ let package = Package(
             name: "entente",
             dependencies: ["Entente", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "EntenteTests", dependencies: ["Entente"]),
+        .testTarget(name: "EntenteTests", dependencies: ["Entente"], resources: [.copy("Golden")]),
     ]
 )

@@ -130,3 +130,28 @@ struct ScenarioCommand: ParsableCommand {
         }
     }
 }
+
+/// `entente calibrate`: the 1870/1890 sensitivity grid of docs/validation.md.
+struct Calibrate: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Score the threat model's (λ, ε) grid against the 1870 and 1890 alignments (Rand index).")
+    @Option(help: "Autonomy cost κ of contracting.") var kappa: Double = 0.05
+    @Option(help: "Output: table or json.") var format: OutputFormat = .table
+
+    func run() throws {
+        try reportingErrors {
+            var p = AlignmentParameters()
+            p.autonomyCost = kappa
+            let grid = try Calibration.grid(alignment: p)
+            let best = Calibration.best(grid)
+            func l(_ x: Double) -> String { x.isInfinite ? "∞" : Format.number(x) }
+            if format == .json {
+                let rows = grid.map { ["lambdaKm": $0.lambdaKm.isInfinite ? "inf" : Format.number($0.lambdaKm), "epsilon": $0.epsilon, "rand1870": $0.rand1870, "rand1890": $0.rand1890, "mean": $0.mean] as [String: Any] }
+                print(try JSONText.encode(["kappa": kappa, "grid": rows]))
+                return
+            }
+            print(Table(header: ["λ (km)", "ε", "Rand 1870", "Rand 1890", "mean"],
+                        rows: grid.map { [l($0.lambdaKm), Format.number($0.epsilon), String(format: "%.3f", $0.rand1870), String(format: "%.3f", $0.rand1890), String(format: "%.3f", $0.mean)] }).render())
+            if let b = best { print("\nbest: λ = \(l(b.lambdaKm)) km, ε = \(Format.number(b.epsilon)) (mean Rand \(String(format: "%.3f", b.mean)); κ = \(Format.number(kappa)))") }
+        }
+    }
+}

@@ -76,9 +76,10 @@ public enum ScenarioJSON {
             return m
         }
         let sources = try root.optionalMember("sources")?.strings() ?? []
+        let contiguous = try pairs("contiguous"), rivalries = try pairs("rivalries")
         do {
-            return try Scenario(name: name, year: year, actors: actors, distances: distances, landContiguous: try pairs("contiguous"),
-                                rivalries: try pairs("rivalries"), sources: sources)
+            return try Scenario(name: name, year: year, actors: actors, distances: distances, landContiguous: contiguous,
+                                rivalries: rivalries, sources: sources)
         } catch let e as ScenarioError {
             // Re-anchor to the JSON path of the actor list.
             throw ScenarioError(field: "$." + e.field, message: e.message)

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+@testable import Entente
+
+@Suite struct AllianceAnalysisTests {
+    @Test func analyzeJSONMatchesTheGoldenFileForEurope1890() throws {
+        let url = try #require(Bundle.module.url(forResource: "Golden/analyze-europe-1890", withExtension: "json"))
+        let golden = try String(contentsOf: url, encoding: .utf8)
+        let a = try AllianceAnalysis(scenario: BuiltinScenarios.scenario(named: "europe-1890"))
+        #expect(AnalysisJSON.encode(a).serialized() + "\n" == golden)
+        // The documented keys are present.
+        let parsed = try JSONValue.parse(golden)
+        for key in ["actors", "roles", "powerIndices", "threat", "blocs", "settings"] { #expect(parsed[key] != nil, "\(key)") }
+        #expect(parsed["settings"]?["statusQuo"]?["choices"] != nil && parsed["settings"]?["powerAcquiring"]?["blocs"] != nil)
+    }
+
+    @Test func europe1914SplitsIntoEntenteAndCentralPowers() throws {
+        let a = try AllianceAnalysis(scenario: BuiltinScenarios.scenario(named: "europe-1914"))
+        let ids = a.scenario.ids
+        let blocs = try #require(a.exactBlocs).blocs.map { Set($0.map { ids[$0] }) }
+        #expect(blocs.contains(["UKG", "FRN", "RUS"]) && blocs.contains(["GMY", "AUH", "ITA", "TUR"]))
+        #expect(a.blocAgreement == 1)
+    }
+
+    @Test func scenarioJSONRoundTripsAndValidates() throws {
+        let s = try BuiltinScenarios.scenario(named: "great-powers-1939")
+        let text = ScenarioJSON.encode(s).serialized()
+        let back = try ScenarioJSON.parse(text)
+        #expect(back == s)
+        func error(_ json: String) -> String {
+            do { _ = try ScenarioJSON.parse(json); return "no error" } catch { return "\(error)" }
+        }
+        #expect(error(#"{"actors": [{"id": "A", "capability": -1}]}"#) == "$.actors[0].capability: capability must be non-negative, got -1.0")
+        #expect(error(#"{"actors": [{"id": "A", "capability": 1}, {"id": "A", "capability": 2}]}"#).contains("duplicate id \"A\""))
+        #expect(error(#"{"actors": [{"id": "A", "capability": 1, "type": 1.5}]}"#).contains("$.actors[0].type"))
+        #expect(error(#"{"actors": [{"id": "A", "capability": 1}], "rivalries": [["A", "B"]]}"#) == #"$.rivalries[0][1]: unknown actor id "B""#)
+        #expect(error(#"{"actors": [{"id": "A", "capability": 1}, {"id": "B", "capability": 1}]}"#).contains("no distance between A and B"))
+        #expect(error(#"{"actors": [{"id": "A", "capability": NaN}]}"#).contains("invalid number"))
+    }
+
+    @Test func profitSeekerTakesTheLargerSpoilsAndUnthreatenedActorStaysOut() throws {
+        // A (0.5) and B (0.3) are neighbouring rivals; C (0.15) is far from everyone; J (0.05) is power-acquiring.
+        // With a ratio contest and Gamson shares, joining side S against O pays r_J·r(O)/R − κ(1 − r_J/r(S)):
+        // with κ = 0 the profit seeker joins the side facing the larger spoils, i.e. against A.
+        let actors = [Actor(id: "A", capability: 0.5), Actor(id: "B", capability: 0.3), Actor(id: "C", capability: 0.15),
+                      Actor(id: "J", capability: 0.05, type: .powerAcquiring)]
+        let far = 20_000.0
+        let km: [[Double]] = [[0, 100, far, 300], [100, 0, far, 300], [far, far, 0, far], [300, 300, far, 0]]
+        var riv = [[Bool]](repeating: [false, false, false, false], count: 4)
+        riv[0][1] = true; riv[1][0] = true
+        let s = try Scenario(name: "toy", actors: actors, distances: Matrix(rowArrays: km), rivalries: riv)
+        var p = AlignmentParameters()
+        p.autonomyCost = 0
+        let free = try AllianceAnalysis(scenario: s, alignment: p)
+        #expect(free.powerAcquiring.sides[3] != nil && free.powerAcquiring.sides[3] != free.powerAcquiring.sides[0])
+        // With the default κ = 0.05 the autonomy cost exceeds J's expected spoils: it opts out.
+        let costly = try AllianceAnalysis(scenario: s)
+        #expect(costly.powerAcquiring.choices[3] == .stayOut)
+        #expect(costly.statusQuo.choices[2] == .stayOut && costly.powerAcquiring.choices[2] == .stayOut)  // C faces no threat
+        #expect(costly.statusQuo.choices[1] == .balance)                                                     // B balances against A
+    }
+
+    @Test func calibrationGridPrefersShortRangeThreatsAndKeepsTheDefaultOnThePlateau() throws {
+        let grid = try Calibration.grid()
+        #expect(grid.count == 25)
+        let best = try #require(Calibration.best(grid))
+        let defaultPoint = try #require(grid.first { $0.lambdaKm == 500 && $0.epsilon == 0.1 })
+        #expect(abs(defaultPoint.mean - best.mean) < 1e-12)
+        #expect(grid.allSatisfy { $0.rand1870 >= 0 && $0.rand1870 <= 1 && $0.rand1890 >= 0 && $0.rand1890 <= 1 })
+    }
+
+    @Test func badParametersAreRejected() throws {
+        let s = try BuiltinScenarios.scenario(named: "europe-1890")
+        #expect(throws: ScenarioError.self) { try ThreatModel(lengthKm: -1, epsilon: 0.1).matrix(s) }
+        #expect(throws: ScenarioError.self) { try ThreatModel(lengthKm: 500, epsilon: 2).matrix(s) }
+        var p = AlignmentParameters()
+        p.autonomyCost = -1
+        #expect(throws: ScenarioError.self) { try AllianceAnalysis(scenario: s, alignment: p) }
+        #expect(throws: ScenarioError.self) { try BuiltinScenarios.scenario(named: "atlantis-1900") }
+        #expect(throws: ScenarioError.self) { try s.withTypes(["XXX": .powerAcquiring]) }
+    }
+}
