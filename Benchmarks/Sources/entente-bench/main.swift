@@ -1,0 +1,90 @@
+// Times Entente's solvers on input files written by ./compare-peers, so peers and Entente see the very same
+// inputs. Prints one JSON object per task: {"task", "file", "median_s", "runs", "result"}.
+// Usage: entente-bench TASK FILE [RUNS]
+//   TASK: vertex | lemke | zerosum | logit | banzhaf | shapley-shubik | shapley | nucleolus | lu | lp
+import Entente
+import Foundation
+
+func now() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
+}
+
+func median(_ xs: [Double]) -> Double { let s = xs.sorted(); return s[s.count / 2] }
+
+let args = CommandLine.arguments
+guard args.count >= 3 else {
+    FileHandle.standardError.write(Data("usage: entente-bench TASK FILE [RUNS]\n".utf8))
+    exit(2)
+}
+let task = args[1], file = args[2]
+let runs = args.count > 3 ? Int(args[3]) ?? 5 : 5
+let text = try String(contentsOfFile: file, encoding: .utf8)
+
+func time(_ body: () throws -> String) rethrows -> (Double, String) {
+    var result = ""
+    var times: [Double] = []
+    // Warm-up run, then `runs` timed runs (stop early once 10 s are spent).
+    result = try body()
+    var spent = 0.0
+    for _ in 0..<runs {
+        let t0 = now()
+        result = try body()
+        let dt = now() - t0
+        times.append(dt)
+        spent += dt
+        if spent > 10 { break }
+    }
+    return (median(times), result)
+}
+
+var output: (Double, String)
+switch task {
+case "vertex":
+    let g = try GambitNFG.parse(text)
+    output = try time { "\(try VertexEnumeration.solve(g).equilibria.count)" }
+case "lemke":
+    let g = try GambitNFG.parse(text)
+    output = try time { String(format: "%.6f", try LemkeHowson.solve(g, label: 0).payoffs[0]) }
+case "zerosum":
+    let g = try GambitNFG.parse(text)
+    output = try time { String(format: "%.9f", try ZeroSum.solve(g.payoffMatrix(player: 0)).value) }
+case "logit":
+    let g = try GambitNFG.parse(text)
+    output = try time { String(format: "%.3g", try LogitPath.solve(g).regret) }
+case "banzhaf", "shapley-shubik":
+    guard case .weightedMajority(let g) = try CoalitionJSON.parse(text) else { fatalError("expected a weighted game") }
+    output = try time {
+        let v = task == "banzhaf" ? try PowerIndices.banzhaf(g).values : try PowerIndices.shapleyShubik(g).values
+        return String(format: "%.9f", v[0])
+    }
+case "shapley", "nucleolus":
+    guard case .transferableUtility(let g) = try CoalitionJSON.parse(text) else { fatalError("expected a TU game") }
+    output = try time {
+        let v = task == "shapley" ? ShapleyValue.exact(g) : try CoreSolutions.nucleolus(g)
+        return String(format: "%.9f", v[0])
+    }
+case "lu", "lp":
+    // FILE holds {"n": …, "seed": …} (lu) or {"m": …, "n": …, "seed": …} (lp): the data are generated here.
+    let spec = JSONReader(try JSONValue.parse(text))
+    var rng = SeededGenerator(seed: UInt64(try spec.member("seed").integer()))
+    if task == "lu" {
+        let n = try spec.member("n").integer()
+        var a = Matrix(rows: n, columns: n)
+        for k in a.storage.indices { a.storage[k] = Double.random(in: -1...1, using: &rng) }
+        let b = (0..<n).map { _ in Double.random(in: -1...1, using: &rng) }
+        output = try time { String(format: "%.6f", try LUFactorization(a).solve(b)[0]) }
+    } else {
+        let m = try spec.member("m").integer(), n = try spec.member("n").integer()
+        var a = Matrix(rows: m, columns: n)
+        for k in a.storage.indices { a.storage[k] = Double.random(in: 0...1, using: &rng) }
+        let c = (0..<n).map { _ in -Double.random(in: 0...1, using: &rng) }
+        let lp = try LinearProgram(objective: c, inequalityMatrix: a, inequalityBounds: [Double](repeating: 1, count: m))
+        output = try time { String(format: "%.9f", try SimplexSolver().solve(lp).objectiveValue) }
+    }
+default:
+    FileHandle.standardError.write(Data("unknown task \(task)\n".utf8))
+    exit(2)
+}
+print("{\"task\": \"\(task)\", \"file\": \"\(file)\", \"median_s\": \(output.0), \"runs\": \(runs), \"result\": \"\(output.1)\"}")

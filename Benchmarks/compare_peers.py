@@ -1,0 +1,140 @@
+"""Driver for ./compare-peers: writes inputs, times peers in-process and Entente through entente-bench."""
+import json, math, os, random, statistics, subprocess, sys, tempfile, time, platform
+
+bench = sys.argv[1]
+quick = "--quick" in sys.argv
+tmp = tempfile.mkdtemp(prefix="entente-peers-")
+RUNS = 3 if quick else 5
+
+import numpy as np
+import nashpy
+import quantecon.game_theory as qgt
+import pygambit as gbt
+import powerindex
+import coopgame
+
+
+def median_time(fn, runs=RUNS, budget=20.0):
+    fn()  # warm-up
+    times, spent = [], 0.0
+    for _ in range(runs):
+        t0 = time.perf_counter(); fn(); dt = time.perf_counter() - t0
+        times.append(dt); spent += dt
+        if spent > budget:
+            break
+    return statistics.median(times)
+
+
+def entente(task, path):
+    out = subprocess.run([bench, task, path, str(RUNS)], check=True, capture_output=True, text=True).stdout
+    return json.loads(out)["median_s"]
+
+
+def write_nfg(path, a, b):
+    m, n = a.shape
+    with open(path, "w") as f:
+        f.write('NFG 1 R "random" { "1" "2" } { %d %d }\n\n' % (m, n))
+        vals = []
+        for j in range(n):
+            for i in range(m):
+                vals += [repr(float(a[i, j])), repr(float(b[i, j]))]
+        f.write(" ".join(vals) + "\n")
+
+
+def random_game(n, seed):
+    rng = np.random.default_rng(seed)
+    return rng.uniform(-1, 1, (n, n)), rng.uniform(-1, 1, (n, n))
+
+
+rows = []  # (task, size, entente_s, {peer: seconds})
+
+
+def record(task, size, ours, peers):
+    rows.append((task, size, ours, peers))
+    print(f"{task:28s} {size:>6}  entente {ours:.3e}s  " + "  ".join(f"{k} {v:.3e}s" for k, v in peers.items()), file=sys.stderr)
+
+
+# 1. All extreme equilibria (vertex enumeration).
+for n in ([4, 6, 8] if quick else [4, 6, 8, 10, 12]):
+    a, b = random_game(n, 1000 + n)
+    path = os.path.join(tmp, f"vertex-{n}.nfg"); write_nfg(path, a, b)
+    peers = {}
+    g_qe = qgt.NormalFormGame((qgt.Player(a), qgt.Player(b.T)))
+    peers["QuantEcon"] = median_time(lambda: qgt.vertex_enumeration(g_qe))
+    g_gb = gbt.read_nfg(path)
+    peers["Gambit enummixed"] = median_time(lambda: gbt.nash.enummixed_solve(g_gb, rational=False), runs=3)
+    if n <= 6:
+        g_np = nashpy.Game(a, b)
+        peers["nashpy"] = median_time(lambda: list(g_np.vertex_enumeration()), runs=3)
+    record("all extreme equilibria", f"{n}x{n}", entente("vertex", path), peers)
+
+# 2. Lemke-Howson, one equilibrium from label 0.
+for n in ([10, 50] if quick else [10, 50, 100, 200]):
+    a, b = random_game(n, 2000 + n)
+    path = os.path.join(tmp, f"lemke-{n}.nfg"); write_nfg(path, a, b)
+    peers = {}
+    g_qe = qgt.NormalFormGame((qgt.Player(a), qgt.Player(b.T)))
+    peers["QuantEcon"] = median_time(lambda: qgt.lemke_howson(g_qe, init_pivot=0))
+    g_np = nashpy.Game(a, b)
+    if n <= 100:
+        peers["nashpy"] = median_time(lambda: g_np.lemke_howson(initial_dropped_label=0), runs=3)
+    g_gb = gbt.read_nfg(path)
+    peers["Gambit lcp"] = median_time(lambda: gbt.nash.lcp_solve(g_gb, rational=False, stop_after=1), runs=3)
+    record("Lemke-Howson", f"{n}x{n}", entente("lemke", path), peers)
+
+# 3. Zero-sum by LP.
+for n in ([50, 100] if quick else [50, 100, 200, 400]):
+    a, _ = random_game(n, 3000 + n)
+    path = os.path.join(tmp, f"zerosum-{n}.nfg"); write_nfg(path, a, -a)
+    peers = {}
+    g_np = nashpy.Game(a)
+    peers["nashpy linear_program"] = median_time(lambda: g_np.linear_program(), runs=3)
+    g_gb = gbt.read_nfg(path)
+    peers["Gambit lp"] = median_time(lambda: gbt.nash.lp_solve(g_gb, rational=False), runs=3)
+    record("zero-sum value (LP)", f"{n}x{n}", entente("zerosum", path), peers)
+
+# 4. Power indices of weighted majority games (weights 1..100, strict majority of the total).
+for n in ([10, 50, 200] if quick else [10, 50, 200, 1000]):
+    rnd = random.Random(n)
+    w = [rnd.randint(1, 100) for _ in range(n)]
+    total = sum(w)
+    path = os.path.join(tmp, f"weighted-{n}.json")
+    json.dump({"players": [f"p{i}" for i in range(n)], "weights": w}, open(path, "w"))
+    q = total // 2 + 1  # powerindex: wins iff weight >= quota
+    g_pi = powerindex.Game(q, weights=w)
+    peers = {"powerindex": median_time(lambda: g_pi.calc_banzhaf(), runs=3)}
+    record("Banzhaf index", f"n={n}", entente("banzhaf", path), peers)
+    if n <= 200:
+        peers = {"powerindex": median_time(lambda: g_pi.calc_shapley_shubik(), runs=3)}
+        record("Shapley-Shubik index", f"n={n}", entente("shapley-shubik", path), peers)
+
+# 5. TU games: Shapley value from a table and the nucleolus (coopgame-py).
+def tu_values(n, seed):
+    rnd = random.Random(seed)
+    return [0.0] + [float(bin(m).count("1") ** 2) + rnd.random() for m in range(1, 1 << n)]
+
+for n in ([10, 16] if quick else [10, 16, 20]):
+    v = tu_values(n, n)
+    path = os.path.join(tmp, f"tu-{n}.json")
+    json.dump({"players": [f"p{i}" for i in range(n)], "values": v}, open(path, "w"))
+    g_cg = coopgame.Game(v[1:])
+    record("Shapley value (table)", f"n={n}", entente("shapley", path), {"coopgame-py": median_time(lambda: coopgame.shapley(g_cg), runs=3)})
+
+for n in ([5, 8] if quick else [5, 8, 12, 16]):
+    v = tu_values(n, 50 + n)
+    path = os.path.join(tmp, f"nucleolus-{n}.json")
+    json.dump({"players": [f"p{i}" for i in range(n)], "values": v}, open(path, "w"))
+    g_cg = coopgame.Game(v[1:])
+    record("nucleolus", f"n={n}", entente("nucleolus", path), {"coopgame-py": median_time(lambda: coopgame.nucleolus(g_cg), runs=3)})
+
+cpu = "unknown"
+try:
+    cpu = [l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")][0]
+except Exception:
+    pass
+print(f"Machine: {cpu}, {os.cpu_count()} cores; OPENBLAS_NUM_THREADS=1; median of up to {RUNS} runs after a warm-up; one run of this script.\n")
+print("| task | size | Entente | peer | peer time | Entente / peer |")
+print("|---|---|---|---|---|---|")
+for task, size, ours, peers in rows:
+    for k, v in peers.items():
+        print(f"| {task} | {size} | {ours * 1e3:.3f} ms | {k} | {v * 1e3:.3f} ms | {ours / v:.3g} |")

@@ -1,0 +1,79 @@
+/// A dynamic coalition-formation game in the sense of Konishi & Ray (2003): states are coalition structures,
+/// each with a per-period payoff to every player; a coalition S can move from x to the structure in which S
+/// leaves its blocks and forms S (the remainders of the old blocks stay together).
+public struct CoalitionFormationGame: Sendable {
+    /// The states: every partition of the players (Bell(n) of them), in restricted-growth order.
+    public let states: [Partition]
+    public let playerCount: Int
+    /// `payoffs[x][i]`: player i's per-period payoff in state x.
+    public let payoffs: [[Double]]
+    /// Discount factor δ ∈ (0, 1).
+    public let discount: Double
+    /// `moves[x]`: the distinct coalitional moves (S, y) with y ≠ x.
+    public let moves: [[(coalition: Coalition, target: Int)]]
+
+    /// Largest number of players for the full partition state space (Bell(9) = 21 147 states).
+    public static let defaultPlayerLimit = 9
+
+    /// Builds the game. `payoff(partition)` returns every player's per-period payoff.
+    /// - Complexity: O(Bell(n) · 2ⁿ) to tabulate the effectivity relation.
+    public init(players n: Int, discount: Double, playerLimit: Int = defaultPlayerLimit,
+                payoff: (Partition) -> [Double]) throws(DynamicsError) {
+        guard n >= 1 else { throw .invalidParameter(name: "players") }
+        guard n <= playerLimit else { throw .tooManyStates(players: n, limit: playerLimit) }
+        guard discount > 0, discount < 1 else { throw .invalidParameter(name: "delta (must be in (0, 1))") }
+        let states = Array(Partition.all(players: n))
+        var index: [Partition: Int] = [:]
+        for (k, p) in states.enumerated() { index[p] = k }
+        var pay: [[Double]] = []
+        for p in states {
+            let u = payoff(p)
+            guard u.count == n, u.allSatisfy({ $0.isFinite }) else { throw .invalidParameter(name: "payoff of \(p)") }
+            pay.append(u)
+        }
+        var moves: [[(coalition: Coalition, target: Int)]] = []
+        for (k, p) in states.enumerated() {
+            var list: [(coalition: Coalition, target: Int)] = []
+            for m in 1..<(UInt64(1) << UInt64(n)) {
+                let s = Coalition(mask: m)
+                let y = CoalitionFormationGame.move(p, s)
+                let t = index[y]!
+                if t != k { list.append((s, t)) }
+            }
+            moves.append(list)
+        }
+        self.states = states
+        self.playerCount = n
+        self.payoffs = pay
+        self.discount = discount
+        self.moves = moves
+    }
+
+    /// The structure after S leaves its blocks and forms S.
+    public static func move(_ p: Partition, _ s: Coalition) -> Partition {
+        var blocks = p.blocks.map { $0.subtracting(s) }.filter { !$0.isEmpty }
+        blocks.append(s)
+        return Partition(blocks)
+    }
+
+    /// The index of a partition.
+    public func index(of p: Partition) -> Int? { states.firstIndex(of: p) }
+}
+
+/// Errors of the dynamic layer.
+public enum DynamicsError: Error, Equatable, Sendable, CustomStringConvertible {
+    case invalidParameter(name: String)
+    /// The full partition space of n players exceeds the limit (Bell(n) states); raise `playerLimit` or restrict.
+    case tooManyStates(players: Int, limit: Int)
+    case singularSystem
+    case searchLimit(limit: Int)
+
+    public var description: String {
+        switch self {
+        case .invalidParameter(let n): return "invalid parameter: \(n)"
+        case .tooManyStates(let n, let l): return "\(n) players exceed the limit of \(l) for the full partition state space (Bell(n) states); raise --max-players or restrict the state space"
+        case .singularSystem: return "I − δP is singular"
+        case .searchLimit(let l): return "the equilibrium search exceeded its limit of \(l) candidate processes"
+        }
+    }
+}

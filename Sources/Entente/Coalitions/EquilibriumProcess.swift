@@ -1,0 +1,106 @@
+/// A process of coalition formation (Konishi & Ray 2003) and its value functions.
+public struct EquilibriumProcess: Sendable {
+    /// Row-stochastic transition matrix over states (`transitions[x][y]`).
+    public let transitions: [[Double]]
+    /// `values[x][i]`: discounted value of player i from state x, V = (I − δP)⁻¹U.
+    public let values: [[Double]]
+    /// The mover behind each transition (nil for staying).
+    public let movers: [[Coalition?]]
+
+    /// States with P(x, x) = 1.
+    public var absorbing: [Int] { transitions.indices.filter { transitions[$0][$0] == 1 } }
+}
+
+/// Profitability of a move for a coalition.
+public enum Profitability: String, Sendable, CaseIterable {
+    /// y better than x for S iff Vᵢ(y) > Vᵢ(x) for every i ∈ S.
+    case strict
+    /// Vᵢ(y) ≥ Vᵢ(x) for all i ∈ S and > for some.
+    case weak
+}
+
+/// Konishi–Ray equilibrium processes: policy evaluation by LAPACK and the equilibrium conditions.
+public enum KonishiRay {
+    /// V = (I − δP)⁻¹U for all players at once: one LU factorisation, n right-hand sides. O(|X|³ + |X|²·n).
+    public static func values(_ game: CoalitionFormationGame, transitions p: [[Double]]) throws(DynamicsError) -> [[Double]] {
+        let m = game.states.count, n = game.playerCount
+        var a = Matrix(rows: m, columns: m)
+        for x in 0..<m { for y in 0..<m { a[x, y] = (x == y ? 1 : 0) - game.discount * p[x][y] } }
+        var u = Matrix(rows: m, columns: n)
+        for x in 0..<m { for i in 0..<n { u[x, i] = game.payoffs[x][i] } }
+        do {
+            let v = try LUFactorization(a).solve(u)
+            return (0..<m).map { x in (0..<n).map { v[x, $0] } }
+        } catch { throw .singularSystem }
+    }
+
+    static func better(_ vy: [Double], _ vx: [Double], for s: Coalition, _ rule: Profitability, tolerance: Double) -> Bool {
+        let members = s.members
+        switch rule {
+        case .strict: return members.allSatisfy { vy[$0] > vx[$0] + tolerance }
+        case .weak:
+            return members.allSatisfy { vy[$0] >= vx[$0] - tolerance } && members.contains { vy[$0] > vx[$0] + tolerance }
+        }
+    }
+
+    /// Checks the equilibrium conditions for a process with values `v` (models.md §4.1):
+    /// (a) every positive-probability move y ≠ x has a mover S ∈ E(x, y) for whom y is better than x and no other
+    /// move z available to S is better than y; (b) if P(x, x) > 0, no coalition has a profitable move from x.
+    /// Returns the first violating state, or nil.
+    public static func violation(_ game: CoalitionFormationGame, transitions p: [[Double]], values v: [[Double]],
+                                 rule: Profitability, tolerance: Double = 1e-12) -> Int? {
+        for x in game.states.indices {
+            for y in game.states.indices where y != x && p[x][y] > 0 {
+                let ok = game.moves[x].contains { mv in
+                    mv.target == y && better(v[y], v[x], for: mv.coalition, rule, tolerance: tolerance)
+                        && !game.moves[x].contains { $0.coalition == mv.coalition && better(v[$0.target], v[y], for: mv.coalition, rule, tolerance: tolerance) }
+                }
+                if !ok { return x }
+            }
+            if p[x][x] > 0 && game.moves[x].contains(where: { better(v[$0.target], v[x], for: $0.coalition, rule, tolerance: tolerance) }) {
+                return x
+            }
+        }
+        return nil
+    }
+
+    /// Every deterministic equilibrium process, by enumerating all maps state → (stay or one move target).
+    /// - Complexity: Π_x (1 + distinct targets from x) processes, each O(|X|³); bounded by `limit`.
+    public static func deterministicEquilibria(_ game: CoalitionFormationGame, rule: Profitability,
+                                               limit: Int = 2_000_000, tolerance: Double = 1e-12) throws(DynamicsError) -> [EquilibriumProcess] {
+        let m = game.states.count
+        let options: [[Int]] = (0..<m).map { x in [x] + Array(Set(game.moves[x].map(\.target))).sorted() }
+        var total = 1
+        for o in options {
+            total = total.multipliedReportingOverflow(by: o.count).partialValue
+            if total > limit { throw .searchLimit(limit: limit) }
+        }
+        var found: [EquilibriumProcess] = []
+        var choice = [Int](repeating: 0, count: m)
+        for _ in 0..<total {
+            var p = [[Double]](repeating: [Double](repeating: 0, count: m), count: m)
+            for x in 0..<m { p[x][options[x][choice[x]]] = 1 }
+            let v = try values(game, transitions: p)
+            if violation(game, transitions: p, values: v, rule: rule, tolerance: tolerance) == nil {
+                found.append(EquilibriumProcess(transitions: p, values: v, movers: movers(game, p, v, rule, tolerance)))
+            }
+            var k = 0
+            while k < m {
+                choice[k] += 1
+                if choice[k] < options[k].count { break }
+                choice[k] = 0
+                k += 1
+            }
+        }
+        return found
+    }
+
+    static func movers(_ game: CoalitionFormationGame, _ p: [[Double]], _ v: [[Double]], _ rule: Profitability, _ tol: Double) -> [[Coalition?]] {
+        (0..<p.count).map { x in
+            (0..<p.count).map { y -> Coalition? in
+                guard y != x, p[x][y] > 0 else { return nil }
+                return game.moves[x].first { $0.target == y && better(v[y], v[x], for: $0.coalition, rule, tolerance: tol) }?.coalition
+            }
+        }
+    }
+}
