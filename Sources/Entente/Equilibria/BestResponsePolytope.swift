@@ -6,7 +6,8 @@ import CLAPACKE
 ///
 /// For a bimatrix game (A, B) with positive payoffs, `P = {x ≥ 0 : Bᵀx ≤ 1}` and `Q = {y ≥ 0 : A y ≤ 1}`
 /// (von Stengel 2002, "Computing equilibria for two-person games"). Each vertex is recomputed from its basis by an
-/// LU solve (LAPACK `dgetrf`/`dgetrs`), so coordinates do not accumulate pivoting error.
+/// LAPACK solve (`dgesv` with all entering columns as right-hand sides, one call per basis), so coordinates do
+/// not accumulate pivoting error.
 struct BestResponsePolytope {
     /// `C`, `r × d`, column-major.
     let c: [Double]
@@ -45,6 +46,9 @@ struct BestResponsePolytope {
         seenBases.insert(start)
         var lu = [Double](repeating: 0, count: r * r)
         var piv = [Int32](repeating: 0, count: r)
+        // One dgesv per basis solves B [x_B | W] = [1 | C | I]: the vertex and every entering column at once.
+        let nrhs = 1 + d + r
+        var rhs = [Double](repeating: 0, count: r * nrhs)
         var xB = [Double](repeating: 0, count: r)
         var w = [Double](repeating: 0, count: r)
         var isBasic = [Bool](repeating: false, count: d + r)
@@ -58,10 +62,12 @@ struct BestResponsePolytope {
                 column(k, into: &w)
                 for i in 0..<r { lu[i + pos * r] = w[i] }
             }
-            let info = LAPACKE_dgetrf_work(LAPACK_COL_MAJOR, rr, rr, &lu, rr, &piv)
+            for i in 0..<r { rhs[i] = 1 }
+            for k in 0..<d { for i in 0..<r { rhs[i + (1 + k) * r] = c[i + k * r] } }
+            for l in 0..<r { for i in 0..<r { rhs[i + (1 + d + l) * r] = i == l ? 1 : 0 } }
+            let info = LAPACKE_dgesv_work(LAPACK_COL_MAJOR, rr, Int32(nrhs), &lu, rr, &piv, &rhs, rr)
             if info != 0 { continue }
-            for i in 0..<r { xB[i] = 1 }
-            _ = LAPACKE_dgetrs_work(LAPACK_COL_MAJOR, 78, rr, 1, lu, rr, piv, &xB, rr)
+            for i in 0..<r { xB[i] = rhs[i] }
             // Record the vertex.
             var z = [Double](repeating: 0, count: d)
             var slack = [Double](repeating: 0, count: r)
@@ -81,8 +87,8 @@ struct BestResponsePolytope {
             }
             // Neighbours: every entering column, every tied leaving row.
             for q in 0..<(d + r) where !isBasic[q] {
-                column(q, into: &w)
-                _ = LAPACKE_dgetrs_work(LAPACK_COL_MAJOR, 78, rr, 1, lu, rr, piv, &w, rr)
+                let base = (1 + q) * r
+                for i in 0..<r { w[i] = rhs[base + i] }
                 var theta = Double.infinity
                 for i in 0..<r where w[i] > tol { theta = min(theta, max(xB[i], 0) / w[i]) }
                 if theta == .infinity { continue }

@@ -113,13 +113,19 @@ struct Tableau {
         }
         if best < 0 { return -1 }
         let leaving = basis[best]
-        let piv = self[best, e]
         let cols = variables + 1
-        for j in 0..<cols { self[best, j] /= piv }
-        for i in 0..<rows where i != best {
-            let f = self[i, e]
-            if f == 0 { continue }
-            for j in 0..<cols { t[i + j * rows] -= f * t[best + j * rows] }
+        t.withUnsafeMutableBufferPointer { tb in
+            let piv = tb[best + e * rows]
+            // Multipliers of the pivot column, saved before the column itself changes.
+            var factors = [Double](repeating: 0, count: rows)
+            for i in 0..<rows { factors[i] = tb[i + e * rows] }
+            for j in 0..<cols {
+                let base = j * rows
+                let pj = tb[best + base] / piv
+                tb[best + base] = pj
+                if pj == 0 { continue }
+                for i in 0..<rows where i != best { tb[base + i] -= factors[i] * pj }
+            }
         }
         basis[best] = e
         return leaving
