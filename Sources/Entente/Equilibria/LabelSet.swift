@@ -8,6 +8,9 @@ struct LabelSet: Hashable, Sendable {
     }
 
     @inline(__always) func union(_ o: LabelSet) -> LabelSet { LabelSet(low: low | o.low, high: high | o.high) }
+    @inline(__always) func subtracting(_ o: LabelSet) -> LabelSet { LabelSet(low: low & ~o.low, high: high & ~o.high) }
+    @inline(__always) func isSuperset(of o: LabelSet) -> Bool { o.low & ~low == 0 && o.high & ~high == 0 }
+    var count: Int { low.nonzeroBitCount + high.nonzeroBitCount }
 
     /// The set `0..<count`.
     static func all(_ count: Int) -> LabelSet {

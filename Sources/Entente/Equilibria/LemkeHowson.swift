@@ -5,7 +5,7 @@
 /// path is followed alternately in `P = {x ≥ 0 : Bᵀx ≤ 1}` and `Q = {y ≥ 0 : Ay ≤ 1}` until label `k` is
 /// picked up again. ``solveAllLabels(_:tolerance:)`` runs all m + n starting labels and returns the distinct
 /// equilibria reached; that set is generally not every equilibrium (`complete = false`).
-/// - Complexity: each pivot O((m + n)·max(m, n)); the path length is exponential in the worst case
+/// - Complexity: each pivot O(non-basic columns × rows) = O(max(m, n)²); the path length is exponential in the worst case
 ///   (Savani & von Stengel 2006) but short on random games. `maxPivots` bounds it.
 /// - Tolerance: pivot entries above 1e-12; the result is verified to `tolerance × max(1, payoff range)`.
 public enum LemkeHowson {
@@ -88,6 +88,10 @@ struct Tableau {
     var basis: [Int]
     /// Column indices of the initial basis (the identity), in row order.
     var initialBasis: [Int] = []
+    /// Whether each variable is basic (filled on the first pivot).
+    var isBasic: [Bool] = []
+    /// Pivot-column multipliers, reused across pivots.
+    var factors: [Double] = []
 
     init(rows: Int, variables: Int) {
         self.rows = rows
@@ -113,20 +117,42 @@ struct Tableau {
         }
         if best < 0 { return -1 }
         let leaving = basis[best]
-        let cols = variables + 1
-        t.withUnsafeMutableBufferPointer { tb in
-            let piv = tb[best + e * rows]
-            // Multipliers of the pivot column, saved before the column itself changes.
-            var factors = [Double](repeating: 0, count: rows)
-            for i in 0..<rows { factors[i] = tb[i + e * rows] }
-            for j in 0..<cols {
-                let base = j * rows
-                let pj = tb[best + base] / piv
-                tb[best + base] = pj
-                if pj == 0 { continue }
-                for i in 0..<rows where i != best { tb[base + i] -= factors[i] * pj }
+        if isBasic.isEmpty {
+            isBasic = [Bool](repeating: false, count: variables)
+            for v in basis where v >= 0 { isBasic[v] = true }
+        }
+        isBasic[leaving] = false
+        isBasic[e] = true
+        if factors.count != rows { factors = [Double](repeating: 0, count: rows) }
+        // Move the buffers out of `self` so the hot loop runs on locals (no exclusivity checks per access).
+        var tt: [Double] = []
+        var ff: [Double] = []
+        swap(&tt, &t)
+        swap(&ff, &factors)
+        let basic = isBasic
+        let rows = self.rows, variables = self.variables
+        tt.withUnsafeMutableBufferPointer { tb in
+            ff.withUnsafeMutableBufferPointer { f in
+                let piv = tb[best + e * rows]
+                // Multipliers of the pivot column, saved before the column itself changes.
+                for i in 0..<rows { f[i] = tb[i + e * rows] }
+                // Basic columns are unit vectors whose pivot-row entry is 0: they do not change, so only the
+                // non-basic columns (now including the leaving variable's) and the right-hand side are updated.
+                let fp = f.baseAddress!
+                for j in 0...variables where j == variables || !basic[j] {
+                    let col = tb.baseAddress! + j &* rows  // unchecked pointer arithmetic lets the loop vectorise
+                    let pj = col[best] / piv
+                    if pj == 0 { continue }
+                    for i in 0..<rows { col[i] -= fp[i] * pj }
+                    col[best] = pj
+                }
+                let base = e * rows
+                for i in 0..<rows { tb[base + i] = 0 }
+                tb[best + base] = 1
             }
         }
+        swap(&tt, &t)
+        swap(&ff, &factors)
         basis[best] = e
         return leaving
     }

@@ -23,12 +23,24 @@ public enum VertexEnumeration {
         let (vp, cp) = p.vertices(basisLimit: maxBases, shouldStop: shouldStop)
         let (vq, cq) = q.vertices(basisLimit: maxBases, shouldStop: shouldStop)
         let all = LabelSet.all(m + n)
+        // Complementary pairs. A nondegenerate x-vertex has exactly m labels and pairs only with the y-vertex whose
+        // labels are its complement (hash lookup) or with degenerate y-vertices (more than n labels, scanned).
+        let xs = vp.indices.filter { vp[$0].z.contains { $0 > 0 } }
+        let ys = vq.indices.filter { vq[$0].z.contains { $0 > 0 } }
+        var exactY: [LabelSet: [Int]] = [:]
+        var degenerateY: [Int] = []
+        for j in ys { if vq[j].labels.count == n { exactY[vq[j].labels, default: []].append(j) } else { degenerateY.append(j) } }
         var pairs: [(Int, Int)] = []
-        for (i, x) in vp.enumerated() where x.z.contains(where: { $0 > 0 }) {
-            for (j, y) in vq.enumerated() where x.labels.union(y.labels) == all && y.z.contains(where: { $0 > 0 }) {
-                pairs.append((i, j))
+        for i in xs {
+            let need = all.subtracting(vp[i].labels)
+            if vp[i].labels.count == m {
+                for j in exactY[need] ?? [] { pairs.append((i, j)) }
+                for j in degenerateY where vq[j].labels.isSuperset(of: need) { pairs.append((i, j)) }
+            } else {
+                for j in ys where vq[j].labels.isSuperset(of: need) { pairs.append((i, j)) }
             }
         }
+        pairs.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
         let components = connectedComponents(pairs)
         var equilibria: [NashEquilibrium] = []
         for (k, (i, j)) in pairs.enumerated() {
