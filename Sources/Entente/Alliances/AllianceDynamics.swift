@@ -1,0 +1,193 @@
+/// The equilibrium process of an ``AllianceFormationGame`` and what it predicts from the status quo.
+public struct AllianceDynamicsResult: Sendable {
+    /// `choice[x]`: index into `game.moves[x]` of the move made in state x, or nil (everyone waits).
+    public let choice: [Int?]
+    /// `values[x][i]`.
+    public let values: [[Double]]
+    /// Whether the equilibrium conditions hold (checked on the returned process).
+    public let verified: Bool
+    /// Best-response iterations used.
+    public let iterations: Int
+    /// The initial state (every actor alone and active, window open if any).
+    public let initialState: Int
+    /// Absorbing states reached from the initial state with their probabilities (≥ 1e-9), most likely first.
+    public let absorbing: [(state: Int, probability: Double)]
+    /// The most likely path of states from the initial state (until a state repeats or is absorbing).
+    public let path: [Int]
+    /// How the state space was evaluated ("dense LU" or "Gauss–Seidel"), and its size.
+    public let evaluation: String
+}
+
+/// What an actor does in a state of the process.
+public enum DynamicChoice: String, Sendable {
+    /// Joins or forms the coalition that moves.
+    case join
+    /// Forms a coalition while the window is open and it is power-acquiring: seizes the opportunity.
+    case seize
+    /// Opts out of the system.
+    case exit
+    /// Waits (fence-sits) while others move, or nobody moves.
+    case wait
+    /// Has already opted out.
+    case out
+}
+
+extension AllianceFormationGame {
+    /// Expected continuation value of landing in structure `y` (same window flag as the mover's state) from `x`.
+    @inline(__always) func continuation(_ v: [[Double]], from x: Int, to y: Int, player i: Int) -> Double {
+        guard states[x].windowOpen, let l = parameters.windowHazard else { return v[y][i] }
+        return (1 - l) * v[y][i] + l * v[closedPartner[y]][i]
+    }
+
+    /// The transition rows of a deterministic process: each state has at most two successors.
+    func transitions(_ choice: [Int?]) -> [[(Int, Double)]] {
+        states.indices.map { x in
+            let y = choice[x].map { moves[x][$0].target } ?? x
+            if states[x].windowOpen, let l = parameters.windowHazard, l > 0 {
+                return l < 1 ? [(y, 1 - l), (closedPartner[y], l)] : [(closedPartner[y], 1)]
+            }
+            return [(y, 1)]
+        }
+    }
+
+    /// V = (I − δP)⁻¹U: dense LU (all players at once) for small state spaces, Gauss–Seidel sweeps beyond.
+    func evaluate(_ p: [[(Int, Double)]], start: [[Double]]?) throws(DynamicsError) -> [[Double]] {
+        let m = states.count, n = scenario.actorCount, delta = parameters.delta
+        if m <= parameters.denseLimit {
+            var a = Matrix.identity(m)
+            for x in 0..<m { for (y, w) in p[x] { a[x, y] -= delta * w } }
+            var u = Matrix(rows: m, columns: n)
+            for x in 0..<m { for i in 0..<n { u[x, i] = payoffs[x][i] } }
+            do {
+                let v = try LUFactorization(a).solve(u)
+                return (0..<m).map { x in (0..<n).map { v[x, $0] } }
+            } catch { throw .singularSystem }
+        }
+        var v = start ?? payoffs
+        let scale = max(1, payoffs.joined().map { abs($0) }.max() ?? 1)
+        for _ in 0..<100_000 {
+            var change = 0.0
+            for x in 0..<m {
+                for i in 0..<n {
+                    var s = payoffs[x][i]
+                    for (y, w) in p[x] { s += delta * w * v[y][i] }
+                    change = max(change, abs(s - v[x][i]))
+                    v[x][i] = s
+                }
+            }
+            if change < 1e-13 * scale { break }
+        }
+        return v
+    }
+
+    func better(_ gains: [Double], rule: Profitability, tolerance: Double) -> Bool {
+        switch rule {
+        case .strict: return gains.allSatisfy { $0 > tolerance }
+        case .weak: return gains.allSatisfy { $0 >= -tolerance } && gains.contains { $0 > tolerance }
+        }
+    }
+
+    /// The most profitable move from x (largest minimum gain over the movers), if any is profitable.
+    func bestMove(_ v: [[Double]], at x: Int, tolerance: Double) -> (index: Int, gain: Double)? {
+        var best: (Int, Double)? = nil
+        for (k, mv) in moves[x].enumerated() {
+            let members = mv.move.movers.members
+            let gains = members.map { continuation(v, from: x, to: mv.target, player: $0) - continuation(v, from: x, to: x, player: $0) }
+            guard better(gains, rule: parameters.rule, tolerance: tolerance) else { continue }
+            let g = gains.min() ?? 0
+            if best == nil || g > best!.1 + tolerance { best = (k, g) }
+        }
+        return best
+    }
+
+    /// Whether state x violates the equilibrium conditions under values v.
+    func violates(_ v: [[Double]], _ choice: [Int?], at x: Int, tolerance: Double) -> Bool {
+        if let k = choice[x] {
+            let mv = moves[x][k]
+            let gains = mv.move.movers.members.map { continuation(v, from: x, to: mv.target, player: $0) - continuation(v, from: x, to: x, player: $0) }
+            return !better(gains, rule: parameters.rule, tolerance: tolerance)
+        }
+        return bestMove(v, at: x, tolerance: tolerance) != nil
+    }
+
+    /// Searches for an equilibrium process by asynchronous best responses: start from "everyone waits"; at each
+    /// step every violating state switches to its most profitable move (or to waiting); when a process repeats, a
+    /// single violating state (chosen by a seeded generator, so runs are reproducible) is updated instead. The result is re-verified.
+    public func solve(shouldStop: () -> Bool = { false }) throws(DynamicsError) -> AllianceDynamicsResult {
+        let m = states.count
+        let tol = 1e-10
+        var choice = [Int?](repeating: nil, count: m)
+        var v = try evaluate(transitions(choice), start: nil)
+        var iterations = 0
+        var seen = Set<[Int]>()
+        var verified = false
+        var rng = SeededGenerator(seed: 2003)
+        while iterations < parameters.maxIterations && !shouldStop() {
+            iterations += 1
+            var updates: [(Int, Int?, Double)] = []
+            for x in 0..<m where violates(v, choice, at: x, tolerance: tol) {
+                let b = bestMove(v, at: x, tolerance: tol)
+                updates.append((x, b?.index, b?.gain ?? 0))
+            }
+            if updates.isEmpty { verified = true; break }
+            let key = choice.map { $0 ?? -1 }
+            let single = !seen.insert(key).inserted
+            if single {
+                // A repeated process: break the cycle by updating one violating state, chosen reproducibly at random.
+                let u = updates[Int(rng.next() % UInt64(updates.count))]
+                choice[u.0] = u.1
+            } else {
+                for u in updates { choice[u.0] = u.1 }
+            }
+            v = try evaluate(transitions(choice), start: v)
+        }
+        if !verified { verified = (0..<m).allSatisfy { !violates(v, choice, at: $0, tolerance: tol) } }
+        let initial = states.firstIndex { s in s.labels.enumerated().allSatisfy { Int($0.element) == $0.offset } && s.windowOpen == (parameters.windowHazard != nil) }!
+        let p = transitions(choice)
+        // Absorption probabilities from the initial state by iterating the chain.
+        var dist = [Double](repeating: 0, count: m)
+        dist[initial] = 1
+        for _ in 0..<10_000 {
+            var next = [Double](repeating: 0, count: m)
+            for x in 0..<m where dist[x] > 0 { for (y, w) in p[x] { next[y] += dist[x] * w } }
+            let change = zip(next, dist).map { abs($0 - $1) }.max() ?? 0
+            dist = next
+            if change < 1e-14 { break }
+        }
+        let absorbing = (0..<m).filter { dist[$0] >= 1e-9 && p[$0].count == 1 && p[$0][0].0 == $0 }
+            .map { (state: $0, probability: dist[$0]) }.sorted { $0.probability > $1.probability }
+        var path = [initial]
+        var visited: Set<Int> = [initial]
+        while let last = path.last, let nextState = p[last].max(by: { $0.1 < $1.1 })?.0, nextState != last, visited.insert(nextState).inserted {
+            path.append(nextState)
+        }
+        return AllianceDynamicsResult(choice: choice, values: v, verified: verified, iterations: iterations, initialState: initial,
+                                      absorbing: absorbing, path: path,
+                                      evaluation: "\(m <= parameters.denseLimit ? "dense LU" : "Gauss–Seidel") on \(m) states")
+    }
+
+    /// Each actor's choice in state x under the process.
+    public func choices(in x: Int, result: AllianceDynamicsResult) -> [DynamicChoice] {
+        let s = states[x]
+        return (0..<scenario.actorCount).map { i in
+            if s.labels[i] < 0 { return .out }
+            guard let k = result.choice[x] else { return .wait }
+            switch moves[x][k].move {
+            case .exit(let j): return j == i ? .exit : .wait
+            case .form(let c):
+                guard c.contains(i) else { return .wait }
+                return s.windowOpen && powerAcquiring[i] ? .seize : .join
+            }
+        }
+    }
+
+    /// A state as text: blocs of ids, the opted-out actors, the window.
+    public func describe(_ x: Int) -> String {
+        let s = states[x]
+        let ids = scenario.ids
+        var parts = s.blocs.map { "{" + $0.members.map { ids[$0] }.joined(separator: ",") + "}" }
+        if !s.exited.isEmpty { parts.append("out: " + s.exited.map { ids[$0] }.joined(separator: ",")) }
+        if parameters.windowHazard != nil { parts.append(s.windowOpen ? "window open" : "window closed") }
+        return parts.joined(separator: " ")
+    }
+}

@@ -1,0 +1,223 @@
+/// The alliance-formation stochastic game (models.md §4.5): Konishi–Ray coalition formation among states with
+/// opting out (an absorbing exit), a window of opportunity that closes with hazard λ, and per-period payoffs from
+/// the threat and capability model, for status-quo and power-acquiring actors.
+///
+/// **State**: the alliance structure of the active actors, the set of actors that opted out, and whether the window
+/// is open. **Moves**: a group S leaves its blocs and forms S (all of S must find it profitable — Konishi–Ray
+/// effectivity), or one actor exits; waiting is staying put. After any move an open window closes with
+/// probability λ. **Payoffs per period** (p(A vs B) = r(A)/(r(A) + r(B))):
+/// - status quo: −Σ_{j active, j ∉ Sᵢ} T_ij·(1 − p(Sᵢ vs S_j)) − Σ_{j ∈ Sᵢ∖i} T_ij·(1 − p(i vs j)) − κ(1 − rᵢ/r(Sᵢ))
+///   − c(|Sᵢ| − 1) (an alliance protects against outsiders, not against its own members);
+/// - power-acquiring: while the window is open, Σ_{blocs B ≠ Sᵢ} p(Sᵢ vs B)·(rᵢ/r(Sᵢ))·G/(number of other blocs)
+///   (the opportunity; gone once it closes), minus the same autonomy and alliance costs;
+/// - an actor that opted out gets `exitPayoff − ν·Σ_{j active} T_ij·(1 − rᵢ/(rᵢ + r(S_j)))`: it pays no autonomy or
+///   alliance costs and poses no threat, but still faces a share ν of the threats, alone.
+/// Types with a probability are treated as power-acquiring when the probability is at least 1/2.
+///
+/// **Solution**: an equilibrium process of coalition formation (strict or weak profitability), found by
+/// asynchronous best-response iteration on deterministic processes; each candidate is evaluated by
+/// V = (I − δP)⁻¹U (LAPACK LU up to ``Parameters/denseLimit`` states, Gauss–Seidel iteration beyond) and the
+/// returned process is re-verified against the equilibrium conditions.
+/// - Complexity: states = Σ_k C(n,k)·Bell(n−k) (= Bell(n+1)) × 2 with a window; each iteration O(states · 2ⁿ · n).
+public struct AllianceFormationGame: Sendable {
+    public struct Parameters: Sendable, Equatable {
+        /// Discount factor δ ∈ (0, 1).
+        public var delta = 0.9
+        /// Autonomy cost κ of contracting.
+        public var kappa = 0.05
+        /// Per-partner alliance cost c.
+        public var allianceCost = 0.0
+        /// Prize G available to power-acquiring actors while the window is open.
+        public var prize = 1.0
+        /// Hazard λ with which an open window closes each period; nil means no window.
+        public var windowHazard: Double? = 0.2
+        /// Whether actors may opt out of the system.
+        public var allowExit = true
+        /// Per-period payoff of an actor that opted out, on top of its exposure (below).
+        public var exitPayoff = 0.0
+        /// Share ν of the threat a neutral still faces, standing alone against every active bloc.
+        public var neutralExposure = 1.0
+        /// Profitability rule of the Konishi–Ray conditions.
+        public var rule: Profitability = .strict
+        /// Best-response iterations before giving up.
+        public var maxIterations = 2000
+        /// Largest state count evaluated by dense LU (beyond: Gauss–Seidel).
+        public var denseLimit = 2000
+        public init() {}
+
+        public func validate() throws(DynamicsError) {
+            guard delta > 0, delta < 1 else { throw .invalidParameter(name: "delta (must be in (0, 1))") }
+            guard kappa.isFinite, kappa >= 0 else { throw .invalidParameter(name: "kappa (must be ≥ 0)") }
+            guard allianceCost.isFinite, allianceCost >= 0 else { throw .invalidParameter(name: "alliance cost (must be ≥ 0)") }
+            guard prize.isFinite, prize >= 0 else { throw .invalidParameter(name: "prize (must be ≥ 0)") }
+            if let l = windowHazard { guard l >= 0, l <= 1 else { throw .invalidParameter(name: "lambda (must be in [0, 1])") } }
+            guard exitPayoff.isFinite else { throw .invalidParameter(name: "exit payoff") }
+            guard neutralExposure >= 0, neutralExposure <= 1 else { throw .invalidParameter(name: "neutral exposure (must be in [0, 1])") }
+        }
+    }
+
+    /// A state: block label per actor (−1 = opted out; blocks numbered by first member) and the window flag.
+    public struct State: Hashable, Sendable {
+        public let labels: [Int8]
+        public let windowOpen: Bool
+
+        /// The blocs of active actors.
+        public var blocs: [Coalition] {
+            var masks = [UInt64](repeating: 0, count: labels.count)
+            for (i, l) in labels.enumerated() where l >= 0 { masks[Int(l)] |= 1 << UInt64(i) }
+            return masks.filter { $0 != 0 }.map { Coalition(mask: $0) }
+        }
+        /// Actors that opted out.
+        public var exited: [Int] { labels.indices.filter { labels[$0] < 0 } }
+    }
+
+    /// A move: a coalition forming, or one actor exiting.
+    public enum Move: Sendable, Equatable {
+        case form(Coalition)
+        case exit(Int)
+        var movers: Coalition {
+            switch self {
+            case .form(let s): return s
+            case .exit(let i): return Coalition([i])
+            }
+        }
+    }
+
+    public let scenario: Scenario
+    public let parameters: Parameters
+    public let states: [State]
+    public let payoffs: [[Double]]
+    /// `moves[x]`: (move, index of the structure it leads to, with the same window flag).
+    public let moves: [[(move: Move, target: Int)]]
+    /// For an open-window state, the same structure with the window closed (itself otherwise).
+    public let closedPartner: [Int]
+    /// Whether each actor is treated as power-acquiring.
+    public let powerAcquiring: [Bool]
+    /// Largest number of actors for the full state space (Bell(n+1)·2 states).
+    public static let defaultActorLimit = 7
+
+    /// Builds the game from a scenario and a threat model. Throws for more than `actorLimit` actors.
+    public init(scenario: Scenario, threatModel: ThreatModel = ThreatModel(), parameters: Parameters = Parameters(),
+                actorLimit: Int = defaultActorLimit) throws {
+        try parameters.validate()
+        let n = scenario.actorCount
+        guard n <= actorLimit else { throw DynamicsError.tooManyStates(players: n, limit: actorLimit) }
+        var tm = threatModel
+        tm.useTypePriors = true
+        let t = try tm.matrix(scenario)
+        let r = scenario.actors.map(\.capability)
+        let pa = scenario.actors.map { $0.type.probabilityPowerAcquiring >= 0.5 }
+        // Enumerate structures: every exited set × every partition of the rest.
+        var structures: [[Int8]] = []
+        for exitMask in 0..<(1 << n) {
+            if !parameters.allowExit && exitMask != 0 { continue }
+            let active = (0..<n).filter { exitMask & (1 << $0) == 0 }
+            if active.isEmpty {
+                structures.append([Int8](repeating: -1, count: n))
+                continue
+            }
+            for p in Partition.all(players: active.count) {
+                var labels = [Int8](repeating: -1, count: n)
+                for b in p.blocks {
+                    let members = b.members.map { active[$0] }
+                    let first = Int8(members.min()!)
+                    for m in members { labels[m] = first }
+                }
+                structures.append(labels)
+            }
+        }
+        let windowFlags: [Bool] = parameters.windowHazard == nil ? [false] : [true, false]
+        var states: [State] = []
+        for w in windowFlags { for s in structures { states.append(State(labels: s, windowOpen: w)) } }
+        var index: [State: Int] = [:]
+        for (k, s) in states.enumerated() { index[s] = k }
+        let closed = states.map { s in index[State(labels: s.labels, windowOpen: false)]! }
+        var payoffs: [[Double]] = []
+        for s in states {
+            payoffs.append(AllianceFormationGame.payoff(s, r: r, t: t, powerAcquiring: pa, parameters: parameters))
+        }
+        var moves: [[(move: Move, target: Int)]] = []
+        for s in states {
+            var list: [(move: Move, target: Int)] = []
+            let activeMask = s.labels.indices.reduce(UInt64(0)) { s.labels[$1] >= 0 ? $0 | (1 << UInt64($1)) : $0 }
+            for sub in Coalition(mask: activeMask).subsets where !sub.isEmpty {
+                let y = AllianceFormationGame.form(s, sub)
+                if y != s.labels { list.append((.form(sub), index[State(labels: y, windowOpen: s.windowOpen)]!)) }
+            }
+            if parameters.allowExit {
+                for i in Coalition(mask: activeMask).members {
+                    var y = s.labels
+                    y[i] = -1
+                    list.append((.exit(i), index[State(labels: AllianceFormationGame.canonical(y), windowOpen: s.windowOpen)]!))
+                }
+            }
+            moves.append(list)
+        }
+        self.scenario = scenario
+        self.parameters = parameters
+        self.states = states
+        self.payoffs = payoffs
+        self.moves = moves
+        self.closedPartner = closed
+        self.powerAcquiring = pa
+    }
+
+    static func canonical(_ labels: [Int8]) -> [Int8] {
+        var map: [Int8: Int8] = [:]
+        var out = labels
+        for (i, l) in labels.enumerated() where l >= 0 {
+            if let m = map[l] { out[i] = m } else { map[l] = Int8(i); out[i] = Int8(i) }
+        }
+        return out
+    }
+
+    /// S leaves its blocs and forms S; remainders stay together.
+    static func form(_ s: State, _ sub: Coalition) -> [Int8] {
+        var y = s.labels
+        let newLabel: Int8 = 100
+        for i in sub.members { y[i] = newLabel }
+        return canonical(y)
+    }
+
+    static func payoff(_ s: State, r: [Double], t: Matrix, powerAcquiring pa: [Bool], parameters p: Parameters) -> [Double] {
+        let n = r.count
+        let blocs = s.blocs
+        var strength: [Int8: Double] = [:]
+        for b in blocs { strength[s.labels[b.members[0]]] = b.members.reduce(0) { $0 + r[$1] } }
+        return (0..<n).map { i -> Double in
+            let li = s.labels[i]
+            if li < 0 {
+                var exposure = 0.0
+                for j in 0..<n where s.labels[j] >= 0 {
+                    exposure += t[i, j] * (1 - r[i] / max(r[i] + strength[s.labels[j]]!, 1e-300))
+                }
+                return p.exitPayoff - p.neutralExposure * exposure
+            }
+            let mine = strength[li]!
+            let size = s.labels.filter { $0 == li }.count
+            let autonomy = p.kappa * (mine > 0 ? 1 - r[i] / mine : 0) + p.allianceCost * Double(size - 1)
+            if pa[i] {
+                guard s.windowOpen else { return -autonomy }
+                let targets = blocs.filter { s.labels[$0.members[0]] != li }
+                guard !targets.isEmpty, mine > 0 else { return -autonomy }
+                var gain = 0.0
+                for b in targets {
+                    let other = strength[s.labels[b.members[0]]]!
+                    gain += mine / (mine + other) * (r[i] / mine) * p.prize
+                }
+                return gain / Double(targets.count) - autonomy
+            }
+            var loss = 0.0
+            // Neutrals (opted out) pose no threat; an alliance protects against outsiders, not against its own members.
+            for j in 0..<n where s.labels[j] >= 0 && j != i {
+                if s.labels[j] == li {
+                    loss += t[i, j] * (1 - r[i] / max(r[i] + r[j], 1e-300))
+                } else {
+                    let other = strength[s.labels[j]]!
+                    loss += t[i, j] * (1 - mine / max(mine + other, 1e-300))
+                }
+            }
+            return -loss - autonomy
+        }
+    }
+}

@@ -1,0 +1,148 @@
+import ArgumentParser
+import Entente
+import Foundation
+
+/// Options of the dynamic game shared by `dynamics` and `sweep`.
+struct DynamicOptions: ParsableArguments {
+    @Option(help: "Discount factor δ in (0, 1).") var delta: Double = 0.9
+    @Option(help: "Hazard λ with which the window of opportunity closes each period ('none' for no window).") var hazard: String = "0.2"
+    @Option(help: "Prize G for power-acquiring actors while the window is open.") var prize: Double = 1
+    @Option(help: "Per-partner alliance cost c.") var allianceCost: Double = 0
+    @Option(help: "Per-period payoff of an actor that opted out (on top of its exposure).") var exitPayoff: Double = 0
+    @Option(help: "Share ν of the threat a neutral still faces, in [0, 1].") var neutralExposure: Double = 1
+    @Flag(help: "Disallow opting out.") var noExit = false
+    @Option(help: "Profitability: strict or weak.") var rule: String = "strict"
+    @Option(help: "Largest number of actors for the full state space (Bell(n+1)·2 states).") var maxActors: Int = AllianceFormationGame.defaultActorLimit
+
+    func parameters(kappa: Double) throws -> AllianceFormationGame.Parameters {
+        var p = AllianceFormationGame.Parameters()
+        p.delta = delta
+        p.kappa = kappa
+        p.prize = prize
+        p.allianceCost = allianceCost
+        p.exitPayoff = exitPayoff
+        p.neutralExposure = neutralExposure
+        p.allowExit = !noExit
+        if hazard == "none" { p.windowHazard = nil } else {
+            guard let l = Double(hazard) else { throw CLIError("--hazard must be a number in [0, 1] or 'none'") }
+            p.windowHazard = l
+        }
+        guard let r = Profitability(rawValue: rule) else { throw CLIError("--rule must be strict or weak") }
+        p.rule = r
+        try p.validate()
+        return p
+    }
+}
+
+/// `entente dynamics`: the alliance-formation stochastic game, all-status-quo vs power-acquiring side by side.
+struct Dynamics: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Solve the dynamic alliance-formation game: who joins, who fence-sits, who opts out, which structures absorb.",
+        discussion: "Konishi-Ray equilibrium processes with opting out and a closing window (docs/theory.md). Default: europe-1914.")
+
+    @OptionGroup var scenario: ScenarioOptions
+    @OptionGroup var threat: ThreatOptions
+    @OptionGroup var dynamic: DynamicOptions
+    @Flag(help: "Solve both the all-status-quo and the power-acquiring setting (default: both).") var compareSettings = false
+    @Option(help: "Output: table or json.") var format: OutputFormat = .table
+
+    func run() throws {
+        try reportingErrors {
+            let s = try scenario.load()
+            let params = try dynamic.parameters(kappa: threat.kappa)
+            let model = try threat.model()
+            Interrupt.install()
+            let sq = try s.withTypes(Dictionary(uniqueKeysWithValues: s.ids.map { ($0, ActorType.statusQuo) }))
+            var outputs: [(String, AllianceFormationGame, AllianceDynamicsResult)] = []
+            for (label, sc) in [("all status quo", sq), ("power-acquiring setting", s)] {
+                let game = try AllianceFormationGame(scenario: sc, threatModel: model, parameters: params, actorLimit: dynamic.maxActors)
+                FileHandle.standardError.write(Data("entente dynamics: solving \(label) (\(game.states.count) states)…\n".utf8))
+                let poll = Interrupt.poller(timeout: nil, label: "entente dynamics")
+                outputs.append((label, game, try game.solve(shouldStop: poll)))
+            }
+            if format == .json {
+                print(DynamicsJSON.encode(outputs.map { ($0.0, $0.1, $0.2) }).serialized())
+                return
+            }
+            print("Entente dynamics — \(s.name): δ = \(params.delta), κ = \(params.kappa), window hazard λ = \(params.windowHazard.map { String($0) } ?? "none"), exit \(params.allowExit ? "allowed" : "not allowed"), \(params.rule.rawValue) profitability\n")
+            for (label, game, r) in outputs {
+                print("── \(label)  (\(r.evaluation); \(r.verified ? "equilibrium verified" : "NO verified equilibrium found") after \(r.iterations) iterations)")
+                let ids = s.ids
+                let first = game.choices(in: r.initialState, result: r)
+                print(Table(header: ["actor", "type", "at the status quo", "value"],
+                            rows: ids.indices.map { [ids[$0], game.powerAcquiring[$0] ? "power-acquiring" : "status quo", first[$0].rawValue, Format.number(r.values[r.initialState][$0])] }).render())
+                print("path: " + r.path.map { game.describe($0) }.joined(separator: "  →  "))
+                for a in r.absorbing.prefix(5) { print(String(format: "absorbing (p = %.3f): ", a.probability) + game.describe(a.state)) }
+                print("")
+            }
+        }
+    }
+}
+
+/// `entente sweep`: a parameter grid streamed as JSON Lines.
+struct Sweep: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the dynamic game over a parameter grid; one JSON line per grid point, in deterministic order.",
+        discussion: """
+        Parameters: delta, kappa, lambda (window hazard), prize, exit (exit payoff), epsilon, lambdakm. Example: \
+        entente sweep --param delta=0.8,0.9,0.95 --param lambda=0,0.1,0.5. Split a grid over a cluster with \
+        --shard k/N (k = 1..N); concatenating the shards' outputs gives the full grid (docs/tutorial.md).
+        """)
+
+    @OptionGroup var scenario: ScenarioOptions
+    @Option(name: .customLong("param"), help: "NAME=v1,v2,… (repeatable).") var params: [String] = []
+    @Option(help: "Run only shard k of N, as k/N.") var shard: String = "1/1"
+    @Flag(help: "Disallow opting out.") var noExit = false
+
+    func run() throws {
+        try reportingErrors {
+            let s = try scenario.load()
+            var axes: [(String, [Double])] = []
+            let known = ["delta", "kappa", "lambda", "prize", "exit", "epsilon", "lambdakm"]
+            for p in params {
+                let parts = p.split(separator: "=", maxSplits: 1).map(String.init)
+                guard parts.count == 2, known.contains(parts[0]) else { throw CLIError("--param expects NAME=v1,v2 with NAME in \(known.joined(separator: ", ")); got '\(p)'") }
+                let values = try parts[1].split(separator: ",").map { v -> Double in
+                    guard let d = Double(v), d.isFinite else { throw CLIError("--param \(parts[0]): '\(v)' is not a number") }
+                    return d
+                }
+                axes.append((parts[0], values))
+            }
+            let sp = shard.split(separator: "/").compactMap { Int($0) }
+            guard sp.count == 2, sp[1] >= 1, sp[0] >= 1, sp[0] <= sp[1] else { throw CLIError("--shard must be k/N with 1 ≤ k ≤ N") }
+            let total = axes.reduce(1) { $0 * $1.1.count }
+            Interrupt.install()
+            var done = 0
+            let mine = (0..<total).filter { $0 % sp[1] == sp[0] - 1 }
+            for k in mine {
+                if Interrupt.flag.load(ordering: .relaxed) { break }
+                var rest = k
+                var point: [(String, Double)] = []
+                for (name, values) in axes.reversed() { point.insert((name, values[rest % values.count]), at: 0); rest /= values.count }
+                var p = AllianceFormationGame.Parameters()
+                p.allowExit = !noExit
+                var tm = ThreatModel()
+                for (name, v) in point {
+                    switch name {
+                    case "delta": p.delta = v
+                    case "kappa": p.kappa = v
+                    case "lambda": p.windowHazard = v
+                    case "prize": p.prize = v
+                    case "exit": p.exitPayoff = v
+                    case "epsilon": tm.epsilon = v
+                    default: tm.proximity = .exponential(lengthKm: v)
+                    }
+                }
+                let game = try AllianceFormationGame(scenario: s, threatModel: tm, parameters: p)
+                let r = try game.solve()
+                var kv: [(String, JSONValue)] = [("index", .number(Double(k)))]
+                kv += point.map { ($0.0, .number($0.1)) }
+                kv += DynamicsJSON.summary(game, r)
+                print(JSONValue.object(kv).serialized(pretty: false))
+                done += 1
+                FileHandle.standardError.write(Data("\rentente sweep: \(done)/\(mine.count) grid points".utf8))
+            }
+            FileHandle.standardError.write(Data("\n".utf8))
+        }
+    }
+}
