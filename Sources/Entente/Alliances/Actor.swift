@@ -29,15 +29,18 @@ public enum ActorType: Sendable, Equatable, Hashable, CustomStringConvertible {
 public struct Actor: Sendable, Equatable {
     /// Short identifier (COW abbreviation, e.g. "GMY").
     public var id: String
+    /// Display name.
     public var name: String
     /// Aggregate capability (CINC, or any non-negative measure on a common scale).
     public var capability: Double
     /// Mean military share (P·O in the threat formula); defaults to `capability` (offensive emphasis 1).
     public var militaryShare: Double
+    /// Status quo, power-acquiring, or uncertain.
     public var type: ActorType
     /// Capital as (latitude, longitude) in degrees.
     public var capital: (latitude: Double, longitude: Double)?
 
+    /// An actor; `militaryShare` defaults to `capability` (offensive emphasis 1), `name` to `id`.
     public init(id: String, name: String? = nil, capability: Double, militaryShare: Double? = nil,
                 type: ActorType = .statusQuo, capital: (latitude: Double, longitude: Double)? = nil) {
         self.id = id

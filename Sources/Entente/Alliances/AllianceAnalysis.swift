@@ -1,13 +1,19 @@
 /// Everything `entente analyze` reports about a scenario: balance of power, balance of threat, blocs, and the
 /// alignment choices under the all-status-quo and the power-acquiring settings.
 public struct AllianceAnalysis: Sendable {
+    /// The analysed scenario (with its own actor types).
     public let scenario: Scenario
+    /// The threat model used.
     public let threatModel: ThreatModel
+    /// The alignment-model parameters used.
     public let alignment: AlignmentParameters
     /// Weighted majority game of capabilities (weights round(capability · 10⁶), strict majority).
     public let game: WeightedMajorityGame
+    /// Hegemons, balancers, essential and inessential actors.
     public let roles: BalanceOfPowerRoles
+    /// Shapley–Shubik index of the capability game (exact fractions up to 20 actors).
     public let shapleyShubik: PowerIndex
+    /// Banzhaf index of the capability game.
     public let banzhaf: PowerIndex
     /// Minimal winning coalitions (nil above the enumeration limit).
     public let minimalWinningCoalitions: [Coalition]?
@@ -17,6 +23,7 @@ public struct AllianceAnalysis: Sendable {
     public let threat: Matrix
     /// Exact two-bloc split (nil above ``Blocs/exactLimit``) and the spectral (Laplacian) one.
     public let exactBlocs: Blocs.Split?
+    /// Leading-eigenvector split (Laplacian variant).
     public let spectralBlocs: Blocs.Split
     /// Rand agreement between the exact and spectral splits (nil without the exact one).
     public let blocAgreement: Double?

@@ -20,6 +20,7 @@
 /// returned process is re-verified against the equilibrium conditions.
 /// - Complexity: states = Σ_k C(n,k)·Bell(n−k) (= Bell(n+1)) × 2 with a window; each iteration O(states · 2ⁿ · n).
 public struct AllianceFormationGame: Sendable {
+    /// Parameters of the dynamic game (defaults in brackets are documented on each field).
     public struct Parameters: Sendable, Equatable {
         /// Discount factor δ ∈ (0, 1).
         public var delta = 0.9
@@ -43,8 +44,10 @@ public struct AllianceFormationGame: Sendable {
         public var maxIterations = 2000
         /// Largest state count evaluated by dense LU (beyond: Gauss–Seidel).
         public var denseLimit = 2000
+        /// Default parameters.
         public init() {}
 
+        /// Throws `.invalidParameter` naming the first parameter out of range.
         public func validate() throws(DynamicsError) {
             guard delta > 0, delta < 1 else { throw .invalidParameter(name: "delta (must be in (0, 1))") }
             guard kappa.isFinite, kappa >= 0 else { throw .invalidParameter(name: "kappa (must be ≥ 0)") }
@@ -58,7 +61,9 @@ public struct AllianceFormationGame: Sendable {
 
     /// A state: block label per actor (−1 = opted out; blocks numbered by first member) and the window flag.
     public struct State: Hashable, Sendable {
+        /// Block label per actor: the index of the block's first member, or −1 for an actor that opted out.
         public let labels: [Int8]
+        /// Whether the window of opportunity is still open.
         public let windowOpen: Bool
 
         /// The blocs of active actors.
@@ -83,9 +88,13 @@ public struct AllianceFormationGame: Sendable {
         }
     }
 
+    /// The scenario the game was built from.
     public let scenario: Scenario
+    /// The parameters used.
     public let parameters: Parameters
+    /// All states: Bell(n+1) structures × window flags.
     public let states: [State]
+    /// `payoffs[x][i]`: per-period payoff of actor i in state x.
     public let payoffs: [[Double]]
     /// `moves[x]`: (move, index of the structure it leads to, with the same window flag).
     public let moves: [[(move: Move, target: Int)]]

@@ -12,16 +12,20 @@ public enum Calibration {
 
     /// One grid point.
     public struct Point: Sendable {
+        /// Proximity length scale λ (km; ∞ = no decay).
         public let lambdaKm: Double
+        /// Intention weight ε of non-rivals.
         public let epsilon: Double
         /// Rand index per year and their mean.
         public let rand1870: Double
         public let rand1890: Double
+        /// Mean of the two years' Rand indices.
         public var mean: Double { (rand1870 + rand1890) / 2 }
     }
 
     /// The default grid of models.md §5.3.
     public static let lambdas: [Double] = [250, 500, 1000, 2000, .infinity]
+    /// The ε values of the default grid.
     public static let epsilons: [Double] = [0.05, 0.1, 0.25, 0.5, 1]
 
     /// Scores every (λ, ε) of the grid. O(|grid| · 2ⁿ) with n = 7.

@@ -11,8 +11,11 @@ public struct ScenarioError: Error, Equatable, Sendable, CustomStringConvertible
 
 /// A system of states at one moment: actors, geography, intentions.
 public struct Scenario: Sendable, Equatable {
+    /// Scenario name (built-ins: e.g. "europe-1914").
     public var name: String
+    /// The year the data describe, if any.
     public var year: Int?
+    /// The actors, in display order.
     public var actors: [Actor]
     /// Capital-to-capital distance in km (symmetric, zero diagonal).
     public var distances: Matrix
@@ -81,7 +84,9 @@ public struct Scenario: Sendable, Equatable {
         self.sources = sources
     }
 
+    /// Number of actors.
     public var actorCount: Int { actors.count }
+    /// Actor ids in order.
     public var ids: [String] { actors.map(\.id) }
 
     /// Index of an actor id.

@@ -25,15 +25,18 @@ public struct ThreatModel: Sendable, Equatable {
         }
     }
 
+    /// Proximity decay (default exp(−d/500 km)).
     public var proximity: Proximity = .exponential(lengthKm: 500)
     /// Intention weight of a non-rival (ε).
     public var epsilon: Double = 0.1
+    /// Switches for the power, offense and intentions factors (off = factor 1).
     public var usePower = true
     public var useOffense = true
     public var useIntentions = true
     /// Use `max(rivalry term, P(j is power-acquiring))` as the intention term.
     public var useTypePriors = false
 
+    /// Exponential proximity with length scale `lengthKm` and intention weight `epsilon` for non-rivals.
     public init(lengthKm: Double = 500, epsilon: Double = 0.1) {
         proximity = .exponential(lengthKm: lengthKm)
         self.epsilon = epsilon

@@ -6,7 +6,9 @@ public enum BuckPassing {
     /// The symmetric mixed equilibrium: each state balances with probability 1 − (c/b)^{1/(n−1)}; nobody balances
     /// with probability (c/b)^{n/(n−1)}, which rises with n.
     public struct Equilibrium: Sendable {
+        /// Probability that each state balances.
         public let balanceProbability: Double
+        /// Probability that nobody balances.
         public let nobodyBalances: Double
     }
 

@@ -4,6 +4,7 @@
 public struct CoalitionFormationGame: Sendable {
     /// The states: every partition of the players (Bell(n) of them), in restricted-growth order.
     public let states: [Partition]
+    /// Number of players.
     public let playerCount: Int
     /// `payoffs[x][i]`: player i's per-period payoff in state x.
     public let payoffs: [[Double]]

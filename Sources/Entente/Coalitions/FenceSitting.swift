@@ -4,11 +4,13 @@
 /// OUT (payoff O), or WAIT: next period the type is revealed — unless the window closes first (probability λ),
 /// which forces opting out.
 public struct FenceSitting: Sendable {
+    /// The three options.
     public enum Choice: String, Sendable { case ally, out, wait }
 
     /// Benefit B of allying against a revisionist, alliance cost C, opt-out value O, discount δ.
     public var benefit = 1.0, allianceCost = 0.6, optOut = 0.2, discount = 0.95
 
+    /// The problem with the models.md defaults (B = 1, C = 0.6, O = 0.2, δ = 0.95); throws for δ ∉ (0, 1).
     public init(benefit: Double = 1, allianceCost: Double = 0.6, optOut: Double = 0.2, discount: Double = 0.95) throws(DynamicsError) {
         guard discount > 0, discount < 1 else { throw .invalidParameter(name: "delta (must be in (0, 1))") }
         guard allianceCost >= 0, benefit.isFinite, optOut.isFinite else { throw .invalidParameter(name: "costs (must be finite, cost ≥ 0)") }

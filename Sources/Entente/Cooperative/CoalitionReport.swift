@@ -9,6 +9,7 @@ public enum CoalitionSolution: String, Sendable, CaseIterable {
 
 /// Results of the requested solutions; fields not requested (or not defined for the game) are nil.
 public struct CoalitionReport: Sendable {
+    /// Player names, in order.
     public var players: [String]
     /// Shapley value (TU) or Shapley–Shubik index (weighted), with exact fractions when exact.
     public var shapley: [Double]?
@@ -17,15 +18,18 @@ public struct CoalitionReport: Sendable {
     public var banzhaf: [Double]?
     public var banzhafRaw: [Double]?
     public var banzhafExact: [Rational]?
+    /// Nucleolus (imputations) and prenucleolus.
     public var nucleolus: [Double]?
     public var prenucleolus: [Double]?
     /// Core non-emptiness (Bondareva–Shapley) and the least core.
     public var coreNonEmpty: Bool?
     public var leastCoreEpsilon: Double?
     public var leastCorePoint: [Double]?
+    /// Balance-of-power roles, minimal winning coalitions and AES ruling coalitions (weighted games).
     public var roles: BalanceOfPowerRoles?
     public var minimalWinningCoalitions: [Coalition]?
     public var ruling: [Coalition]?
+    /// Deegan–Packel, Holler–Packel and Johnston indices.
     public var deeganPackel: [Double]?
     public var hollerPackel: [Double]?
     public var johnston: [Double]?

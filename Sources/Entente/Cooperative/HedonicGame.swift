@@ -6,6 +6,7 @@ public struct HedonicGame: Sendable {
     /// `value(i, S)`: player i's utility for block S (S contains i).
     public let value: @Sendable (Int, Coalition) -> Double
 
+    /// A hedonic game from any valuation of blocks; n ≤ 64.
     public init(players n: Int, value: @escaping @Sendable (Int, Coalition) -> Double) throws(CooperativeError) {
         guard n >= 1 else { throw .noPlayers }
         guard n <= 64 else { throw .tooManyPlayers(n: n, limit: 64) }

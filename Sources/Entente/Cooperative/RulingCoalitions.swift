@@ -6,6 +6,7 @@
 /// - Complexity: O(3ⁿ) time and O(2ⁿ) memory, memoised over subsets; n ≤ ``defaultPlayerLimit`` by default.
 /// - Tolerance: power comparisons with a relative 1e-12 margin (a tie is not "greater").
 public enum RulingCoalitions {
+    /// Default largest n (O(3ⁿ) work).
     public static let defaultPlayerLimit = 20
 
     /// Self-enforcement flag for every subset (indexed by mask).

@@ -20,9 +20,11 @@ public enum LogitPath {
         /// Initial and maximum arclength step.
         public var initialStep: Double = 0.05
         public var maxStep: Double = 1e4
+        /// Default settings.
         public init() {}
     }
 
+    /// One verified equilibrium at the end of the principal logit branch; throws `.noConvergence` if none is found.
     public static func solve(_ game: NormalFormGame, tolerance: Double = EquilibriumVerifier.defaultTolerance,
                              options: Options = Options()) throws(EquilibriumError) -> NashEquilibrium {
         let tolAbs = EquilibriumVerifier.absoluteTolerance(tolerance, for: game)

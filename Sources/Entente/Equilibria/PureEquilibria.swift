@@ -5,6 +5,7 @@
 /// - Complexity: O(profiles · Σᵢ sᵢ) time, O(1) extra memory per profile.
 /// - Tolerance: a deviation counts only if it gains more than `tolerance × max(1, payoff range)`.
 public enum PureEquilibria {
+    /// Every pure equilibrium of `game`, verified, in profile order.
     public static func solve(_ game: NormalFormGame, tolerance: Double = EquilibriumVerifier.defaultTolerance)
         throws(EquilibriumError) -> NashResult
     {

@@ -9,6 +9,7 @@
 /// - Complexity: Σ_k C(m,k)·C(n,k)·O(k³).
 /// - Tolerance: probabilities ≥ −1e-10, best responses within 1e-9; verified by ``EquilibriumVerifier``.
 public enum SupportEnumeration {
+    /// All equilibria with equal-size supports, each verified; `maxSupportSize` bounds k, `shouldStop` is polled per row support.
     public static func solve(_ game: NormalFormGame, tolerance: Double = EquilibriumVerifier.defaultTolerance,
                              maxSupportSize: Int? = nil, shouldStop: () -> Bool = { false }) throws(EquilibriumError) -> NashResult {
         guard game.playerCount == 2 else { throw .wrongPlayerCount(expected: 2, actual: game.playerCount) }
@@ -77,6 +78,7 @@ public struct Combinations: Sequence, IteratorProtocol {
         current = k <= n && k >= 0 ? Array(0..<k) : nil
     }
 
+    /// The next subset, or nil after the last. O(k).
     public mutating func next() -> [Int]? {
         guard let c = current else { return nil }
         var nextC = c

@@ -13,6 +13,8 @@ public enum VertexEnumeration {
     /// Default limit on feasible bases visited per polytope.
     public static let defaultMaxBases = 2_000_000
 
+    /// All extreme equilibria of a two-player game, verified and grouped into components; `maxBases` bounds the
+    /// search per polytope and `shouldStop` is polled every 256 bases (the result is then marked incomplete).
     public static func solve(_ game: NormalFormGame, tolerance: Double = EquilibriumVerifier.defaultTolerance,
                              maxBases: Int = defaultMaxBases, shouldStop: () -> Bool = { false }) throws(EquilibriumError) -> NashResult {
         guard game.playerCount == 2 else { throw .wrongPlayerCount(expected: 2, actual: game.playerCount) }

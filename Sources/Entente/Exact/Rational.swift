@@ -5,7 +5,9 @@ import BigInt
 ///
 /// Arithmetic is exact; each operation costs a gcd, O(k²) in the number of machine words k.
 public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// Numerator (sign of the number).
     public let numerator: BigInt
+    /// Denominator, always positive.
     public let denominator: BigInt
 
     /// `n / d` reduced to lowest terms. Precondition: `d ≠ 0`.
@@ -17,6 +19,7 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
         denominator = g.isZero ? 1 : sign * d / g
     }
 
+    /// The integer n.
     public init(_ n: Int) { self.init(BigInt(n), 1) }
 
     public static let zero = Rational(0)

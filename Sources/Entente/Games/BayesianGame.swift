@@ -6,6 +6,7 @@
 /// ``agentForm()`` (one agent per player-type; its Nash equilibria are exactly the Bayesian Nash equilibria)
 /// or to the ``exAnteForm()`` (strategies are maps from types to actions).
 public struct BayesianGame: Sendable {
+    /// Player names.
     public let players: [String]
     /// Type names per player (the alliance model uses "statusQuo" and "powerAcquiring").
     public let types: [[String]]

@@ -5,6 +5,7 @@ public struct Coalition: Hashable, Sendable, Comparable, CustomStringConvertible
     /// The bit mask.
     public var mask: UInt64
 
+    /// The coalition with bit mask `mask` (bit i = player i).
     public init(mask: UInt64) { self.mask = mask }
 
     /// The coalition of the listed players (each in `0..<64`).

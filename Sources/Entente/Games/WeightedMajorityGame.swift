@@ -6,12 +6,16 @@
 /// ties exact — ties are where balancers live — so real capabilities must be mapped to integers with an explicit
 /// scale (``init(capabilities:scale:rule:players:)``).
 public struct WeightedMajorityGame: Sendable, Equatable {
+    /// Strict: wins iff weight > q; weak: wins iff weight ≥ q.
     public enum QuotaRule: String, Sendable, CaseIterable { case strict, weak }
 
+    /// Player names.
     public let players: [String]
+    /// Non-negative integer weights.
     public let weights: [Int]
     /// The quota q (may be fractional).
     public let quota: Double
+    /// The quota convention.
     public let rule: QuotaRule
 
     /// Validates weights (non-negative, total < 2⁵³) and the quota (finite, > 0).
@@ -41,7 +45,9 @@ public struct WeightedMajorityGame: Sendable, Equatable {
         try self.init(weights: w, quota: Double(w.reduce(0, +)) / 2, rule: rule, players: players)
     }
 
+    /// Number of players.
     public var playerCount: Int { weights.count }
+    /// Sum of all weights.
     public var totalWeight: Int { weights.reduce(0, +) }
 
     /// Smallest integer weight that wins: ⌊q⌋ + 1 under the strict rule, ⌈q⌉ under the weak rule.

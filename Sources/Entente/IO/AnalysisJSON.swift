@@ -1,6 +1,7 @@
 /// The JSON document of `entente analyze --format json` (documented in docs/formats.md). Deterministic, so it can be
 /// compared with a golden file.
 public enum AnalysisJSON {
+    /// The documented JSON document of an analysis (docs/formats.md).
     public static func encode(_ a: AllianceAnalysis) -> JSONValue {
         let s = a.scenario
         let ids = s.ids

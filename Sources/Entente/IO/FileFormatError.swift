@@ -9,6 +9,7 @@ public struct FileFormatError: Error, Equatable, Sendable, CustomStringConvertib
     /// What is wrong, in one line.
     public let message: String
 
+    /// An error at a line and column, or at a JSON path.
     public init(line: Int = 0, column: Int = 0, path: String = "", message: String) {
         self.line = line
         self.column = column

@@ -40,9 +40,12 @@ public indirect enum JSONValue: Sendable, Equatable {
 
 /// Typed reading of JSON values with path-qualified errors.
 public struct JSONReader {
+    /// The value read.
     public let value: JSONValue
+    /// Its JSON path, e.g. `$.actors[2]`.
     public let path: String
 
+    /// Wraps a value at a path (the root is `$`).
     public init(_ value: JSONValue, path: String = "$") {
         self.value = value
         self.path = path
@@ -70,11 +73,13 @@ public struct JSONReader {
         return kv.map(\.0)
     }
 
+    /// The elements of an array, each with its path.
     public func array() throws -> [JSONReader] {
         guard case .array(let a) = value else { throw fail("expected an array") }
         return a.enumerated().map { JSONReader($1, path: "\(path)[\($0)]") }
     }
 
+    /// A string.
     public func string() throws -> String {
         guard case .string(let s) = value else { throw fail("expected a string") }
         return s
@@ -87,18 +92,22 @@ public struct JSONReader {
         return d
     }
 
+    /// A boolean.
     public func bool() throws -> Bool {
         guard case .bool(let b) = value else { throw fail("expected true or false") }
         return b
     }
 
+    /// An integral number.
     public func integer() throws -> Int {
         let d = try number()
         guard d == d.rounded(), abs(d) < 9e15 else { throw fail("expected an integer") }
         return Int(d)
     }
 
+    /// An array of strings.
     public func strings() throws -> [String] { try array().map { try $0.string() } }
+    /// An array of finite numbers.
     public func numbers() throws -> [Double] { try array().map { try $0.number() } }
 }
 

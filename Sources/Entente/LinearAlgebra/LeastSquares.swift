@@ -8,8 +8,11 @@ import CLAPACKE
 public enum LeastSquares {
     /// The result: solution, effective rank and singular values (descending).
     public struct Solution: Sendable {
+        /// The minimum-norm least-squares solution.
         public let x: [Double]
+        /// Effective rank at the `rcond` threshold.
         public let rank: Int
+        /// Singular values of A, descending.
         public let singularValues: [Double]
     }
 

@@ -91,6 +91,7 @@ public enum LinearProgramStatus: String, Sendable, Equatable {
 /// them: inequality duals are ≤ 0 for a minimisation. `reducedCosts = c − A_ubᵀ y_ub − A_eqᵀ y_eq`
 /// (≥ 0 at variables on their lower bound, ≤ 0 at their upper bound, 0 in between).
 public struct LinearProgramSolution: Sendable {
+    /// Optimal, infeasible, unbounded or iteration limit.
     public let status: LinearProgramStatus
     /// Primal solution (meaningful when `status == .optimal`).
     public let x: [Double]

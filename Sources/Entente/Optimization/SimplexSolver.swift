@@ -21,13 +21,17 @@ public struct SimplexSolver: Sendable {
         public var maxIterations: Int? = nil
         /// Pivots between fresh LU factorisations of the basis.
         public var refactorInterval: Int = 64
-        /// Consecutive degenerate pivots before Bland's rule takes over.
-        public var degenerateStreakLimit: Int = 20
+        /// Consecutive degenerate pivots before Bland's rule takes over. Bland's rule cannot cycle but can be very
+        /// slow on highly degenerate LPs (zero-sum games), so Dantzig pricing gets a long leash first.
+        public var degenerateStreakLimit: Int = 100
+        /// Default settings.
         public init() {}
     }
 
+    /// The settings in use.
     public var options: Options
 
+    /// A solver with the given settings.
     public init(options: Options = Options()) { self.options = options }
 
     /// Solves `lp`. Returns a solution whose `status` tells optimal / infeasible / unbounded / iteration limit.

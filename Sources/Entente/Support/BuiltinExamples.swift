@@ -2,7 +2,9 @@
 public enum BuiltinExamples {
     /// A named two-player zero-sum game.
     public struct ZeroSumExample: Sendable {
+        /// Title.
         public let name: String
+        /// Row and column strategy names.
         public let rowLabels: [String]
         public let columnLabels: [String]
         /// Row player's payoffs.
