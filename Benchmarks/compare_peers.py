@@ -14,8 +14,15 @@ import powerindex
 import coopgame
 
 
+class PeerFailed(Exception):
+    pass
+
+
 def median_time(fn, runs=RUNS, budget=20.0):
-    fn()  # warm-up
+    try:
+        fn()  # warm-up
+    except Exception as e:  # a peer that fails on an input is reported, not timed
+        raise PeerFailed(f"{type(e).__name__}")
     times, spent = [], 0.0
     for _ in range(runs):
         t0 = time.perf_counter(); fn(); dt = time.perf_counter() - t0
@@ -49,9 +56,16 @@ def random_game(n, seed):
 rows = []  # (task, size, entente_s, {peer: seconds})
 
 
+def attempt(peers, name, fn, runs=RUNS):
+    try:
+        peers[name] = median_time(fn, runs=runs)
+    except PeerFailed as e:
+        peers[name] = str(e)
+
+
 def record(task, size, ours, peers):
     rows.append((task, size, ours, peers))
-    print(f"{task:28s} {size:>6}  entente {ours:.3e}s  " + "  ".join(f"{k} {v:.3e}s" for k, v in peers.items()), file=sys.stderr)
+    print(f"{task:28s} {size:>6}  entente {ours:.3e}s  " + "  ".join(f"{k} {v:.3e}s" if isinstance(v, float) else f"{k} failed ({v})" for k, v in peers.items()), file=sys.stderr)
 
 
 # 1. All extreme equilibria (vertex enumeration).
@@ -60,12 +74,12 @@ for n in ([4, 6, 8] if quick else [4, 6, 8, 10, 12]):
     path = os.path.join(tmp, f"vertex-{n}.nfg"); write_nfg(path, a, b)
     peers = {}
     g_qe = qgt.NormalFormGame((qgt.Player(a), qgt.Player(b.T)))
-    peers["QuantEcon"] = median_time(lambda: qgt.vertex_enumeration(g_qe))
+    attempt(peers, "QuantEcon", lambda: qgt.vertex_enumeration(g_qe))
     g_gb = gbt.read_nfg(path)
-    peers["Gambit enummixed"] = median_time(lambda: gbt.nash.enummixed_solve(g_gb, rational=False), runs=3)
+    attempt(peers, "Gambit enummixed", lambda: gbt.nash.enummixed_solve(g_gb, rational=False), runs=3)
     if n <= 6:
         g_np = nashpy.Game(a, b)
-        peers["nashpy"] = median_time(lambda: list(g_np.vertex_enumeration()), runs=3)
+        attempt(peers, "nashpy", lambda: list(g_np.vertex_enumeration()), runs=3)
     record("all extreme equilibria", f"{n}x{n}", entente("vertex", path), peers)
 
 # 2. Lemke-Howson, one equilibrium from label 0.
@@ -74,13 +88,13 @@ for n in ([10, 50] if quick else [10, 50, 100, 200]):
     path = os.path.join(tmp, f"lemke-{n}.nfg"); write_nfg(path, a, b)
     peers = {}
     g_qe = qgt.NormalFormGame((qgt.Player(a), qgt.Player(b.T)))
-    peers["QuantEcon"] = median_time(lambda: qgt.lemke_howson(g_qe, init_pivot=0))
+    attempt(peers, "QuantEcon", lambda: qgt.lemke_howson(g_qe, init_pivot=0))
     g_np = nashpy.Game(a, b)
     if n <= 100:
-        peers["nashpy"] = median_time(lambda: g_np.lemke_howson(initial_dropped_label=0), runs=3)
+        attempt(peers, "nashpy", lambda: g_np.lemke_howson(initial_dropped_label=0), runs=3)
     if n <= 100:  # Gambit's lcp_solve took minutes at 200×200 here
         g_gb = gbt.read_nfg(path)
-        peers["Gambit lcp"] = median_time(lambda: gbt.nash.lcp_solve(g_gb, rational=False, stop_after=1), runs=3)
+        attempt(peers, "Gambit lcp", lambda: gbt.nash.lcp_solve(g_gb, rational=False, stop_after=1), runs=3)
     record("Lemke-Howson", f"{n}x{n}", entente("lemke", path), peers)
 
 # 3. Zero-sum by LP.
@@ -89,9 +103,9 @@ for n in ([50, 100] if quick else [50, 100, 200, 400]):
     path = os.path.join(tmp, f"zerosum-{n}.nfg"); write_nfg(path, a, -a)
     peers = {}
     g_np = nashpy.Game(a)
-    peers["nashpy linear_program"] = median_time(lambda: g_np.linear_program(), runs=3)
+    attempt(peers, "nashpy linear_program", lambda: g_np.linear_program(), runs=3)
     g_gb = gbt.read_nfg(path)
-    peers["Gambit lp"] = median_time(lambda: gbt.nash.lp_solve(g_gb, rational=False), runs=3)
+    attempt(peers, "Gambit lp", lambda: gbt.nash.lp_solve(g_gb, rational=False), runs=3)
     record("zero-sum value (LP)", f"{n}x{n}", entente("zerosum", path), peers)
 
 # 4. Power indices of weighted majority games (weights 1..100, strict majority of the total).
@@ -103,13 +117,20 @@ for n in ([10, 50, 200] if quick else [10, 50, 200, 1000]):
     json.dump({"players": [f"p{i}" for i in range(n)], "weights": w}, open(path, "w"))
     q = total // 2 + 1  # powerindex: wins iff weight >= quota
     g_pi = powerindex.Game(q, weights=w)
-    peers = {"powerindex": median_time(lambda: g_pi.calc_banzhaf(), runs=3)}
+    peers = {}
+    attempt(peers, "powerindex", lambda: g_pi.calc_banzhaf(), runs=3)
     record("Banzhaf index", f"n={n}", entente("banzhaf", path), peers)
     if n <= 200:
-        peers = {"powerindex": median_time(lambda: g_pi.calc_shapley_shubik(), runs=3)}
+        peers = {}
+        attempt(peers, "powerindex", lambda: g_pi.calc_shapley_shubik(), runs=3)
         record("Shapley-Shubik index", f"n={n}", entente("shapley-shubik", path), peers)
 
 # 5. TU games: Shapley value from a table and the nucleolus (coopgame-py).
+def coop(fn):
+    peers = {}
+    attempt(peers, "coopgame-py", fn, runs=3)
+    return peers
+
 def tu_values(n, seed):
     rnd = random.Random(seed)
     return [0.0] + [float(bin(m).count("1") ** 2) + rnd.random() for m in range(1, 1 << n)]
@@ -119,14 +140,14 @@ for n in ([10, 16] if quick else [10, 16, 20]):
     path = os.path.join(tmp, f"tu-{n}.json")
     json.dump({"players": [f"p{i}" for i in range(n)], "values": v}, open(path, "w"))
     g_cg = coopgame.Game(v[1:])
-    record("Shapley value (table)", f"n={n}", entente("shapley", path), {"coopgame-py": median_time(lambda: coopgame.shapley(g_cg), runs=3)})
+    record("Shapley value (table)", f"n={n}", entente("shapley", path), coop(lambda: coopgame.shapley(g_cg)))
 
 for n in ([5, 8] if quick else [5, 8, 12, 16]):
     v = tu_values(n, 50 + n)
     path = os.path.join(tmp, f"nucleolus-{n}.json")
     json.dump({"players": [f"p{i}" for i in range(n)], "values": v}, open(path, "w"))
     g_cg = coopgame.Game(v[1:])
-    record("nucleolus", f"n={n}", entente("nucleolus", path), {"coopgame-py": median_time(lambda: coopgame.nucleolus(g_cg), runs=3)})
+    record("nucleolus", f"n={n}", entente("nucleolus", path), coop(lambda: coopgame.nucleolus(g_cg)))
 
 cpu = "unknown"
 try:
@@ -138,4 +159,7 @@ print("| task | size | Entente | peer | peer time | Entente / peer |")
 print("|---|---|---|---|---|---|")
 for task, size, ours, peers in rows:
     for k, v in peers.items():
-        print(f"| {task} | {size} | {ours * 1e3:.3f} ms | {k} | {v * 1e3:.3f} ms | {ours / v:.3g} |")
+        if isinstance(v, float):
+            print(f"| {task} | {size} | {ours * 1e3:.3f} ms | {k} | {v * 1e3:.3f} ms | {ours / v:.3g} |")
+        else:
+            print(f"| {task} | {size} | {ours * 1e3:.3f} ms | {k} | failed ({v}) | — |")

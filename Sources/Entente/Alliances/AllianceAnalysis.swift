@@ -7,8 +7,11 @@ public struct AllianceAnalysis: Sendable {
     public let threatModel: ThreatModel
     /// The alignment-model parameters used.
     public let alignment: AlignmentParameters
-    /// Weighted majority game of capabilities (weights round(capability · 10⁶), strict majority).
+    /// Weighted majority game of capabilities (weights round(capability · scale), strict majority).
     public let game: WeightedMajorityGame
+    /// The capability scale used for integer weights: 10⁶ up to 20 actors; beyond, reduced so that the
+    /// Shapley–Shubik DP (O(n²·W)) stays within about 4·10⁸ operations — ties finer than 1/scale are then lost.
+    public let capabilityScale: Double
     /// Hegemons, balancers, essential and inessential actors.
     public let roles: BalanceOfPowerRoles
     /// Shapley–Shubik index of the capability game (exact fractions up to 20 actors).
@@ -36,25 +39,30 @@ public struct AllianceAnalysis: Sendable {
     /// Actors marked power-acquiring in the second setting.
     public let powerAcquiringActors: [Int]
 
-    /// Runs the whole analysis. O(n·2ⁿ) for exact indices and blocs (n ≤ 20 / 25), pseudo-polynomial and O(n³) beyond.
+    /// Runs the whole analysis: exact power indices and minimal winning coalitions up to 20 actors (O(n·2ⁿ)),
+    /// pseudo-polynomial DPs beyond; exact blocs up to `exactBlocLimit` actors (O(n·2ⁿ⁻¹)), spectral always (O(n³)).
+    /// `capabilityScale` nil picks the scale described at ``capabilityScale``.
     public init(scenario: Scenario, threatModel: ThreatModel = ThreatModel(), alignment: AlignmentParameters = AlignmentParameters(),
-                capabilityScale: Double = 1e6) throws {
+                capabilityScale: Double? = nil, exactBlocLimit: Int = 22) throws {
         self.scenario = scenario
         self.threatModel = threatModel
         self.alignment = alignment
         let caps = scenario.actors.map(\.capability)
-        game = try WeightedMajorityGame(capabilities: caps, scale: capabilityScale, players: scenario.ids)
+        let n = scenario.actorCount
+        let total = max(caps.reduce(0, +), 1e-300)
+        let scale = capabilityScale ?? (n <= PowerIndices.exactPlayerLimit ? 1e6 : min(1e6, 8e8 / Double(n * n) / total))
+        self.capabilityScale = scale
+        game = try WeightedMajorityGame(capabilities: caps, scale: scale, players: scenario.ids)
         roles = try SimpleGameStructure.roles(game)
         shapleyShubik = try PowerIndices.shapleyShubik(game)
         banzhaf = try PowerIndices.banzhaf(game)
-        let n = scenario.actorCount
-        minimalWinningCoalitions = n <= SimpleGameStructure.mwcPlayerLimit ? try SimpleGameStructure.minimalWinningCoalitions(game) : nil
+        minimalWinningCoalitions = n <= PowerIndices.exactPlayerLimit ? try SimpleGameStructure.minimalWinningCoalitions(game) : nil
         rulingCoalitions = n <= RulingCoalitions.defaultPlayerLimit ? try RulingCoalitions.ruling(powers: caps) : nil
         // Setting 1: everyone status quo (intentions from rivalries only).
         let sqScenario = try scenario.withTypes(Dictionary(uniqueKeysWithValues: scenario.ids.map { ($0, ActorType.statusQuo) }))
         threat = try threatModel.matrix(sqScenario)
         let h = ThreatModel.hostility(threat)
-        let exact = n <= Blocs.exactLimit ? try Blocs.exact(hostility: h) : nil
+        let exact = n <= exactBlocLimit ? try Blocs.exact(hostility: h, limit: exactBlocLimit) : nil
         let spectral = try Blocs.spectral(hostility: h, variant: .laplacian)
         exactBlocs = exact
         spectralBlocs = spectral
@@ -66,7 +74,7 @@ public struct AllianceAnalysis: Sendable {
         paModel.useTypePriors = true
         threatPowerAcquiring = try paModel.matrix(scenario)
         let h2 = ThreatModel.hostility(threatPowerAcquiring)
-        let split2 = n <= Blocs.exactLimit ? try Blocs.exact(hostility: h2) : try Blocs.spectral(hostility: h2)
+        let split2 = n <= exactBlocLimit ? try Blocs.exact(hostility: h2, limit: exactBlocLimit) : try Blocs.spectral(hostility: h2)
         powerAcquiring = try AlignmentModel.outcome(scenario: scenario, threat: threatPowerAcquiring, split: split2.sides, parameters: alignment)
         powerAcquiringActors = scenario.actors.indices.filter { scenario.actors[$0].type.probabilityPowerAcquiring >= 0.5 }
     }

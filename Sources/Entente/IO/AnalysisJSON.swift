@@ -35,7 +35,7 @@ public enum AnalysisJSON {
         ]
         if let y = s.year { root.append(("year", .number(Double(y)))) }
         root += [
-            ("parameters", .object(threatParameters(a.threatModel) + [("kappa", .number(a.alignment.autonomyCost)), ("prize", .number(a.alignment.prize))])),
+            ("parameters", .object(threatParameters(a.threatModel) + [("kappa", .number(a.alignment.autonomyCost)), ("prize", .number(a.alignment.prize)), ("capabilityScale", .number(a.capabilityScale))])),
             ("actors", .array(actors)),
             ("roles", .object([("hegemons", names(a.roles.hegemons)), ("balancers", names(a.roles.balancers)),
                                ("essential", names(a.roles.essential)), ("inessential", names(a.roles.inessential)),
