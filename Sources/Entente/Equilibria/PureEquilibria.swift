@@ -27,13 +27,7 @@ public enum PureEquilibria {
             if isEquilibrium {
                 found.append(try EquilibriumVerifier.verify(.pure(idx, in: game), in: game, tolerance: tol))
             }
-            var q = 0
-            while q < n {
-                idx[q] += 1
-                if idx[q] < game.strategyCounts[q] { break }
-                idx[q] = 0
-                q += 1
-            }
+            game.advance(&idx)
         }
         return NashResult(method: "pure", complete: true, equilibria: found, tolerance: tol)
     }

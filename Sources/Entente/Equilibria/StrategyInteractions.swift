@@ -41,13 +41,7 @@ struct StrategyInteractions {
                     }
                 }
             }
-            var q = 0
-            while q < n {
-                idx[q] += 1
-                if idx[q] < game.strategyCounts[q] { break }
-                idx[q] = 0
-                q += 1
-            }
+            game.advance(&idx)
         }
     }
 

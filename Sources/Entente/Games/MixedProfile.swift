@@ -74,13 +74,7 @@ extension NormalFormGame {
                 if w != 0 { values[p][idx[p]] += w * payoffs[p][k] }
                 prefix *= sigma[p][idx[p]]
             }
-            var q = 0  // advance the odometer, first player fastest
-            while q < n {
-                idx[q] += 1
-                if idx[q] < strategyCounts[q] { break }
-                idx[q] = 0
-                q += 1
-            }
+            advance(&idx)
         }
     }
 
