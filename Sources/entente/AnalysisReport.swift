@@ -55,4 +55,17 @@ enum AnalysisReport {
         if !s.sources.isEmpty { out.append("Data: " + s.sources.joined(separator: "; ")) }
         return out.joined(separator: "\n")
     }
+
+    /// The short dynamic section: who joins, waits or opts out at the status quo, and where the process ends.
+    static func dynamics(_ settings: [(String, AllianceFormationGame, AllianceDynamicsResult)]) -> String {
+        var out = ["\nDynamics (alliance-formation game: δ = 0.9, window hazard 0.2, exit allowed; see `entente dynamics`)"]
+        for (label, g, r) in settings {
+            let ids = g.scenario.ids
+            let c = g.choices(in: r.initialState, result: r)
+            let moves = ids.indices.map { "\(ids[$0]) \(c[$0].rawValue)" }.joined(separator: ", ")
+            out.append("  \(label == "statusQuo" ? "all status quo" : "power-acquiring setting")\(r.verified ? "" : " (no verified equilibrium)"): \(moves)")
+            if let a = r.absorbing.first { out.append(String(format: "    ends in (p = %.2f): ", a.probability) + g.describe(a.state)) }
+        }
+        return out.joined(separator: "\n")
+    }
 }

@@ -87,18 +87,38 @@ struct Analyze: ParsableCommand {
     @OptionGroup var threat: ThreatOptions
     @Option(help: "Output: table or json.") var format: OutputFormat = .table
     @Option(help: "Also write the alliance map as SVG to this file.") var svg: String?
+    @Flag(help: "Add a short dynamic section (the alliance-formation game with default parameters; ≤ 7 actors, a few seconds).")
+    var dynamics = false
 
     func run() throws {
         try reportingErrors {
             let s = try scenario.load()
             let analysis = try AllianceAnalysis(scenario: s, threatModel: try threat.model(), alignment: try threat.alignment())
+            var dynamic: [(String, AllianceFormationGame, AllianceDynamicsResult)] = []
+            if dynamics {
+                var p = AllianceFormationGame.Parameters()
+                p.kappa = threat.kappa
+                let sq = try s.withTypes(Dictionary(uniqueKeysWithValues: s.ids.map { ($0, ActorType.statusQuo) }))
+                for (label, sc) in [("statusQuo", sq), ("powerAcquiring", s)] {
+                    let g = try AllianceFormationGame(scenario: sc, threatModel: try threat.model(), parameters: p)
+                    dynamic.append((label, g, try g.solve()))
+                }
+            }
             if let path = svg {
                 let picture = AllianceMapSVG.render(analysis)
                 guard FileManager.default.createFile(atPath: path, contents: Data(picture.utf8)) else { throw CLIError("cannot write \(path)") }
             }
             switch format {
-            case .json: print(AnalysisJSON.encode(analysis).serialized())
-            default: print(AnalysisReport.text(analysis))
+            case .json:
+                var doc = AnalysisJSON.encode(analysis)
+                if !dynamic.isEmpty, case .object(var kv) = doc {
+                    kv.append(("dynamics", DynamicsJSON.encode(dynamic)))
+                    doc = .object(kv)
+                }
+                print(doc.serialized())
+            default:
+                print(AnalysisReport.text(analysis))
+                if !dynamic.isEmpty { print(AnalysisReport.dynamics(dynamic)) }
             }
         }
     }
