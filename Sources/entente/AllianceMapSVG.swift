@@ -38,7 +38,7 @@ enum AllianceMapSVG {
                 let t = a.threat[i, j] + a.threat[j, i]
                 guard t > 0.02 * maxThreat else { continue }
                 let w = 0.5 + 8 * t / (2 * maxThreat)
-                svg += "<line x1=\"\(f(pts[i].0))\" y1=\"\(f(pts[i].1))\" x2=\"\(f(pts[j].0))\" y2=\"\(f(pts[j].1))\" stroke=\"#e53e3e\" stroke-opacity=\"0.35\" stroke-width=\"\(f(w))\"/>\n"
+                svg += "<line x1=\"\(f(pts[i].0))\" y1=\"\(f(pts[i].1))\" x2=\"\(f(pts[j].0))\" y2=\"\(f(pts[j].1))\" stroke=\"#dd6b20\" stroke-opacity=\"0.45\" stroke-width=\"\(f(w))\"/>\n"
             }
         }
         for i in 0..<n {
@@ -48,9 +48,11 @@ enum AllianceMapSVG {
             svg += "<circle cx=\"\(f(pts[i].0))\" cy=\"\(f(pts[i].1))\" r=\"\(f(r))\" fill=\"\(colour)\" fill-opacity=\"0.8\" stroke=\"#1a202c\"/>\n"
             svg += "<text x=\"\(f(pts[i].0))\" y=\"\(f(pts[i].1 + 4))\" font-size=\"12\" text-anchor=\"middle\" fill=\"white\">\(escape(s.actors[i].id))</text>\n"
         }
-        let legendY = height - 60
-        svg += "<text x=\"20\" y=\"\(f(legendY))\" font-size=\"12\">circle area ∝ capability (CINC); red lines: mutual threat; colours: blocs (status-quo setting), grey = stays out</text>\n"
-        svg += "<text x=\"20\" y=\"\(f(legendY + 18))\" font-size=\"11\" fill=\"#4a5568\">\(escape(s.sources.joined(separator: "; ")))</text>\n"
+        let legendY = height - 70
+        svg += "<text x=\"20\" y=\"\(f(legendY))\" font-size=\"12\">circle area ∝ capability (CINC); orange lines: mutual threat (width ∝ threat); colours: the two blocs (status-quo setting), grey = stays out</text>\n"
+        for (k, source) in s.sources.enumerated() {
+            svg += "<text x=\"20\" y=\"\(f(legendY + 16 + 13 * Double(k)))\" font-size=\"10\" fill=\"#4a5568\">\(escape(source))</text>\n"
+        }
         return svg + "</svg>\n"
     }
 
