@@ -45,6 +45,7 @@ struct Dynamics: ParsableCommand {
     @OptionGroup var dynamic: DynamicOptions
     @Flag(help: "Solve both the all-status-quo and the power-acquiring setting (default: both).") var compareSettings = false
     @Option(help: "Output: table or json.") var format: OutputFormat = .table
+    @Option(help: "Also draw the transition graph of structures reachable from the status quo as SVG.") var svg: String?
 
     func run() throws {
         try reportingErrors {
@@ -59,6 +60,10 @@ struct Dynamics: ParsableCommand {
                 FileHandle.standardError.write(Data("entente dynamics: solving \(label) (\(game.states.count) states)…\n".utf8))
                 let poll = Interrupt.poller(timeout: nil, label: "entente dynamics")
                 outputs.append((label, game, try game.solve(shouldStop: poll)))
+            }
+            if let path = svg {
+                let picture = TransitionGraphSVG.render(outputs)
+                guard FileManager.default.createFile(atPath: path, contents: Data(picture.utf8)) else { throw CLIError("cannot write \(path)") }
             }
             if format == .json {
                 print(DynamicsJSON.encode(outputs.map { ($0.0, $0.1, $0.2) }).serialized())

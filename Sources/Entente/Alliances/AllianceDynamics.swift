@@ -166,6 +166,9 @@ extension AllianceFormationGame {
                                       evaluation: "\(m <= parameters.denseLimit ? "dense LU" : "Gauss–Seidel") on \(m) states")
     }
 
+    /// The transition rows (successor, probability) of the returned process: at most two successors per state.
+    public func transitionRows(_ result: AllianceDynamicsResult) -> [[(Int, Double)]] { transitions(result.choice) }
+
     /// Each actor's choice in state x under the process.
     public func choices(in x: Int, result: AllianceDynamicsResult) -> [DynamicChoice] {
         let s = states[x]
