@@ -7,10 +7,20 @@ struct ScenarioOptions: ParsableArguments {
     @Argument(help: "Scenario JSON file ('-' for standard input); default: the built-in --builtin scenario.") var file: String?
     @Option(help: "Built-in scenario name (see `entente scenarios`).") var builtin: String?
     @Option(help: "Override actor types, e.g. GMY=power-acquiring,UKG=status-quo,RUS=0.3.") var types: String?
+    @Option(help: "Build the scenario from an NMC-style CSV file (columns stateabb, year, milex, milper, irst, pec, tpop, upop[, lat, lng]).")
+    var nmc: String?
+    @Option(help: "With --nmc: the year to use.") var year: Int?
+    @Option(help: "With --nmc: comma-separated state abbreviations (default: every state of that year).") var states: String?
 
     func load() throws -> Scenario {
         var scenario: Scenario
-        if let f = file {
+        if let csv = nmc {
+            guard let y = year else { throw CLIError("--nmc needs --year") }
+            let text = try InputFile.read(csv)
+            do {
+                scenario = try NMCCSV.scenario(text, year: y, states: states.map { $0.split(separator: ",").map(String.init) } ?? [])
+            } catch let e as FileFormatError { throw CLIError("\(csv): \(e)") }
+        } else if let f = file {
             if builtin != nil { throw CLIError("give either a scenario file or --builtin, not both") }
             let text = try InputFile.read(f)
             do { scenario = try ScenarioJSON.parse(text) } catch let e as FileFormatError {

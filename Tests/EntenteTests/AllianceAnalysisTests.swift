@@ -80,3 +80,34 @@ import Testing
         #expect(throws: ScenarioError.self) { try s.withTypes(["XXX": .powerAcquiring]) }
     }
 }
+
+@Suite struct NMCCSVTests {
+    static let csv = """
+    stateabb,year,milex,milper,irst,pec,tpop,upop,lat,lng
+    AAA,1900,100,10,50,200,1000,100,50.0,0.0
+    BBB,1900,50,20,-9,100,2000,50,48.0,2.0
+    CCC,1900,-9,5,10,20,500,-9,45.0,10.0
+    DDD,1901,1,1,1,1,1,1,0,0
+    """
+
+    @Test func cincFromACSVUsesTheMissingValueRule() throws {
+        let s = try NMCCSV.scenario(Self.csv, year: 1900, states: ["AAA", "BBB"])
+        #expect(s.actorCount == 2)
+        // AAA: milex 100/150, milper 10/35, irst 50/60, pec 200/320, tpop 1000/3500, upop 100/150 (−9 skipped in totals).
+        let expected = (100.0 / 150 + 10.0 / 35 + 50.0 / 60 + 200.0 / 320 + 1000.0 / 3500 + 100.0 / 150) / 6
+        #expect(abs(s.actors[0].capability - expected) < 1e-15)
+        #expect(abs(s.distances[0, 1] - Scenario.haversineKm((50, 0), (48, 2))) < 1e-9)
+        #expect(try NMCCSV.scenario(Self.csv, year: 1900).actorCount == 3)
+    }
+
+    @Test func badCSVRowsAreReportedWithTheirPosition() {
+        #expect(throws: FileFormatError.self) { try NMCCSV.scenario("stateabb,year\nA,1900\n", year: 1900) }
+        do {
+            _ = try NMCCSV.scenario("stateabb,year,milex,milper,irst,pec,tpop,upop\nA,1900,x,1,1,1,1,1\n", year: 1900)
+            Issue.record("expected an error")
+        } catch let e as FileFormatError {
+            #expect(e.line == 2 && e.column == 3)
+        } catch { Issue.record("wrong error \(error)") }
+        #expect(throws: ScenarioError.self) { try NMCCSV.scenario(Self.csv, year: 1900, states: ["ZZZ"]) }
+    }
+}

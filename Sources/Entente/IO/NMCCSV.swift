@@ -1,0 +1,69 @@
+/// Scenarios from an NMC-style CSV (the Correlates of War National Material Capabilities layout).
+///
+/// Columns (header names, any order; others ignored): `stateabb`, `year`, `milex`, `milper`, `irst`, `pec`, `tpop`,
+/// `upop` (−9 = missing), optionally `statename`, `lat`, `lng` (capital). CINC and military shares are computed
+/// over **every** row of the chosen year (the system members), then the chosen states become actors. Capitals
+/// come from `lat`/`lng`, or from the shipped COW capitals for that year; distances are haversine between capitals;
+/// land contiguity and rivalries come from the shipped data where the year is covered (1870, 1890, 1913/1914,
+/// 1938/1939) and are otherwise empty.
+public enum NMCCSV {
+    /// Parses the CSV and builds a scenario for `year` and `states` (all rows of that year if `states` is empty).
+    /// O(rows). Errors name the line and column.
+    public static func scenario(_ text: String, year: Int, states: [String] = [], name: String? = nil) throws -> Scenario {
+        let lines = text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        guard let header = lines.first else { throw FileFormatError(line: 1, column: 1, message: "empty CSV") }
+        let columns = header.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        func col(_ name: String) throws -> Int {
+            guard let k = columns.firstIndex(of: name) else { throw FileFormatError(line: 1, column: 1, message: "missing column \"\(name)\"") }
+            return k
+        }
+        let cState = try col("stateabb"), cYear = try col("year")
+        let cComp = try ["milex", "milper", "irst", "pec", "tpop", "upop"].map(col)
+        let cName = columns.firstIndex(of: "statename"), cLat = columns.firstIndex(of: "lat"), cLng = columns.firstIndex(of: "lng")
+        var records: [NMCRecord] = []
+        var names: [String: String] = [:]
+        var capitals: [String: (Double, Double)] = [:]
+        for (k, line) in lines.enumerated().dropFirst() {
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard cells.count >= columns.count else { throw FileFormatError(line: k + 1, column: 1, message: "expected \(columns.count) fields, got \(cells.count)") }
+            guard let y = Int(cells[cYear]) else { throw FileFormatError(line: k + 1, column: cYear + 1, message: "year is not an integer") }
+            guard y == year else { continue }
+            var comp: [Double] = []
+            for c in cComp {
+                guard let v = Double(cells[c]), v.isFinite, v >= 0 || v == -9 else {
+                    throw FileFormatError(line: k + 1, column: c + 1, message: "\(columns[c]) must be a non-negative number or -9, got '\(cells[c])'")
+                }
+                comp.append(v)
+            }
+            let abb = cells[cState]
+            records.append(NMCRecord(state: abb, ccode: 0, year: y, milex: comp[0], milper: comp[1], irst: comp[2], pec: comp[3],
+                                     tpop: comp[4], upop: comp[5], publishedCINC: .nan))
+            if let c = cName { names[abb] = cells[c] }
+            if let a = cLat, let b = cLng, let lat = Double(cells[a]), let lng = Double(cells[b]) { capitals[abb] = (lat, lng) }
+        }
+        guard !records.isEmpty else { throw FileFormatError(message: "no rows for year \(year)") }
+        let scores = CINC.scores(records)
+        let chosen = states.isEmpty ? records.map(\.state) : states
+        var actors: [Actor] = []
+        for s in chosen {
+            guard let sc = scores[s] else { throw ScenarioError(field: "states", message: "no row for \(s) in \(year)") }
+            let builtin = BuiltinData.capitals.first { $0.0 == year && $0.1 == s }.map { ($0.3, $0.4) }
+            guard let cap = capitals[s] ?? builtin else {
+                throw ScenarioError(field: "states", message: "no capital for \(s) in \(year): add lat and lng columns")
+            }
+            actors.append(Actor(id: s, name: names[s] ?? BuiltinData.names[s] ?? s, capability: sc.cinc, militaryShare: sc.militaryShare,
+                                capital: (latitude: cap.0, longitude: cap.1)))
+        }
+        let n = chosen.count
+        var land = [[Bool]](repeating: [Bool](repeating: false, count: n), count: n)
+        var riv = land
+        for (y, a, b, _, cont) in BuiltinData.dyads where y == year && cont == 1 {
+            if let i = chosen.firstIndex(of: a), let j = chosen.firstIndex(of: b) { land[i][j] = true; land[j][i] = true }
+        }
+        for (a, b, start, end, _) in BuiltinData.rivalries where start <= year && year <= end {
+            if let i = chosen.firstIndex(of: a), let j = chosen.firstIndex(of: b) { riv[i][j] = true; riv[j][i] = true }
+        }
+        return try Scenario(name: name ?? "nmc-\(year)", year: year, actors: actors, landContiguous: land, rivalries: riv,
+                            sources: ["NMC-style CSV supplied by the user; CINC computed with the COW missing-value rule"])
+    }
+}
