@@ -3,8 +3,8 @@
 ///
 /// Type profiles and action profiles are indexed column-major (first player fastest), as in
 /// ``NormalFormGame``. Bayesian Nash equilibria come from the normal-form solvers applied to the
-/// ``agentForm()`` (one agent per player-type; its Nash equilibria are exactly the Bayesian Nash equilibria)
-/// or to the ``exAnteForm()`` (strategies are maps from types to actions).
+/// ``agentForm(profileLimit:)`` (one agent per player-type; its Nash equilibria are exactly the Bayesian Nash equilibria)
+/// or to the ``exAnteForm(profileLimit:)`` (strategies are maps from types to actions).
 public struct BayesianGame: Sendable {
     /// Player names.
     public let players: [String]
@@ -153,7 +153,7 @@ public struct BayesianEquilibrium: Sendable {
 }
 
 extension BayesianGame {
-    /// Maps an equilibrium of the ``agentForm()`` back to type-contingent strategies, verifying it as a
+    /// Maps an equilibrium of the ``agentForm(profileLimit:)`` back to type-contingent strategies, verifying it as a
     /// Bayesian equilibrium (interim regret of every positive-probability type ≤ `tolerance`).
     public func equilibrium(fromAgentForm profile: MixedProfile, tolerance: Double = 1e-9) throws(EquilibriumError) -> BayesianEquilibrium {
         var strategies: [[[Double]]] = []
@@ -164,7 +164,7 @@ extension BayesianGame {
         return try verified(strategies, tolerance: tolerance)
     }
 
-    /// Maps a mixed strategy profile of the ``exAnteForm()`` to behaviour strategies per type (Kuhn 1953) and verifies it.
+    /// Maps a mixed strategy profile of the ``exAnteForm(profileLimit:)`` to behaviour strategies per type (Kuhn 1953) and verifies it.
     public func equilibrium(fromExAnte profile: MixedProfile, tolerance: Double = 1e-9) throws(EquilibriumError) -> BayesianEquilibrium {
         var strategies: [[[Double]]] = []
         for p in 0..<players.count {

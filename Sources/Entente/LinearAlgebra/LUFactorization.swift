@@ -3,7 +3,7 @@ import CLAPACKE
 /// LU factorisation with partial pivoting, `P A = L U` (LAPACK `dgetrf`), factor once and solve many.
 ///
 /// - Complexity: factorisation O(n³) (⅔n³ flops); each solve O(n²) per right-hand side.
-/// - Tolerance: exact zero pivots throw `.singular`; use ``reciprocalCondition`` (LAPACK `dgecon`,
+/// - Tolerance: exact zero pivots throw `.singular`; use ``reciprocalCondition()`` (LAPACK `dgecon`,
 ///   1-norm estimate) to reject numerically singular systems, e.g. below 1e-12.
 public struct LUFactorization: Sendable {
     /// Order of the matrix.
