@@ -13,6 +13,7 @@ struct DynamicOptions: ParsableArguments {
     @Flag(help: "Disallow opting out.") var noExit = false
     @Option(help: "Profitability: strict or weak.") var rule: String = "strict"
     @Option(help: "Largest number of actors for the full state space (Bell(n+1)·2 states).") var maxActors: Int = AllianceFormationGame.defaultActorLimit
+    @Option(help: "Restrict the state space: coalitions of at most this many members (allows 8–12 actors).") var maxCoalitionSize: Int?
 
     func parameters(kappa: Double) throws -> AllianceFormationGame.Parameters {
         var p = AllianceFormationGame.Parameters()
@@ -23,6 +24,7 @@ struct DynamicOptions: ParsableArguments {
         p.exitPayoff = exitPayoff
         p.neutralExposure = neutralExposure
         p.allowExit = !noExit
+        p.maxCoalitionSize = maxCoalitionSize
         if hazard == "none" { p.windowHazard = nil } else {
             guard let l = Double(hazard) else { throw CLIError("--hazard must be a number in [0, 1] or 'none'") }
             p.windowHazard = l

@@ -71,3 +71,24 @@ import Testing
         }
     }
 }
+
+@Suite struct RestrictedDynamicsTests {
+    @Test func coalitionSizeLimitRestrictsTheReachableStatesAndStillVerifies() throws {
+        var actors: [Actor] = []
+        for i in 0..<5 {
+            let x = Double(i)
+            let type: ActorType = i == 0 ? .powerAcquiring : .statusQuo
+            actors.append(Actor(id: "S\(i)", capability: 0.1 + 0.05 * x, type: type, capital: (latitude: 45 + x, longitude: 5 + 3 * x)))
+        }
+        let s = try Scenario(name: "five", actors: actors)
+        var p = AllianceFormationGame.Parameters()
+        p.maxCoalitionSize = 2
+        let g = try AllianceFormationGame(scenario: s, parameters: p)
+        let full = try AllianceFormationGame(scenario: s)
+        #expect(full.states.count == 2 * Partition.bellNumber(6))
+        #expect(g.states.count < full.states.count)
+        #expect(g.states.allSatisfy { $0.blocs.allSatisfy { $0.count <= 2 } })
+        let r = try g.solve()
+        #expect(r.verified)
+    }
+}

@@ -19,6 +19,7 @@
 /// V = (I − δP)⁻¹U (LAPACK LU up to ``Parameters/denseLimit`` states, Gauss–Seidel iteration beyond) and the
 /// returned process is re-verified against the equilibrium conditions.
 /// - Complexity: states = Σ_k C(n,k)·Bell(n−k) (= Bell(n+1)) × 2 with a window; each iteration O(states · 2ⁿ · n).
+///   ``Parameters/maxCoalitionSize`` restricts the state space to the structures reachable with small coalitions.
 public struct AllianceFormationGame: Sendable {
     /// Parameters of the dynamic game (defaults in brackets are documented on each field).
     public struct Parameters: Sendable, Equatable {
@@ -44,6 +45,11 @@ public struct AllianceFormationGame: Sendable {
         public var maxIterations = 2000
         /// Largest state count evaluated by dense LU (beyond: Gauss–Seidel).
         public var denseLimit = 2000
+        /// Restriction of the state space: only coalitions of at most this many members may form (nil: any). The
+        /// states are those reachable from the status quo, so this keeps 8–12 actors tractable.
+        public var maxCoalitionSize: Int? = nil
+        /// Largest number of states explored before giving up with `.tooManyStates`.
+        public var stateLimit = 250_000
         /// Default parameters.
         public init() {}
 
@@ -102,7 +108,7 @@ public struct AllianceFormationGame: Sendable {
     public let closedPartner: [Int]
     /// Whether each actor is treated as power-acquiring.
     public let powerAcquiring: [Bool]
-    /// Largest number of actors for the full state space (Bell(n+1)·2 states).
+    /// Largest number of actors for the full state space (Bell(n+1)·2 states); with `maxCoalitionSize` set, up to 12.
     public static let defaultActorLimit = 7
 
     /// Builds the game from a scenario and a threat model. Throws for more than `actorLimit` actors.
@@ -110,57 +116,55 @@ public struct AllianceFormationGame: Sendable {
                 actorLimit: Int = defaultActorLimit) throws {
         try parameters.validate()
         let n = scenario.actorCount
-        guard n <= actorLimit else { throw DynamicsError.tooManyStates(players: n, limit: actorLimit) }
+        guard n <= (parameters.maxCoalitionSize == nil ? actorLimit : min(max(actorLimit, 12), 16)) else {
+            throw DynamicsError.tooManyStates(players: n, limit: parameters.maxCoalitionSize == nil ? actorLimit : 12)
+        }
         var tm = threatModel
         tm.useTypePriors = true
         let t = try tm.matrix(scenario)
         let r = scenario.actors.map(\.capability)
         let pa = scenario.actors.map { $0.type.probabilityPowerAcquiring >= 0.5 }
-        // Enumerate structures: every exited set × every partition of the rest.
-        var structures: [[Int8]] = []
-        for exitMask in 0..<(1 << n) {
-            if !parameters.allowExit && exitMask != 0 { continue }
-            let active = (0..<n).filter { exitMask & (1 << $0) == 0 }
-            if active.isEmpty {
-                structures.append([Int8](repeating: -1, count: n))
-                continue
-            }
-            for p in Partition.all(players: active.count) {
-                var labels = [Int8](repeating: -1, count: n)
-                for b in p.blocks {
-                    let members = b.members.map { active[$0] }
-                    let first = Int8(members.min()!)
-                    for m in members { labels[m] = first }
-                }
-                structures.append(labels)
-            }
-        }
-        let windowFlags: [Bool] = parameters.windowHazard == nil ? [false] : [true, false]
-        var states: [State] = []
-        for w in windowFlags { for s in structures { states.append(State(labels: s, windowOpen: w)) } }
-        var index: [State: Int] = [:]
-        for (k, s) in states.enumerated() { index[s] = k }
-        let closed = states.map { s in index[State(labels: s.labels, windowOpen: false)]! }
-        var payoffs: [[Double]] = []
-        for s in states {
-            payoffs.append(AllianceFormationGame.payoff(s, r: r, t: t, powerAcquiring: pa, parameters: parameters))
-        }
+        // Discover the states reachable from the status quo (every actor alone and active) by breadth-first search
+        // over the allowed moves; without a coalition-size limit this is every structure (Bell(n+1) of them) for
+        // each window flag. Each open-window state brings its closed-window partner.
+        let maxSize = parameters.maxCoalitionSize ?? n
+        let initial = State(labels: (0..<n).map { Int8($0) }, windowOpen: parameters.windowHazard != nil)
+        var states: [State] = [initial]
+        var index: [State: Int] = [initial: 0]
         var moves: [[(move: Move, target: Int)]] = []
-        for s in states {
+        var head = 0
+        func intern(_ st: State) throws -> Int {
+            if let k = index[st] { return k }
+            guard states.count < parameters.stateLimit else {
+                throw DynamicsError.tooManyStates(players: n, limit: actorLimit)
+            }
+            index[st] = states.count
+            states.append(st)
+            return states.count - 1
+        }
+        while head < states.count {
+            let st = states[head]
+            head += 1
+            if st.windowOpen { _ = try intern(State(labels: st.labels, windowOpen: false)) }
             var list: [(move: Move, target: Int)] = []
-            let activeMask = s.labels.indices.reduce(UInt64(0)) { s.labels[$1] >= 0 ? $0 | (1 << UInt64($1)) : $0 }
-            for sub in Coalition(mask: activeMask).subsets where !sub.isEmpty {
-                let y = AllianceFormationGame.form(s, sub)
-                if y != s.labels { list.append((.form(sub), index[State(labels: y, windowOpen: s.windowOpen)]!)) }
+            let activeMask = st.labels.indices.reduce(UInt64(0)) { st.labels[$1] >= 0 ? $0 | (1 << UInt64($1)) : $0 }
+            for sub in Coalition(mask: activeMask).subsets where !sub.isEmpty && sub.count <= maxSize {
+                let y = AllianceFormationGame.form(st, sub)
+                if y != st.labels { list.append((.form(sub), try intern(State(labels: y, windowOpen: st.windowOpen)))) }
             }
             if parameters.allowExit {
                 for i in Coalition(mask: activeMask).members {
-                    var y = s.labels
+                    var y = st.labels
                     y[i] = -1
-                    list.append((.exit(i), index[State(labels: AllianceFormationGame.canonical(y), windowOpen: s.windowOpen)]!))
+                    list.append((.exit(i), try intern(State(labels: AllianceFormationGame.canonical(y), windowOpen: st.windowOpen))))
                 }
             }
             moves.append(list)
+        }
+        let closed = states.map { st in index[State(labels: st.labels, windowOpen: false)] ?? index[st]! }
+        var payoffs: [[Double]] = []
+        for st in states {
+            payoffs.append(AllianceFormationGame.payoff(st, r: r, t: t, powerAcquiring: pa, parameters: parameters))
         }
         self.scenario = scenario
         self.parameters = parameters
