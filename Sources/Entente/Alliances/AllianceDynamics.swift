@@ -80,10 +80,22 @@ extension AllianceFormationGame {
         return v
     }
 
-    func better(_ gains: [Double], rule: Profitability, tolerance: Double) -> Bool {
-        switch rule {
-        case .strict: return gains.allSatisfy { $0 > tolerance }
-        case .weak: return gains.allSatisfy { $0 >= -tolerance } && gains.contains { $0 > tolerance }
+    /// Whether moving from x to y is profitable for every member of `movers` (strict or weak rule), and the smallest
+    /// gain among them. Allocation-free: this runs for every state and move of every iteration.
+    @inline(__always) func profitable(_ v: [[Double]], from x: Int, to y: Int, movers: Coalition, tolerance: Double) -> (Bool, Double) {
+        var minGain = Double.infinity
+        var someStrict = false
+        var mask = movers.mask
+        while mask != 0 {
+            let i = mask.trailingZeroBitCount
+            mask &= mask - 1
+            let g = continuation(v, from: x, to: y, player: i) - continuation(v, from: x, to: x, player: i)
+            minGain = min(minGain, g)
+            if g > tolerance { someStrict = true }
+        }
+        switch parameters.rule {
+        case .strict: return (minGain > tolerance, minGain)
+        case .weak: return (minGain >= -tolerance && someStrict, minGain)
         }
     }
 
@@ -91,10 +103,8 @@ extension AllianceFormationGame {
     func bestMove(_ v: [[Double]], at x: Int, tolerance: Double) -> (index: Int, gain: Double)? {
         var best: (Int, Double)? = nil
         for (k, mv) in moves[x].enumerated() {
-            let members = mv.move.movers.members
-            let gains = members.map { continuation(v, from: x, to: mv.target, player: $0) - continuation(v, from: x, to: x, player: $0) }
-            guard better(gains, rule: parameters.rule, tolerance: tolerance) else { continue }
-            let g = gains.min() ?? 0
+            let (ok, g) = profitable(v, from: x, to: mv.target, movers: mv.move.movers, tolerance: tolerance)
+            guard ok else { continue }
             if best == nil || g > best!.1 + tolerance { best = (k, g) }
         }
         return best
@@ -104,8 +114,7 @@ extension AllianceFormationGame {
     func violates(_ v: [[Double]], _ choice: [Int?], at x: Int, tolerance: Double) -> Bool {
         if let k = choice[x] {
             let mv = moves[x][k]
-            let gains = mv.move.movers.members.map { continuation(v, from: x, to: mv.target, player: $0) - continuation(v, from: x, to: x, player: $0) }
-            return !better(gains, rule: parameters.rule, tolerance: tolerance)
+            return !profitable(v, from: x, to: mv.target, movers: mv.move.movers, tolerance: tolerance).0
         }
         return bestMove(v, at: x, tolerance: tolerance) != nil
     }
