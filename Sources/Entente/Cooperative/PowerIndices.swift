@@ -104,14 +104,24 @@ public enum PowerIndices {
         for i in 0..<n {
             let wi = g.weights[i]
             if wi == 0 { continue }
-            // d[k][w] = (# size-k subsets of N∖{i} with weight w) / C(n, k), for k ≤ h.
-            for k in 0...h {
-                let f = Double(k) / Double(n - k + 1)
-                let row = k * width, prev = (k - 1) * width
-                for w in 0..<width {
-                    var v = c[row + w]
-                    if k > 0 && w >= wi { v -= f * d[prev + w - wi] }
-                    d[row + w] = v
+            // d[k][w] = (# size-k subsets of N∖{i} with weight w) / C(n, k), for k ≤ h. Split loops on raw pointers
+            // (no bounds or overflow checks, no branch) so they vectorise: this is the O(n²·W) hot spot.
+            c.withUnsafeBufferPointer { cb in
+                d.withUnsafeMutableBufferPointer { db in
+                    let cp = cb.baseAddress!, dp = db.baseAddress!
+                    for w in 0..<width { dp[w] = cp[w] }
+                    if h >= 1 {
+                        for k in 1...h {
+                            let f = Double(k) / Double(n - k + 1)
+                            let row = dp + k &* width, prev = dp + (k &- 1) &* width, src = cp + k &* width
+                            let split = min(wi, width)
+                            for w in 0..<split { row[w] = src[w] }
+                            if split < width {
+                                let shifted = prev - wi
+                                for w in split..<width { row[w] = src[w] - f * shifted[w] }
+                            }
+                        }
+                    }
                 }
             }
             // SS_i = Σ_k Σ_{w ∈ [T−wᵢ, T)} count₋ᵢ[k][w] · k!(n−k−1)!/n!.
