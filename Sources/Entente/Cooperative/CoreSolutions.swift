@@ -122,6 +122,39 @@ public enum CoreSolutions {
         return Round(epsilon: epsilon, x: x, tight: tight)
     }
 
+    /// One sequential-LP round by constraint generation (the dual gains columns): start from the singletons, their
+    /// complements and the previous round's candidates, solve, add every coalition whose constraint the solution
+    /// violates, and repeat until none is violated. The restricted optimum is then optimal for the full round, and
+    /// its positive duals still identify coalitions tight in every optimum. Falls back to the full LP after 50 passes.
+    static func generatedRound(_ game: CoalitionalGame, fixed: [(Coalition, Double)], individuallyRational: Bool,
+                               free: [Coalition]) throws(CooperativeError) -> Round {
+        let n = game.playerCount
+        guard free.count > 4 * n else { return try solveRound(game, fixed: fixed, individuallyRational: individuallyRational, free: free) }
+        let grandMask = game.grand.mask
+        var active = Set<UInt64>()
+        let freeMasks = Set(free.map(\.mask))
+        for i in 0..<n {
+            for m in [UInt64(1) << UInt64(i), grandMask & ~(UInt64(1) << UInt64(i))] where freeMasks.contains(m) { active.insert(m) }
+        }
+        var sums = [Double](repeating: 0, count: 1 << n)
+        for _ in 0..<50 {
+            let list = active.sorted().map { Coalition(mask: $0) }
+            let round = try solveRound(game, fixed: fixed, individuallyRational: individuallyRational, free: list)
+            // Excesses of every free coalition at the restricted optimum; add the violated ones (largest first, capped).
+            for m in 1..<(1 << n) { sums[m] = sums[m & (m - 1)] + round.x[(m & -m).trailingZeroBitCount] }
+            let tol = 1e-9 * max(1, abs(round.epsilon))
+            var violated: [(UInt64, Double)] = []
+            for c in free where !active.contains(c.mask) {
+                let e = game.values[Int(c.mask)] - sums[Int(c.mask)]
+                if e > round.epsilon + tol { violated.append((c.mask, e)) }
+            }
+            if violated.isEmpty { return round }
+            violated.sort { $0.1 > $1.1 }
+            for (m, _) in violated.prefix(max(2 * n, 16)) { active.insert(m) }
+        }
+        return try solveRound(game, fixed: fixed, individuallyRational: individuallyRational, free: free)
+    }
+
     static func sequential(_ game: CoalitionalGame, individuallyRational: Bool) throws(CooperativeError) -> [Double] {
         let n = game.playerCount
         if individuallyRational {
@@ -136,7 +169,7 @@ public enum CoreSolutions {
         while span.rank < n {
             free = free.filter { !span.contains($0) }
             if free.isEmpty { break }
-            let round = try solveRound(game, fixed: fixed, individuallyRational: individuallyRational, free: free)
+            let round = try generatedRound(game, fixed: fixed, individuallyRational: individuallyRational, free: free)
             x = round.x
             var grew = false
             for s in round.tight where !span.contains(s) {
