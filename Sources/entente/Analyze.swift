@@ -163,12 +163,16 @@ struct ScenarioCommand: ParsableCommand {
 
 /// `entente calibrate`: the 1870/1890 sensitivity grid of docs/validation.md.
 struct Calibrate: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Score the threat model's (λ, ε) grid against the 1870 and 1890 alignments (Rand index).")
+    static let configuration = CommandConfiguration(
+        abstract: "Score the threat model's (λ, ε) grid against the 1870 and 1890 alignments (Rand index).",
+        discussion: "With --dynamics: score the dynamic game's (κ, ν, exit payoff) grid instead (about a minute; progress on stderr).")
     @Option(help: "Autonomy cost κ of contracting.") var kappa: Double = 0.05
     @Option(help: "Output: table or json.") var format: OutputFormat = .table
+    @Flag(help: "Calibrate the dynamic alliance-formation game (κ, neutral exposure ν, exit payoff) instead.") var dynamics = false
 
     func run() throws {
         try reportingErrors {
+            if dynamics { return try runDynamic() }
             var p = AlignmentParameters()
             p.autonomyCost = kappa
             let grid = try Calibration.grid(alignment: p)
@@ -183,5 +187,22 @@ struct Calibrate: ParsableCommand {
                         rows: grid.map { [l($0.lambdaKm), Format.number($0.epsilon), String(format: "%.3f", $0.rand1870), String(format: "%.3f", $0.rand1890), String(format: "%.3f", $0.mean)] }).render())
             if let b = best { print("\nbest: λ = \(l(b.lambdaKm)) km, ε = \(Format.number(b.epsilon)) (mean Rand \(String(format: "%.3f", b.mean)); κ = \(Format.number(kappa)))") }
         }
+    }
+
+    func runDynamic() throws {
+        Interrupt.install()
+        let grid = try Calibration.dynamicGrid(progress: { done, total in
+            FileHandle.standardError.write(Data("\rentente calibrate: \(done)/\(total) grid points".utf8))
+            if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
+        }, shouldStop: { Interrupt.flag.load(ordering: .relaxed) })
+        let best = Calibration.best(grid)
+        if format == .json {
+            let rows = grid.map { ["kappa": $0.kappa, "neutralExposure": $0.neutralExposure, "exitPayoff": $0.exitPayoff, "rand1870": $0.rand1870, "rand1890": $0.rand1890, "mean": $0.mean, "verified": $0.verified] as [String: Any] }
+            print(try JSONText.encode(["grid": rows]))
+            return
+        }
+        print(Table(header: ["κ", "ν", "exit payoff", "Rand 1870", "Rand 1890", "mean", "verified"],
+                    rows: grid.map { [Format.number($0.kappa), Format.number($0.neutralExposure), Format.number($0.exitPayoff), String(format: "%.3f", $0.rand1870), String(format: "%.3f", $0.rand1890), String(format: "%.3f", $0.mean), $0.verified ? "yes" : "no"] }).render())
+        if let b = best { print("\nbest verified: κ = \(Format.number(b.kappa)), ν = \(Format.number(b.neutralExposure)), exit payoff = \(Format.number(b.exitPayoff)) (mean Rand \(String(format: "%.3f", b.mean)))") }
     }
 }

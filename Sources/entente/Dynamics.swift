@@ -14,6 +14,18 @@ struct DynamicOptions: ParsableArguments {
     @Option(help: "Profitability: strict or weak.") var rule: String = "strict"
     @Option(help: "Largest number of actors for the full state space (Bell(n+1)·2 states).") var maxActors: Int = AllianceFormationGame.defaultActorLimit
     @Option(help: "Restrict the state space: coalitions of at most this many members (allows 8–12 actors).") var maxCoalitionSize: Int?
+    @Flag(help: "Treat uncertain types (P(power-acquiring) strictly between 0 and 1) as public: power-acquiring iff P ≥ 0.5.") var publicTypes = false
+    @Option(help: "Belief grid points for private types.") var beliefPoints: Int = 11
+    @Option(help: "Accuracy in [0.5, 1) of the public signal about each private type, every period.") var signalAccuracy: Double = 0.8
+    @Option(help: "Largest number of private types (the state space grows as beliefPoints^k).") var maxPrivateTypes: Int = 2
+
+    var information: BayesianAllianceFormationGame.Parameters {
+        var info = BayesianAllianceFormationGame.Parameters()
+        info.beliefPoints = beliefPoints
+        info.signalAccuracy = signalAccuracy
+        info.maxUncertainActors = maxPrivateTypes
+        return info
+    }
 
     func parameters(kappa: Double) throws -> AllianceFormationGame.Parameters {
         var p = AllianceFormationGame.Parameters()
@@ -56,8 +68,15 @@ struct Dynamics: ParsableCommand {
             let model = try threat.model()
             Interrupt.install()
             let sq = try s.withTypes(Dictionary(uniqueKeysWithValues: s.ids.map { ($0, ActorType.statusQuo) }))
+            let privateTypes = !dynamic.publicTypes && s.actors.contains { $0.type.probabilityPowerAcquiring > 0 && $0.type.probabilityPowerAcquiring < 1 }
+            var bayesian: (BayesianAllianceFormationGame, BayesianAllianceDynamicsResult)? = nil
+            if privateTypes {
+                let game = try BayesianAllianceFormationGame(scenario: s, threatModel: model, parameters: params, information: dynamic.information, actorLimit: dynamic.maxActors)
+                FileHandle.standardError.write(Data("entente dynamics: solving the private-types setting (\(game.stateCount) states, \(game.profileCount) type profiles)…\n".utf8))
+                bayesian = (game, try game.solve(shouldStop: Interrupt.poller(timeout: nil, label: "entente dynamics")))
+            }
             var outputs: [(String, AllianceFormationGame, AllianceDynamicsResult)] = []
-            for (label, sc) in [("all status quo", sq), ("power-acquiring setting", s)] {
+            for (label, sc) in privateTypes ? [("all status quo", sq)] : [("all status quo", sq), ("power-acquiring setting", s)] {
                 let game = try AllianceFormationGame(scenario: sc, threatModel: model, parameters: params, actorLimit: dynamic.maxActors)
                 FileHandle.standardError.write(Data("entente dynamics: solving \(label) (\(game.states.count) states)…\n".utf8))
                 let poll = Interrupt.poller(timeout: nil, label: "entente dynamics")
@@ -68,7 +87,12 @@ struct Dynamics: ParsableCommand {
                 guard FileManager.default.createFile(atPath: path, contents: Data(picture.utf8)) else { throw CLIError("cannot write \(path)") }
             }
             if format == .json {
-                print(DynamicsJSON.encode(outputs.map { ($0.0, $0.1, $0.2) }).serialized())
+                var doc = DynamicsJSON.encode(outputs.map { ($0.0, $0.1, $0.2) })
+                if let (g, r) = bayesian, case .object(var kv) = doc {
+                    kv.append(("private types", .object(DynamicsJSON.summary(g, r))))
+                    doc = .object(kv)
+                }
+                print(doc.serialized())
                 return
             }
             print("Entente dynamics — \(s.name): δ = \(params.delta), κ = \(params.kappa), window hazard λ = \(params.windowHazard.map { String($0) } ?? "none"), exit \(params.allowExit ? "allowed" : "not allowed"), \(params.rule.rawValue) profitability\n")
@@ -82,6 +106,7 @@ struct Dynamics: ParsableCommand {
                 for a in r.absorbing.prefix(5) { print(String(format: "absorbing (p = %.3f): ", a.probability) + game.describe(a.state)) }
                 print("")
             }
+            if let (g, r) = bayesian { print(DynamicsReport.privateTypes(g, r)) }
         }
     }
 }

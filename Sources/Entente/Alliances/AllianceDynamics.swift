@@ -121,7 +121,9 @@ extension AllianceFormationGame {
 
     /// Searches for an equilibrium process by asynchronous best responses: start from "everyone waits"; at each
     /// step every violating state switches to its most profitable move (or to waiting); when a process repeats, a
-    /// single violating state (chosen by a seeded generator, so runs are reproducible) is updated instead. The result is re-verified.
+    /// single violating state switches to a random profitable move instead (a seeded generator, so runs are
+    /// reproducible). Stops when no state violates the conditions, after `maxIterations`, or when the number of
+    /// violating states has not fallen for `stallLimit` iterations. The result is re-verified.
     public func solve(shouldStop: () -> Bool = { false }) throws(DynamicsError) -> AllianceDynamicsResult {
         let m = states.count
         let tol = 1e-10
@@ -131,6 +133,7 @@ extension AllianceFormationGame {
         var seen = Set<[Int]>()
         var verified = false
         var rng = SeededGenerator(seed: 2003)
+        var fewest = Int.max, lastImprovement = 0
         while iterations < parameters.maxIterations && !shouldStop() {
             iterations += 1
             var updates: [(Int, Int?, Double)] = []
@@ -139,12 +142,20 @@ extension AllianceFormationGame {
                 updates.append((x, b?.index, b?.gain ?? 0))
             }
             if updates.isEmpty { verified = true; break }
+            // Stall detection: deterministic processes need not exist (Konishi–Ray equilibria may have to mix), so stop
+            // once the number of violating states has not improved for `parameters.stallLimit` iterations.
+            if updates.count < fewest { fewest = updates.count; lastImprovement = iterations }
+            if iterations - lastImprovement > parameters.stallLimit { break }
             let key = choice.map { $0 ?? -1 }
             let single = !seen.insert(key).inserted
             if single {
-                // A repeated process: break the cycle by updating one violating state, chosen reproducibly at random.
-                let u = updates[Int(rng.next() % UInt64(updates.count))]
-                choice[u.0] = u.1
+                // A repeated process: break the cycle by updating one violating state, chosen reproducibly at random, to
+                // a random profitable move (not necessarily the best; waiting if none is profitable).
+                let x = updates[Int(rng.next() % UInt64(updates.count))].0
+                let profitableMoves = moves[x].indices.filter {
+                    profitable(v, from: x, to: moves[x][$0].target, movers: moves[x][$0].move.movers, tolerance: tol).0
+                }
+                choice[x] = profitableMoves.isEmpty ? nil : profitableMoves[Int(rng.next() % UInt64(profitableMoves.count))]
             } else {
                 for u in updates { choice[u.0] = u.1 }
             }

@@ -43,6 +43,9 @@ public struct AllianceFormationGame: Sendable {
         public var rule: Profitability = .strict
         /// Best-response iterations before giving up.
         public var maxIterations = 2000
+        /// Iterations without a decrease in the number of violating states after which the search gives up (the
+        /// result is then reported unverified: deterministic equilibrium processes need not exist).
+        public var stallLimit = 300
         /// Largest state count evaluated by dense LU (beyond: Gauss–Seidel).
         public var denseLimit = 2000
         /// Restriction of the state space: only coalitions of at most this many members may form (nil: any). The

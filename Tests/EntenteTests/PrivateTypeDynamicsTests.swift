@@ -1,0 +1,143 @@
+import Testing
+@testable import Entente
+
+@Suite struct BeliefGridTests {
+    @Test func bayesUpdateMatchesTheFormulaOfTheModel() throws {
+        // models.md §4.5 case 3: p′₁ = p·acc/(p·acc + (1−p)(1−acc)).
+        #expect(abs(BeliefGrid.posterior(0.5, signal: true, accuracy: 0.8) - 0.8) < 1e-15)
+        #expect(abs(BeliefGrid.posterior(0.5, signal: false, accuracy: 0.8) - 0.2) < 1e-15)
+        #expect(abs(BeliefGrid.posterior(0.3, signal: true, accuracy: 0.8) - 0.24 / (0.24 + 0.14)) < 1e-15)
+        #expect(BeliefGrid.posterior(0, signal: true, accuracy: 0.8) == 0)
+        #expect(BeliefGrid.posterior(1, signal: false, accuracy: 0.8) == 1)
+    }
+
+    @Test func beliefsAreAMartingaleUnderThePredictiveSignalLaw() throws {
+        for points in [2, 5, 11, 101] {
+            let g = try BeliefGrid(points: points, accuracy: 0.7)
+            for k in 0..<points {
+                let mu = g.value(k)
+                var mean = 0.0, mass = 0.0
+                for (pa, w) in [(true, mu), (false, 1 - mu)] {
+                    for s in g.successors(of: k, powerAcquiring: pa) { mean += w * s.probability * g.value(s.index); mass += w * s.probability }
+                }
+                #expect(abs(mass - 1) < 1e-12)
+                #expect(abs(mean - mu) < 1e-12)
+            }
+            // Certainty is absorbing.
+            #expect(g.successors(of: 0, powerAcquiring: false).map(\.index) == [0])
+            #expect(g.successors(of: points - 1, powerAcquiring: true).map(\.index) == [points - 1])
+        }
+    }
+
+    @Test func badGridsAreRejected() {
+        #expect(throws: DynamicsError.self) { try BeliefGrid(points: 1) }
+        #expect(throws: DynamicsError.self) { try BeliefGrid(points: 11, accuracy: 1) }
+        #expect(throws: DynamicsError.self) { try BeliefGrid(points: 11, accuracy: 0.4) }
+    }
+}
+
+@Suite struct GMRESTests {
+    @Test func solvesANonsymmetricSystemLikeLU() throws {
+        var rng = SeededGenerator(seed: 7)
+        let n = 60
+        var a = Matrix(rows: n, columns: n)
+        for i in 0..<n { for j in 0..<n { a[i, j] = Double(rng.next() % 1000) / 1000 - 0.5 } ; a[i, i] += 8 }
+        let b = (0..<n).map { Double($0 % 7) - 3 }
+        let exact = try LUFactorization(a).solve(Matrix(rows: n, columns: 1, columnMajor: b))
+        let r = GMRES.solve(size: n, rhs: b, restart: 10, tolerance: 1e-13) { x, y in
+            for i in 0..<n { var s = 0.0; for j in 0..<n { s += a[i, j] * x[j] }; y[i] = s }
+        }
+        #expect(r.converged)
+        for i in 0..<n { #expect(abs(r.solution[i] - exact[i, 0]) < 1e-10) }
+    }
+
+    @Test func evaluatesAMarkovChainPolicy() throws {
+        // I − δP with P a random walk on a cycle: V = (I − δP)⁻¹u by GMRES equals the dense solve.
+        let m = 50, delta = 0.95
+        var p = SparseMatrix(size: m)
+        var dense = Matrix.identity(m)
+        for z in 0..<m {
+            p.appendRow([((z + 1) % m, 0.7), ((z + m - 1) % m, 0.3)])
+            dense[z, (z + 1) % m] -= delta * 0.7
+            dense[z, (z + m - 1) % m] -= delta * 0.3
+        }
+        let u = (0..<m).map { Double(($0 * 37) % 11) - 5 }
+        let exact = try LUFactorization(dense).solve(Matrix(rows: m, columns: 1, columnMajor: u))
+        let r = GMRES.solve(size: m, rhs: u, tolerance: 1e-13) { p.applyShifted(delta: delta, $0, $1) }
+        #expect(r.converged && r.iterations < 1000)
+        for z in 0..<m { #expect(abs(r.solution[z] - exact[z, 0]) < 1e-10) }
+    }
+}
+
+@Suite struct PrivateTypeDynamicsTests {
+    static func params(prize: Double = 2, rule: Profitability = .strict) -> AllianceFormationGame.Parameters {
+        var q = AllianceFormationGame.Parameters()
+        q.prize = prize
+        q.rule = rule
+        return q
+    }
+
+    @Test func withoutPrivateTypesTheGameIsThePublicGame() throws {
+        let s = try AllianceDynamicsTests.toy(types: [.powerAcquiring, .statusQuo, .statusQuo])
+        let g = try BayesianAllianceFormationGame(scenario: s, parameters: Self.params())
+        #expect(g.uncertain.isEmpty && g.stateCount == g.base.states.count)
+        let r = try g.solve()
+        let pub = try g.base.solve()
+        #expect(r.verified && pub.verified)
+        for x in 0..<g.stateCount { for i in 0..<3 { #expect(abs(r.values[0][x * 3 + i] - pub.values[x][i]) < 1e-9) } }
+    }
+
+    @Test func returnedProcessesArePerfectBayesianEquilibria() throws {
+        var coarse = BayesianAllianceFormationGame.Parameters()
+        coarse.beliefPoints = 5
+        for rule in Profitability.allCases {
+            for p in [0.2, 0.5, 0.8] {
+                let one = [ActorType.uncertain(probabilityPowerAcquiring: p), .statusQuo, .statusQuo]
+                let two = [ActorType.uncertain(probabilityPowerAcquiring: p), .uncertain(probabilityPowerAcquiring: 1 - p), .statusQuo]
+                for (types, info) in [(one, BayesianAllianceFormationGame.Parameters()), (two, coarse)] {
+                    let g = try BayesianAllianceFormationGame(scenario: AllianceDynamicsTests.toy(types: types), parameters: Self.params(rule: rule), information: info)
+                    let r = try g.solve()
+                    #expect(r.verified)
+                    #expect(g.violations(r).isEmpty)
+                    #expect(abs(r.outcomes.reduce(0) { $0 + $1.priorProbability } - 1) < 1e-12)
+                    for o in r.outcomes { #expect(abs(o.structures.reduce(0) { $0 + $1.probability } - 1) < 1e-6) }
+                }
+            }
+        }
+    }
+
+    @Test func aLikelyRevisionistIsBalancedAtOnceAnUnlikelyOneIsWaitedOut() throws {
+        func firstMoveOfB(_ p: Double) throws -> DynamicChoice? {
+            let s = try AllianceDynamicsTests.toy(types: [.uncertain(probabilityPowerAcquiring: p), .statusQuo, .statusQuo])
+            let g = try BayesianAllianceFormationGame(scenario: s, parameters: Self.params())
+            let r = try g.solve()
+            #expect(r.verified)
+            // B's choice at the status quo when A is in fact status quo, over the prior's grid points.
+            return r.outcomes[0].firstChoices[1].max { $0.value < $1.value }?.key
+        }
+        #expect(try firstMoveOfB(0.8) == .join)   // preemptive balancing against a probable revisionist
+        #expect(try firstMoveOfB(0.2) == .wait)   // fence-sitting: signals will tell
+    }
+
+    @Test func denseAndKrylovEvaluationAgree() throws {
+        let s = try AllianceDynamicsTests.toy(types: [.uncertain(probabilityPowerAcquiring: 0.5), .statusQuo, .statusQuo])
+        var dense = Self.params()
+        dense.denseLimit = 10_000
+        var krylov = dense
+        krylov.denseLimit = 0
+        let a = try BayesianAllianceFormationGame(scenario: s, parameters: dense).solve()
+        let b = try BayesianAllianceFormationGame(scenario: s, parameters: krylov).solve()
+        #expect(a.prescriptions == b.prescriptions)
+        for (x, y) in zip(a.values, b.values) { for (u, v) in zip(x, y) { #expect(abs(u - v) < 1e-8) } }
+    }
+
+    @Test func tooManyPrivateTypesAreRejectedWithTheLimit() throws {
+        let u = ActorType.uncertain(probabilityPowerAcquiring: 0.5)
+        let s = try AllianceDynamicsTests.toy(types: [u, u, u])
+        #expect(throws: DynamicsError.self) { try BayesianAllianceFormationGame(scenario: s) }
+        var info = BayesianAllianceFormationGame.Parameters()
+        info.beliefPoints = 5
+        info.maxUncertainActors = 3
+        #expect(try BayesianAllianceFormationGame(scenario: s, information: info).stateCount == 30 * 125)
+    }
+}
