@@ -116,7 +116,9 @@ struct Sweep: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run the dynamic game over a parameter grid; one JSON line per grid point, in deterministic order.",
         discussion: """
-        Parameters: delta, kappa, lambda (window hazard), prize, exit (exit payoff), epsilon, lambdakm. Example: \
+        Parameters: delta, kappa, lambda (window hazard), prize, exit (exit payoff), epsilon, lambdakm, accuracy \
+        (signal accuracy for private types), prior.ID (P(ID is power-acquiring); strictly between 0 and 1 makes the \
+        type private). Example: \
         entente sweep --param delta=0.8,0.9,0.95 --param lambda=0,0.1,0.5. Split a grid over a cluster with \
         --shard k/N (k = 1..N); concatenating the shards' outputs gives the full grid (docs/tutorial.md).
         """)
@@ -130,10 +132,11 @@ struct Sweep: ParsableCommand {
         try reportingErrors {
             let s = try scenario.load()
             var axes: [(String, [Double])] = []
-            let known = ["delta", "kappa", "lambda", "prize", "exit", "epsilon", "lambdakm"]
+            let known = ["delta", "kappa", "lambda", "prize", "exit", "epsilon", "lambdakm", "accuracy"]
             for p in params {
                 let parts = p.split(separator: "=", maxSplits: 1).map(String.init)
-                guard parts.count == 2, known.contains(parts[0]) else { throw CLIError("--param expects NAME=v1,v2 with NAME in \(known.joined(separator: ", ")); got '\(p)'") }
+                let isPrior = parts.count == 2 && parts[0].hasPrefix("prior.") && s.index(of: String(parts[0].dropFirst(6))) != nil
+                guard parts.count == 2, known.contains(parts[0]) || isPrior else { throw CLIError("--param expects NAME=v1,v2 with NAME in \(known.joined(separator: ", ")) or prior.ID (an actor of the scenario); got '\(p)'") }
                 let values = try parts[1].split(separator: ",").map { v -> Double in
                     guard let d = Double(v), d.isFinite else { throw CLIError("--param \(parts[0]): '\(v)' is not a number") }
                     return d
@@ -154,8 +157,16 @@ struct Sweep: ParsableCommand {
                 var p = AllianceFormationGame.Parameters()
                 p.allowExit = !noExit
                 var tm = ThreatModel()
+                var info = BayesianAllianceFormationGame.Parameters()
+                var sc = s
                 for (name, v) in point {
+                    if name.hasPrefix("prior.") {
+                        guard v >= 0, v <= 1 else { throw CLIError("--param \(name): a prior must be in [0, 1], got \(v)") }
+                        sc.actors[sc.index(of: String(name.dropFirst(6)))!].type = v == 0 ? .statusQuo : (v == 1 ? .powerAcquiring : .uncertain(probabilityPowerAcquiring: v))
+                        continue
+                    }
                     switch name {
+                    case "accuracy": info.signalAccuracy = v
                     case "delta": p.delta = v
                     case "kappa": p.kappa = v
                     case "lambda": p.windowHazard = v
@@ -165,11 +176,15 @@ struct Sweep: ParsableCommand {
                     default: tm.proximity = .exponential(lengthKm: v)
                     }
                 }
-                let game = try AllianceFormationGame(scenario: s, threatModel: tm, parameters: p)
-                let r = try game.solve()
                 var kv: [(String, JSONValue)] = [("index", .number(Double(k)))]
                 kv += point.map { ($0.0, .number($0.1)) }
-                kv += DynamicsJSON.summary(game, r)
+                if sc.actors.contains(where: { $0.type.probabilityPowerAcquiring > 0 && $0.type.probabilityPowerAcquiring < 1 }) {
+                    let game = try BayesianAllianceFormationGame(scenario: sc, threatModel: tm, parameters: p, information: info)
+                    kv += DynamicsJSON.summary(game, try game.solve())
+                } else {
+                    let game = try AllianceFormationGame(scenario: sc, threatModel: tm, parameters: p)
+                    kv += DynamicsJSON.summary(game, try game.solve())
+                }
                 print(JSONValue.object(kv).serialized(pretty: false))
                 done += 1
                 FileHandle.standardError.write(Data("\rentente sweep: \(done)/\(mine.count) grid points".utf8))

@@ -39,6 +39,8 @@ import Testing
             ["analyze", try temporaryFile(#"{"actors": [{"id": "A", "capability": NaN}]}"#, suffix: ".json")],
             ["dynamics", "--builtin", "europe-1890", "--delta", "1"],
             ["analyze", "--builtin", "atlantis"],
+            ["dynamics", "--builtin", "europe-1890", "--types", "GMY=0.5", "--signal-accuracy", "1.2"],
+            ["sweep", "--builtin", "europe-1890", "--param", "prior.ZZZ=0.5"],
         ]
         for args in cases {
             let r = try run(args)
@@ -61,5 +63,29 @@ import Testing
         #expect(gambit.stdout.split(separator: "\n").sorted() == ["NE,0,1,0,1", "NE,1,0,1,0", "NE,2/3,1/3,1/3,2/3"])
         let def = try run([])
         #expect(def.status == 0 && def.stdout.contains("europe-1914"))
+    }
+
+    static let threeStates = """
+    {"name": "toy", "actors": [
+      {"id": "A", "capability": 0.4, "type": 0.5}, {"id": "B", "capability": 0.35}, {"id": "C", "capability": 0.25}],
+     "distances_km": [["A", "B", 300], ["A", "C", 200], ["B", "C", 200]], "rivalries": [["A", "B"]]}
+    """
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: CommandLineTests.binary.path)))
+    func dynamicsWithAPrivateTypeReportsAVerifiedBayesianEquilibriumPerType() throws {
+        let file = try temporaryFile(Self.threeStates, suffix: ".json")
+        let r = try run(["dynamics", file, "--format", "json", "--prize", "2"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let doc = try JSONValue.parse(r.stdout)
+        let bayes = doc["private types"]
+        #expect(bayes?["verified"] == .bool(true))
+        #expect(bayes?["privateTypes"]?["A"] == .number(0.5))
+        guard case .array(let outcomes)? = bayes?["outcomes"] else { Issue.record("no outcomes"); return }
+        #expect(outcomes.count == 2)
+        let sweep = try run(["sweep", file, "--param", "prior.A=0.2,0.8"])
+        #expect(sweep.status == 0, "\(sweep.stderr)")
+        let lines = sweep.stdout.split(separator: "\n")
+        #expect(lines.count == 2)
+        for line in lines { #expect(try JSONValue.parse(String(line))["outcomes"] != nil) }
     }
 }

@@ -141,3 +141,15 @@ import Testing
         #expect(try BayesianAllianceFormationGame(scenario: s, information: info).stateCount == 30 * 125)
     }
 }
+
+@Suite struct DynamicCalibrationTests {
+    @Test func theDynamicGameScoresTheRecordedAlignmentsOf1870And1890() throws {
+        // κ = 0.1, ν = 1, no exit payoff: the all-status-quo game verifies and forms no alliance in either year, which
+        // matches 1870 exactly and misses only the Triple Alliance in 1890 (3 of 21 pairs).
+        let grid = try Calibration.dynamicGrid(kappas: [0.1], exposures: [1], exitPayoffs: [0])
+        #expect(grid.count == 1 && grid[0].verified)
+        #expect(grid[0].rand1870 == 1)
+        #expect(abs(grid[0].rand1890 - 18.0 / 21) < 1e-12)
+        #expect(Calibration.best(grid)?.kappa == 0.1)
+    }
+}

@@ -1,7 +1,7 @@
 // Times Entente's solvers on input files written by ./compare-peers, so peers and Entente see the very same
 // inputs. Prints one JSON object per task: {"task", "file", "median_s", "runs", "result"}.
 // Usage: entente-bench TASK FILE [RUNS]
-//   TASK: vertex | lemke | zerosum | logit | banzhaf | shapley-shubik | shapley | nucleolus | lu | lp
+//   TASK: vertex | lemke | zerosum | logit | banzhaf | shapley-shubik | shapley | nucleolus | lu | lp | dynamics
 import Entente
 import Foundation
 
@@ -83,6 +83,31 @@ case "lu", "lp":
         let lp = try LinearProgram(objective: c, inequalityMatrix: a, inequalityBounds: [Double](repeating: 1, count: m))
         output = try time { String(format: "%.9f", try SimplexSolver().solve(lp).objectiveValue) }
     }
+case "dynamics":
+    // FILE holds {"n": …}: n status-quo actors 400 km apart on a line, neighbours rivals, no exit and no window, so
+    // the state space is every partition (Bell(n) states). Times one policy evaluation and the equilibrium search.
+    let n = try JSONReader(try JSONValue.parse(text)).member("n").integer()
+    let actors = (0..<n).map { Actor(id: "A\($0)", capability: 1 / Double($0 + 2)) }
+    let km = (0..<n).map { i in (0..<n).map { j in 400 * Double(abs(i - j)) } }
+    var riv = [[Bool]](repeating: [Bool](repeating: false, count: n), count: n)
+    for i in 0..<(n - 1) { riv[i][i + 1] = true; riv[i + 1][i] = true }
+    let scenario = try Scenario(name: "line-\(n)", actors: actors, distances: Matrix(rowArrays: km), rivalries: riv)
+    var p = AllianceFormationGame.Parameters()
+    p.allowExit = false
+    p.windowHazard = nil
+    let game = try AllianceFormationGame(scenario: scenario, parameters: p, actorLimit: n)
+    let wait = [Int?](repeating: nil, count: game.states.count)
+    let evaluation = try time { String(format: "%.9f", try game.values(of: wait)[0][0]) }
+    var verified = false, iterations = 0
+    let search = try time {
+        let r = try game.solve()
+        verified = r.verified
+        iterations = r.iterations
+        return r.evaluation
+    }
+    var usage = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    output = (search.0, "states \(game.states.count); evaluation \(evaluation.0) s; \(search.1); verified \(verified) after \(iterations) iterations; max RSS \(usage.ru_maxrss / 1024) MB")
 default:
     FileHandle.standardError.write(Data("unknown task \(task)\n".utf8))
     exit(2)

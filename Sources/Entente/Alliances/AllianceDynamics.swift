@@ -186,6 +186,14 @@ extension AllianceFormationGame {
                                       evaluation: "\(m <= parameters.denseLimit ? "dense LU" : "Gauss–Seidel") on \(m) states")
     }
 
+    /// Values V = (I − δP)⁻¹U of any deterministic process (`choice[x]`: index into `moves[x]`, nil = wait), all actors
+    /// at once: `values[x][i]`. Dense LU up to `denseLimit` states (O(S³)), Gauss–Seidel on the sparse P beyond
+    /// (O(S·n) per sweep, to a relative change of 1e-13).
+    public func values(of choice: [Int?]) throws(DynamicsError) -> [[Double]] {
+        guard choice.count == states.count else { throw .invalidParameter(name: "process (one choice per state)") }
+        return try evaluate(transitions(choice), start: nil)
+    }
+
     /// The transition rows (successor, probability) of the returned process: at most two successors per state.
     public func transitionRows(_ result: AllianceDynamicsResult) -> [[(Int, Double)]] { transitions(result.choice) }
 

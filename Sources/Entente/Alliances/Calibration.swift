@@ -76,10 +76,12 @@ extension Calibration {
     /// Scores the alliance-formation game (all status quo, exit allowed, no window: without power-acquiring actors the
     /// window carries no payoff) on 1870 and 1890: the most likely absorbing structure from the status quo against
     /// the recorded alignments, by the Rand index (actors that opted out count as singletons). Later years are held out.
-    /// - Complexity: |grid| × 2 solves of Bell(8) = 4 140 states each (under a second each in release builds).
+    /// Grid points whose search stalls for `stallLimit` iterations count as unverified and are never chosen.
+    /// - Complexity: |grid| × 2 solves of Bell(8) = 4 140 states each (under a second each in release builds when
+    ///   the search verifies; a stalled search costs `stallLimit` more iterations).
     public static func dynamicGrid(kappas: [Double] = dynamicKappas, exposures: [Double] = dynamicExposures,
                                    exitPayoffs: [Double] = dynamicExitPayoffs, threatModel: ThreatModel = ThreatModel(),
-                                   delta: Double = 0.9, progress: (Int, Int) -> Void = { _, _ in },
+                                   delta: Double = 0.9, stallLimit: Int = 60, progress: (Int, Int) -> Void = { _, _ in },
                                    shouldStop: () -> Bool = { false }) throws -> [DynamicPoint] {
         let scenarios = try [1870, 1890].map { year -> Scenario in
             let s = try BuiltinScenarios.scenario(named: "europe-\(year)")
@@ -97,6 +99,7 @@ extension Calibration {
                     p.neutralExposure = nu
                     p.exitPayoff = c
                     p.windowHazard = nil
+                    p.stallLimit = stallLimit
                     var scores: [Double] = []
                     var verified = true
                     for (idx, year) in [1870, 1890].enumerated() {
