@@ -14,6 +14,7 @@ struct DynamicOptions: ParsableArguments {
     @Option(help: "Profitability: strict or weak.") var rule: String = "strict"
     @Option(help: "Largest number of actors for the full state space (Bell(n+1)·2 states).") var maxActors: Int = AllianceFormationGame.defaultActorLimit
     @Option(help: "Restrict the state space: coalitions of at most this many members (allows 8–12 actors).") var maxCoalitionSize: Int?
+    @Option(help: "Policy evaluation beyond 2 000 states: gaussSeidel or gmres.") var iterative: String = "gmres"
     @Flag(help: "Treat uncertain types (P(power-acquiring) strictly between 0 and 1) as public: power-acquiring iff P ≥ 0.5.") var publicTypes = false
     @Option(help: "Belief grid points for private types.") var beliefPoints: Int = 11
     @Option(help: "Accuracy in [0.5, 1) of the public signal about each private type, every period.") var signalAccuracy: Double = 0.8
@@ -37,6 +38,8 @@ struct DynamicOptions: ParsableArguments {
         p.neutralExposure = neutralExposure
         p.allowExit = !noExit
         p.maxCoalitionSize = maxCoalitionSize
+        guard let solver = AllianceFormationGame.IterativeSolver(rawValue: iterative) else { throw CLIError("--iterative must be gaussSeidel or gmres") }
+        p.iterativeSolver = solver
         if hazard == "none" { p.windowHazard = nil } else {
             guard let l = Double(hazard) else { throw CLIError("--hazard must be a number in [0, 1] or 'none'") }
             p.windowHazard = l

@@ -30,13 +30,16 @@ import Testing
     @Test func denseAndIterativePolicyEvaluationAgree() throws {
         var dense = AllianceFormationGame.Parameters()
         dense.denseLimit = 10_000
-        var iterative = dense
-        iterative.denseLimit = 0
         let s = try Self.toy(types: [.powerAcquiring, .statusQuo, .statusQuo])
         let a = try AllianceFormationGame(scenario: s, parameters: dense).solve()
-        let b = try AllianceFormationGame(scenario: s, parameters: iterative).solve()
-        #expect(a.choice == b.choice)
-        for (x, y) in zip(a.values, b.values) { for (u, v) in zip(x, y) { #expect(abs(u - v) < 1e-9) } }
+        for solver in AllianceFormationGame.IterativeSolver.allCases {
+            var iterative = dense
+            iterative.denseLimit = 0
+            iterative.iterativeSolver = solver
+            let b = try AllianceFormationGame(scenario: s, parameters: iterative).solve()
+            #expect(a.choice == b.choice, "\(solver)")
+            for (x, y) in zip(a.values, b.values) { for (u, v) in zip(x, y) { #expect(abs(u - v) < 1e-9, "\(solver)") } }
+        }
     }
 
     @Test func aRewardingExitEmptiesTheSystemAndAnOpenWindowIsSeized() throws {

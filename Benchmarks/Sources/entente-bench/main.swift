@@ -83,9 +83,10 @@ case "lu", "lp":
         let lp = try LinearProgram(objective: c, inequalityMatrix: a, inequalityBounds: [Double](repeating: 1, count: m))
         output = try time { String(format: "%.9f", try SimplexSolver().solve(lp).objectiveValue) }
     }
-case "dynamics":
+case "dynamics", "dynamics-gs":
     // FILE holds {"n": …}: n status-quo actors 400 km apart on a line, neighbours rivals, no exit and no window, so
-    // the state space is every partition (Bell(n) states). Times one policy evaluation and the equilibrium search.
+    // the state space is every partition (Bell(n) states). Times the equilibrium search, then one policy evaluation
+    // of the equilibrium process from scratch (GMRES, or Gauss–Seidel for dynamics-gs, beyond 2 000 states).
     let n = try JSONReader(try JSONValue.parse(text)).member("n").integer()
     let actors = (0..<n).map { Actor(id: "A\($0)", capability: 1 / Double($0 + 2)) }
     let km = (0..<n).map { i in (0..<n).map { j in 400 * Double(abs(i - j)) } }
@@ -95,16 +96,18 @@ case "dynamics":
     var p = AllianceFormationGame.Parameters()
     p.allowExit = false
     p.windowHazard = nil
+    p.iterativeSolver = task == "dynamics-gs" ? .gaussSeidel : .gmres
     let game = try AllianceFormationGame(scenario: scenario, parameters: p, actorLimit: n)
-    let wait = [Int?](repeating: nil, count: game.states.count)
-    let evaluation = try time { String(format: "%.9f", try game.values(of: wait)[0][0]) }
     var verified = false, iterations = 0
+    var choice: [Int?] = []
     let search = try time {
         let r = try game.solve()
         verified = r.verified
         iterations = r.iterations
+        choice = r.choice
         return r.evaluation
     }
+    let evaluation = try time { String(format: "%.9f", try game.values(of: choice)[0][0]) }
     var usage = rusage()
     getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
     output = (search.0, "states \(game.states.count); evaluation \(evaluation.0) s; \(search.1); verified \(verified) after \(iterations) iterations; max RSS \(usage.ru_maxrss / 1024) MB")

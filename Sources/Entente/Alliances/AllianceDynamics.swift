@@ -50,7 +50,7 @@ extension AllianceFormationGame {
         }
     }
 
-    /// V = (I − δP)⁻¹U: dense LU (all players at once) for small state spaces, Gauss–Seidel sweeps beyond.
+    /// V = (I − δP)⁻¹U: dense LU (all players at once) for small state spaces, Gauss–Seidel sweeps or GMRES beyond.
     func evaluate(_ p: [[(Int, Double)]], start: [[Double]]?) throws(DynamicsError) -> [[Double]] {
         let m = states.count, n = scenario.actorCount, delta = parameters.delta
         if m <= parameters.denseLimit {
@@ -62,6 +62,19 @@ extension AllianceFormationGame {
                 let v = try LUFactorization(a).solve(u)
                 return (0..<m).map { x in (0..<n).map { v[x, $0] } }
             } catch { throw .singularSystem }
+        }
+        if parameters.iterativeSolver == .gmres {
+            var sparse = SparseMatrix(size: m)
+            for x in 0..<m { sparse.appendRow(p[x]) }
+            var v = start ?? payoffs
+            for i in 0..<n {
+                let r = GMRES.solve(size: m, rhs: (0..<m).map { payoffs[$0][i] }, initial: (0..<m).map { v[$0][i] }, tolerance: 1e-12) {
+                    sparse.applyShifted(delta: delta, $0, $1)
+                }
+                guard r.converged else { throw .singularSystem }
+                for x in 0..<m { v[x][i] = r.solution[x] }
+            }
+            return v
         }
         var v = start ?? payoffs
         let scale = max(1, payoffs.joined().map { abs($0) }.max() ?? 1)
@@ -183,7 +196,7 @@ extension AllianceFormationGame {
         }
         return AllianceDynamicsResult(choice: choice, values: v, verified: verified, iterations: iterations, initialState: initial,
                                       absorbing: absorbing, path: path,
-                                      evaluation: "\(m <= parameters.denseLimit ? "dense LU" : "Gauss–Seidel") on \(m) states")
+                                      evaluation: "\(m <= parameters.denseLimit ? "dense LU" : (parameters.iterativeSolver == .gmres ? "GMRES" : "Gauss–Seidel")) on \(m) states")
     }
 
     /// Values V = (I − δP)⁻¹U of any deterministic process (`choice[x]`: index into `moves[x]`, nil = wait), all actors
