@@ -196,7 +196,7 @@ extension AllianceFormationGame {
         }
         return AllianceDynamicsResult(choice: choice, values: v, verified: verified, iterations: iterations, initialState: initial,
                                       absorbing: absorbing, path: path,
-                                      evaluation: "\(m <= parameters.denseLimit ? "dense LU" : (parameters.iterativeSolver == .gmres ? "GMRES" : "Gauss–Seidel")) on \(m) states")
+                                      evaluation: "\(m <= parameters.denseLimit ? "dense LU" : (parameters.iterativeSolver == .gmres ? "GMRES" : "Gauss–Seidel")) on \(m) states" + restriction)
     }
 
     /// Values V = (I − δP)⁻¹U of any deterministic process (`choice[x]`: index into `moves[x]`, nil = wait), all actors
@@ -205,6 +205,12 @@ extension AllianceFormationGame {
     public func values(of choice: [Int?]) throws(DynamicsError) -> [[Double]] {
         guard choice.count == states.count else { throw .invalidParameter(name: "process (one choice per state)") }
         return try evaluate(transitions(choice), start: nil)
+    }
+
+    /// How the state space was restricted, as text ("" for the full space).
+    public var restriction: String {
+        guard let k = parameters.maxCoalitionSize else { return "" }
+        return "; restricted: coalitions of at most \(k) members, only the structures reachable from the status quo"
     }
 
     /// The transition rows (successor, probability) of the returned process: at most two successors per state.

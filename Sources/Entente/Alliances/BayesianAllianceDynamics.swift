@@ -356,7 +356,7 @@ extension BayesianAllianceFormationGame {
         return BayesianAllianceDynamicsResult(
             prescriptions: pr, values: v, verified: verified, iterations: iterations, outcomes: outcomes,
             startValues: startValues, typeValues: typeValues,
-            evaluation: "\(method) on \(m) states (\(base.states.count) structures × \(beliefCount) beliefs, \(grid.points)-point grid, signal accuracy \(grid.accuracy)) for each of \(profileCount) type profiles")
+            evaluation: "\(method) on \(m) states (\(base.states.count) structures × \(beliefCount) beliefs, \(grid.points)-point grid, signal accuracy \(grid.accuracy)) for each of \(profileCount) type profiles" + base.restriction)
     }
 
     /// Each actor's choice in public state z when θ holds, under prescription `pr`.
