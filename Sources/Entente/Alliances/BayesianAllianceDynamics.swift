@@ -255,8 +255,7 @@ extension BayesianAllianceFormationGame {
         // process is already an equilibrium of the slice.
         var publicChoices: [[Int?]] = []
         for theta in 0..<profileCount {
-            var s = base.scenario
-            for (u, i) in uncertain.enumerated() { s.actors[i].type = (theta >> u) & 1 == 1 ? .powerAcquiring : .statusQuo }
+            let s = Self.scenario(base.scenario, uncertain: uncertain, profile: theta)
             do {
                 let g = try AllianceFormationGame(scenario: s, threatModel: threatModel, parameters: base.parameters, actorLimit: s.actorCount)
                 publicChoices.append(try g.solve(shouldStop: shouldStop).choice)

@@ -88,8 +88,7 @@ public struct BayesianAllianceFormationGame: Sendable {
         tm.useTypePriors = true
         let r = scenario.actors.map(\.capability)
         for theta in 0..<(1 << uncertain.count) {
-            var s = scenario
-            for (u, i) in uncertain.enumerated() { s.actors[i].type = (theta >> u) & 1 == 1 ? .powerAcquiring : .statusQuo }
+            let s = BayesianAllianceFormationGame.scenario(scenario, uncertain: uncertain, profile: theta)
             let t = try tm.matrix(s)
             let pa = s.actors.map { $0.type.probabilityPowerAcquiring >= 0.5 }
             var flat = [Double](repeating: 0, count: base.states.count * n)
@@ -125,6 +124,13 @@ public struct BayesianAllianceFormationGame: Sendable {
         self.beliefCount = beliefCount
         self.payoffs = payoffs
         self.beliefKernel = kernels
+    }
+
+    /// The scenario with the private types set to the profile θ (bit u set ⇔ `uncertain[u]` is power-acquiring).
+    public static func scenario(_ scenario: Scenario, uncertain: [Int], profile theta: Int) -> Scenario {
+        var s = scenario
+        for (u, i) in uncertain.enumerated() { s.actors[i].type = (theta >> u) & 1 == 1 ? .powerAcquiring : .statusQuo }
+        return s
     }
 
     /// Grid index of uncertain actor u's belief in belief state b.
