@@ -95,3 +95,38 @@ import Testing
         #expect(r.verified)
     }
 }
+
+@Suite struct MixedProcessTests {
+    /// Four status-quo actors (mix1 of a random search), no exit, no window, κ = 0.01: best responses cycle, and no
+    /// deterministic process was found; the damped mixing phase finds a process that mixes over moves.
+    static func cyclingScenario() throws -> Scenario {
+        let caps = [0.479, 0.209, 0.347, 0.481]
+        let actors = caps.enumerated().map { Actor(id: String(UnicodeScalar(65 + $0.offset)!), capability: $0.element) }
+        let km: [[Double]] = [[0, 500, 800, 200], [500, 0, 800, 800], [800, 800, 0, 200], [200, 800, 200, 0]]
+        var riv = [[Bool]](repeating: [false, false, false, false], count: 4)
+        riv[0][2] = true; riv[2][0] = true; riv[1][3] = true; riv[3][1] = true
+        return try Scenario(name: "cycle", actors: actors, distances: Matrix(rowArrays: km), rivalries: riv)
+    }
+
+    @Test func aCyclingGameGetsAVerifiedMixedProcess() throws {
+        var p = AllianceFormationGame.Parameters()
+        p.kappa = 0.01
+        p.allowExit = false
+        p.windowHazard = nil
+        let g = try AllianceFormationGame(scenario: Self.cyclingScenario(), parameters: p)
+        #expect(g.states.count == 15)
+        let r = try g.solve()
+        #expect(r.verified)
+        #expect(!r.mixed.isEmpty)
+        for (x, mix) in r.mixed {
+            #expect(mix.count >= 2)
+            #expect(abs(mix.reduce(0) { $0 + $1.probability } - 1) < 1e-12)
+            #expect(r.choice[x] != nil)
+        }
+        // Independent re-check: the values are those of the mixed process, and no state violates the conditions.
+        let v = try g.evaluate(g.transitions(r.choice, mixed: r.mixed), start: nil)
+        for (a, b) in zip(v, r.values) { for (s, t) in zip(a, b) { #expect(abs(s - t) < 1e-9) } }
+        #expect(g.states.indices.allSatisfy { !g.violates(r.values, r.choice, at: $0, tolerance: 1e-9, mixed: r.mixed) })
+        #expect(abs(r.absorbing.reduce(0) { $0 + $1.probability } - 1) < 1e-6 || r.absorbing.isEmpty)
+    }
+}

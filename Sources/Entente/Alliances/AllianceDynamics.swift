@@ -14,8 +14,11 @@ public struct AllianceDynamicsResult: Sendable {
     public let absorbing: [(state: Int, probability: Double)]
     /// The most likely path of states from the initial state (until a state repeats or is absorbing).
     public let path: [Int]
-    /// How the state space was evaluated ("dense LU" or "Gauss–Seidel"), and its size.
+    /// How the state space was evaluated ("dense LU", "GMRES" or "Gauss–Seidel"), and its size.
     public let evaluation: String
+    /// States where the process mixes over several moves: (index into the state's moves, probability). Empty for a
+    /// deterministic process; `choice[x]` then holds the most likely move.
+    public var mixed: [Int: [(move: Int, probability: Double)]] = [:]
 }
 
 /// What an actor does in a state of the process.
@@ -40,13 +43,16 @@ extension AllianceFormationGame {
     }
 
     /// The transition rows of a deterministic process: each state has at most two successors.
-    func transitions(_ choice: [Int?]) -> [[(Int, Double)]] {
+    func transitions(_ choice: [Int?], mixed: [Int: [(move: Int, probability: Double)]] = [:]) -> [[(Int, Double)]] {
         states.indices.map { x in
-            let y = choice[x].map { moves[x][$0].target } ?? x
-            if states[x].windowOpen, let l = parameters.windowHazard, l > 0 {
-                return l < 1 ? [(y, 1 - l), (closedPartner[y], l)] : [(closedPartner[y], 1)]
+            let targets: [(Int, Double)] = mixed[x].map { $0.map { (moves[x][$0.move].target, $0.probability) } }
+                ?? [(choice[x].map { moves[x][$0].target } ?? x, 1)]
+            return targets.flatMap { (y, w) -> [(Int, Double)] in
+                if states[x].windowOpen, let l = parameters.windowHazard, l > 0 {
+                    return l < 1 ? [(y, w * (1 - l)), (closedPartner[y], w * l)] : [(closedPartner[y], w)]
+                }
+                return [(y, w)]
             }
-            return [(y, 1)]
         }
     }
 
@@ -124,7 +130,11 @@ extension AllianceFormationGame {
     }
 
     /// Whether state x violates the equilibrium conditions under values v.
-    func violates(_ v: [[Double]], _ choice: [Int?], at x: Int, tolerance: Double) -> Bool {
+    func violates(_ v: [[Double]], _ choice: [Int?], at x: Int, tolerance: Double,
+                  mixed: [Int: [(move: Int, probability: Double)]] = [:]) -> Bool {
+        if let mix = mixed[x] {  // every move made with positive probability must be profitable
+            return mix.contains { !profitable(v, from: x, to: moves[x][$0.move].target, movers: moves[x][$0.move].move.movers, tolerance: tolerance).0 }
+        }
         if let k = choice[x] {
             let mv = moves[x][k]
             return !profitable(v, from: x, to: mv.target, movers: mv.move.movers, tolerance: tolerance).0
@@ -136,7 +146,8 @@ extension AllianceFormationGame {
     /// step every violating state switches to its most profitable move (or to waiting); when a process repeats, a
     /// single violating state switches to a random profitable move instead (a seeded generator, so runs are
     /// reproducible). Stops when no state violates the conditions, after `maxIterations`, or when the number of
-    /// violating states has not fallen for `stallLimit` iterations. The result is re-verified.
+    /// violating states has not fallen for `stallLimit` iterations; then the states that kept changing may mix over
+    /// moves (``AllianceDynamicsResult/mixed``, damped best responses). The result is re-verified.
     public func solve(shouldStop: () -> Bool = { false }) throws(DynamicsError) -> AllianceDynamicsResult {
         let m = states.count
         let tol = 1e-10
@@ -147,6 +158,7 @@ extension AllianceFormationGame {
         var verified = false
         var rng = SeededGenerator(seed: 2003)
         var fewest = Int.max, lastImprovement = 0
+        var recent: [[(Int, Int?)]] = []  // the updates of the last 50 iterations, for the mixing phase
         while iterations < parameters.maxIterations && !shouldStop() {
             iterations += 1
             var updates: [(Int, Int?, Double)] = []
@@ -159,6 +171,8 @@ extension AllianceFormationGame {
             // once the number of violating states has not improved for `parameters.stallLimit` iterations.
             if updates.count < fewest { fewest = updates.count; lastImprovement = iterations }
             if iterations - lastImprovement > parameters.stallLimit { break }
+            recent.append(updates.map { ($0.0, $0.1) })
+            if recent.count > 50 { recent.removeFirst() }
             let key = choice.map { $0 ?? -1 }
             let single = !seen.insert(key).inserted
             if single {
@@ -175,8 +189,15 @@ extension AllianceFormationGame {
             v = try evaluate(transitions(choice), start: v)
         }
         if !verified { verified = (0..<m).allSatisfy { !violates(v, choice, at: $0, tolerance: tol) } }
+        var mixed: [Int: [(move: Int, probability: Double)]] = [:]
+        if !verified && !shouldStop() {
+            if let found = try mixCycle(choice: &choice, values: &v, recent: recent, iterations: &iterations, shouldStop: shouldStop) {
+                mixed = found
+                verified = true
+            }
+        }
         let initial = states.firstIndex { s in s.labels.enumerated().allSatisfy { Int($0.element) == $0.offset } && s.windowOpen == (parameters.windowHazard != nil) }!
-        let p = transitions(choice)
+        let p = transitions(choice, mixed: mixed)
         // Absorption probabilities from the initial state by iterating the chain.
         var dist = [Double](repeating: 0, count: m)
         dist[initial] = 1
@@ -194,14 +215,63 @@ extension AllianceFormationGame {
         while let last = path.last, let nextState = p[last].max(by: { $0.1 < $1.1 })?.0, nextState != last, visited.insert(nextState).inserted {
             path.append(nextState)
         }
-        return AllianceDynamicsResult(choice: choice, values: v, verified: verified, iterations: iterations, initialState: initial,
-                                      absorbing: absorbing, path: path,
-                                      evaluation: "\(m <= parameters.denseLimit ? "dense LU" : (parameters.iterativeSolver == .gmres ? "GMRES" : "Gauss–Seidel")) on \(m) states" + restriction)
+        var result = AllianceDynamicsResult(choice: choice, values: v, verified: verified, iterations: iterations, initialState: initial,
+                                            absorbing: absorbing, path: path,
+                                            evaluation: "\(m <= parameters.denseLimit ? "dense LU" : (parameters.iterativeSolver == .gmres ? "GMRES" : "Gauss–Seidel")) on \(m) states"
+                                                + restriction + (mixed.isEmpty ? "" : "; mixing in \(mixed.count) states"))
+        result.mixed = mixed
+        return result
+    }
+
+    /// Damped best responses over mixed processes (Konishi–Ray allow a state to mix over several moves, each of which
+    /// must be profitable; staying still excludes every profitable move). The states that kept changing in the last
+    /// iterations of the deterministic search mix over the moves they best-responded with, weighted by an exponential
+    /// moving average of best responses (weight 0.9 per step, moves under 5 % dropped); the other states best-respond
+    /// deterministically. Returns the mixed states once every state satisfies the conditions, nil after 300 steps or
+    /// when more than 32 states cycle.
+    func mixCycle(choice: inout [Int?], values v: inout [[Double]], recent: [[(Int, Int?)]], iterations: inout Int,
+                  shouldStop: () -> Bool) throws(DynamicsError) -> [Int: [(move: Int, probability: Double)]]? {
+        let m = states.count, tol = 1e-10
+        var weights: [Int: [Int: Double]] = [:]
+        for step in recent { for (x, c) in step { if let k = c { weights[x, default: [:]][k, default: 0] += 1 } else { weights[x, default: [:]] = weights[x] ?? [:] } } }
+        guard !weights.isEmpty, weights.count <= 32 else { return nil }
+        let savedChoice = choice, savedValues = v
+        for _ in 0..<300 {
+            if shouldStop() { break }
+            iterations += 1
+            var mixed: [Int: [(move: Int, probability: Double)]] = [:]
+            for (x, w) in weights {
+                let total = w.values.reduce(0, +)
+                let kept = w.filter { total > 0 && $0.value / total >= 0.05 }
+                let keptTotal = kept.values.reduce(0, +)
+                if kept.count > 1 {
+                    mixed[x] = kept.sorted { $0.key < $1.key }.map { (move: $0.key, probability: $0.value / keptTotal) }
+                    choice[x] = kept.max { $0.value < $1.value }?.key
+                } else {
+                    choice[x] = kept.first?.key
+                }
+            }
+            v = try evaluate(transitions(choice, mixed: mixed), start: v)
+            let violating = (0..<m).filter { violates(v, choice, at: $0, tolerance: tol, mixed: mixed) }
+            if violating.isEmpty { return mixed }
+            for (x, w) in weights { weights[x] = w.mapValues { $0 * 0.9 } }
+            for x in violating {
+                let b = bestMove(v, at: x, tolerance: tol)?.index
+                if weights[x] != nil {
+                    if let k = b { weights[x]![k, default: 0] += 1 } else { weights[x] = [:] }
+                } else {
+                    choice[x] = b
+                }
+            }
+        }
+        choice = savedChoice
+        v = savedValues
+        return nil
     }
 
     /// Values V = (I − δP)⁻¹U of any deterministic process (`choice[x]`: index into `moves[x]`, nil = wait), all actors
-    /// at once: `values[x][i]`. Dense LU up to `denseLimit` states (O(S³)), Gauss–Seidel on the sparse P beyond
-    /// (O(S·n) per sweep, to a relative change of 1e-13).
+    /// at once: `values[x][i]`. Dense LU up to `denseLimit` states (O(S³)); beyond, GMRES (default, relative residual
+    /// 1e-12) or Gauss–Seidel sweeps (relative change 1e-13) on the sparse P, O(S·n) per step.
     public func values(of choice: [Int?]) throws(DynamicsError) -> [[Double]] {
         guard choice.count == states.count else { throw .invalidParameter(name: "process (one choice per state)") }
         return try evaluate(transitions(choice), start: nil)

@@ -45,7 +45,7 @@ public struct AllianceFormationGame: Sendable {
         public var maxIterations = 2000
         /// Iterations without a decrease in the number of violating states after which the search gives up (the
         /// result is then reported unverified: deterministic equilibrium processes need not exist).
-        public var stallLimit = 300
+        public var stallLimit = 100
         /// Largest state count evaluated by dense LU (beyond: ``iterativeSolver``).
         public var denseLimit = 2000
         /// Policy evaluation beyond the dense limit: Gauss–Seidel sweeps or restarted GMRES (both warm-started).

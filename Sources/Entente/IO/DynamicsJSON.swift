@@ -11,6 +11,7 @@ public enum DynamicsJSON {
         }
         return [
             ("verified", .bool(r.verified)), ("iterations", .number(Double(r.iterations))), ("evaluation", .string(r.evaluation)),
+            ("mixedStates", .number(Double(r.mixed.count))),
             ("values", .object(ids.indices.map { (ids[$0], .number(r.values[r.initialState][$0])) })),
             ("choices", .object(ids.indices.map { (ids[$0], .string(choices[$0].rawValue)) })),
             ("path", .array(r.path.map(state))),
