@@ -153,3 +153,27 @@ import Testing
         #expect(Calibration.best(grid)?.kappa == 0.1)
     }
 }
+
+@Suite struct BayesianMixingTests {
+    @Test func aCyclingGameWithAPrivateTypeStillGetsAVerifiedProcess() throws {
+        var s = try MixedProcessTests.cyclingScenario()
+        s.actors[0].type = .uncertain(probabilityPowerAcquiring: 0.5)
+        var p = AllianceFormationGame.Parameters()
+        p.kappa = 0.01
+        p.allowExit = false
+        p.windowHazard = nil
+        let g = try BayesianAllianceFormationGame(scenario: s, parameters: p)
+        let r = try g.solve()
+        #expect(r.verified)
+        #expect(g.violations(r).isEmpty)
+        var mixtures = 0
+        for pr in r.prescriptions {
+            if case .mixture(let mix) = pr {
+                mixtures += 1
+                #expect(mix.count >= 2 && abs(mix.reduce(0) { $0 + $1.probability } - 1) < 1e-12)
+            }
+        }
+        // The belief-certain slices are the public games, which need mixing here (see MixedProcessTests).
+        #expect(mixtures > 0)
+    }
+}

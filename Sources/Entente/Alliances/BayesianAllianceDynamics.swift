@@ -7,11 +7,23 @@ public enum BayesianPrescription: Sendable, Hashable {
     /// Move `move` is made only if uncertain actor `slot` is power-acquiring (`true`) or status quo (`false`);
     /// otherwise nobody moves. Either way the type is revealed.
     case separating(move: Int, slot: Int, powerAcquiring: Bool)
+    /// Pooling moves made with the given probabilities (Konishi–Ray mixing; each must be profitable).
+    case mixture([MixedMove])
 
+    /// One move of a mixture.
+    public struct MixedMove: Sendable, Hashable {
+        /// Index into the public game's move list.
+        public let move: Int
+        /// Probability of the move.
+        public let probability: Double
+    }
+
+    /// The move made (the most likely one for a mixture), nil for waiting.
     var moveIndex: Int? {
         switch self {
         case .wait: return nil
         case .pooling(let k), .separating(let k, _, _): return k
+        case .mixture(let mix): return mix.max { $0.probability < $1.probability }?.move
         }
     }
 }
@@ -54,15 +66,16 @@ extension BayesianAllianceFormationGame {
     private var tolerance: Double { 1e-10 }
 
     /// The structure and pre-signal belief state reached from public state z under prescription `pr` when θ holds.
-    @inline(__always) func next(_ z: Int, _ theta: Int, _ pr: BayesianPrescription) -> (structure: Int, belief: Int) {
+    @inline(__always) func next(_ z: Int, _ theta: Int, _ pr: BayesianPrescription) -> [(structure: Int, belief: Int, probability: Double)] {
         let x = z / beliefCount, b = z % beliefCount
         switch pr {
-        case .wait: return (x, b)
-        case .pooling(let k): return (base.moves[x][k].target, b)
+        case .wait: return [(x, b, 1)]
+        case .pooling(let k): return [(base.moves[x][k].target, b, 1)]
         case .separating(let k, let u, let pa):
             let isType = ((theta >> u) & 1 == 1) == pa
             let revealed = setting(b, u, to: ((theta >> u) & 1 == 1) ? grid.points - 1 : 0)
-            return isType ? (base.moves[x][k].target, revealed) : (x, revealed)
+            return isType ? [(base.moves[x][k].target, revealed, 1)] : [(x, revealed, 1)]
+        case .mixture(let mix): return mix.map { (base.moves[x][$0.move].target, b, $0.probability) }
         }
     }
 
@@ -76,9 +89,12 @@ extension BayesianAllianceFormationGame {
     func chain(_ theta: Int, _ pr: [BayesianPrescription]) -> SparseMatrix {
         var p = SparseMatrix(size: stateCount)
         for z in 0..<stateCount {
-            let (s, bt) = next(z, theta, pr[z])
-            let kernel = beliefKernel[theta][bt]
-            p.appendRow(windowOutcomes(s).lazy.flatMap { (y, w) in kernel.lazy.map { (y * beliefCount + $0.0, w * $0.1) } })
+            var row: [(Int, Double)] = []
+            for (s, bt, q) in next(z, theta, pr[z]) {
+                let kernel = beliefKernel[theta][bt]
+                for (y, w) in windowOutcomes(s) { for (b2, k) in kernel { row.append((y * beliefCount + b2, q * w * k)) } }
+            }
+            p.appendRow(row)
         }
         return p
     }
@@ -169,6 +185,14 @@ extension BayesianAllianceFormationGame {
         switch pr {
         case .wait:
             return (deviation(e, z) == nil, 0)
+        case .mixture(let mix):
+            var lowest = Double.infinity
+            for entry in mix {
+                let (ok, g) = justified(e, z, .pooling(move: entry.move))
+                if !ok { return (false, g) }
+                lowest = min(lowest, g)
+            }
+            return (true, lowest)
         case .pooling(let k):
             let mv = base.moves[x][k]
             var gains: [Double] = []
@@ -253,19 +277,20 @@ extension BayesianAllianceFormationGame {
         // Start from the public games' equilibria: in belief state b, the process of the public game whose types are
         // the beliefs rounded (μ ≥ ½ ⇒ power-acquiring). Where beliefs are certain (0 or 1, absorbing) that public
         // process is already an equilibrium of the slice.
-        var publicChoices: [[Int?]] = []
+        var publicResults: [AllianceDynamicsResult] = []
         for theta in 0..<profileCount {
             let s = Self.scenario(base.scenario, uncertain: uncertain, profile: theta)
             do {
                 let g = try AllianceFormationGame(scenario: s, threatModel: threatModel, parameters: base.parameters, actorLimit: s.actorCount)
-                publicChoices.append(try g.solve(shouldStop: shouldStop).choice)
+                publicResults.append(try g.solve(shouldStop: shouldStop))
             } catch let e as DynamicsError { throw e } catch { throw .singularSystem }
         }
         var pr = (0..<m).map { z -> BayesianPrescription in
-            let b = z % beliefCount
+            let b = z % beliefCount, x = z / beliefCount
             var theta = 0
             for u in uncertain.indices where grid.value(digit(b, u)) >= 0.5 { theta |= 1 << u }
-            return publicChoices[theta][z / beliefCount].map { .pooling(move: $0) } ?? .wait
+            if let mix = publicResults[theta].mixed[x] { return .mixture(mix.map { .init(move: $0.move, probability: $0.probability) }) }
+            return publicResults[theta].choice[x].map { .pooling(move: $0) } ?? .wait
         }
         var v = try evaluate(pr, start: nil)
         var e = expectations(v)
@@ -273,6 +298,7 @@ extension BayesianAllianceFormationGame {
         var seen = Set<[BayesianPrescription]>()
         var rng = SeededGenerator(seed: 2003)
         var fewest = Int.max, lastImprovement = 0
+        var recent: [[(Int, BayesianPrescription)]] = []
         while iterations < base.parameters.maxIterations && !shouldStop() {
             iterations += 1
             var updates: [(Int, BayesianPrescription)] = []
@@ -284,6 +310,8 @@ extension BayesianAllianceFormationGame {
             // once the number of violating states has not improved for `parameters.stallLimit` iterations.
             if updates.count < fewest { fewest = updates.count; lastImprovement = iterations }
             if iterations - lastImprovement > base.parameters.stallLimit { break }
+            recent.append(updates)
+            if recent.count > 50 { recent.removeFirst() }
             if !seen.insert(pr).inserted {
                 // A repeated process: one violating state switches to a random justified prescription (or waits).
                 let z = updates[Int(rng.next() % UInt64(updates.count))].0
@@ -296,7 +324,59 @@ extension BayesianAllianceFormationGame {
             e = expectations(v)
         }
         if !verified { verified = (0..<m).allSatisfy { justified(e, $0, pr[$0]).0 } }
+        if !verified && !shouldStop() {
+            var trial = pr
+            if let found = try mix(&trial, recent: recent, iterations: &iterations, shouldStop: shouldStop) {
+                pr = trial
+                (v, e) = found
+                verified = true
+            }
+        }
         return summarize(pr, v, e, verified: verified, iterations: iterations)
+    }
+
+    /// The mixing phase after a stall (as ``AllianceFormationGame``'s): the states that kept changing mix over the
+    /// pooling moves they best-responded with (exponential moving average 0.9, moves under 5 % dropped); the others
+    /// best-respond. Returns the values once every public state is justified, nil after 300 steps or > 32 states.
+    func mix(_ pr: inout [BayesianPrescription], recent: [[(Int, BayesianPrescription)]], iterations: inout Int,
+             shouldStop: () -> Bool) throws(DynamicsError) -> ([[Double]], [[Double]])? {
+        var weights: [Int: [Int: Double]] = [:]
+        for step in recent {
+            for (z, p) in step {
+                if case .pooling(let k) = p { weights[z, default: [:]][k, default: 0] += 1 } else if weights[z] == nil { weights[z] = [:] }
+            }
+        }
+        guard !weights.isEmpty, weights.count <= 32 else { return nil }
+        var v: [[Double]] = []
+        for _ in 0..<300 {
+            if shouldStop() { return nil }
+            iterations += 1
+            for (z, w) in weights {
+                let total = w.values.reduce(0, +)
+                let kept = w.filter { total > 0 && $0.value / total >= 0.05 }.sorted { $0.key < $1.key }
+                let keptTotal = kept.reduce(0) { $0 + $1.value }
+                if kept.count > 1 {
+                    pr[z] = .mixture(kept.map { .init(move: $0.key, probability: $0.value / keptTotal) })
+                } else if let k = kept.first?.key {
+                    pr[z] = .pooling(move: k)
+                }
+            }
+            v = try evaluate(pr, start: v.isEmpty ? nil : v)
+            let e = expectations(v)
+            let violating = (0..<stateCount).filter { !justified(e, $0, pr[$0]).0 }
+            if violating.isEmpty { return (v, e) }
+            for (z, w) in weights { weights[z] = w.mapValues { $0 * 0.9 } }
+            for z in violating {
+                let best = bestPrescription(e, z)?.0 ?? .wait
+                if weights[z] != nil, case .pooling(let k) = best {
+                    weights[z]![k, default: 0] += 1
+                } else {
+                    weights[z] = nil
+                    pr[z] = best
+                }
+            }
+        }
+        return nil
     }
 
     func summarize(_ pr: [BayesianPrescription], _ v: [[Double]], _ e: [[Double]], verified: Bool, iterations: Int) -> BayesianAllianceDynamicsResult {
@@ -351,11 +431,13 @@ extension BayesianAllianceFormationGame {
             typeValues[u].statusQuo /= max(typeWeights[u].0, 1e-300)
             typeValues[u].powerAcquiring /= max(typeWeights[u].1, 1e-300)
         }
+        let mixtures = pr.filter { if case .mixture = $0 { return true } else { return false } }.count
         let method = m <= base.parameters.denseLimit ? "dense LU" : "GMRES"
         return BayesianAllianceDynamicsResult(
             prescriptions: pr, values: v, verified: verified, iterations: iterations, outcomes: outcomes,
             startValues: startValues, typeValues: typeValues,
-            evaluation: "\(method) on \(m) states (\(base.states.count) structures × \(beliefCount) beliefs, \(grid.points)-point grid, signal accuracy \(grid.accuracy)) for each of \(profileCount) type profiles" + base.restriction)
+            evaluation: "\(method) on \(m) states (\(base.states.count) structures × \(beliefCount) beliefs, \(grid.points)-point grid, signal accuracy \(grid.accuracy)) for each of \(profileCount) type profiles" + base.restriction
+                + (mixtures == 0 ? "" : "; mixing in \(mixtures) public states"))
     }
 
     /// Each actor's choice in public state z when θ holds, under prescription `pr`.
