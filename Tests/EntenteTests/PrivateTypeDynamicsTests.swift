@@ -139,6 +139,11 @@ import Testing
         info.beliefPoints = 5
         info.maxUncertainActors = 3
         #expect(try BayesianAllianceFormationGame(scenario: s, information: info).stateCount == 30 * 125)
+        var small = AllianceFormationGame.Parameters()
+        small.stateLimit = 1000
+        #expect(throws: DynamicsError.tooManyBeliefStates(states: 30 * 125, limit: 1000)) {
+            try BayesianAllianceFormationGame(scenario: s, parameters: small, information: info)
+        }
     }
 }
 

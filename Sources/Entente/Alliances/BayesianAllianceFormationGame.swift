@@ -65,7 +65,7 @@ public struct BayesianAllianceFormationGame: Sendable {
     public var profileCount: Int { 1 << uncertain.count }
 
     /// Builds the game. Actors with `.uncertain(p)`, 0 < p < 1, get private types; throws `.invalidParameter` for more
-    /// than `maxUncertainActors` of them and `.tooManyStates` when structures × G^U exceeds the state limit.
+    /// than `maxUncertainActors` of them and `.tooManyBeliefStates` when structures × G^U exceeds the state limit.
     public init(scenario: Scenario, threatModel: ThreatModel = ThreatModel(), parameters: AllianceFormationGame.Parameters = .init(),
                 information: Parameters = .init(), actorLimit: Int = AllianceFormationGame.defaultActorLimit) throws {
         let grid = try BeliefGrid(points: information.beliefPoints, accuracy: information.signalAccuracy)
@@ -80,7 +80,7 @@ public struct BayesianAllianceFormationGame: Sendable {
         var beliefCount = 1
         for _ in uncertain { beliefCount *= grid.points }
         guard base.states.count * beliefCount <= parameters.stateLimit else {
-            throw DynamicsError.tooManyStates(players: scenario.actorCount, limit: actorLimit)
+            throw DynamicsError.tooManyBeliefStates(states: base.states.count * beliefCount, limit: parameters.stateLimit)
         }
         let n = scenario.actorCount
         var payoffs: [[Double]] = []

@@ -68,6 +68,8 @@ public enum DynamicsError: Error, Equatable, Sendable, CustomStringConvertible {
     case tooManyStates(players: Int, limit: Int)
     case singularSystem
     case searchLimit(limit: Int)
+    /// The private-types game would have more public states (structures × belief grid points) than the state limit.
+    case tooManyBeliefStates(states: Int, limit: Int)
 
     public var description: String {
         switch self {
@@ -75,6 +77,7 @@ public enum DynamicsError: Error, Equatable, Sendable, CustomStringConvertible {
         case .tooManyStates(let n, let l): return "\(n) players exceed the limit of \(l) for the full partition state space (Bell(n) states); raise --max-players or restrict the state space"
         case .singularSystem: return "I − δP is singular"
         case .searchLimit(let l): return "the equilibrium search exceeded its limit of \(l) candidate processes"
+        case .tooManyBeliefStates(let m, let l): return "the private-types game would have \(m) public states (structures × belief grid), over the limit of \(l); use fewer --belief-points or private types, or --max-coalition-size"
         }
     }
 }
