@@ -54,7 +54,7 @@ struct ThreatOptions: ParsableArguments {
     @Option(help: "Intention weight ε of non-rivals, in [0, 1].") var epsilon: Double = 0.1
     @Option(help: "Proximity decay: exponential, hyperbolic or none.") var proximity: String = "exponential"
     @Option(help: "Switch factors off: comma-separated power,offense,intentions.") var without: String = ""
-    @Option(help: "Autonomy cost κ of contracting.") var kappa: Double = 0.05
+    @Option(help: "Autonomy cost κ of contracting (default 0.02 in the alliance game, 0.05 in the dynamic game).") var kappa: Double?
 
     func model() throws -> ThreatModel {
         let l: Double = lambda == "inf" ? .infinity : (Double(lambda) ?? .nan)
@@ -79,9 +79,22 @@ struct ThreatOptions: ParsableArguments {
         return m
     }
 
-    func alignment() throws -> AlignmentParameters {
+}
+
+/// Parameters of the alliance game's conflict stage and logit dynamics (`analyze`).
+struct AlignmentOptions: ParsableArguments {
+    @Option(help: "Alliance game: decisiveness γ of the contest success function, in [0.25, 8].") var decisiveness: Double = 2
+    @Option(help: "Alliance game: weight e of entanglement in partners' quarrels, ≥ 0.") var entanglement: Double = 0.3
+    @Option(help: "Alliance game: prize G of a power-acquiring winner, ≥ 0.") var prize: Double = 1
+    @Option(help: "Alliance game: rationality β of the logit dynamics (units of the mean threat), ≥ 0.") var rationality: Double = 10
+
+    func parameters(kappa: Double?) throws -> AlignmentParameters {
         var p = AlignmentParameters()
-        p.autonomyCost = kappa
+        if let kappa { p.autonomyCost = kappa }
+        p.decisiveness = decisiveness
+        p.entanglement = entanglement
+        p.prize = prize
+        p.rationality = rationality
         try p.validate()
         return p
     }
@@ -95,6 +108,7 @@ struct Analyze: ParsableCommand {
 
     @OptionGroup var scenario: ScenarioOptions
     @OptionGroup var threat: ThreatOptions
+    @OptionGroup var game: AlignmentOptions
     @Option(help: "Output: table or json.") var format: OutputFormat = .table
     @Option(help: "Also write the alliance map as SVG to this file.") var svg: String?
     @Flag(help: "Add a short dynamic section (the alliance-formation game with default parameters; ≤ 7 actors, a few seconds).")
@@ -103,11 +117,11 @@ struct Analyze: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let s = try scenario.load()
-            let analysis = try AllianceAnalysis(scenario: s, threatModel: try threat.model(), alignment: try threat.alignment())
+            let analysis = try AllianceAnalysis(scenario: s, threatModel: try threat.model(), alignment: try game.parameters(kappa: threat.kappa))
             var dynamic: [(String, AllianceFormationGame, AllianceDynamicsResult)] = []
             if dynamics {
                 var p = AllianceFormationGame.Parameters()
-                p.kappa = threat.kappa
+                p.kappa = threat.kappa ?? p.kappa
                 let sq = try s.withTypes(Dictionary(uniqueKeysWithValues: s.ids.map { ($0, ActorType.statusQuo) }))
                 for (label, sc) in [("statusQuo", sq), ("powerAcquiring", s)] {
                     let g = try AllianceFormationGame(scenario: sc, threatModel: try threat.model(), parameters: p)

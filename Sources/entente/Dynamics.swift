@@ -67,7 +67,7 @@ struct Dynamics: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let s = try scenario.load()
-            let params = try dynamic.parameters(kappa: threat.kappa)
+            let params = try dynamic.parameters(kappa: threat.kappa ?? 0.05)
             let model = try threat.model()
             Interrupt.install()
             let sq = try s.withTypes(Dictionary(uniqueKeysWithValues: s.ids.map { ($0, ActorType.statusQuo) }))

@@ -1,104 +1,124 @@
-/// What an actor does when two blocs form.
+/// What an actor does in an equilibrium structure of the alliance game.
 public enum AlignmentChoice: String, Sendable, Equatable {
-    /// Joins the side opposing its threat (Walt): a status-quo response.
+    /// In an alliance that does not include its greatest threat (Walt's balancing).
     case balance
-    /// Joins the side whose victory pays it most, typically the stronger one (Schweller's jackal).
+    /// In an alliance with the source of its greatest threat (Walt), or — for a power-acquiring actor — a junior
+    /// member of the strongest alliance (Schweller's 1994 jackal bandwagoning for profit).
     case bandwagon
-    /// Opts out: stays neutral (buck-passing when others carry the balance).
+    /// Opts out: in no alliance (its security gain from allying is below the costs of entanglement and autonomy).
     case stayOut = "stay out"
 }
 
-/// Parameters of the static alignment model.
+/// Parameters of the alignment analysis: the conflict stage and the rationality of the logit dynamics.
 public struct AlignmentParameters: Sendable, Equatable {
-    /// Autonomy cost κ of contracting: an actor joining coalition S pays κ·(1 − rᵢ/r(S)) ("contracting disperses power").
-    public var autonomyCost: Double = 0.05
-    /// Prize scale G: a power-acquiring winner shares G·r(losing side) in proportion to capability (Gamson).
+    /// Autonomy cost κ of contracting: an actor in alliance S pays κ·(1 − rᵢ/r(S)) ("contracting disperses power").
+    public var autonomyCost: Double = 0.02
+    /// Prize scale G of the spoils a power-acquiring winner takes.
     public var prize: Double = 1
-    /// Maximum rounds of best responses of power-acquiring actors.
-    public var maxRounds: Int = 50
+    /// Decisiveness γ of the contest success function.
+    public var decisiveness: Double = 2
+    /// Weight e of entanglement in partners' quarrels.
+    public var entanglement: Double = 0.3
+    /// Rationality β of the logit dynamics that weighs the structures (units of the mean threat).
+    public var rationality: Double = 10
     public init() {}
+
+    /// The conflict stage of these parameters; throws on a value out of range.
+    public func stage() throws(AllianceGameError) -> ConflictStage {
+        try ConflictStage(decisiveness: decisiveness, entanglement: entanglement, autonomyCost: autonomyCost, prize: prize)
+    }
 
     /// Throws on negative or non-finite parameters.
     public func validate() throws {
-        guard autonomyCost.isFinite, autonomyCost >= 0 else { throw ScenarioError(field: "kappa", message: "autonomy cost must be ≥ 0, got \(autonomyCost)") }
-        guard prize.isFinite, prize >= 0 else { throw ScenarioError(field: "prize", message: "prize must be ≥ 0, got \(prize)") }
+        _ = try stage()
+        guard rationality.isFinite, rationality >= 0, rationality <= 1e6 else {
+            throw AllianceGameError.invalidParameter(name: "rationality", value: rationality, range: "[0, 1e6]")
+        }
     }
 }
 
-/// The outcome of one setting (all status-quo, or some actors power-acquiring).
-public struct AlignmentOutcome: Sendable, Equatable {
-    /// Side per actor: 0 or 1 for the two blocs, nil for actors that stay out.
-    public let sides: [Int?]
+/// The outcome of one setting (all status quo, or with the scenario's power-acquiring actors): the solved
+/// alliance game and the structure reported as its answer.
+public struct AlignmentOutcome: Sendable {
+    /// Every equilibrium structure, most probable first (complete: all Bell(n) structures were checked).
+    public let equilibria: [StableStructure]
+    /// The reported structure: the most probable equilibrium in the long run (the modal structure when the
+    /// game has no equilibrium in pure structures).
+    public let structure: [[Int]]
+    /// Whether ``structure`` is an equilibrium (regret ≤ tolerance).
+    public let isEquilibrium: Bool
+    /// Choice of each actor in ``structure``.
     public let choices: [AlignmentChoice]
-    /// Payoff of each actor's chosen option.
+    /// Payoff of each actor in ``structure``.
     public let payoffs: [Double]
-    /// The two blocs (actor indices; possibly empty) and the neutrals.
-    public var blocs: [[Int]] { [0, 1].map { s in sides.indices.filter { sides[$0] == s } }.filter { !$0.isEmpty } }
-    public var neutrals: [Int] { sides.indices.filter { sides[$0] == nil } }
-    /// Labels for scoring (bloc index, neutrals as singletons).
-    public var labels: [Int] { sides.enumerated().map { i, s in s ?? (2 + i) } }
+    /// War side (0/1) of each actor that is in an alliance, nil for those that stay out.
+    public let sides: [Int?]
+    /// Long-run P(allied) and P(same side) per pair.
+    public let allied: Matrix
+    public let sameSide: Matrix
+    /// Herfindahl index of capability shares of single states, and of the alliances of ``structure`` (a state
+    /// that stays out counts alone): how concentrated power is before and after contracting.
+    public let concentrationStates: Double
+    public let concentrationAlliances: Double
+
+    /// The alliances (two or more members) of ``structure``.
+    public var blocs: [[Int]] { structure.filter { $0.count >= 2 } }
+    /// Actors in no alliance.
+    public var neutrals: [Int] { structure.filter { $0.count == 1 }.map { $0[0] } }
+    /// Labels for scoring: block index per actor.
+    public var labels: [Int] {
+        var l = [Int](repeating: 0, count: choices.count)
+        for (b, block) in structure.enumerated() { for i in block { l[i] = b } }
+        return l
+    }
 }
 
-/// A static model of alignment decisions on top of the two-bloc threat split (models.md §3, §5).
+/// The alignment analysis of one scenario: the alliance game (``AlignmentGame``) solved completely, its
+/// equilibria labelled with each actor's choice. Results are a set of structures with their stability and
+/// long-run probabilities; nothing depends on the order of the actors (ties between equally probable
+/// structures are broken by the sorted actor ids).
 ///
-/// Status-quo actors **balance** (Walt): actor i in bloc B facing bloc O weighs expected security loss
-/// `τᵢ·(1 − p)` — τᵢ the threat from O, p the probability its side prevails, `p = r(side)/(r(side) + r(O))` —
-/// against the autonomy cost κ(1 − rᵢ/r(B)); it stays out when going alone costs less (buck-passing).
-/// Power-acquiring actors **bandwagon for profit** (Schweller 1994): joining side A against B pays
-/// `p(A∪i vs B) · rᵢ/r(A∪i) · G·r(B) − κ(1 − rᵢ/r(A∪i))`, staying out pays 0; they best-respond in turn until
-/// no one moves (or `maxRounds`). Complexity O(rounds · n²).
+/// - Complexity: O(Bell(n)·n³) to build the game, O(Bell(n)³) for the long-run distribution (n ≤ 9).
 public enum AlignmentModel {
-    /// Decides every actor's choice given a starting two-bloc split (sides ±1 from ``Blocs``).
-    public static func outcome(scenario s: Scenario, threat t: Matrix, split: [Int], parameters p: AlignmentParameters = AlignmentParameters()) throws -> AlignmentOutcome {
+    /// Solves the game of `scenario` with threat model `threatModel` and labels the reported structure.
+    public static func outcome(scenario s: Scenario, threatModel: ThreatModel, parameters p: AlignmentParameters = AlignmentParameters()) throws -> AlignmentOutcome {
         try p.validate()
+        let game = try AlignmentGame(scenario: s, threatModel: threatModel, stage: try p.stage())
+        let solution = try game.solve(rationality: p.rationality)
         let n = s.actorCount
-        let r = s.actors.map(\.capability)
-        var sides: [Int?] = split.map { $0 > 0 ? 0 : 1 }
-        let revisionist = s.actors.map { $0.type.probabilityPowerAcquiring >= 0.5 }
-        func strength(_ side: Int, excluding i: Int) -> Double {
-            (0..<n).reduce(0) { $1 != i && sides[$1] == side ? $0 + r[$1] : $0 }
+        let ids = s.ids
+        // Order-free tie-break: probability, then the structure written with sorted ids.
+        func key(_ blocks: [[Int]]) -> String { blocks.map { $0.map { ids[$0] }.sorted().joined(separator: ",") }.sorted().joined(separator: "|") }
+        let best = solution.equilibria.min { a, b in
+            abs(a.probability - b.probability) > 1e-12 ? a.probability > b.probability : key(a.blocks) < key(b.blocks)
         }
-        func threat(_ i: Int, from side: Int) -> Double { (0..<n).reduce(0) { $1 != i && sides[$1] == side ? $0 + t[i, $1] : $0 } }
-        func paPayoff(_ i: Int, joining side: Int) -> Double {
-            let mine = strength(side, excluding: i) + r[i], other = strength(1 - side, excluding: i)
-            guard mine > 0 else { return 0 }
-            let win = mine / (mine + other)
-            return win * (r[i] / mine) * p.prize * other - p.autonomyCost * (1 - r[i] / mine)
-        }
-        // Power-acquiring actors best-respond in index order until stable.
-        for _ in 0..<p.maxRounds {
-            var moved = false
-            for i in 0..<n where revisionist[i] {
-                let options: [(Int?, Double)] = [(0, paPayoff(i, joining: 0)), (1, paPayoff(i, joining: 1)), (nil, 0)]
-                let current = options.first { $0.0 == sides[i] }!.1
-                let best = options.max { $0.1 < $1.1 }!
-                if best.1 > current + 1e-12 { sides[i] = best.0; moved = true }
-            }
-            if !moved { break }
-        }
+        let index = best?.index ?? solution.modalStructure
+        let structure = game.blocks(ofStructure: index)
+        let payoffs = game.payoffs(ofStructure: index)
+        let warSides = game.warSides(ofStructure: index)
+        let shares = game.shares
         var choices = [AlignmentChoice](repeating: .stayOut, count: n)
-        var payoffs = [Double](repeating: 0, count: n)
-        for i in 0..<n {
-            if revisionist[i] {
-                if let side = sides[i] {
-                    let mine = strength(side, excluding: i) + r[i], other = strength(1 - side, excluding: i)
-                    choices[i] = mine >= other ? .bandwagon : .balance
-                    payoffs[i] = paPayoff(i, joining: side)
+        var sides = [Int?](repeating: nil, count: n)
+        let strongest = structure.max { a, b in a.reduce(0) { $0 + shares[$1] } < b.reduce(0) { $0 + shares[$1] } } ?? []
+        for block in structure where block.count >= 2 {
+            for i in block {
+                sides[i] = warSides[i]
+                let top = (0..<n).filter { $0 != i }.max { game.threat[i, $0] < game.threat[i, $1] }
+                let revisionist = s.actors[i].type.probabilityPowerAcquiring >= 0.5
+                let junior = block.contains { shares[$0] > shares[i] }
+                if let top, game.threat[i, top] > 0, block.contains(top) {
+                    choices[i] = .bandwagon
+                } else if revisionist && junior && block == strongest {
+                    choices[i] = .bandwagon
+                } else {
+                    choices[i] = .balance
                 }
-                continue
-            }
-            // Status quo: the side opposite to the greater threat.
-            let side = threat(i, from: 0) > threat(i, from: 1) ? 1 : 0
-            let tau = threat(i, from: 1 - side)
-            let mine = strength(side, excluding: i) + r[i], opp = strength(1 - side, excluding: i)
-            let allied = -tau * (1 - mine / max(mine + opp, 1e-300)) - p.autonomyCost * (1 - r[i] / max(mine, 1e-300))
-            let alone = -tau * (1 - r[i] / max(r[i] + opp, 1e-300))
-            if allied > alone + 1e-12 {
-                sides[i] = side; choices[i] = .balance; payoffs[i] = allied
-            } else {
-                sides[i] = nil; choices[i] = .stayOut; payoffs[i] = alone
             }
         }
-        return AlignmentOutcome(sides: sides, choices: choices, payoffs: payoffs)
+        let hStates = shares.reduce(0) { $0 + $1 * $1 }
+        let hAlliances = structure.reduce(0) { acc, b in let r = b.reduce(0) { $0 + shares[$1] }; return acc + r * r }
+        return AlignmentOutcome(equilibria: solution.equilibria, structure: structure, isEquilibrium: best != nil,
+                                choices: choices, payoffs: payoffs, sides: sides, allied: solution.allied, sameSide: solution.sameSide,
+                                concentrationStates: hStates, concentrationAlliances: hAlliances)
     }
 }

@@ -38,6 +38,19 @@ public struct AllianceAnalysis: Sendable {
     public let threatPowerAcquiring: Matrix
     /// Actors marked power-acquiring in the second setting.
     public let powerAcquiringActors: [Int]
+    /// Decomposition of the power-acquiring setting: revisionist intentions in the threat matrix only (payoffs
+    /// all status quo) — the threat channel.
+    public let intentionsOnly: AlignmentOutcome
+    /// Decomposition: spoils for the power-acquiring actors only (threat as in the status-quo setting) — the
+    /// payoff channel.
+    public let spoilsOnly: AlignmentOutcome
+    /// The all-status-quo game with threat = aggregate power alone (Waltz's balance of power: no proximity,
+    /// offence or intentions).
+    public let balanceOfPower: AlignmentOutcome
+    /// Rand index between the balance-of-power and the balance-of-threat structures (1 = identical).
+    public let waltzWaltAgreement: Double
+    /// Mean absolute difference of the long-run P(allied) between the two views, over pairs.
+    public let waltzWaltProbabilityGap: Double
 
     /// Runs the whole analysis: exact power indices and minimal winning coalitions up to 20 actors (O(n·2ⁿ)),
     /// pseudo-polynomial DPs beyond; exact blocs up to `exactBlocLimit` actors (O(n·2ⁿ⁻¹)), spectral always (O(n³)).
@@ -68,15 +81,29 @@ public struct AllianceAnalysis: Sendable {
         spectralBlocs = spectral
         blocAgreement = exact.map { Blocs.randIndex($0.sides, spectral.sides) }
         let baseSplit = exact ?? spectral
-        statusQuo = try AlignmentModel.outcome(scenario: sqScenario, threat: threat, split: baseSplit.sides, parameters: alignment)
+        statusQuo = try AlignmentModel.outcome(scenario: sqScenario, threatModel: threatModel, parameters: alignment)
         // Setting 2: the scenario's types; power-acquiring intentions count as threat.
         var paModel = threatModel
         paModel.useTypePriors = true
         threatPowerAcquiring = try paModel.matrix(scenario)
         let h2 = ThreatModel.hostility(threatPowerAcquiring)
         let split2 = n <= exactBlocLimit ? try Blocs.exact(hostility: h2, limit: exactBlocLimit) : try Blocs.spectral(hostility: h2)
-        powerAcquiring = try AlignmentModel.outcome(scenario: scenario, threat: threatPowerAcquiring, split: split2.sides, parameters: alignment)
+        _ = split2
+        powerAcquiring = try AlignmentModel.outcome(scenario: scenario, threatModel: paModel, parameters: alignment)
         powerAcquiringActors = scenario.actors.indices.filter { scenario.actors[$0].type.probabilityPowerAcquiring >= 0.5 }
+        // Decomposition: revisionist intentions alone (threat), spoils alone (payoffs).
+        intentionsOnly = try AlignmentModel.outcome(scenario: sqScenario, threatModel: paModel, parameters: alignment)
+        spoilsOnly = try AlignmentModel.outcome(scenario: scenario, threatModel: threatModel, parameters: alignment)
+        // Waltz (power alone) versus Walt (threat), all status quo.
+        var waltz = ThreatModel(lengthKm: .infinity, epsilon: 1)
+        waltz.proximity = .none
+        waltz.useOffense = false
+        waltz.useIntentions = false
+        balanceOfPower = try AlignmentModel.outcome(scenario: sqScenario, threatModel: waltz, parameters: alignment)
+        waltzWaltAgreement = Blocs.randIndex(balanceOfPower.labels, statusQuo.labels)
+        var gap = 0.0, pairs = 0.0
+        for i in 0..<n { for j in (i + 1)..<max(i + 1, n) { gap += abs(balanceOfPower.allied[i, j] - statusQuo.allied[i, j]); pairs += 1 } }
+        waltzWaltProbabilityGap = pairs > 0 ? gap / pairs : 0
     }
 
     /// The strongest threats, largest first: (threatened, source, value).

@@ -7,12 +7,25 @@ public enum AnalysisJSON {
         let ids = s.ids
         func names(_ idx: [Int]) -> JSONValue { .strings(idx.map { ids[$0] }) }
         func coalitions(_ cs: [Coalition]) -> JSONValue { .array(cs.map { names($0.members) }) }
+        func choices(_ o: AlignmentOutcome) -> JSONValue { .object(ids.indices.map { (ids[$0], .string(o.choices[$0].rawValue)) }) }
+        func matrix(_ m: Matrix) -> JSONValue { .array((0..<m.rows).map { i in .numbers((0..<m.columns).map { m[i, $0] }) }) }
         func setting(_ o: AllianceOutcomeView) -> JSONValue {
             .object([
                 ("blocs", .array(o.outcome.blocs.map(names))),
                 ("neutral", names(o.outcome.neutrals)),
-                ("choices", .object(ids.indices.map { (ids[$0], .string(o.outcome.choices[$0].rawValue)) })),
+                ("choices", choices(o.outcome)),
                 ("powerAcquiring", names(o.powerAcquiring)),
+                ("isEquilibrium", .bool(o.outcome.isEquilibrium)),
+                ("equilibria", .array(o.outcome.equilibria.map { e in
+                    .object([("blocs", .array(e.blocks.filter { $0.count >= 2 }.map(names))),
+                             ("neutral", names(e.blocks.filter { $0.count == 1 }.map { $0[0] })),
+                             ("probability", .number(e.probability)), ("regret", .number(e.regret)),
+                             ("coreStable", .bool(e.coreStable))])
+                })),
+                ("alliedProbability", matrix(o.outcome.allied)),
+                ("sameSideProbability", matrix(o.outcome.sameSide)),
+                ("concentration", .object([("states", .number(o.outcome.concentrationStates)),
+                                           ("alliances", .number(o.outcome.concentrationAlliances))])),
             ])
         }
         let actors: [JSONValue] = s.actors.map { x in
@@ -35,7 +48,9 @@ public enum AnalysisJSON {
         ]
         if let y = s.year { root.append(("year", .number(Double(y)))) }
         root += [
-            ("parameters", .object(threatParameters(a.threatModel) + [("kappa", .number(a.alignment.autonomyCost)), ("prize", .number(a.alignment.prize)), ("capabilityScale", .number(a.capabilityScale))])),
+            ("parameters", .object(threatParameters(a.threatModel) + [("kappa", .number(a.alignment.autonomyCost)), ("prize", .number(a.alignment.prize)),
+                                                                  ("decisiveness", .number(a.alignment.decisiveness)), ("entanglement", .number(a.alignment.entanglement)),
+                                                                  ("rationality", .number(a.alignment.rationality)), ("capabilityScale", .number(a.capabilityScale))])),
             ("actors", .array(actors)),
             ("roles", .object([("hegemons", names(a.roles.hegemons)), ("balancers", names(a.roles.balancers)),
                                ("essential", names(a.roles.essential)), ("inessential", names(a.roles.inessential)),
@@ -50,6 +65,15 @@ public enum AnalysisJSON {
             ("settings", .object([
                 ("statusQuo", setting(AllianceOutcomeView(outcome: a.statusQuo, powerAcquiring: []))),
                 ("powerAcquiring", setting(AllianceOutcomeView(outcome: a.powerAcquiring, powerAcquiring: a.powerAcquiringActors))),
+            ])),
+            ("decomposition", .object([
+                ("intentionsOnly", .object([("blocs", .array(a.intentionsOnly.blocs.map(names))), ("choices", choices(a.intentionsOnly))])),
+                ("spoilsOnly", .object([("blocs", .array(a.spoilsOnly.blocs.map(names))), ("choices", choices(a.spoilsOnly))])),
+            ])),
+            ("waltzVsWalt", .object([
+                ("balanceOfPower", .object([("blocs", .array(a.balanceOfPower.blocs.map(names))), ("choices", choices(a.balanceOfPower))])),
+                ("randAgreement", .number(a.waltzWaltAgreement)),
+                ("meanProbabilityGap", .number(a.waltzWaltProbabilityGap)),
             ])),
             ("sources", .strings(s.sources)),
         ]
