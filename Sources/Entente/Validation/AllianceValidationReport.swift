@@ -1,0 +1,36 @@
+/// The result of ``AllianceValidation/run(model:fitYears:scoreYears:history:)``: the model (calibrated) and the
+/// three baselines scored on the same dyad-years, overall and in / outside the fitting window, with per-year rows,
+/// war pairs and a reliability diagram.
+public struct AllianceValidationReport: Sendable {
+    /// The model's name, the fitting years and the scored years.
+    public let modelName: String
+    public let fitYears: ClosedRange<Int>, scoreYears: ClosedRange<Int>
+    /// Predictor names: the model first, then "base-rate", "logistic", "nobody".
+    public let predictors: [String]
+    /// The calibration map fitted on the fitting years and applied to the model's raw pAlliance.
+    public let calibration: MonotoneCalibration
+    /// The fitted baselines.
+    public let baseRate: BaseRateModel
+    public let logistic: LogisticBaselineModel
+    /// Scores per predictor over all scored years, the scored years inside the fitting window, and outside it
+    /// (empty when there are no such years).
+    public let all: [ValidationScores], inWindow: [ValidationScores], outOfWindow: [ValidationScores]
+    /// Per-year rows.
+    public let years: [YearScores]
+    /// Every scored war pair, and how many pairs were skipped (a participant not a great power in the start year).
+    public let warPairs: [WarPairOutcome]
+    public let skippedWarPairs: Int
+    /// Reliability diagram (10 bins) per predictor over the scored dyad-years.
+    public let reliability: [[ReliabilityBin]]
+
+    /// Memberwise initialiser. O(1).
+    public init(modelName: String, fitYears: ClosedRange<Int>, scoreYears: ClosedRange<Int>, predictors: [String],
+                calibration: MonotoneCalibration, baseRate: BaseRateModel, logistic: LogisticBaselineModel, all: [ValidationScores],
+                inWindow: [ValidationScores], outOfWindow: [ValidationScores], years: [YearScores], warPairs: [WarPairOutcome],
+                skippedWarPairs: Int, reliability: [[ReliabilityBin]]) {
+        self.modelName = modelName; self.fitYears = fitYears; self.scoreYears = scoreYears; self.predictors = predictors
+        self.calibration = calibration; self.baseRate = baseRate; self.logistic = logistic
+        self.all = all; self.inWindow = inWindow; self.outOfWindow = outOfWindow; self.years = years
+        self.warPairs = warPairs; self.skippedWarPairs = skippedWarPairs; self.reliability = reliability
+    }
+}
