@@ -16,7 +16,7 @@ struct Predict: ParsableCommand {
     func run() throws {
         try reportingErrors {
             guard format == .csv || format == .json else { throw CLIError("--format must be csv or json") }
-            let m = try DyadModels.named(model)
+            let m = try DyadModels.named(model, fitYears: fit.range)
             let rows = try AllianceValidation.predict(model: m, years: years.range, fitYears: fit.range)
             if format == .json {
                 let objects: [[String: Any]] = rows.map {

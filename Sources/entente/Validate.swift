@@ -25,7 +25,7 @@ struct Validate: ParsableCommand {
                 let w = try wars.map { try HistoryCSV.wars(try InputFile.read($0), name: $0) }
                 history = try history.withOutcomes(alliances: a, wars: w)
             }
-            let report = try AllianceValidation.run(model: try DyadModels.named(model), fitYears: fit.range, scoreYears: years.range, history: history)
+            let report = try AllianceValidation.run(model: try DyadModels.named(model, history: history, fitYears: fit.range), fitYears: fit.range, scoreYears: years.range, history: history)
             if let path = svg {
                 guard FileManager.default.createFile(atPath: path, contents: Data(ValidationSVG.render(report).utf8)) else { throw CLIError("cannot write \(path)") }
             }

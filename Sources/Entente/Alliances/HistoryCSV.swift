@@ -1,8 +1,8 @@
 /// Reads the comma-separated tables of data/history (embedded or supplied by the user): header row, columns found
 /// by name (others ignored), empty cell = missing, surrounding double quotes stripped. No quoted commas.
 ///
-/// The public entry points read the outcome files a held-out check supplies: ``alliances(_:)`` takes the columns of
-/// `alliances_1816_1890.csv`, ``wars(_:)`` those of `wars_1816_1890.csv`. O(size of the text).
+/// The public entry points read the outcome files a held-out check supplies: ``alliances(_:name:)`` takes the columns of
+/// `alliances_1816_1890.csv`, ``wars(_:name:)`` those of `wars_1816_1890.csv`. O(size of the text).
 public enum HistoryCSV {
     /// A parsed table: column index by name and the data rows (cells).
     struct Table {
