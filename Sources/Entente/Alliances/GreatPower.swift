@@ -16,8 +16,9 @@ public struct GreatPower: Sendable, Equatable {
     /// Mean of the state's shares of the world military expenditure and personnel (skipping a missing one): P·O
     /// in the threat formula, as ``CINC/scores(_:)`` computes it.
     public let militaryShare: Double
-    /// Capital name, latitude and longitude (WGS84 degrees).
+    /// Capital name (in force on 1 January).
     public let capital: String
+    /// Capital latitude and longitude (WGS84 degrees).
     public let latitude: Double, longitude: Double
 
     /// Memberwise initialiser. O(1).

@@ -14,6 +14,7 @@ public enum HistoryError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A model returned predictions that do not match the great powers of a year.
     case invalidPredictions(model: String, year: Int, message: String)
 
+    /// One line for the user.
     public var description: String {
         switch self {
         case .yearOutOfRange(let y, let r):

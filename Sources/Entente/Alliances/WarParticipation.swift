@@ -6,8 +6,9 @@ public struct WarParticipation: Sendable, Equatable, Hashable {
     public let warnum: Int
     /// First year of the war (any participant).
     public let startYear: Int
-    /// The state.
+    /// The state's COW code.
     public let ccode: Int
+    /// The state's COW abbreviation (empty if a supplied file has none).
     public let abb: String
     /// COW side code (1 or 2): states with the same code fought on the same side.
     public let side: Int

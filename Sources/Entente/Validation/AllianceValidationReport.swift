@@ -2,15 +2,17 @@
 /// three baselines scored on the same dyad-years, overall and in / outside the fitting window, with per-year rows,
 /// war pairs and a reliability diagram.
 public struct AllianceValidationReport: Sendable {
-    /// The model's name, the fitting years and the scored years.
+    /// The model's name.
     public let modelName: String
+    /// The fitting years and the scored years.
     public let fitYears: ClosedRange<Int>, scoreYears: ClosedRange<Int>
     /// Predictor names: the model first, then "base-rate", "logistic", "nobody".
     public let predictors: [String]
     /// The calibration map fitted on the fitting years and applied to the model's raw pAlliance.
     public let calibration: MonotoneCalibration
-    /// The fitted baselines.
+    /// The fitted base-rate baseline.
     public let baseRate: BaseRateModel
+    /// The fitted logistic baseline.
     public let logistic: LogisticBaselineModel
     /// Scores per predictor over all scored years, the scored years inside the fitting window, and outside it
     /// (empty when there are no such years).
@@ -19,6 +21,7 @@ public struct AllianceValidationReport: Sendable {
     public let years: [YearScores]
     /// Every scored war pair, and how many pairs were skipped (a participant not a great power in the start year).
     public let warPairs: [WarPairOutcome]
+    /// War pairs not scored because a participant was not a great power in the war's start year.
     public let skippedWarPairs: Int
     /// Reliability diagram (10 bins) per predictor over the scored dyad-years.
     public let reliability: [[ReliabilityBin]]
