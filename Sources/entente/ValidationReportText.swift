@@ -27,6 +27,9 @@ enum ValidationReportText {
         out += "calibration (Platt, slope ≥ 0): p = σ(\(Format.number(rep.calibration.intercept)) + \(Format.number(rep.calibration.slope)) · logit(raw))\n"
         out += "base rate: p_alliance = \(Format.number(rep.baseRate.pAlliance)), p_same_side = \(Format.number(rep.baseRate.pSameSide))\n"
         out += "logistic: " + zip(LogisticBaselineModel.featureNames, rep.logistic.regression.coefficients).map { "\($0) \(Format.number($1))" }.joined(separator: ", ") + "\n\n"
+        if rep.warYears != rep.scoreYears {
+            out += "war side agreement: " + (rep.warYears.map { "only wars that started in \(span($0)) (known war outcomes)" } ?? "no known war outcomes in the scored years") + "\n\n"
+        }
         out += section("all scored years", rep.all) + "\n"
         out += section("in the fitting window", rep.inWindow) + "\n"
         out += section("outside the fitting window", rep.outOfWindow) + "\n"
@@ -68,6 +71,7 @@ enum ValidationReportText {
             "warPairs": rep.warPairs.map { ["warnum": $0.warnum, "year": $0.year, "ccode1": $0.ccode1, "ccode2": $0.ccode2, "sameSide": $0.sameSide,
                                             "pSameSide": $0.pSameSide] as [String: Any] },
             "skippedWarPairs": rep.skippedWarPairs,
+            "warYears": rep.warYears.map { [$0.lowerBound, $0.upperBound] as Any } ?? NSNull(),
         ]
     }
 }

@@ -81,6 +81,12 @@ import Entente
         #expect(abs(rep.baseRate.pAlliance - Double(fitAllied) / Double(fitDyads)) < 1e-15)
         #expect(rep.reliability.count == 4 && rep.reliability[0].map(\.count).reduce(0, +) == dyadYears)
         #expect(rep.all.allSatisfy { $0.war == nil })                          // no great-power war began in 1880–1890
+        #expect(rep.warYears == 1880...1890)
+        // With supplied alliance outcomes but no war file, wars are scored only where known.
+        let supplied = try history.withOutcomes(alliances: [AllianceCommitment(year: 1891, ccode1: 255, ccode2: 300, defense: true, offense: false),
+                                                        AllianceCommitment(year: 1892, ccode1: 220, ccode2: 365, defense: true, offense: false)], wars: nil)
+        let later = try AllianceValidation.run(model: NobodyAlliesModel(), fitYears: 1816...1870, scoreYears: 1888...1892, history: supplied)
+        #expect(later.warYears == 1888...1890 && later.years.last?.alliances == 1)
     }
 
     @Test func inSampleRunScoresTheEightWarPairs() throws {

@@ -133,7 +133,9 @@ public enum AllianceValidation {
         // War pairs, scored on the start year's predictions.
         var warPairs: [WarPairOutcome] = []
         var skipped = 0
-        let wars = scoreYears.upperBound <= history.warYears.upperBound ? try history.wars(startingIn: scoreYears) : []
+        let warSpan = max(scoreYears.lowerBound, history.warYears.lowerBound)...max(scoreYears.lowerBound, min(scoreYears.upperBound, history.warYears.upperBound))
+        let warCoverage: ClosedRange<Int>? = scoreYears.overlaps(history.warYears) ? warSpan : nil
+        let wars = try warCoverage.map { try history.wars(startingIn: $0) } ?? []
         for w in wars {
             for pair in w.pairs {
                 var ps: [Double] = []
@@ -169,7 +171,7 @@ public enum AllianceValidation {
         return AllianceValidationReport(
             modelName: model.name, fitYears: fitYears, scoreYears: scoreYears, predictors: names, calibration: cal,
             baseRate: base, logistic: logistic, all: scores(scored), inWindow: scores(scored.filter { fitYears.contains($0) }),
-            outOfWindow: scores(scored.filter { !fitYears.contains($0) }), years: yearRows, warPairs: warPairs, skippedWarPairs: skipped,
+            outOfWindow: scores(scored.filter { !fitYears.contains($0) }), years: yearRows, warPairs: warPairs, skippedWarPairs: skipped, warYears: warCoverage,
             reliability: names.indices.map { k in ReliabilityBin.bins(scored.flatMap { predictions[k][$0]!.map(\.pAlliance) }, allO) })
     }
 }

@@ -23,6 +23,9 @@ public struct AllianceValidationReport: Sendable {
     public let warPairs: [WarPairOutcome]
     /// War pairs not scored because a participant was not a great power in the war's start year.
     public let skippedWarPairs: Int
+    /// The scored start years whose wars are known (``GreatPowerHistory/warYears`` ∩ scored years; nil if none):
+    /// war side agreement covers only wars that started in these years.
+    public let warYears: ClosedRange<Int>?
     /// Reliability diagram (10 bins) per predictor over the scored dyad-years.
     public let reliability: [[ReliabilityBin]]
 
@@ -30,10 +33,10 @@ public struct AllianceValidationReport: Sendable {
     public init(modelName: String, fitYears: ClosedRange<Int>, scoreYears: ClosedRange<Int>, predictors: [String],
                 calibration: MonotoneCalibration, baseRate: BaseRateModel, logistic: LogisticBaselineModel, all: [ValidationScores],
                 inWindow: [ValidationScores], outOfWindow: [ValidationScores], years: [YearScores], warPairs: [WarPairOutcome],
-                skippedWarPairs: Int, reliability: [[ReliabilityBin]]) {
+                skippedWarPairs: Int, warYears: ClosedRange<Int>?, reliability: [[ReliabilityBin]]) {
         self.modelName = modelName; self.fitYears = fitYears; self.scoreYears = scoreYears; self.predictors = predictors
         self.calibration = calibration; self.baseRate = baseRate; self.logistic = logistic
         self.all = all; self.inWindow = inWindow; self.outOfWindow = outOfWindow; self.years = years
-        self.warPairs = warPairs; self.skippedWarPairs = skippedWarPairs; self.reliability = reliability
+        self.warPairs = warPairs; self.skippedWarPairs = skippedWarPairs; self.warYears = warYears; self.reliability = reliability
     }
 }
