@@ -12,8 +12,8 @@ enum ValidationReportText {
 
     static func scoreTable(_ s: [ValidationScores]) -> String {
         Table(header: ["predictor", "log loss", "Brier", "AUC", "raw AUC", "mean ARI", "war pairs", "war acc.", "war Brier", "war log loss"],
-              rows: s.map { [$0.predictor, r($0.logLoss), r($0.brier), r($0.auc), r($0.rawAUC), r($0.meanARI), $0.war.map { String($0.pairs) } ?? "0",
-                             r($0.war?.accuracy), r($0.war?.brier), r($0.war?.logLoss)] }).render()
+              rows: s.enumerated().map { k, v in (k, v) }.map { k, v in [k == 0 ? v.predictor + " (model)" : v.predictor, r(v.logLoss), r(v.brier), r(v.auc), r(v.rawAUC), r(v.meanARI), v.war.map { String($0.pairs) } ?? "0",
+                             r(v.war?.accuracy), r(v.war?.brier), r(v.war?.logLoss)] }).render()
     }
 
     static func section(_ title: String, _ s: [ValidationScores]) -> String {

@@ -188,7 +188,7 @@ public struct GreatPowerHistory: Sendable {
                 throw HistoryError.yearOutOfRange(year: years.contains(lo) ? hi : lo, available: years)
             }
             guard lo <= outcomeYears.upperBound + 1 else {
-                throw HistoryError.malformed(table: "outcomes", line: 0, message: "the file starts in \(lo), leaving \(outcomeYears.upperBound + 1)–\(lo - 1) without outcomes")
+                throw HistoryError.malformed(table: "outcomes", line: 0, message: "the file starts in \(lo), leaving \(outcomeYears.upperBound + 1)\(lo - 1 > outcomeYears.upperBound + 1 ? "–\(lo - 1)" : "") without outcomes")
             }
             merged = alliances.filter { !(lo...hi).contains($0.year) } + s
             outcomes = min(lo, outcomeYears.lowerBound)...max(hi, outcomeYears.upperBound)
