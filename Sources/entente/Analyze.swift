@@ -9,12 +9,18 @@ struct ScenarioOptions: ParsableArguments {
     @Option(help: "Override actor types, e.g. GMY=power-acquiring,UKG=status-quo,RUS=0.3.") var types: String?
     @Option(help: "Build the scenario from an NMC-style CSV file (columns stateabb, year, milex, milper, irst, pec, tpop, upop[, lat, lng]).")
     var nmc: String?
-    @Option(help: "With --nmc: the year to use.") var year: Int?
+    @Option(help: "With --nmc: the year to use. Alone: the great powers of that year (1816–1945) from the embedded history.") var year: Int?
     @Option(help: "With --nmc: comma-separated state abbreviations (default: every state of that year).") var states: String?
 
     func load() throws -> Scenario {
         var scenario: Scenario
-        if let csv = nmc {
+        if nmc == nil, states != nil { throw CLIError("--states needs --nmc") }
+        if nmc == nil, let y = year {
+            if file != nil { throw CLIError("give either a scenario file or --year, not both") }
+            if builtin != nil { throw CLIError("give either --builtin or --year, not both") }
+            scenario = try GreatPowerHistory.embedded.scenario(year: y)
+        } else if let csv = nmc {
+            if file != nil || builtin != nil { throw CLIError("give one of a scenario file, --builtin or --nmc") }
             guard let y = year else { throw CLIError("--nmc needs --year") }
             let text = try InputFile.read(csv)
             do {
