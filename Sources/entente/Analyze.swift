@@ -190,9 +190,17 @@ struct Calibrate: ParsableCommand {
     @Option(help: "Output: table or json.") var format: OutputFormat = .table
     @Flag(help: "Calibrate the dynamic alliance-formation game (κ, neutral exposure ν, exit payoff) instead.") var dynamics = false
 
+    @Option(help: "With 'game': fit the alliance game's parameters (λ, ε, e, β, periods per year, η) by calibrated log loss on --fit years.")
+    var model: String?
+    @Option(help: "With --model game: the fitting years, within 1816-1890.") var fit: String = "1816-1890"
+
     func run() throws {
         try reportingErrors {
             if dynamics { return try runDynamic() }
+            if let model {
+                guard model == "game" else { throw CLIError("--model: only 'game' can be calibrated (the baselines are fitted by validate)") }
+                return try runGame()
+            }
             var p = AlignmentParameters()
             p.autonomyCost = kappa
             let grid = try Calibration.grid(alignment: p)
@@ -207,6 +215,33 @@ struct Calibrate: ParsableCommand {
                         rows: grid.map { [l($0.lambdaKm), Format.number($0.epsilon), String(format: "%.3f", $0.rand1870), String(format: "%.3f", $0.rand1890), String(format: "%.3f", $0.mean)] }).render())
             if let b = best { print("\nbest: λ = \(l(b.lambdaKm)) km, ε = \(Format.number(b.epsilon)) (mean Rand \(String(format: "%.3f", b.mean)); κ = \(Format.number(kappa)))") }
         }
+    }
+
+    func runGame() throws {
+        let parts = fit.split(separator: "-").map { Int($0) }
+        guard parts.count == 2, let a = parts[0], let b = parts[1], a <= b else { throw CLIError("--fit expects YEAR-YEAR, got '\(fit)'") }
+        let grid = AllianceGameCalibration.Grid()
+        FileHandle.standardError.write("calibrating the alliance game on \(a)–\(b): \(grid.count) grid points\n".data(using: .utf8)!)
+        let points = try AllianceGameCalibration.grid(fitYears: a...b, grid: grid) { done, total in
+            FileHandle.standardError.write("  \(done)/\(total) threat × stage blocks\n".data(using: .utf8)!)
+        }
+        let sorted = points.sorted { $0.logLoss < $1.logLoss }
+        func row(_ p: AllianceGameCalibration.Point) -> [String] {
+            let q = p.parameters
+            var l = "?"
+            if case .exponential(let km) = q.threatModel.proximity { l = Format.number(km) }
+            return [l, Format.number(q.threatModel.epsilon), Format.number(q.stage.decisiveness), Format.number(q.stage.entanglement), Format.number(q.stage.autonomyCost),
+                    Format.number(q.rationality), Format.number(q.periodsPerYear), Format.number(q.originWeight),
+                    String(format: "%.4f", p.logLoss), String(format: "%.4f", p.brier), String(format: "%.3f", p.auc)]
+        }
+        let header = ["λ (km)", "ε", "γ", "e", "κ", "β", "periods/yr", "η", "log loss", "Brier", "raw AUC"]
+        if format == .json {
+            let rows = sorted.map { Dictionary(uniqueKeysWithValues: zip(header, row($0))) }
+            print(try JSONText.encode(["fit": fit, "grid": rows]))
+            return
+        }
+        print(Table(header: header, rows: sorted.prefix(20).map(row)).render())
+        print("\n\(points.count) grid points; the 20 best by calibrated log loss on \(a)–\(b) (outcomes after 1890 are never used)")
     }
 
     func runDynamic() throws {

@@ -8,8 +8,10 @@ struct DynamicOptions: ParsableArguments {
     @Option(help: "Hazard λ with which the window of opportunity closes each period ('none' for no window).") var hazard: String = "0.2"
     @Option(help: "Prize G for power-acquiring actors while the window is open.") var prize: Double = 1
     @Option(help: "Per-partner alliance cost c.") var allianceCost: Double = 0
-    @Option(help: "Per-period payoff of an actor that opted out (on top of its exposure).") var exitPayoff: Double = 0
-    @Option(help: "Share ν of the threat a neutral still faces, in [0, 1].") var neutralExposure: Double = 1
+    @Option(help: "Per-period payoff of an actor that opted out: the neutrality dividend (on top of its exposure).") var exitPayoff: Double = 0.002
+    @Option(help: "Share ν of its security loss that an actor that opted out still bears, in [0, 1].") var neutralExposure: Double = 1
+    @Option(help: "Decisiveness γ of the contest success function.") var decisiveness: Double = 2
+    @Option(help: "Weight e of entanglement in partners' quarrels.") var entanglement: Double = 0.3
     @Flag(help: "Disallow opting out.") var noExit = false
     @Option(help: "Profitability: strict or weak.") var rule: String = "strict"
     @Option(help: "Largest number of actors for the full state space (Bell(n+1)·2 states).") var maxActors: Int = AllianceFormationGame.defaultActorLimit
@@ -28,10 +30,12 @@ struct DynamicOptions: ParsableArguments {
         return info
     }
 
-    func parameters(kappa: Double) throws -> AllianceFormationGame.Parameters {
+    func parameters(kappa: Double?) throws -> AllianceFormationGame.Parameters {
         var p = AllianceFormationGame.Parameters()
         p.delta = delta
-        p.kappa = kappa
+        if let kappa { p.kappa = kappa }
+        p.decisiveness = decisiveness
+        p.entanglement = entanglement
         p.prize = prize
         p.allianceCost = allianceCost
         p.exitPayoff = exitPayoff
@@ -67,7 +71,7 @@ struct Dynamics: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let s = try scenario.load()
-            let params = try dynamic.parameters(kappa: threat.kappa ?? 0.05)
+            let params = try dynamic.parameters(kappa: threat.kappa)
             let model = try threat.model()
             Interrupt.install()
             let sq = try s.withTypes(Dictionary(uniqueKeysWithValues: s.ids.map { ($0, ActorType.statusQuo) }))

@@ -72,13 +72,21 @@ public enum AllianceForecast {
                            parameters: AllianceGameParameters = AllianceGameParameters(),
                            progress: ((Int) -> Void)? = nil) throws -> [YearForecast] {
         try parameters.validate()
-        guard let first = scenarios.first else { return [] }
-        var game = try AlignmentGame(scenario: first, threatModel: parameters.threatModel, stage: parameters.stage)
+        let games = try scenarios.map { try AlignmentGame(scenario: $0, threatModel: parameters.threatModel, stage: parameters.stage) }
+        return try run(games: games, years: scenarios.enumerated().map { $1.year ?? $0 }, observedAllied: observedAllied,
+                       parameters: parameters, progress: progress)
+    }
+
+    /// The same forecast over prebuilt games (one per year; the threat model and stage of `parameters` are not
+    /// used), so that a calibration grid over the dynamics parameters reuses the games.
+    public static func run(games: [AlignmentGame], years: [Int], observedAllied: (Int, Int) -> Bool,
+                           parameters: AllianceGameParameters, progress: ((Int) -> Void)? = nil) throws -> [YearForecast] {
+        try parameters.validate()
+        guard var game = games.first, years.count == games.count else { return [] }
         var distribution = startDistribution(game, observedAllied: observedAllied, weight: parameters.originWeight)
         var out: [YearForecast] = []
-        for (k, scenario) in scenarios.enumerated() {
+        for (k, next) in games.enumerated() {
             if k > 0 {
-                let next = try AlignmentGame(scenario: scenario, threatModel: parameters.threatModel, stage: parameters.stage)
                 distribution = remap(distribution, from: game, to: next)
                 game = next
             }
@@ -87,7 +95,7 @@ public enum AllianceForecast {
             guard distribution.allSatisfy(\.isFinite) else { throw AllianceGameError.nonFinite("forecast distribution") }
             let (allied, same) = game.dyadProbabilities(distribution)
             let modal = distribution.indices.max { distribution[$0] < distribution[$1] } ?? 0
-            out.append(YearForecast(year: scenario.year ?? k, ids: game.ids, allied: allied, sameSide: same,
+            out.append(YearForecast(year: years[k], ids: game.ids, allied: allied, sameSide: same,
                                     modal: game.blocks(ofStructure: modal).map { $0.map { game.ids[$0] } },
                                     modalProbability: distribution[modal]))
             progress?(k)

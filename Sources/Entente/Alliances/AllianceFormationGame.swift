@@ -25,8 +25,12 @@ public struct AllianceFormationGame: Sendable {
     public struct Parameters: Sendable, Equatable {
         /// Discount factor δ ∈ (0, 1).
         public var delta = 0.9
-        /// Autonomy cost κ of contracting.
-        public var kappa = 0.05
+        /// Autonomy cost κ of contracting (the conflict stage's; see ``ConflictStage``).
+        public var kappa = 0.02
+        /// Decisiveness γ of the contest success function.
+        public var decisiveness = 2.0
+        /// Weight e of entanglement in partners' quarrels.
+        public var entanglement = 0.3
         /// Per-partner alliance cost c.
         public var allianceCost = 0.0
         /// Prize G available to power-acquiring actors while the window is open.
@@ -35,9 +39,11 @@ public struct AllianceFormationGame: Sendable {
         public var windowHazard: Double? = 0.2
         /// Whether actors may opt out of the system.
         public var allowExit = true
-        /// Per-period payoff of an actor that opted out, on top of its exposure (below).
-        public var exitPayoff = 0.0
-        /// Share ν of the threat a neutral still faces, standing alone against every active bloc.
+        /// Per-period payoff of an actor that opted out, on top of its exposure (below): the neutrality dividend
+        /// (demobilised readiness), in units of threat × capability share.
+        public var exitPayoff = 0.002
+        /// Share ν of its security loss that an actor that opted out still bears, standing alone (1: neutrality is
+        /// no shield, so the threatened do not hide behind it).
         public var neutralExposure = 1.0
         /// Profitability rule of the Konishi–Ray conditions.
         public var rule: Profitability = .strict
@@ -132,10 +138,6 @@ public struct AllianceFormationGame: Sendable {
         guard n <= (parameters.maxCoalitionSize == nil ? actorLimit : min(max(actorLimit, 12), 16)) else {
             throw DynamicsError.tooManyStates(players: n, limit: parameters.maxCoalitionSize == nil ? actorLimit : 12)
         }
-        var tm = threatModel
-        tm.useTypePriors = true
-        let t = try tm.matrix(scenario)
-        let r = scenario.actors.map(\.capability)
         let pa = scenario.actors.map { $0.type.probabilityPowerAcquiring >= 0.5 }
         // Discover the states reachable from the status quo (every actor alone and active) by breadth-first search
         // over the allowed moves; without a coalition-size limit this is every structure (Bell(n+1) of them) for
@@ -175,10 +177,8 @@ public struct AllianceFormationGame: Sendable {
             moves.append(list)
         }
         let closed = states.map { st in index[State(labels: st.labels, windowOpen: false)] ?? index[st]! }
-        var payoffs: [[Double]] = []
-        for st in states {
-            payoffs.append(AllianceFormationGame.payoff(st, r: r, t: t, powerAcquiring: pa, parameters: parameters))
-        }
+        let payoffModel = try DynamicPayoffModel(scenario: scenario, threatModel: threatModel, parameters: parameters)
+        let payoffs = states.map { payoffModel.payoff($0) }
         self.scenario = scenario
         self.parameters = parameters
         self.states = states
@@ -203,47 +203,5 @@ public struct AllianceFormationGame: Sendable {
         let newLabel: Int8 = 100
         for i in sub.members { y[i] = newLabel }
         return canonical(y)
-    }
-
-    static func payoff(_ s: State, r: [Double], t: Matrix, powerAcquiring pa: [Bool], parameters p: Parameters) -> [Double] {
-        let n = r.count
-        let blocs = s.blocs
-        var strength: [Int8: Double] = [:]
-        for b in blocs { strength[s.labels[b.members[0]]] = b.members.reduce(0) { $0 + r[$1] } }
-        return (0..<n).map { i -> Double in
-            let li = s.labels[i]
-            if li < 0 {
-                var exposure = 0.0
-                for j in 0..<n where s.labels[j] >= 0 {
-                    exposure += t[i, j] * (1 - r[i] / max(r[i] + strength[s.labels[j]]!, 1e-300))
-                }
-                return p.exitPayoff - p.neutralExposure * exposure
-            }
-            let mine = strength[li]!
-            let size = s.labels.filter { $0 == li }.count
-            let autonomy = p.kappa * (mine > 0 ? 1 - r[i] / mine : 0) + p.allianceCost * Double(size - 1)
-            if pa[i] {
-                guard s.windowOpen else { return -autonomy }
-                let targets = blocs.filter { s.labels[$0.members[0]] != li }
-                guard !targets.isEmpty, mine > 0 else { return -autonomy }
-                var gain = 0.0
-                for b in targets {
-                    let other = strength[s.labels[b.members[0]]]!
-                    gain += mine / (mine + other) * (r[i] / mine) * p.prize
-                }
-                return gain / Double(targets.count) - autonomy
-            }
-            var loss = 0.0
-            // Neutrals (opted out) pose no threat; an alliance protects against outsiders, not against its own members.
-            for j in 0..<n where s.labels[j] >= 0 && j != i {
-                if s.labels[j] == li {
-                    loss += t[i, j] * (1 - r[i] / max(r[i] + r[j], 1e-300))
-                } else {
-                    let other = strength[s.labels[j]]!
-                    loss += t[i, j] * (1 - mine / max(mine + other, 1e-300))
-                }
-            }
-            return -loss - autonomy
-        }
     }
 }

@@ -84,16 +84,12 @@ public struct BayesianAllianceFormationGame: Sendable {
         }
         let n = scenario.actorCount
         var payoffs: [[Double]] = []
-        var tm = threatModel
-        tm.useTypePriors = true
-        let r = scenario.actors.map(\.capability)
         for theta in 0..<(1 << uncertain.count) {
             let s = BayesianAllianceFormationGame.scenario(scenario, uncertain: uncertain, profile: theta)
-            let t = try tm.matrix(s)
-            let pa = s.actors.map { $0.type.probabilityPowerAcquiring >= 0.5 }
+            let model = try DynamicPayoffModel(scenario: s, threatModel: threatModel, parameters: parameters)
             var flat = [Double](repeating: 0, count: base.states.count * n)
             for (x, st) in base.states.enumerated() {
-                let u = AllianceFormationGame.payoff(st, r: r, t: t, powerAcquiring: pa, parameters: parameters)
+                let u = model.payoff(st)
                 for i in 0..<n { flat[x * n + i] = u[i] }
             }
             payoffs.append(flat)
