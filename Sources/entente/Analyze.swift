@@ -12,13 +12,39 @@ struct ScenarioOptions: ParsableArguments {
     @Option(help: "With --nmc: the year to use.") var year: Int?
     @Option(help: "With --nmc: comma-separated state abbreviations (default: every state of that year).") var states: String?
 
+    func validate() throws {
+        if nmc == nil {
+            if year != nil { throw ValidationError("--year applies to --nmc only (the year of the NMC CSV rows to use)") }
+            if states != nil { throw ValidationError("--states applies to --nmc only") }
+        } else {
+            if file != nil { throw ValidationError("give either a scenario file or --nmc, not both") }
+            if builtin != nil { throw ValidationError("give either --builtin or --nmc, not both") }
+            guard year != nil else { throw ValidationError("--nmc needs --year") }
+        }
+        if file != nil && builtin != nil { throw ValidationError("give either a scenario file or --builtin, not both") }
+        if let y = year { try Check.integer(y, "--year", 1...9999) }
+        if let list = states {
+            let ids = list.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            if ids.contains("") { throw ValidationError("--states expects comma-separated state abbreviations, got '\(list)'") }
+            if let d = ids.firstDuplicate() { throw ValidationError("--states lists \(d) twice") }
+        }
+        if let spec = types {
+            var seen = Set<String>()
+            for item in spec.split(separator: ",", omittingEmptySubsequences: false) {
+                let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+                guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { throw ValidationError("--types expects ID=TYPE pairs separated by commas, got '\(item)'") }
+                guard seen.insert(parts[0]).inserted else { throw ValidationError("--types gives actor \(parts[0]) twice") }
+            }
+        }
+    }
+
     func load() throws -> Scenario {
         var scenario: Scenario
         if let csv = nmc {
             guard let y = year else { throw CLIError("--nmc needs --year") }
             let text = try InputFile.read(csv)
             do {
-                scenario = try NMCCSV.scenario(text, year: y, states: states.map { $0.split(separator: ",").map(String.init) } ?? [])
+                scenario = try NMCCSV.scenario(text, year: y, states: states.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? [])
             } catch let e as FileFormatError { throw CLIError("\(csv): \(e)") }
         } else if let f = file {
             if builtin != nil { throw CLIError("give either a scenario file or --builtin, not both") }
@@ -38,7 +64,7 @@ struct ScenarioOptions: ParsableArguments {
                 case "power-acquiring", "powerAcquiring", "pa", "revisionist": map[parts[0]] = .powerAcquiring
                 case "status-quo", "statusQuo", "sq": map[parts[0]] = .statusQuo
                 default:
-                    guard let p = Double(parts[1]), p >= 0, p <= 1 else { throw CLIError("--types: '\(parts[1])' is not a type or a probability in [0, 1]") }
+                    guard let p = Double(parts[1]), p.isFinite, p >= 0, p <= 1 else { throw CLIError("--types: '\(parts[1])' is not a type or a probability in [0, 1]") }
                     map[parts[0]] = .uncertain(probabilityPowerAcquiring: p)
                 }
             }
@@ -50,11 +76,19 @@ struct ScenarioOptions: ParsableArguments {
 
 /// Threat-model options shared by analyze (and later dynamics).
 struct ThreatOptions: ParsableArguments {
-    @Option(help: "Proximity length scale λ in km ('inf' for no decay).") var lambda: String = "500"
-    @Option(help: "Intention weight ε of non-rivals, in [0, 1].") var epsilon: Double = 0.1
+    @Option(parsing: .unconditional, help: "Proximity length scale λ > 0 in km ('inf' for no decay).") var lambda: String = "500"
+    @Option(parsing: .unconditional, help: "Intention weight ε of non-rivals, in [0, 1].") var epsilon: Double = 0.1
     @Option(help: "Proximity decay: exponential, hyperbolic or none.") var proximity: String = "exponential"
     @Option(help: "Switch factors off: comma-separated power,offense,intentions.") var without: String = ""
-    @Option(help: "Autonomy cost κ of contracting.") var kappa: Double = 0.05
+    @Option(parsing: .unconditional, help: "Autonomy cost κ ≥ 0 of contracting.") var kappa: Double = 0.05
+
+    func validate() throws {
+        try Check.number(epsilon, "--epsilon", 0, 1)
+        try Check.number(kappa, "--kappa", 0, 1e9, note: " (κ is a cost: it must be ≥ 0)")
+        if lambda != "inf" {
+            guard let l = Double(lambda), l.isFinite, l > 0 else { throw ValidationError("--lambda must be a positive number of km or 'inf', got '\(lambda)'") }
+        }
+    }
 
     func model() throws -> ThreatModel {
         let l: Double = lambda == "inf" ? .infinity : (Double(lambda) ?? .nan)
@@ -97,6 +131,8 @@ struct Analyze: ParsableCommand {
     @OptionGroup var threat: ThreatOptions
     @Option(help: "Output: table or json.") var format: OutputFormat = .table
     @Option(help: "Also write the alliance map as SVG to this file.") var svg: String?
+
+    func validate() throws { try Check.format(format, [.table, .json], command: "analyze") }
     @Flag(help: "Add a short dynamic section (the alliance-formation game with default parameters; ≤ 7 actors, a few seconds).")
     var dynamics = false
 
@@ -115,8 +151,7 @@ struct Analyze: ParsableCommand {
                 }
             }
             if let path = svg {
-                let picture = AllianceMapSVG.render(analysis)
-                guard FileManager.default.createFile(atPath: path, contents: Data(picture.utf8)) else { throw CLIError("cannot write \(path)") }
+                try OutputFile.write(AllianceMapSVG.render(analysis), to: path, option: "--svg")
             }
             switch format {
             case .json:
@@ -138,7 +173,9 @@ struct Analyze: ParsableCommand {
 struct Scenarios: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List the built-in scenarios.")
     func run() throws {
+        try reportingErrors {
         print(Table(header: ["name", "description"], rows: BuiltinScenarios.all.map { [$0.name + ($0.name == BuiltinScenarios.defaultName ? " (default)" : ""), $0.summary] }).render())
+        }
     }
 }
 
@@ -150,6 +187,7 @@ struct ScenarioCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Print a built-in scenario (JSON by default) to edit a copy.")
         @Argument(help: "Built-in scenario name.") var name: String
         @Option(help: "Output: json or table.") var format: OutputFormat = .json
+        func validate() throws { try Check.format(format, [.json, .table], command: "scenario show") }
         func run() throws {
             try reportingErrors {
                 let s = try BuiltinScenarios.scenario(named: name)
@@ -166,9 +204,14 @@ struct Calibrate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Score the threat model's (λ, ε) grid against the 1870 and 1890 alignments (Rand index).",
         discussion: "With --dynamics: score the dynamic game's (κ, ν, exit payoff) grid instead (about a minute; progress on stderr).")
-    @Option(help: "Autonomy cost κ of contracting.") var kappa: Double = 0.05
+    @Option(parsing: .unconditional, help: "Autonomy cost κ ≥ 0 of contracting.") var kappa: Double = 0.05
     @Option(help: "Output: table or json.") var format: OutputFormat = .table
     @Flag(help: "Calibrate the dynamic alliance-formation game (κ, neutral exposure ν, exit payoff) instead.") var dynamics = false
+
+    func validate() throws {
+        try Check.format(format, [.table, .json], command: "calibrate")
+        try Check.number(kappa, "--kappa", 0, 1e9, note: " (κ is a cost: it must be ≥ 0)")
+    }
 
     func run() throws {
         try reportingErrors {
@@ -204,5 +247,13 @@ struct Calibrate: ParsableCommand {
         print(Table(header: ["κ", "ν", "exit payoff", "Rand 1870", "Rand 1890", "mean", "verified"],
                     rows: grid.map { [Format.number($0.kappa), Format.number($0.neutralExposure), Format.number($0.exitPayoff), String(format: "%.3f", $0.rand1870), String(format: "%.3f", $0.rand1890), String(format: "%.3f", $0.mean), $0.verified ? "yes" : "no"] }).render())
         if let b = best { print("\nbest verified: κ = \(Format.number(b.kappa)), ν = \(Format.number(b.neutralExposure)), exit payoff = \(Format.number(b.exitPayoff)) (mean Rand \(String(format: "%.3f", b.mean)))") }
+    }
+}
+
+extension Array where Element: Hashable {
+    /// The first element that occurs twice, or nil.
+    func firstDuplicate() -> Element? {
+        var seen = Set<Element>()
+        return first { !seen.insert($0).inserted }
     }
 }

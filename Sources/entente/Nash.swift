@@ -21,14 +21,32 @@ struct Nash: ParsableCommand {
     @Flag(help: "Lemke-Howson: run from every starting label.") var all = false
     @Flag(help: "Certify each equilibrium exactly in rational arithmetic (2-player games).") var certify = false
     @Option(help: "Output: table, json, csv or gambit.") var format: OutputFormat = .table
-    @Option(help: "Relative regret tolerance.") var tolerance: Double = 1e-9
-    @Option(help: "Enumeration: stop after this many bases per polytope (or support size for 'support').") var maxSupports: Int?
-    @Option(help: "Stop exponential methods after this many seconds (result marked incomplete).") var timeout: Double?
-    @Option(help: "Lemke-Howson starting label (0-based: player 1's strategies first).") var label: Int = 0
+    @Option(parsing: .unconditional, help: "Relative regret tolerance, in (0, 0.1].") var tolerance: Double = 1e-9
+    @Option(parsing: .unconditional, help: "Enumeration: stop after this many bases per polytope (or support size for 'support'); ≥ 1.")
+    var maxSupports: Int?
+    @Option(parsing: .unconditional, help: "Stop exponential methods after this many seconds (result marked incomplete); > 0.")
+    var timeout: Double?
+    @Option(parsing: .unconditional, help: "Lemke-Howson starting label (0-based: player 1's strategies first).") var label: Int = 0
+
+    func validate() throws {
+        try Check.number(tolerance, "--tolerance", 0, 0.1, lowOpen: true)
+        if let m = maxSupports { try Check.integer(m, "--max-supports", 1...Int(Int32.max)) }
+        if let t = timeout { try Check.number(t, "--timeout", 0, 1e9, lowOpen: true, note: " seconds") }
+        if label != 0 && method != .lemke { throw ValidationError("--label applies to --method lemke only") }
+        if all && method != .lemke { throw ValidationError("--all applies to --method lemke only") }
+        if label < 0 { throw ValidationError("--label must be ≥ 0 (0-based: player 1's strategies first), got \(label)") }
+    }
 
     func run() throws {
         try reportingErrors {
             let game = try InputFile.game(file)
+            if method == .lemke && !all {
+                guard game.playerCount == 2 else { throw CLIError("--method lemke needs a 2-player game; this game has \(game.playerCount) players") }
+                let labels = game.strategyCounts.reduce(0, +)
+                guard label < labels else {
+                    throw CLIError("--label \(label) is out of range: the game has \(labels) strategies, so labels are 0...\(labels - 1)")
+                }
+            }
             Interrupt.install()
             let result = try solve(game)
             try NashOutput(game: game, result: result, certify: certify).print(format)
