@@ -1,6 +1,7 @@
 /// The JSON game format (docs/formats.md):
 /// `{"title": "...", "players": [...], "strategies": [[...], ...], "payoffs": [P1, P2, ...]}` where `Pk` is a
-/// nested array indexed `[s1][s2]...[sn]` (player 1's strategy outermost).
+/// nested array indexed `[s1][s2]...[sn]` (player 1's strategy outermost). Payoffs are JSON numbers or exact
+/// fractions in strings (`"1/3"`), as in `.nfg` files.
 public enum GameJSON {
     /// Parses the format; errors give the JSON path (e.g. `$.payoffs[1][0]`) or the line and column.
     /// - Complexity: O(file length).
@@ -47,7 +48,7 @@ public enum GameJSON {
 
     static func fill(_ r: JSONReader, level: Int, offset: Int, counts: [Int], strides: [Int], into u: inout [Double]) throws {
         if level == counts.count {
-            u[offset] = try r.number()
+            u[offset] = try r.numeric()
             return
         }
         let items = try r.array()

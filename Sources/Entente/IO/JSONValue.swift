@@ -264,6 +264,8 @@ struct JSONParser {
         case UInt8(ascii: "n"): return try literal("null", .null)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             return .number(try number())
+        case UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "N"), UInt8(ascii: "I"), UInt8(ascii: "i"):
+            throw error("invalid number: JSON has no NaN, Infinity, leading '+' or leading '.'")
         default:
             throw error("expected a value, got \(Self.describe(bytes[i]))")
         }

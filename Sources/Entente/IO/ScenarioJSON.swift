@@ -7,6 +7,8 @@
 ///      "contiguous": [["FRN", "GMY"], ...],               (land contiguity, optional)
 ///      "rivalries": [["FRN", "GMY"], ...],                (optional)
 ///      "sources": ["..."]}
+///
+/// `capability` and `military_share` may be exact fractions in strings (`"1/3"`).
 public enum ScenarioJSON {
     /// Parses and validates a scenario. Throws ``FileFormatError`` (syntax, JSON path) or ``ScenarioError``.
     public static func parse(_ text: String) throws -> Scenario {
@@ -17,10 +19,10 @@ public enum ScenarioJSON {
         for a in try root.member("actors").array() {
             let id = try a.member("id").string()
             let capR = try a.member("capability")
-            let cap = try capR.number()
+            let cap = try capR.numeric()
             guard cap >= 0 else { throw ScenarioError(field: capR.path, message: "capability must be non-negative, got \(cap)") }
             let mil = try a.optionalMember("military_share").map { r -> Double in
-                let v = try r.number()
+                let v = try r.numeric()
                 guard v >= 0 else { throw ScenarioError(field: r.path, message: "must be non-negative, got \(v)") }
                 return v
             }
