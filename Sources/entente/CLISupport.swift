@@ -22,12 +22,17 @@ enum InputFile {
     }
 
     /// Parses a game from `.nfg` or JSON (by extension, else by the first character).
-    static func game(_ path: String) throws -> NormalFormGame {
+    static func game(_ path: String) throws -> NormalFormGame { try game(path, exact: false).game }
+
+    /// The game and, with `exact`, its payoffs as written (fractions exactly) for `--certify`.
+    static func game(_ path: String, exact: Bool) throws -> (game: NormalFormGame, exactPayoffs: [[Rational]]?) {
         let text = try read(path)
         let trimmed = text.drop { $0.isWhitespace }
         do {
-            if path.hasSuffix(".json") || trimmed.hasPrefix("{") { return try GameJSON.parse(text) }
-            return try GambitNFG.parse(text)
+            let json = path.hasSuffix(".json") || trimmed.hasPrefix("{")
+            if !exact { return (json ? try GameJSON.parse(text) : try GambitNFG.parse(text), nil) }
+            let r = json ? try GameJSON.parseExact(text) : try GambitNFG.parseExact(text)
+            return (r.game, r.exactPayoffs)
         } catch let e as FileFormatError {
             throw CLIError("\(path == "-" ? "stdin" : path): \(e)")
         }

@@ -39,7 +39,8 @@ struct Nash: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let game = try InputFile.game(file)
+            let (game, exactPayoffs) = try InputFile.game(file, exact: certify)
+            if certify && game.playerCount != 2 { throw CLIError("--certify needs a 2-player game; this game has \(game.playerCount) players") }
             if method == .lemke && !all {
                 guard game.playerCount == 2 else { throw CLIError("--method lemke needs a 2-player game; this game has \(game.playerCount) players") }
                 let labels = game.strategyCounts.reduce(0, +)
@@ -49,7 +50,7 @@ struct Nash: ParsableCommand {
             }
             Interrupt.install()
             let result = try solve(game)
-            try NashOutput(game: game, result: result, certify: certify).print(format)
+            try NashOutput(game: game, result: result, certify: certify, exactPayoffs: exactPayoffs).print(format)
         }
     }
 
@@ -82,9 +83,11 @@ struct NashOutput {
     let game: NormalFormGame
     let result: NashResult
     let certify: Bool
+    /// Payoffs as written in the file (exact fractions), used by `--certify`.
+    var exactPayoffs: [[Rational]]? = nil
 
     func print(_ format: OutputFormat) throws {
-        let certificates: [ExactCertificate?] = certify ? result.equilibria.map { Certify.certify($0, in: game) } : []
+        let certificates: [ExactCertificate?] = certify ? result.equilibria.map { Certify.certify($0, in: game, exactPayoffs: exactPayoffs) } : []
         if certify && game.playerCount != 2 { throw CLIError("--certify needs a 2-player game") }
         switch format {
         case .json:

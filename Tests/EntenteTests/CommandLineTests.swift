@@ -222,4 +222,18 @@ import Testing
         let rb = try run(["coalition", bad])
         #expect(rb.status != 0 && rb.stderr.contains("line 1, column"), "\(rb.stderr)")
     }
+
+    /// Fractions in a JSON game reach the exact certificate as written (denominators beyond 10⁶ included).
+    @Test(.enabled(if: CommandLineTests.enabled))
+    func certifyUsesFractionsAsWritten() throws {
+        let file = try temporaryFile(#"{"players": ["R", "C"], "strategies": [["U", "D"], ["L", "R"]], "payoffs": [[["1/3000007", 0], [0, "2/3000007"]], [[0, 1], [1, 0]]]}"#, suffix: ".json")
+        let r = try run(["nash", file, "--certify", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let doc = try JSONValue.parse(r.stdout)
+        guard case .array(let eqs)? = doc["equilibria"], let e = eqs.first else { Issue.record("no equilibria"); return }
+        #expect(e["exactPayoffs"] == .array([.string("2/9000021"), .string("1/2")]), "\(r.stdout)")
+        let nfg = try temporaryFile("NFG 1 R \"x\" { \"R\" \"C\" } { 2 2 }\n1/3000007 0 0 1 0 1 2/3000007 0\n", suffix: ".nfg")
+        let g = try run(["nash", nfg, "--certify", "--format", "gambit"])
+        #expect(g.stdout == "NE,1/2,1/2,2/3,1/3\n", "\(g.stdout) \(g.stderr)")
+    }
 }

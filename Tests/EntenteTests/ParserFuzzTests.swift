@@ -178,5 +178,12 @@ import Testing
         #expect(tu.values[1] == 1.0 / 3.0)
         let s = try ScenarioJSON.parse(#"{"actors": [{"id": "A", "capability": "1/3", "military_share": "1/4"}, {"id": "B", "capability": "2/3"}], "distances_km": [["A", "B", 100]]}"#)
         #expect(s.actors[0].capability == 1.0 / 3.0 && s.actors[0].militaryShare == 0.25)
+        // The exact readers keep what was written, beyond the 10⁶ denominators the doubles can be mapped back from.
+        let j = try GameJSON.parseExact(#"{"players": ["a", "b"], "strategies": [["x"], ["y", "z"]], "payoffs": [[["1/3000007", 0.1]], [[-2, "5"]]]}"#)
+        #expect(j.exactPayoffs == [[Rational(1, 3_000_007), Rational(1, 10)], [Rational(-2), Rational(5)]])
+        let n = try GambitNFG.parseExact("NFG 1 R \"x\" { \"a\" \"b\" } { 1 2 }\n1/3000007 -2 0.1 +5\n")
+        #expect(n.exactPayoffs == [[Rational(1, 3_000_007), Rational(1, 10)], [Rational(-2), Rational(5)]])
+        let o = try GambitNFG.parseExact("NFG 1 R \"o\" { \"1\" \"2\" } { 1 2 }\n{ { \"x\" 1/7, -1 } }\n0 1\n")
+        #expect(o.exactPayoffs == [[.zero, Rational(1, 7)], [.zero, Rational(-1)]])
     }
 }
