@@ -160,6 +160,9 @@ import Testing
             #"{"players": ["A", "B"], "coalitions": {"A": 1, " A ": 2, "B": 1, "A,B": 2}}"#,
         ]
         for text in coalition { #expect(throws: FileFormatError.self, "\(text)") { try CoalitionJSON.parse(text) } }
+        // NMC components so large that the yearly column sums overflow (CINCs summed to 0.856).
+        let nmc = "stateabb,year,milex,milper,irst,pec,tpop,upop,lat,lng\nAAA,1900,1e308,1,1,1,1,1,0,0\nBBB,1900,1e308,1,1,1,1,1,1,1\n"
+        #expect(throws: FileFormatError.self) { try NMCCSV.scenario(nmc, year: 1900) }
         // 30 players with an empty list: refused by the length check, before any 2³⁰ allocation.
         let names = (0..<30).map { "\"P\($0)\"" }.joined(separator: ",")
         #expect(throws: FileFormatError.self) { try CoalitionJSON.parse(#"{"players": [\#(names)], "values": []}"#, playerLimit: 30) }
