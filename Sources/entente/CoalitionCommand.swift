@@ -49,8 +49,36 @@ struct CoalitionCommand: ParsableCommand {
             do { game = try CoalitionJSON.parse(text, missingAreZero: missingZero, playerLimit: maxPlayers) } catch let e as FileFormatError {
                 throw CLIError("\(file == "-" ? "stdin" : file): \(e)")
             }
-            let report = try CoalitionReport.compute(game, solutions: solutions, alpha: alpha)
+            let report: CoalitionReport
+            do {
+                report = try CoalitionReport.compute(game, solutions: solutions, alpha: alpha)
+            } catch let e as CooperativeError {
+                throw explain(e, game: game, solutions: solutions)
+            }
             try CoalitionOutput(report: report).print(format)
+        }
+    }
+}
+
+extension CoalitionCommand {
+    /// A size limit of one solution, rephrased with the solution's name and the options that exist (the library's
+    /// message suggests `--max-players`, which only sets the size of tables read from the file).
+    func explain(_ error: CooperativeError, game: CoalitionJSON.Game, solutions: [CoalitionSolution]) -> Error {
+        switch error {
+        case .tooManyPlayers(let n, let limit):
+            // Find the solution that hit the limit (the limits are checked before any exponential work).
+            var culprit: CoalitionSolution? = nil
+            for s in solutions {
+                do { _ = try CoalitionReport.compute(game, solutions: [s], alpha: alpha) } catch {
+                    culprit = s
+                    break
+                }
+            }
+            let what = culprit.map { "the solution '\($0.rawValue)'" } ?? "one of the requested solutions"
+            return CLIError("\(what) handles at most \(limit) players, this game has \(n); leave it out of --solution (e.g. --solution shapley,banzhaf)")
+        case .noPlayers, .dimensionMismatch, .nonFinite, .negativeWeight, .emptyCoalitionValue, .invalidQuota,
+             .linearProgramFailed, .verificationFailed:
+            return CLIError(error.description)
         }
     }
 }

@@ -10,9 +10,12 @@ struct Nash: ParsableCommand {
         Methods: pure (all pure equilibria, any n), enumerate (all extreme equilibria of a 2-player game by \
         vertex enumeration; complete, also for degenerate games), support (support enumeration; complete for \
         nondegenerate games), lemke (Lemke-Howson; --all runs every starting label), zero-sum (LP), logit \
-        (one equilibrium of any n-player game by tracing the logit QRE path), auto (enumerate for 2 players, \
-        logit otherwise). Every equilibrium printed has been verified (regret below the tolerance).
+        (one equilibrium of any n-player game by tracing the logit QRE path), auto (enumerate for 2 players with \
+        at most \(Nash.enumerationLimit) strategies in total, logit otherwise). Every equilibrium printed has been verified (regret below the tolerance).
         """)
+
+    /// Largest m + n vertex enumeration accepts (`VertexEnumeration`).
+    static let enumerationLimit = 128
 
     enum Method: String, ExpressibleByArgument, CaseIterable { case pure, enumerate, support, lemke, zeroSum = "zero-sum", logit, auto }
 
@@ -57,7 +60,16 @@ struct Nash: ParsableCommand {
     func solve(_ game: NormalFormGame) throws -> NashResult {
         let stop = Interrupt.poller(timeout: timeout, label: "entente nash")
         var chosen = method
-        if chosen == .auto { chosen = game.playerCount == 2 ? .enumerate : (game.playerCount == 1 ? .pure : .logit) }
+        let total = game.strategyCounts.reduce(0, +)
+        if chosen == .auto {
+            chosen = game.playerCount == 2 && total <= Self.enumerationLimit ? .enumerate : (game.playerCount == 1 ? .pure : .logit)
+        }
+        if [.enumerate, .support, .lemke, .zeroSum].contains(chosen) && game.playerCount != 2 {
+            throw CLIError("--method \(chosen.rawValue) needs a 2-player game; this game has \(game.playerCount) players (use --method pure or logit)")
+        }
+        if chosen == .enumerate && total > Self.enumerationLimit {
+            throw CLIError("--method enumerate handles at most \(Self.enumerationLimit) strategies in total, this game has \(total); use --method support (with --max-supports), lemke or logit")
+        }
         switch chosen {
         case .pure:
             return try PureEquilibria.solve(game, tolerance: tolerance)

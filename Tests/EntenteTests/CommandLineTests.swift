@@ -100,7 +100,14 @@ import Testing
         let game = try temporaryFile(Self.bos, suffix: ".nfg")
         let coalition = try temporaryFile(Self.weighted, suffix: ".json")
         let toy = try temporaryFile(Self.threeStates, suffix: ".json")
+        let weighted22 = try temporaryFile(#"{"players": [\#((0..<22).map { "\"P\($0)\"" }.joined(separator: ","))], "weights": [\#((1...22).map(String.init).joined(separator: ","))]}"#, suffix: ".json")
+        let threePlayers = try temporaryFile(#"{"players": ["A", "B", "C"], "strategies": [["x"], ["y"], ["z"]], "payoffs": [[[[1]]], [[[1]]], [[[1]]]]}"#, suffix: ".json")
+        let wide = try temporaryFile("NFG 1 R \"w\" { \"1\" \"2\" } { 70 70 }\n" + (0..<9800).map { String($0 % 7) }.joined(separator: " ") + "\n", suffix: ".nfg")
         let cases: [(args: [String], expect: String, never: String?)] = [
+            (["coalition", weighted22, "--solution", "shapley,ruling"], "the solution 'ruling' handles at most 20 players", "--max-players"),
+            (["nash", threePlayers, "--method", "support"], "needs a 2-player game", nil),
+            (["nash", threePlayers, "--certify"], "--certify needs a 2-player game", nil),
+            (["nash", wide, "--method", "enumerate"], "at most 128 strategies in total", nil),
             (["analyze", "--format", "gambit"], "--format gambit is not supported by 'analyze'", nil),
             (["analyze", "--format", "csv"], "not supported", nil),
             (["dynamics", toy, "--format", "gambit"], "not supported by 'dynamics'", nil),
