@@ -181,6 +181,9 @@ import Testing
         #expect(tu.values[1] == 1.0 / 3.0)
         let s = try ScenarioJSON.parse(#"{"actors": [{"id": "A", "capability": "1/3", "military_share": "1/4"}, {"id": "B", "capability": "2/3"}], "distances_km": [["A", "B", 100]]}"#)
         #expect(s.actors[0].capability == 1.0 / 3.0 && s.actors[0].militaryShare == 0.25)
+        let typed = try ScenarioJSON.parse(#"{"actors": [{"id": "A", "capability": 1, "type": "1/3"}, {"id": "B", "capability": 1}], "distances_km": [["A", "B", 1]]}"#)
+        #expect(typed.actors[0].type == .uncertain(probabilityPowerAcquiring: 1.0 / 3.0))
+        #expect(throws: ScenarioError.self) { try ScenarioJSON.parse(#"{"actors": [{"id": "A", "capability": 1, "type": "4/3"}]}"#) }
         // The exact readers keep what was written, beyond the 10⁶ denominators the doubles can be mapped back from.
         let j = try GameJSON.parseExact(#"{"players": ["a", "b"], "strategies": [["x"], ["y", "z"]], "payoffs": [[["1/3000007", 0.1]], [[-2, "5"]]]}"#)
         #expect(j.exactPayoffs == [[Rational(1, 3_000_007), Rational(1, 10)], [Rational(-2), Rational(5)]])

@@ -33,7 +33,12 @@ public enum ScenarioJSON {
                     switch s {
                     case "statusQuo", "status-quo", "sq": type = .statusQuo
                     case "powerAcquiring", "power-acquiring", "pa", "revisionist": type = .powerAcquiring
-                    default: throw ScenarioError(field: t.path, message: "type must be \"statusQuo\", \"powerAcquiring\" or a probability")
+                    default:
+                        // An exact probability such as "1/3".
+                        guard let r = JSONReader.rational(s), !(r < .zero), !(Rational.one < r) else {
+                            throw ScenarioError(field: t.path, message: "type must be \"statusQuo\", \"powerAcquiring\" or a probability in [0, 1]")
+                        }
+                        type = .uncertain(probabilityPowerAcquiring: r.doubleValue)
                     }
                 case .number(let p):
                     guard p >= 0, p <= 1 else { throw ScenarioError(field: t.path, message: "probability of being power-acquiring must be in [0, 1], got \(p)") }
