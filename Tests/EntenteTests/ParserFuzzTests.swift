@@ -105,11 +105,33 @@ import Testing
                 return (false, !"\(error)".isEmpty)
             }
         }
+        // What a parser accepts must be usable: cheap whole-value operations run on every accepted input.
+        func use(_ g: NormalFormGame) throws {
+            if g.profileCount <= 4096 { _ = try? PureEquilibria.solve(g) }
+            let again = try GambitNFG.parse(GambitNFG.write(g))
+            #expect(again.payoffs == g.payoffs, "write/parse round trip changed the payoffs")
+        }
         switch format {
-        case .nfg: return attempt { _ = try GambitNFG.parse(text) }
-        case .gameJSON: return attempt { _ = try GameJSON.parse(text) }
-        case .coalition: return attempt { _ = try CoalitionJSON.parse(text) }
-        case .scenario: return attempt { _ = try ScenarioJSON.parse(text) }
+        case .nfg: return attempt { try use(try GambitNFG.parseExact(text).game) }
+        case .gameJSON: return attempt { try use(try GameJSON.parseExact(text).game) }
+        case .coalition:
+            return attempt {
+                switch try CoalitionJSON.parse(text) {
+                case .transferableUtility(let g) where g.playerCount <= 8:
+                    _ = ShapleyValue.exact(g)
+                    _ = BanzhafValue.exact(g)
+                case .weightedMajority(let g) where g.playerCount <= 8:
+                    _ = try? PowerIndices.shapleyShubik(g)
+                    _ = try? PowerIndices.banzhaf(g)
+                default: break
+                }
+            }
+        case .scenario:
+            return attempt {
+                let s = try ScenarioJSON.parse(text)
+                let again = try ScenarioJSON.parse(ScenarioJSON.encode(s).serialized())
+                #expect(again.ids == s.ids, "encode/parse round trip changed the actors")
+            }
         case .nmc: return attempt { _ = try NMCCSV.scenario(text, year: 1900) }
         }
     }
