@@ -185,6 +185,9 @@ import Testing
         // NMC components so large that the yearly column sums overflow (CINCs summed to 0.856).
         let nmc = "stateabb,year,milex,milper,irst,pec,tpop,upop,lat,lng\nAAA,1900,1e308,1,1,1,1,1,0,0\nBBB,1900,1e308,1,1,1,1,1,1,1\n"
         #expect(throws: FileFormatError.self) { try NMCCSV.scenario(nmc, year: 1900) }
+        // More actors than the limit (100,000 would be 80 GB of distances): refused before the n × n tables.
+        let many = (0..<(ScenarioJSON.maxActors + 1)).map { #"{"id":"\#($0)","capability":1}"# }.joined(separator: ",")
+        #expect(throws: ScenarioError.self) { try ScenarioJSON.parse(#"{"actors": [\#(many)]}"#) }
         // 30 players with an empty list: refused by the length check, before any 2³⁰ allocation.
         let names = (0..<30).map { "\"P\($0)\"" }.joined(separator: ",")
         #expect(throws: FileFormatError.self) { try CoalitionJSON.parse(#"{"players": [\#(names)], "values": []}"#, playerLimit: 30) }

@@ -10,13 +10,22 @@
 ///
 /// `capability` and `military_share` may be exact fractions in strings (`"1/3"`).
 public enum ScenarioJSON {
+    /// Largest number of actors in a scenario file (the reader builds n × n tables; analyses are O(n³) and more).
+    public static let maxActors = 1000
+
     /// Parses and validates a scenario. Throws ``FileFormatError`` (syntax, JSON path) or ``ScenarioError``.
     public static func parse(_ text: String) throws -> Scenario {
         let root = JSONReader(try JSONValue.parse(text))
         let name = try root.optionalMember("name")?.string() ?? "scenario"
         let year = try root.optionalMember("year")?.integer()
         var actors: [Actor] = []
-        for a in try root.member("actors").array() {
+        let actorsR = try root.member("actors")
+        let actorList = try actorsR.array()
+        guard actorList.count <= maxActors else {
+            // Checked before the n × n distance, contiguity and rivalry tables are allocated.
+            throw ScenarioError(field: actorsR.path, message: "\(actorList.count) actors exceed the limit of \(maxActors) for a scenario")
+        }
+        for a in actorList {
             let id = try a.member("id").string()
             let capR = try a.member("capability")
             let cap = try capR.numeric()
