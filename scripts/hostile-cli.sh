@@ -64,7 +64,7 @@ run any analyze "$DIR/cap308.json"
 run bad analyze --nmc "$DIR/milex.csv" --year 1900
 run bad analyze --format csv
 run bad analyze --kappa -1
-run bad analyze --year 1914
+run bad analyze --states GMY,FRN
 run bad analyze --svg "$DIR"
 run bad dynamics --builtin europe-1890 --delta 0.9999999999999999
 run bad dynamics --builtin europe-1890 --max-actors 200

@@ -13,8 +13,8 @@ struct ScenarioOptions: ParsableArguments {
     @Option(help: "With --nmc: comma-separated state abbreviations (default: every state of that year).") var states: String?
 
     func validate() throws {
+        // (--year without --nmc is left to load(): on main it selects the great powers of that year.)
         if nmc == nil {
-            if year != nil { throw ValidationError("--year applies to --nmc only (the year of the NMC CSV rows to use)") }
             if states != nil { throw ValidationError("--states applies to --nmc only") }
         } else {
             if file != nil { throw ValidationError("give either a scenario file or --nmc, not both") }

@@ -127,6 +127,12 @@ enum Check {
         }
     }
 
+    /// An optional option: nothing to check when it is absent.
+    static func number(_ x: Double?, _ option: String, _ low: Double, _ high: Double, lowOpen: Bool = false, highOpen: Bool = false,
+                       note: String = "") throws {
+        if let x { try number(x, option, low, high, lowOpen: lowOpen, highOpen: highOpen, note: note) }
+    }
+
     static func integer(_ x: Int, _ option: String, _ range: ClosedRange<Int>, note: String = "") throws {
         guard range.contains(x) else {
             throw ValidationError("\(option) must be an integer in \(range.lowerBound)...\(range.upperBound)\(note), got \(x)")

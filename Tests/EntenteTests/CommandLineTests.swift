@@ -152,7 +152,6 @@ import Testing
                 ["--param", ["delta", "kappa", "lambda", "prize", "exit", "epsilon", "accuracy"][k] + "=" + (0..<10).map { "0.\($0 + 50)" }.joined(separator: ",")]
             }, "more than 1000000 points", nil),
             (["analyze", "--types", "GMY=sq,GMY=pa"], "--types gives actor GMY twice", nil),
-            (["analyze", "--year", "1914"], "--year applies to --nmc only", nil),
             (["analyze", "--states", "GMY,FRN"], "--states applies to --nmc only", nil),
             (["analyze", toy, "--nmc", toy, "--year", "1900"], "either a scenario file or --nmc", nil),
             (["analyze", "--builtin", "europe-1890", "--nmc", toy, "--year", "1900"], "either --builtin or --nmc", nil),
