@@ -229,4 +229,41 @@ import Testing
         #expect(throws: FileFormatError.self) { try items[2].numeric() }
         #expect(throws: FileFormatError.self) { try items[3].numeric() }
     }
+
+    /// Property: for seeded random documents (any finite doubles, strings with control characters, quotes,
+    /// backslashes, non-BMP characters), parse(serialized(v)) == v, in both layouts.
+    @Test func randomDocumentsRoundTrip() throws {
+        var rng = ParserFuzzTests.SplitMix64(state: 0x15_0D0C)
+        let alphabet: [Character] = ["a", "Z", " ", "\"", "\\", "/", "\n", "\t", "\u{0}", "\u{1F}", "\u{7F}", "é", "€", "😀", "𝄞", "\u{FFFF}"]
+        func number() -> Double {
+            switch rng.next() % 6 {
+            case 0: return Double(Int64(bitPattern: rng.next()) % 2001 - 1000)
+            case 1: return [0, -0.0, 5e-324, -2.2250738585072014e-308, 1.7976931348623157e308, 1e15, 1e16, 0.1, 1 / 3][Int(rng.next() % 9)]
+            default:
+                let d = Double(bitPattern: rng.next())
+                return d.isFinite ? d : 1.5
+            }
+        }
+        func string() -> String { String((0..<Int(rng.next() % 12)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }) }
+        func value(_ depth: Int) -> JSONValue {
+            switch rng.next() % (depth > 4 ? 4 : 6) {
+            case 0: return .null
+            case 1: return .bool(rng.next() % 2 == 0)
+            case 2: return .number(number())
+            case 3: return .string(string())
+            case 4: return .array((0..<Int(rng.next() % 5)).map { _ in value(depth + 1) })
+            default:
+                var seen = Set<String>()
+                return .object((0..<Int(rng.next() % 5)).compactMap { _ in
+                    let k = string()
+                    return seen.insert(k).inserted ? (k, value(depth + 1)) : nil
+                })
+            }
+        }
+        for _ in 0..<2000 {
+            let v = value(0)
+            #expect(try JSONValue.parse(v.serialized()) == v, "\(v.serialized())")
+            #expect(try JSONValue.parse(v.serialized(pretty: false)) == v)
+        }
+    }
 }
