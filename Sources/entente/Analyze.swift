@@ -145,9 +145,13 @@ struct Analyze: ParsableCommand {
                 var p = AllianceFormationGame.Parameters()
                 p.kappa = threat.kappa
                 let sq = try s.withTypes(Dictionary(uniqueKeysWithValues: s.ids.map { ($0, ActorType.statusQuo) }))
-                for (label, sc) in [("statusQuo", sq), ("powerAcquiring", s)] {
-                    let g = try AllianceFormationGame(scenario: sc, threatModel: try threat.model(), parameters: p)
-                    dynamic.append((label, g, try g.solve()))
+                do {
+                    for (label, sc) in [("statusQuo", sq), ("powerAcquiring", s)] {
+                        let g = try AllianceFormationGame(scenario: sc, threatModel: try threat.model(), parameters: p)
+                        dynamic.append((label, g, try g.solve()))
+                    }
+                } catch let e as DynamicsError {
+                    throw DynamicOptions.explain(e, actors: s.actorCount, maxActors: nil, command: "analyze --dynamics")
                 }
             }
             if let path = svg {

@@ -70,7 +70,8 @@ struct DynamicOptions: ParsableArguments {
                 if let m = maxActors {
                     return CLIError("the scenario has \(n) actors, over the limit of \(max(limit, m)) for the dynamic game (Bell(n+1)·2 states); raise --max-actors (at most \(actorCeiling)) together with --max-coalition-size, or use fewer actors")
                 }
-                return CLIError("the scenario has \(n) actors, over the limit of \(limit) that '\(command)' solves (Bell(n+1)·2 states); use fewer actors (e.g. --nmc … --states A,B,…, or a smaller scenario file)")
+                let larger = command == "sweep" ? "" : ", or run 'entente dynamics' with --max-actors and --max-coalition-size"
+                return CLIError("the scenario has \(n) actors, over the limit of \(limit) that '\(command)' solves (Bell(n+1)·2 states); use fewer actors (e.g. --nmc … --states A,B,…, or a smaller scenario file)\(larger)")
             }
             return CLIError("the dynamic game of \(n) actors reaches more states than its state limit; \(maxActors == nil ? "use fewer actors" : "use a smaller --max-coalition-size or fewer actors")")
         case .tooManyBeliefStates(let states, let limit):
