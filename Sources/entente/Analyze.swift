@@ -53,7 +53,9 @@ struct ScenarioOptions: ParsableArguments {
                 throw CLIError("\(f): \(e)")
             } catch let e as ScenarioError { throw CLIError("\(f): \(e)") }
         } else {
-            scenario = try BuiltinScenarios.scenario(named: builtin ?? BuiltinScenarios.defaultName)
+            do { scenario = try BuiltinScenarios.scenario(named: builtin ?? BuiltinScenarios.defaultName) } catch let e as ScenarioError {
+                throw CLIError("--builtin: \(e.message)")
+            }
         }
         if let spec = types {
             var map: [String: ActorType] = [:]
@@ -68,7 +70,9 @@ struct ScenarioOptions: ParsableArguments {
                     map[parts[0]] = .uncertain(probabilityPowerAcquiring: p)
                 }
             }
-            scenario = try scenario.withTypes(map)
+            do { scenario = try scenario.withTypes(map) } catch let e as ScenarioError {
+                throw CLIError("--types: \(e.message) (actors: \(scenario.ids.joined(separator: ", ")))")
+            }
         }
         return scenario
     }
@@ -194,7 +198,8 @@ struct ScenarioCommand: ParsableCommand {
         func validate() throws { try Check.format(format, [.json, .table], command: "scenario show") }
         func run() throws {
             try reportingErrors {
-                let s = try BuiltinScenarios.scenario(named: name)
+                let s: Scenario
+                do { s = try BuiltinScenarios.scenario(named: name) } catch let e as ScenarioError { throw CLIError(e.message) }
                 if format == .json { print(ScenarioJSON.encode(s).serialized()); return }
                 print(Table(header: ["id", "name", "capability (CINC)", "military share", "type"],
                             rows: s.actors.map { [$0.id, $0.name, Format.number($0.capability), Format.number($0.militaryShare), $0.type.description] }).render())
