@@ -90,7 +90,9 @@ public enum CoalitionJSON {
             let index = Dictionary(uniqueKeysWithValues: players.enumerated().map { ($1, $0) })
             var given: [(UInt64, Double)] = []
             var masks = Set<UInt64>()
-            for key in try c.keys() {
+            // Walk the members in order (a lookup per key would be quadratic in the number of coalitions).
+            guard case .object(let members) = c.value else { throw FileFormatError(path: c.path, message: "expected an object") }
+            for (key, raw) in members {
                 var s = Coalition.empty
                 let names = key.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 for name in names {
@@ -100,7 +102,7 @@ public enum CoalitionJSON {
                 guard masks.insert(s.mask).inserted else {
                     throw FileFormatError(path: "\(c.path).\(key)", message: "this coalition is given twice (under another spelling)")
                 }
-                let value = try c.member(key).numeric()
+                let value = try JSONReader(raw, path: "\(c.path).\(key)").numeric()
                 if s.mask == 0 && value != 0 { throw FileFormatError(path: "\(c.path).\(key)", message: "the empty coalition must have value 0") }
                 given.append((s.mask, value))
             }
