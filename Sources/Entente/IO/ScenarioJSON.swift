@@ -61,9 +61,10 @@ public enum ScenarioJSON {
                                 type: type, capital: capital))
         }
         let ids = actors.map(\.id)
+        let position = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         func index(_ r: JSONReader) throws -> Int {
             let id = try r.string()
-            guard let i = ids.firstIndex(of: id) else { throw ScenarioError(field: r.path, message: "unknown actor id \"\(id)\"") }
+            guard let i = position[id] else { throw ScenarioError(field: r.path, message: "unknown actor id \"\(id)\"") }
             return i
         }
         let n = actors.count
