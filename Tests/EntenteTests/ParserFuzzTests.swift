@@ -141,7 +141,11 @@ import Testing
     @Test(arguments: Format.allCases)
     func mutatedInputsNeverTrap(_ format: Format) throws {
         let log = ProcessInfo.processInfo.environment["ENTENTE_FUZZ_LOG"]
-        let inputs = Self.seeds.filter { $0.0 == format }.map { Array($0.1.utf8) }
+        var inputs = Self.seeds.filter { $0.0 == format }.map { Array($0.1.utf8) }
+        if format == .scenario {
+            // A realistic file too: a built-in scenario as `entente scenario show` prints it.
+            inputs.append(Array(ScenarioJSON.encode(try BuiltinScenarios.scenario(named: "europe-1890")).serialized().utf8))
+        }
         for (k, seed) in inputs.enumerated() {
             // Every seed is valid as given.
             let clean = Self.feed(seed, as: format)
