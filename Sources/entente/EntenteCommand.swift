@@ -35,7 +35,12 @@ struct EntenteCommand: ParsableCommand {
         if error is ExitCode || error is CleanExit || code == .success { exit(withError: error) }
         let text = message(for: error).split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }.joined(separator: " ")
-        FileHandle.standardError.write(Data("entente: error: \(text)\n".utf8))
+        // Keep ArgumentParser's pointer to the right help page ("See 'entente nash --help' …") for usage errors.
+        let hint = code.rawValue == ExitCode.validationFailure.rawValue
+            ? fullMessage(for: error).split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+                .first { $0.hasPrefix("See '") }.map { "; see " + $0.dropFirst(4).replacingOccurrences(of: " for more information.", with: "") } ?? ""
+            : ""
+        FileHandle.standardError.write(Data("entente: error: \(text)\(hint)\n".utf8))
         exit(withError: ExitCode(code.rawValue))
     }
 }
