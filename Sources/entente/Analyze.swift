@@ -12,6 +12,32 @@ struct ScenarioOptions: ParsableArguments {
     @Option(help: "With --nmc: the year to use. Alone: the great powers of that year (1816–1945) from the embedded history.") var year: Int?
     @Option(help: "With --nmc: comma-separated state abbreviations (default: every state of that year).") var states: String?
 
+    func validate() throws {
+        // (--year without --nmc is left to load(): on main it selects the great powers of that year.)
+        if nmc == nil {
+            if states != nil { throw ValidationError("--states applies to --nmc only") }
+        } else {
+            if file != nil { throw ValidationError("give either a scenario file or --nmc, not both") }
+            if builtin != nil { throw ValidationError("give either --builtin or --nmc, not both") }
+            guard year != nil else { throw ValidationError("--nmc needs --year") }
+        }
+        if file != nil && builtin != nil { throw ValidationError("give either a scenario file or --builtin, not both") }
+        if let y = year { try Check.integer(y, "--year", 1...9999) }
+        if let list = states {
+            let ids = list.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            if ids.contains("") { throw ValidationError("--states expects comma-separated state abbreviations, got '\(list)'") }
+            if let d = ids.firstDuplicate() { throw ValidationError("--states lists \(d) twice") }
+        }
+        if let spec = types {
+            var seen = Set<String>()
+            for item in spec.split(separator: ",", omittingEmptySubsequences: false) {
+                let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+                guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { throw ValidationError("--types expects ID=TYPE pairs separated by commas, got '\(item)'") }
+                guard seen.insert(parts[0]).inserted else { throw ValidationError("--types gives actor \(parts[0]) twice") }
+            }
+        }
+    }
+
     func load() throws -> Scenario {
         var scenario: Scenario
         if nmc == nil, states != nil { throw CLIError("--states needs --nmc") }
@@ -24,7 +50,7 @@ struct ScenarioOptions: ParsableArguments {
             guard let y = year else { throw CLIError("--nmc needs --year") }
             let text = try InputFile.read(csv)
             do {
-                scenario = try NMCCSV.scenario(text, year: y, states: states.map { $0.split(separator: ",").map(String.init) } ?? [])
+                scenario = try NMCCSV.scenario(text, year: y, states: states.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? [])
             } catch let e as FileFormatError { throw CLIError("\(csv): \(e)") }
         } else if let f = file {
             if builtin != nil { throw CLIError("give either a scenario file or --builtin, not both") }
@@ -33,7 +59,9 @@ struct ScenarioOptions: ParsableArguments {
                 throw CLIError("\(f): \(e)")
             } catch let e as ScenarioError { throw CLIError("\(f): \(e)") }
         } else {
-            scenario = try BuiltinScenarios.scenario(named: builtin ?? BuiltinScenarios.defaultName)
+            do { scenario = try BuiltinScenarios.scenario(named: builtin ?? BuiltinScenarios.defaultName) } catch let e as ScenarioError {
+                throw CLIError("--builtin: \(e.message)")
+            }
         }
         if let spec = types {
             var map: [String: ActorType] = [:]
@@ -44,11 +72,13 @@ struct ScenarioOptions: ParsableArguments {
                 case "power-acquiring", "powerAcquiring", "pa", "revisionist": map[parts[0]] = .powerAcquiring
                 case "status-quo", "statusQuo", "sq": map[parts[0]] = .statusQuo
                 default:
-                    guard let p = Double(parts[1]), p >= 0, p <= 1 else { throw CLIError("--types: '\(parts[1])' is not a type or a probability in [0, 1]") }
+                    guard let p = Double(parts[1]), p.isFinite, p >= 0, p <= 1 else { throw CLIError("--types: '\(parts[1])' is not a type or a probability in [0, 1]") }
                     map[parts[0]] = .uncertain(probabilityPowerAcquiring: p)
                 }
             }
-            scenario = try scenario.withTypes(map)
+            do { scenario = try scenario.withTypes(map) } catch let e as ScenarioError {
+                throw CLIError("--types: \(e.message) (actors: \(scenario.ids.joined(separator: ", ")))")
+            }
         }
         return scenario
     }
@@ -56,11 +86,20 @@ struct ScenarioOptions: ParsableArguments {
 
 /// Threat-model options shared by analyze (and later dynamics).
 struct ThreatOptions: ParsableArguments {
-    @Option(help: "Proximity length scale λ in km ('inf' for no decay).") var lambda: String = "500"
-    @Option(help: "Intention weight ε of non-rivals, in [0, 1].") var epsilon: Double = 0.1
+    @Option(parsing: .unconditional, help: "Proximity length scale λ > 0 in km ('inf' for no decay).") var lambda: String = "500"
+    @Option(parsing: .unconditional, help: "Intention weight ε of non-rivals, in [0, 1].") var epsilon: Double = 0.1
     @Option(help: "Proximity decay: exponential, hyperbolic or none.") var proximity: String = "exponential"
     @Option(help: "Switch factors off: comma-separated power,offense,intentions.") var without: String = ""
-    @Option(help: "Autonomy cost κ of contracting (default 0.02 in the alliance game, 0.05 in the dynamic game).") var kappa: Double?
+    @Option(parsing: .unconditional, help: "Autonomy cost κ ≥ 0 of contracting (default 0.02, the alliance game's and the dynamic game's).")
+    var kappa: Double?
+
+    func validate() throws {
+        try Check.number(epsilon, "--epsilon", 0, 1)
+        try Check.number(kappa, "--kappa", 0, 1e9, note: " (κ is a cost: it must be ≥ 0)")
+        if lambda != "inf" {
+            guard let l = Double(lambda), l.isFinite, l > 0 else { throw ValidationError("--lambda must be a positive number of km or 'inf', got '\(lambda)'") }
+        }
+    }
 
     func model() throws -> ThreatModel {
         let l: Double = lambda == "inf" ? .infinity : (Double(lambda) ?? .nan)
@@ -117,6 +156,8 @@ struct Analyze: ParsableCommand {
     @OptionGroup var game: AlignmentOptions
     @Option(help: "Output: table or json.") var format: OutputFormat = .table
     @Option(help: "Also write the alliance map as SVG to this file.") var svg: String?
+
+    func validate() throws { try Check.format(format, [.table, .json], command: "analyze") }
     @Flag(help: "Add a short dynamic section (the alliance-formation game with default parameters; ≤ 7 actors, a few seconds).")
     var dynamics = false
 
@@ -129,14 +170,17 @@ struct Analyze: ParsableCommand {
                 var p = AllianceFormationGame.Parameters()
                 p.kappa = threat.kappa ?? p.kappa
                 let sq = try s.withTypes(Dictionary(uniqueKeysWithValues: s.ids.map { ($0, ActorType.statusQuo) }))
-                for (label, sc) in [("statusQuo", sq), ("powerAcquiring", s)] {
-                    let g = try AllianceFormationGame(scenario: sc, threatModel: try threat.model(), parameters: p)
-                    dynamic.append((label, g, try g.solve()))
+                do {
+                    for (label, sc) in [("statusQuo", sq), ("powerAcquiring", s)] {
+                        let g = try AllianceFormationGame(scenario: sc, threatModel: try threat.model(), parameters: p)
+                        dynamic.append((label, g, try g.solve()))
+                    }
+                } catch let e as DynamicsError {
+                    throw DynamicOptions.explain(e, actors: s.actorCount, maxActors: nil, command: "analyze --dynamics")
                 }
             }
             if let path = svg {
-                let picture = AllianceMapSVG.render(analysis)
-                guard FileManager.default.createFile(atPath: path, contents: Data(picture.utf8)) else { throw CLIError("cannot write \(path)") }
+                try OutputFile.write(AllianceMapSVG.render(analysis), to: path, option: "--svg")
             }
             switch format {
             case .json:
@@ -158,7 +202,9 @@ struct Analyze: ParsableCommand {
 struct Scenarios: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List the built-in scenarios.")
     func run() throws {
+        try reportingErrors {
         print(Table(header: ["name", "description"], rows: BuiltinScenarios.all.map { [$0.name + ($0.name == BuiltinScenarios.defaultName ? " (default)" : ""), $0.summary] }).render())
+        }
     }
 }
 
@@ -170,9 +216,11 @@ struct ScenarioCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Print a built-in scenario (JSON by default) to edit a copy.")
         @Argument(help: "Built-in scenario name.") var name: String
         @Option(help: "Output: json or table.") var format: OutputFormat = .json
+        func validate() throws { try Check.format(format, [.json, .table], command: "scenario show") }
         func run() throws {
             try reportingErrors {
-                let s = try BuiltinScenarios.scenario(named: name)
+                let s: Scenario
+                do { s = try BuiltinScenarios.scenario(named: name) } catch let e as ScenarioError { throw CLIError(e.message) }
                 if format == .json { print(ScenarioJSON.encode(s).serialized()); return }
                 print(Table(header: ["id", "name", "capability (CINC)", "military share", "type"],
                             rows: s.actors.map { [$0.id, $0.name, Format.number($0.capability), Format.number($0.militaryShare), $0.type.description] }).render())
@@ -186,13 +234,20 @@ struct Calibrate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Score the threat model's (λ, ε) grid against the 1870 and 1890 alignments (Rand index).",
         discussion: "With --dynamics: score the dynamic game's (κ, ν, exit payoff) grid instead (about a minute; progress on stderr).")
-    @Option(help: "Autonomy cost κ of contracting.") var kappa: Double = 0.05
+    @Option(parsing: .unconditional, help: "Autonomy cost κ ≥ 0 of contracting.") var kappa: Double = 0.05
     @Option(help: "Output: table or json.") var format: OutputFormat = .table
     @Flag(help: "Calibrate the dynamic alliance-formation game (κ, neutral exposure ν, exit payoff) instead.") var dynamics = false
 
     @Option(help: "With 'game': fit the alliance game's parameters (λ, ε, e, β, periods per year, η) by calibrated log loss on --fit years.")
     var model: String?
     @Option(help: "With --model game: the fitting years, within 1816-1890.") var fit: String = "1816-1890"
+    @Option(help: "With --model game: replace a grid axis, e.g. --grid lambda=125,250 (axes: lambda, epsilon, gamma, e, kappa, beta, periods, eta).")
+    var grid: [String] = []
+
+    func validate() throws {
+        try Check.format(format, [.table, .json], command: "calibrate")
+        try Check.number(kappa, "--kappa", 0, 1e9, note: " (κ is a cost: it must be ≥ 0)")
+    }
 
     func run() throws {
         try reportingErrors {
@@ -220,7 +275,27 @@ struct Calibrate: ParsableCommand {
     func runGame() throws {
         let parts = fit.split(separator: "-").map { Int($0) }
         guard parts.count == 2, let a = parts[0], let b = parts[1], a <= b else { throw CLIError("--fit expects YEAR-YEAR, got '\(fit)'") }
-        let grid = AllianceGameCalibration.Grid()
+        var grid = AllianceGameCalibration.Grid()
+        for spec in self.grid {
+            let parts = spec.split(separator: "=", maxSplits: 1).map(String.init)
+            let values = parts.count == 2 ? parts[1].split(separator: ",").map { Double($0) } : []
+            guard parts.count == 2, !values.isEmpty, values.allSatisfy({ $0 != nil && $0!.isFinite }) else {
+                throw CLIError("--grid expects AXIS=v1,v2,… with finite numbers, got '\(spec)'")
+            }
+            let v = values.map { $0! }
+            switch parts[0] {
+            case "lambda": grid.lambdas = v
+            case "epsilon": grid.epsilons = v
+            case "gamma": grid.decisiveness = v
+            case "e": grid.entanglements = v
+            case "kappa": grid.autonomyCosts = v
+            case "beta": grid.rationalities = v
+            case "periods": grid.periodsPerYear = v
+            case "eta": grid.originWeights = v
+            default: throw CLIError("--grid: unknown axis '\(parts[0])' (lambda, epsilon, gamma, e, kappa, beta, periods, eta)")
+            }
+        }
+        guard grid.count <= 100_000 else { throw CLIError("--grid: \(grid.count) points exceed the limit of 100000") }
         FileHandle.standardError.write("calibrating the alliance game on \(a)–\(b): \(grid.count) grid points\n".data(using: .utf8)!)
         let points = try AllianceGameCalibration.grid(fitYears: a...b, grid: grid) { done, total in
             FileHandle.standardError.write("  \(done)/\(total) threat × stage blocks\n".data(using: .utf8)!)
@@ -259,5 +334,13 @@ struct Calibrate: ParsableCommand {
         print(Table(header: ["κ", "ν", "exit payoff", "Rand 1870", "Rand 1890", "mean", "verified"],
                     rows: grid.map { [Format.number($0.kappa), Format.number($0.neutralExposure), Format.number($0.exitPayoff), String(format: "%.3f", $0.rand1870), String(format: "%.3f", $0.rand1890), String(format: "%.3f", $0.mean), $0.verified ? "yes" : "no"] }).render())
         if let b = best { print("\nbest verified: κ = \(Format.number(b.kappa)), ν = \(Format.number(b.neutralExposure)), exit payoff = \(Format.number(b.exitPayoff)) (mean Rand \(String(format: "%.3f", b.mean)))") }
+    }
+}
+
+extension Array where Element: Hashable {
+    /// The first element that occurs twice, or nil.
+    func firstDuplicate() -> Element? {
+        var seen = Set<Element>()
+        return first { !seen.insert($0).inserted }
     }
 }

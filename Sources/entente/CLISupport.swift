@@ -1,7 +1,10 @@
 import ArgumentParser
 import Entente
-import Foundation
+@preconcurrency import Foundation
 import Synchronization
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
 
 /// Reads a file, or standard input for "-".
 enum InputFile {
@@ -19,12 +22,17 @@ enum InputFile {
     }
 
     /// Parses a game from `.nfg` or JSON (by extension, else by the first character).
-    static func game(_ path: String) throws -> NormalFormGame {
+    static func game(_ path: String) throws -> NormalFormGame { try game(path, exact: false).game }
+
+    /// The game and, with `exact`, its payoffs as written (fractions exactly) for `--certify`.
+    static func game(_ path: String, exact: Bool) throws -> (game: NormalFormGame, exactPayoffs: [[Rational]]?) {
         let text = try read(path)
         let trimmed = text.drop { $0.isWhitespace }
         do {
-            if path.hasSuffix(".json") || trimmed.hasPrefix("{") { return try GameJSON.parse(text) }
-            return try GambitNFG.parse(text)
+            let json = path.hasSuffix(".json") || trimmed.hasPrefix("{")
+            if !exact { return (json ? try GameJSON.parse(text) : try GambitNFG.parse(text), nil) }
+            let r = json ? try GameJSON.parseExact(text) : try GambitNFG.parseExact(text)
+            return (r.game, r.exactPayoffs)
         } catch let e as FileFormatError {
             throw CLIError("\(path == "-" ? "stdin" : path): \(e)")
         }
@@ -37,10 +45,14 @@ struct CLIError: Error, CustomStringConvertible {
     init(_ message: String) { description = message }
 }
 
-/// Runs a command body, turning any error into one line on stderr and a non-zero exit.
+/// Runs a command body, turning any error into one line on stderr and a non-zero exit. Output that could not be
+/// written to standard output (a full disk, a closed pipe, `/dev/full`) is an error too.
 func reportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
+        if fflush(stdout) != 0 || ferror(stdout) != 0 {
+            throw CLIError("cannot write standard output: \(String(cString: strerror(errno)))")
+        }
     } catch let e as ExitCode {
         throw e
     } catch {
@@ -78,4 +90,59 @@ enum Interrupt {
 
 func writeError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// Writes a whole file, reporting failures (unwritable path, full disk) as errors naming the option.
+enum OutputFile {
+    static func write(_ text: String, to path: String, option: String) throws {
+        guard let f = fopen(path, "w") else {
+            throw CLIError("\(option) \(path): cannot open for writing: \(String(cString: strerror(errno)))")
+        }
+        let bytes = Array(text.utf8)
+        let written = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, f) }
+        var failure = written == bytes.count ? 0 : errno
+        if fflush(f) != 0, failure == 0 { failure = errno }
+        if fclose(f) != 0, failure == 0 { failure = errno }
+        if failure != 0 || written != bytes.count {
+            throw CLIError("\(option) \(path): write failed: \(String(cString: strerror(failure == 0 ? EIO : failure)))")
+        }
+    }
+}
+
+/// Range checks for options, as `ValidationError`s that name the option and the accepted range.
+enum Check {
+    static func format(_ f: OutputFormat, _ allowed: [OutputFormat], command: String) throws {
+        guard allowed.contains(f) else {
+            throw ValidationError("--format \(f.rawValue) is not supported by '\(command)'; use \(allowed.map(\.rawValue).joined(separator: " or "))")
+        }
+    }
+
+    /// A finite number in `[low, high]` (or an open end with `lowOpen`/`highOpen`).
+    static func number(_ x: Double, _ option: String, _ low: Double, _ high: Double, lowOpen: Bool = false, highOpen: Bool = false,
+                       note: String = "") throws {
+        let ok = x.isFinite && (lowOpen ? x > low : x >= low) && (highOpen ? x < high : x <= high)
+        guard ok else {
+            let range = "\(lowOpen ? "(" : "[")\(show(low)), \(show(high))\(highOpen ? ")" : "]")"
+            throw ValidationError("\(option) must be a finite number in \(range)\(note), got \(show(x))")
+        }
+    }
+
+    /// An optional option: nothing to check when it is absent.
+    static func number(_ x: Double?, _ option: String, _ low: Double, _ high: Double, lowOpen: Bool = false, highOpen: Bool = false,
+                       note: String = "") throws {
+        if let x { try number(x, option, low, high, lowOpen: lowOpen, highOpen: highOpen, note: note) }
+    }
+
+    static func integer(_ x: Int, _ option: String, _ range: ClosedRange<Int>, note: String = "") throws {
+        guard range.contains(x) else {
+            throw ValidationError("\(option) must be an integer in \(range.lowerBound)...\(range.upperBound)\(note), got \(x)")
+        }
+    }
+
+    static func show(_ x: Double) -> String {
+        if x.isNaN { return "nan" }
+        if x.isInfinite { return x > 0 ? "inf" : "-inf" }
+        if x == x.rounded() && abs(x) < 1e15 { return String(Int64(x)) }
+        return "\(x)"
+    }
 }

@@ -14,25 +14,71 @@ struct CoalitionCommand: ParsableCommand {
     var solution: String = "shapley,banzhaf,nucleolus,core,roles"
     @Option(help: "Output: table, json or csv.") var format: OutputFormat = .table
     @Flag(help: "Missing coalitions in a {\"coalitions\": …} file get value 0 (otherwise an error).") var missingZero = false
-    @Option(help: "Winning threshold α of the AES ruling-coalition model.") var alpha: Double = 0.5
-    @Option(help: "Largest n for dense 2^n tables.") var maxPlayers: Int = CoalitionalGame.defaultPlayerLimit
+    @Option(parsing: .unconditional, help: "Winning threshold α in [0, 1) of the AES ruling-coalition model.") var alpha: Double = 0.5
+    @Option(parsing: .unconditional, help: "Largest n for dense 2^n tables, 1...34 (memory 8·2^n bytes).")
+    var maxPlayers: Int = CoalitionalGame.defaultPlayerLimit
+
+    /// The requested solutions, parsed and checked (non-empty, known, no duplicates).
+    func solutions() throws -> [CoalitionSolution] {
+        var solutions: [CoalitionSolution] = []
+        let all = CoalitionSolution.allCases.map(\.rawValue).joined(separator: ",")
+        for name in solution.split(separator: ",", omittingEmptySubsequences: false) {
+            let trimmed = name.trimmingCharacters(in: .whitespaces)
+            guard !trimmed.isEmpty else { throw ValidationError("--solution expects a comma-separated list of: \(all); got '\(solution)'") }
+            guard let s = CoalitionSolution(rawValue: trimmed) else {
+                throw ValidationError("--solution: unknown solution '\(trimmed)'; choose from \(all)")
+            }
+            guard !solutions.contains(s) else { throw ValidationError("--solution lists \(trimmed) twice") }
+            solutions.append(s)
+        }
+        return solutions
+    }
+
+    func validate() throws {
+        try Check.format(format, [.table, .json, .csv], command: "coalition")
+        _ = try solutions()
+        try Check.number(alpha, "--alpha", 0, 1, highOpen: true)
+        try Check.integer(maxPlayers, "--max-players", 1...34, note: " (a dense table needs 8·2^n bytes)")
+    }
 
     func run() throws {
         try reportingErrors {
-            var solutions: [CoalitionSolution] = []
-            for name in solution.split(separator: ",") {
-                guard let s = CoalitionSolution(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
-                    throw CLIError("unknown solution '\(name)'; choose from \(CoalitionSolution.allCases.map(\.rawValue).joined(separator: ","))")
-                }
-                solutions.append(s)
-            }
+            let solutions = try solutions()
             let text = try InputFile.read(file)
             let game: CoalitionJSON.Game
             do { game = try CoalitionJSON.parse(text, missingAreZero: missingZero, playerLimit: maxPlayers) } catch let e as FileFormatError {
                 throw CLIError("\(file == "-" ? "stdin" : file): \(e)")
             }
-            let report = try CoalitionReport.compute(game, solutions: solutions, alpha: alpha)
+            let report: CoalitionReport
+            do {
+                report = try CoalitionReport.compute(game, solutions: solutions, alpha: alpha)
+            } catch let e as CooperativeError {
+                throw explain(e, game: game, solutions: solutions)
+            }
             try CoalitionOutput(report: report).print(format)
+        }
+    }
+}
+
+extension CoalitionCommand {
+    /// A size limit of one solution, rephrased with the solution's name and the options that exist (the library's
+    /// message suggests `--max-players`, which only sets the size of tables read from the file).
+    func explain(_ error: CooperativeError, game: CoalitionJSON.Game, solutions: [CoalitionSolution]) -> Error {
+        switch error {
+        case .tooManyPlayers(let n, let limit):
+            // Find the solution that hit the limit (the limits are checked before any exponential work).
+            var culprit: CoalitionSolution? = nil
+            for s in solutions {
+                do { _ = try CoalitionReport.compute(game, solutions: [s], alpha: alpha) } catch {
+                    culprit = s
+                    break
+                }
+            }
+            let what = culprit.map { "the solution '\($0.rawValue)'" } ?? "one of the requested solutions"
+            return CLIError("\(what) handles at most \(limit) players, this game has \(n); leave it out of --solution (e.g. --solution shapley,banzhaf)")
+        case .noPlayers, .dimensionMismatch, .nonFinite, .negativeWeight, .emptyCoalitionValue, .invalidQuota,
+             .linearProgramFailed, .verificationFailed:
+            return CLIError(error.description)
         }
     }
 }

@@ -4,23 +4,84 @@ import Foundation
 
 /// Options of the dynamic game shared by `dynamics` and `sweep`.
 struct DynamicOptions: ParsableArguments {
-    @Option(help: "Discount factor δ in (0, 1).") var delta: Double = 0.9
-    @Option(help: "Hazard λ with which the window of opportunity closes each period ('none' for no window).") var hazard: String = "0.2"
-    @Option(help: "Prize G for power-acquiring actors while the window is open.") var prize: Double = 1
-    @Option(help: "Per-partner alliance cost c.") var allianceCost: Double = 0
-    @Option(help: "Per-period payoff of an actor that opted out: the neutrality dividend (on top of its exposure).") var exitPayoff: Double = 0.002
-    @Option(help: "Share ν of its security loss that an actor that opted out still bears, in [0, 1].") var neutralExposure: Double = 1
-    @Option(help: "Decisiveness γ of the contest success function.") var decisiveness: Double = 2
-    @Option(help: "Weight e of entanglement in partners' quarrels.") var entanglement: Double = 0.3
+    @Option(parsing: .unconditional, help: "Discount factor δ in (0, 0.9999].") var delta: Double = 0.9
+    @Option(parsing: .unconditional, help: "Hazard λ in [0, 1] with which the window of opportunity closes each period ('none' for no window).")
+    var hazard: String = "0.2"
+    @Option(parsing: .unconditional, help: "Prize G ≥ 0 for power-acquiring actors while the window is open.") var prize: Double = 1
+    @Option(parsing: .unconditional, help: "Per-partner alliance cost c ≥ 0.") var allianceCost: Double = 0
+    @Option(parsing: .unconditional, help: "Per-period payoff of an actor that opted out: the neutrality dividend (on top of its exposure); may be negative.")
+    var exitPayoff: Double = 0.002
+    @Option(parsing: .unconditional, help: "Share ν of its security loss that an actor that opted out still bears, in [0, 1].") var neutralExposure: Double = 1
+    @Option(parsing: .unconditional, help: "Decisiveness γ of the contest success function, in [0.25, 8].") var decisiveness: Double = 2
+    @Option(parsing: .unconditional, help: "Weight e ≥ 0 of entanglement in partners' quarrels.") var entanglement: Double = 0.3
     @Flag(help: "Disallow opting out.") var noExit = false
     @Option(help: "Profitability: strict or weak.") var rule: String = "strict"
-    @Option(help: "Largest number of actors for the full state space (Bell(n+1)·2 states).") var maxActors: Int = AllianceFormationGame.defaultActorLimit
-    @Option(help: "Restrict the state space: coalitions of at most this many members (allows 8–12 actors).") var maxCoalitionSize: Int?
+    @Option(parsing: .unconditional, help: "Largest number of actors for the full state space (Bell(n+1)·2 states), 1...\(DynamicOptions.actorCeiling).")
+    var maxActors: Int = AllianceFormationGame.defaultActorLimit
+    @Option(parsing: .unconditional, help: "Restrict the state space: coalitions of at most this many members, ≥ 1 (allows 8–12 actors).")
+    var maxCoalitionSize: Int?
     @Option(help: "Policy evaluation beyond 2 000 states: gaussSeidel or gmres.") var iterative: String = "gmres"
     @Flag(help: "Treat uncertain types (P(power-acquiring) strictly between 0 and 1) as public: power-acquiring iff P ≥ 0.5.") var publicTypes = false
-    @Option(help: "Belief grid points for private types.") var beliefPoints: Int = 11
-    @Option(help: "Accuracy in [0.5, 1) of the public signal about each private type, every period.") var signalAccuracy: Double = 0.8
-    @Option(help: "Largest number of private types (the state space grows as beliefPoints^k).") var maxPrivateTypes: Int = 2
+    @Option(parsing: .unconditional, help: "Belief grid points for private types, 2...\(DynamicOptions.beliefPointCeiling).") var beliefPoints: Int = 11
+    @Option(parsing: .unconditional, help: "Accuracy in [0.5, 1) of the public signal about each private type, every period.")
+    var signalAccuracy: Double = 0.8
+    @Option(parsing: .unconditional, help: "Largest number of private types, 1...\(DynamicOptions.privateTypeCeiling) (the state space grows as beliefPoints^k).")
+    var maxPrivateTypes: Int = 2
+
+    /// Ranges enforced on the options (docs/formats.md, "Limits").
+    static let actorCeiling = 16
+    static let beliefPointCeiling = 1001
+    static let privateTypeCeiling = 6
+    /// Largest magnitude accepted for prize, alliance cost and exit payoff (threats are shares in [0, 1]).
+    static let magnitudeCeiling = 1e9
+    /// Largest belief grid, beliefPoints^maxPrivateTypes.
+    static let beliefGridCeiling = 1_000_000
+
+    func validate() throws {
+        try Check.number(delta, "--delta", 0, 0.9999, lowOpen: true, note: " (δ → 1 makes policy evaluation ill-conditioned)")
+        if hazard != "none" {
+            guard let l = Double(hazard), l.isFinite, l >= 0, l <= 1 else {
+                throw ValidationError("--hazard must be a number in [0, 1] or 'none', got '\(hazard)'")
+            }
+        }
+        let m = Self.magnitudeCeiling
+        try Check.number(prize, "--prize", 0, m)
+        try Check.number(allianceCost, "--alliance-cost", 0, m)
+        try Check.number(exitPayoff, "--exit-payoff", -m, m)
+        try Check.number(neutralExposure, "--neutral-exposure", 0, 1)
+        guard Profitability(rawValue: rule) != nil else { throw ValidationError("--rule must be strict or weak, got '\(rule)'") }
+        guard AllianceFormationGame.IterativeSolver(rawValue: iterative) != nil else {
+            throw ValidationError("--iterative must be gaussSeidel or gmres, got '\(iterative)'")
+        }
+        try Check.integer(maxActors, "--max-actors", 1...Self.actorCeiling)
+        if let c = maxCoalitionSize { try Check.integer(c, "--max-coalition-size", 1...Self.actorCeiling) }
+        try Check.integer(beliefPoints, "--belief-points", 2...Self.beliefPointCeiling)
+        try Check.number(signalAccuracy, "--signal-accuracy", 0.5, 1, highOpen: true)
+        try Check.integer(maxPrivateTypes, "--max-private-types", 1...Self.privateTypeCeiling)
+        let grid = pow(Double(beliefPoints), Double(maxPrivateTypes))
+        guard grid <= Double(Self.beliefGridCeiling) else {
+            throw ValidationError("--belief-points \(beliefPoints) with --max-private-types \(maxPrivateTypes) allows a belief grid of \(beliefPoints)^\(maxPrivateTypes) points, over the limit of \(Self.beliefGridCeiling); lower one of them")
+        }
+    }
+
+    /// A library size error rephrased with the options this command has (`sweep` has no `--max-actors`).
+    static func explain(_ e: DynamicsError, actors n: Int, maxActors: Int?, command: String) -> CLIError {
+        switch e {
+        case .tooManyStates(_, let limit):
+            if n > limit || (maxActors.map { n > $0 } ?? false) {
+                if let m = maxActors {
+                    return CLIError("the scenario has \(n) actors, over the limit of \(max(limit, m)) for the dynamic game (Bell(n+1)·2 states); raise --max-actors (at most \(actorCeiling)) together with --max-coalition-size, or use fewer actors")
+                }
+                let larger = command == "sweep" ? "" : ", or run 'entente dynamics' with --max-actors and --max-coalition-size"
+                return CLIError("the scenario has \(n) actors, over the limit of \(limit) that '\(command)' solves (Bell(n+1)·2 states); use fewer actors (e.g. --nmc … --states A,B,…, or a smaller scenario file)\(larger)")
+            }
+            return CLIError("the dynamic game of \(n) actors reaches more states than its state limit; \(maxActors == nil ? "use fewer actors" : "use a smaller --max-coalition-size or fewer actors")")
+        case .tooManyBeliefStates(let states, let limit):
+            return CLIError("the private-types game would have \(states) public states (structures × belief grid), over the limit of \(limit); \(maxActors == nil ? "use fewer private types (prior.ID in (0, 1))" : "use fewer --belief-points, fewer private types, or --max-coalition-size")")
+        case .invalidParameter, .singularSystem, .searchLimit:
+            return CLIError(e.description)
+        }
+    }
 
     var information: BayesianAllianceFormationGame.Parameters {
         var info = BayesianAllianceFormationGame.Parameters()
@@ -68,9 +129,19 @@ struct Dynamics: ParsableCommand {
     @Option(help: "Output: table or json.") var format: OutputFormat = .table
     @Option(help: "Also draw the transition graph of structures reachable from the status quo as SVG.") var svg: String?
 
+    func validate() throws { try Check.format(format, [.table, .json], command: "dynamics") }
+
     func run() throws {
         try reportingErrors {
             let s = try scenario.load()
+            do { try solve(s) } catch let e as DynamicsError {
+                throw DynamicOptions.explain(e, actors: s.actorCount, maxActors: dynamic.maxActors, command: "dynamics")
+            }
+        }
+    }
+
+    func solve(_ s: Scenario) throws {
+        do {
             let params = try dynamic.parameters(kappa: threat.kappa)
             let model = try threat.model()
             Interrupt.install()
@@ -90,8 +161,7 @@ struct Dynamics: ParsableCommand {
                 outputs.append((label, game, try game.solve(shouldStop: poll)))
             }
             if let path = svg {
-                let picture = TransitionGraphSVG.render(outputs)
-                guard FileManager.default.createFile(atPath: path, contents: Data(picture.utf8)) else { throw CLIError("cannot write \(path)") }
+                try OutputFile.write(TransitionGraphSVG.render(outputs), to: path, option: "--svg")
             }
             if format == .json {
                 var doc = DynamicsJSON.encode(outputs.map { ($0.0, $0.1, $0.2) })
@@ -131,32 +201,95 @@ struct Sweep: ParsableCommand {
         """)
 
     @OptionGroup var scenario: ScenarioOptions
-    @Option(name: .customLong("param"), help: "NAME=v1,v2,… (repeatable).") var params: [String] = []
-    @Option(help: "Run only shard k of N, as k/N.") var shard: String = "1/1"
+    @Option(name: .customLong("param"), help: "NAME=v1,v2,… (repeatable, each NAME once).") var params: [String] = []
+    @Option(help: "Run only shard k of N, as k/N (1 ≤ k ≤ N ≤ grid points).") var shard: String = "1/1"
     @Flag(help: "Disallow opting out.") var noExit = false
+
+    /// Largest grid (product of the axes' value counts).
+    static let gridCeiling = 1_000_000
+    static let known = ["delta", "kappa", "lambda", "prize", "exit", "epsilon", "lambdakm", "accuracy"]
+
+    /// The axes, parsed and range-checked (priors are checked against the scenario in `run`).
+    func axes() throws -> [(String, [Double])] {
+        var axes: [(String, [Double])] = []
+        for p in params {
+            let parts = p.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            guard parts.count == 2, Self.known.contains(parts[0]) || (parts[0].hasPrefix("prior.") && parts[0].count > 6) else {
+                throw ValidationError("--param expects NAME=v1,v2 with NAME in \(Self.known.joined(separator: ", ")) or prior.ID (an actor of the scenario); got '\(p)'")
+            }
+            let name = parts[0]
+            guard !axes.contains(where: { $0.0 == name }) else {
+                throw ValidationError("--param \(name) is given twice; list all its values in one --param \(name)=v1,v2,…")
+            }
+            let items = parts[1].split(separator: ",", omittingEmptySubsequences: false)
+            let values = try items.map { v -> Double in
+                guard !v.isEmpty else { throw ValidationError("--param \(name): empty value in '\(parts[1])' (expected v1,v2,…)") }
+                guard let d = Double(v), d.isFinite else { throw ValidationError("--param \(name): '\(v)' is not a finite number") }
+                return d
+            }
+            let option = "--param \(name)"
+            let m = DynamicOptions.magnitudeCeiling
+            for v in values {
+                switch name {
+                case "delta": try Check.number(v, option, 0, 0.9999, lowOpen: true)
+                case "kappa", "prize": try Check.number(v, option, 0, m)
+                case "exit": try Check.number(v, option, -m, m)
+                case "lambda", "epsilon": try Check.number(v, option, 0, 1)
+                case "lambdakm": try Check.number(v, option, 0, 1e9, lowOpen: true, note: " km")
+                case "accuracy": try Check.number(v, option, 0.5, 1, highOpen: true)
+                default: try Check.number(v, option, 0, 1, note: " (a prior probability)")
+                }
+            }
+            axes.append((name, values))
+        }
+        return axes
+    }
+
+    /// (k, N) of `--shard k/N`.
+    func shardNumbers() throws -> (Int, Int) {
+        let sp = shard.split(separator: "/", omittingEmptySubsequences: false)
+        guard sp.count == 2, let k = Int(sp[0]), let n = Int(sp[1]), n >= 1, k >= 1, k <= n else {
+            throw ValidationError("--shard must be k/N with integers 1 ≤ k ≤ N, got '\(shard)'")
+        }
+        return (k, n)
+    }
+
+    /// Number of grid points, checked against ``gridCeiling``.
+    static func gridSize(_ axes: [(String, [Double])]) throws -> Int {
+        var total = 1
+        for (_, values) in axes {
+            let (t, overflow) = total.multipliedReportingOverflow(by: values.count)
+            guard !overflow, t <= gridCeiling else {
+                throw ValidationError("the --param grid has more than \(gridCeiling) points; use fewer values or split the sweep into several runs")
+            }
+            total = t
+        }
+        return total
+    }
+
+    func validate() throws {
+        let total = try Self.gridSize(try axes())
+        let (_, n) = try shardNumbers()
+        guard n <= total else {
+            throw ValidationError("--shard \(shard): N = \(n) exceeds the \(total) grid point\(total == 1 ? "" : "s"); use N ≤ \(total)")
+        }
+    }
 
     func run() throws {
         try reportingErrors {
             let s = try scenario.load()
-            var axes: [(String, [Double])] = []
-            let known = ["delta", "kappa", "lambda", "prize", "exit", "epsilon", "lambdakm", "accuracy"]
-            for p in params {
-                let parts = p.split(separator: "=", maxSplits: 1).map(String.init)
-                let isPrior = parts.count == 2 && parts[0].hasPrefix("prior.") && s.index(of: String(parts[0].dropFirst(6))) != nil
-                guard parts.count == 2, known.contains(parts[0]) || isPrior else { throw CLIError("--param expects NAME=v1,v2 with NAME in \(known.joined(separator: ", ")) or prior.ID (an actor of the scenario); got '\(p)'") }
-                let values = try parts[1].split(separator: ",").map { v -> Double in
-                    guard let d = Double(v), d.isFinite else { throw CLIError("--param \(parts[0]): '\(v)' is not a number") }
-                    return d
+            let axes = try axes()
+            for (name, _) in axes where name.hasPrefix("prior.") {
+                guard s.index(of: String(name.dropFirst(6))) != nil else {
+                    throw CLIError("--param \(name): \(name.dropFirst(6)) is not an actor of the scenario (actors: \(s.ids.joined(separator: ", ")))")
                 }
-                axes.append((parts[0], values))
             }
-            let sp = shard.split(separator: "/").compactMap { Int($0) }
-            guard sp.count == 2, sp[1] >= 1, sp[0] >= 1, sp[0] <= sp[1] else { throw CLIError("--shard must be k/N with 1 ≤ k ≤ N") }
-            let total = axes.reduce(1) { $0 * $1.1.count }
+            let (shardIndex, shardCount) = try shardNumbers()
+            let total = try Self.gridSize(axes)
             Interrupt.install()
             var done = 0
-            let mine = (0..<total).filter { $0 % sp[1] == sp[0] - 1 }
-            for k in mine {
+            let mineCount = (total - shardIndex + shardCount) / shardCount
+            for k in stride(from: shardIndex - 1, to: total, by: shardCount) {
                 if Interrupt.flag.load(ordering: .relaxed) { break }
                 var rest = k
                 var point: [(String, Double)] = []
@@ -185,16 +318,20 @@ struct Sweep: ParsableCommand {
                 }
                 var kv: [(String, JSONValue)] = [("index", .number(Double(k)))]
                 kv += point.map { ($0.0, .number($0.1)) }
-                if sc.actors.contains(where: { $0.type.probabilityPowerAcquiring > 0 && $0.type.probabilityPowerAcquiring < 1 }) {
-                    let game = try BayesianAllianceFormationGame(scenario: sc, threatModel: tm, parameters: p, information: info)
-                    kv += DynamicsJSON.summary(game, try game.solve())
-                } else {
-                    let game = try AllianceFormationGame(scenario: sc, threatModel: tm, parameters: p)
-                    kv += DynamicsJSON.summary(game, try game.solve())
+                do {
+                    if sc.actors.contains(where: { $0.type.probabilityPowerAcquiring > 0 && $0.type.probabilityPowerAcquiring < 1 }) {
+                        let game = try BayesianAllianceFormationGame(scenario: sc, threatModel: tm, parameters: p, information: info)
+                        kv += DynamicsJSON.summary(game, try game.solve())
+                    } else {
+                        let game = try AllianceFormationGame(scenario: sc, threatModel: tm, parameters: p)
+                        kv += DynamicsJSON.summary(game, try game.solve())
+                    }
+                } catch let e as DynamicsError {
+                    throw DynamicOptions.explain(e, actors: sc.actorCount, maxActors: nil, command: "sweep")
                 }
                 print(JSONValue.object(kv).serialized(pretty: false))
                 done += 1
-                FileHandle.standardError.write(Data("\rentente sweep: \(done)/\(mine.count) grid points".utf8))
+                FileHandle.standardError.write(Data("\rentente sweep: \(done)/\(mineCount) grid points".utf8))
             }
             FileHandle.standardError.write(Data("\n".utf8))
         }

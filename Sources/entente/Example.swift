@@ -9,7 +9,13 @@ struct Example: ParsableCommand {
 
     @Option(help: "Output format: table or json.") var format: OutputFormat = .table
 
+    func validate() throws { try Check.format(format, [.table, .json], command: "example") }
+
     func run() throws {
+        try reportingErrors { try body() }
+    }
+
+    func body() throws {
         let example = BuiltinExamples.zeroSum
         let solution = try ZeroSum.solve(example.payoffs)
         switch format {

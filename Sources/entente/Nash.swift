@@ -10,9 +10,12 @@ struct Nash: ParsableCommand {
         Methods: pure (all pure equilibria, any n), enumerate (all extreme equilibria of a 2-player game by \
         vertex enumeration; complete, also for degenerate games), support (support enumeration; complete for \
         nondegenerate games), lemke (Lemke-Howson; --all runs every starting label), zero-sum (LP), logit \
-        (one equilibrium of any n-player game by tracing the logit QRE path), auto (enumerate for 2 players, \
-        logit otherwise). Every equilibrium printed has been verified (regret below the tolerance).
+        (one equilibrium of any n-player game by tracing the logit QRE path), auto (enumerate for 2 players with \
+        at most \(Nash.enumerationLimit) strategies in total, logit otherwise). Every equilibrium printed has been verified (regret below the tolerance).
         """)
+
+    /// Largest m + n vertex enumeration accepts (`VertexEnumeration`).
+    static let enumerationLimit = 128
 
     enum Method: String, ExpressibleByArgument, CaseIterable { case pure, enumerate, support, lemke, zeroSum = "zero-sum", logit, auto }
 
@@ -21,24 +24,52 @@ struct Nash: ParsableCommand {
     @Flag(help: "Lemke-Howson: run from every starting label.") var all = false
     @Flag(help: "Certify each equilibrium exactly in rational arithmetic (2-player games).") var certify = false
     @Option(help: "Output: table, json, csv or gambit.") var format: OutputFormat = .table
-    @Option(help: "Relative regret tolerance.") var tolerance: Double = 1e-9
-    @Option(help: "Enumeration: stop after this many bases per polytope (or support size for 'support').") var maxSupports: Int?
-    @Option(help: "Stop exponential methods after this many seconds (result marked incomplete).") var timeout: Double?
-    @Option(help: "Lemke-Howson starting label (0-based: player 1's strategies first).") var label: Int = 0
+    @Option(parsing: .unconditional, help: "Relative regret tolerance, in (0, 0.1].") var tolerance: Double = 1e-9
+    @Option(parsing: .unconditional, help: "Enumeration: stop after this many bases per polytope (or support size for 'support'); ≥ 1.")
+    var maxSupports: Int?
+    @Option(parsing: .unconditional, help: "Stop exponential methods after this many seconds (result marked incomplete); > 0.")
+    var timeout: Double?
+    @Option(parsing: .unconditional, help: "Lemke-Howson starting label (0-based: player 1's strategies first).") var label: Int = 0
+
+    func validate() throws {
+        try Check.number(tolerance, "--tolerance", 0, 0.1, lowOpen: true)
+        if let m = maxSupports { try Check.integer(m, "--max-supports", 1...Int(Int32.max)) }
+        if let t = timeout { try Check.number(t, "--timeout", 0, 1e9, lowOpen: true, note: " seconds") }
+        if label != 0 && method != .lemke { throw ValidationError("--label applies to --method lemke only") }
+        if all && method != .lemke { throw ValidationError("--all applies to --method lemke only") }
+        if label < 0 { throw ValidationError("--label must be ≥ 0 (0-based: player 1's strategies first), got \(label)") }
+    }
 
     func run() throws {
         try reportingErrors {
-            let game = try InputFile.game(file)
+            let (game, exactPayoffs) = try InputFile.game(file, exact: certify)
+            if certify && game.playerCount != 2 { throw CLIError("--certify needs a 2-player game; this game has \(game.playerCount) players") }
+            if method == .lemke && !all {
+                guard game.playerCount == 2 else { throw CLIError("--method lemke needs a 2-player game; this game has \(game.playerCount) players") }
+                let labels = game.strategyCounts.reduce(0, +)
+                guard label < labels else {
+                    throw CLIError("--label \(label) is out of range: the game has \(labels) strategies, so labels are 0...\(labels - 1)")
+                }
+            }
             Interrupt.install()
             let result = try solve(game)
-            try NashOutput(game: game, result: result, certify: certify).print(format)
+            try NashOutput(game: game, result: result, certify: certify, exactPayoffs: exactPayoffs).print(format)
         }
     }
 
     func solve(_ game: NormalFormGame) throws -> NashResult {
         let stop = Interrupt.poller(timeout: timeout, label: "entente nash")
         var chosen = method
-        if chosen == .auto { chosen = game.playerCount == 2 ? .enumerate : (game.playerCount == 1 ? .pure : .logit) }
+        let total = game.strategyCounts.reduce(0, +)
+        if chosen == .auto {
+            chosen = game.playerCount == 2 && total <= Self.enumerationLimit ? .enumerate : (game.playerCount == 1 ? .pure : .logit)
+        }
+        if [.enumerate, .support, .lemke, .zeroSum].contains(chosen) && game.playerCount != 2 {
+            throw CLIError("--method \(chosen.rawValue) needs a 2-player game; this game has \(game.playerCount) players (use --method pure or logit)")
+        }
+        if chosen == .enumerate && total > Self.enumerationLimit {
+            throw CLIError("--method enumerate handles at most \(Self.enumerationLimit) strategies in total, this game has \(total); use --method support (with --max-supports), lemke or logit")
+        }
         switch chosen {
         case .pure:
             return try PureEquilibria.solve(game, tolerance: tolerance)
@@ -64,9 +95,11 @@ struct NashOutput {
     let game: NormalFormGame
     let result: NashResult
     let certify: Bool
+    /// Payoffs as written in the file (exact fractions), used by `--certify`.
+    var exactPayoffs: [[Rational]]? = nil
 
     func print(_ format: OutputFormat) throws {
-        let certificates: [ExactCertificate?] = certify ? result.equilibria.map { Certify.certify($0, in: game) } : []
+        let certificates: [ExactCertificate?] = certify ? result.equilibria.map { Certify.certify($0, in: game, exactPayoffs: exactPayoffs) } : []
         if certify && game.playerCount != 2 { throw CLIError("--certify needs a 2-player game") }
         switch format {
         case .json:

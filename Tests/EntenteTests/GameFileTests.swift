@@ -80,7 +80,7 @@ import Testing
             do { _ = try GameJSON.parse(text); return "no error" } catch { return "\(error)" }
         }
         #expect(message(#"{"players": ["A"], "strategies": [["x"]], "payoffs": [[1, 2]]}"#).hasPrefix("$.payoffs[0]: expected 1 entries"))
-        #expect(message(#"{"players": ["A"], "strategies": [["x"]], "payoffs": [["a"]]}"#) == "$.payoffs[0][0]: expected a number")
+        #expect(message(#"{"players": ["A"], "strategies": [["x"]], "payoffs": [["a"]]}"#).hasPrefix("$.payoffs[0][0]: expected a number"))
         #expect(message(#"{"players": ["A"], "strategies": [["x"]]}"#) == #"$: missing required key "payoffs""#)
         #expect(message("{\"players\": [\"A\"],\n  \"strategies\" [[\"x\"]]}").hasPrefix("line 2, column 16: expected ':'"))
         #expect(message(#"{"players": ["A"], "strategies": [["x"]], "payoffs": [[NaN]]}"#).contains("invalid number"))

@@ -2,7 +2,9 @@ import Foundation
 
 /// Parameters of the alliance game as a forecasting model (threat, conflict stage, dynamics).
 ///
-/// Defaults are the values fitted on 1816–1890 (docs/validation.md gives the grid and the fit).
+/// Defaults are the values fitted on 1816–1890 by `entente calibrate --model game` (calibrated log loss of
+/// P(allied); docs/validation.md gives the grid and the fit): λ = 30 km (threat only between land neighbours),
+/// ε = 1 (rivalry coding adds nothing), γ = 1.5, e = 0.1, κ = 0.001, β = 10, one revision period per year, η = 3.
 public struct AllianceGameParameters: Sendable, Equatable {
     /// Threat model (proximity length λ, intention weight ε of non-rivals).
     public var threatModel: ThreatModel
@@ -16,10 +18,11 @@ public struct AllianceGameParameters: Sendable, Equatable {
     public var originWeight: Double
 
     /// The fitted defaults (see docs/validation.md).
-    public init(threatModel: ThreatModel = ThreatModel(lengthKm: 500, epsilon: 0.1),
-                stage: ConflictStage? = nil, rationality: Double = 10, periodsPerYear: Double = 0.3, originWeight: Double = 3) {
+    public init(threatModel: ThreatModel = ThreatModel(lengthKm: 30, epsilon: 1),
+                stage: ConflictStage? = nil, rationality: Double = 10, periodsPerYear: Double = 1, originWeight: Double = 3) {
         self.threatModel = threatModel
-        self.stage = stage ?? (try! ConflictStage())  // the default parameters are in range
+        // In range by construction: γ = 1.5, e = 0.1, κ = 0.001 (the 1816–1890 fit).
+        self.stage = stage ?? (try! ConflictStage(decisiveness: 1.5, entanglement: 0.1, autonomyCost: 0.001, prize: 1))
         self.rationality = rationality
         self.periodsPerYear = periodsPerYear
         self.originWeight = originWeight

@@ -23,11 +23,17 @@ public enum Certify {
     /// Certifies `equilibrium` in `game`, or returns nil if it cannot be certified exactly (e.g. a
     /// degenerate support from a method other than vertex enumeration, or a float profile that is not an
     /// exact equilibrium).
-    public static func certify(_ equilibrium: NashEquilibrium, in game: NormalFormGame) -> ExactCertificate? {
+    ///
+    /// `exactPayoffs` (same layout as `game.payoffs`), when given, are the payoffs as written in the file — e.g.
+    /// `"1/3000007"` — and are used instead of reconstructing rationals from the doubles.
+    public static func certify(_ equilibrium: NashEquilibrium, in game: NormalFormGame,
+                               exactPayoffs: [[Rational]]? = nil) -> ExactCertificate? {
         guard game.playerCount == 2 else { return nil }
         let m = game.strategyCounts[0], n = game.strategyCounts[1]
+        if let e = exactPayoffs, e.count != 2 || e[0].count != m * n || e[1].count != m * n { return nil }
         // Payoffs are finite (validated by NormalFormGame), so every conversion succeeds.
-        let a = game.payoffs[0].compactMap { Rational($0) }, b = game.payoffs[1].compactMap { Rational($0) }
+        let a = exactPayoffs?[0] ?? game.payoffs[0].compactMap { Rational($0) }
+        let b = exactPayoffs?[1] ?? game.payoffs[1].compactMap { Rational($0) }
         let x: [Rational], y: [Rational]
         if let bases = equilibrium.vertexBases {
             guard let px = vertexPoint(basis: bases.x, coordinates: m, rows: n, entry: { j, i in b[i + j * m] }, shift: shiftOf(b)),

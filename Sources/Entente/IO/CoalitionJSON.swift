@@ -1,3 +1,4 @@
+import BigInt
 /// JSON formats for coalitional games (docs/formats.md):
 /// - TU table: `{"players": [...], "values": [2ⁿ numbers indexed by bitmask, bit i = player i]}`
 /// - TU by coalition: `{"players": [...], "coalitions": {"A,B": 1.0, ...}}` (the empty coalition is 0; other
@@ -5,7 +6,11 @@
 /// - Weighted majority: `{"players": [...], "weights": [...], "quota": q, "quota_rule": "strict"|"weak"}`;
 ///   omit `quota` for the strict majority of the total; non-integer weights need `"scale": s` (weights become
 ///   round(w·s)).
+/// Values, weights, `quota` and `scale` may be JSON numbers or exact fractions in strings (`"1/3"`).
 public enum CoalitionJSON {
+    /// Largest integer weight (and total weight) accepted: 2⁵³, below which doubles count exactly.
+    public static let maxWeight = 1 << 53
+
     /// A parsed coalitional game file.
     public enum Game: Sendable {
         case transferableUtility(CoalitionalGame)
@@ -21,18 +26,32 @@ public enum CoalitionJSON {
         guard !players.isEmpty else { throw FileFormatError(path: playersR.path, message: "no players") }
         guard Set(players).count == players.count else { throw FileFormatError(path: playersR.path, message: "duplicate player names") }
         if let w = try root.optionalMember("weights") {
-            let raw = try w.numbers()
+            let raw = try w.array().map { try $0.exactNumeric() }
             guard raw.count == players.count else {
                 throw FileFormatError(path: w.path, message: "expected \(players.count) weights, got \(raw.count)")
             }
-            if let k = raw.firstIndex(where: { $0 < 0 }) { throw FileFormatError(path: "\(w.path)[\(k)]", message: "weight must be non-negative") }
-            let scale = try root.optionalMember("scale")?.number() ?? 1
-            guard scale > 0 else { throw FileFormatError(path: "$.scale", message: "scale must be positive") }
-            let scaled = raw.map { $0 * scale }
-            if let k = scaled.firstIndex(where: { $0 != $0.rounded() }), scale == 1 {
-                throw FileFormatError(path: "\(w.path)[\(k)]", message: "weights must be integers; add \"scale\" (e.g. 1000000) to map real capabilities to integers explicitly")
+            if let k = raw.firstIndex(where: { $0.double < 0 }) { throw FileFormatError(path: "\(w.path)[\(k)]", message: "weight must be non-negative") }
+            let scaleR = try root.optionalMember("scale")
+            let scale: (double: Double, exact: Rational) = try scaleR?.exactNumeric() ?? (1, Rational.one)
+            guard scale.double > 0 else { throw FileFormatError(path: "$.scale", message: "scale must be positive") }
+            // Exact products: "1/3" with scale 3 is the integer 1; real capabilities are rounded only with a scale.
+            var weights: [Int] = []
+            var total = 0
+            for (k, x) in raw.enumerated() {
+                let v = x.exact * scale.exact
+                if v.denominator != 1 && scale.exact == .one {
+                    throw FileFormatError(path: "\(w.path)[\(k)]", message: "weights must be integers; add \"scale\" (e.g. 1000000) to map real capabilities to integers explicitly")
+                }
+                let rounded = (2 * v.numerator + v.denominator) / (2 * v.denominator)  // round half up (v ≥ 0)
+                guard let i = Int(exactly: rounded), i <= maxWeight else {
+                    throw FileFormatError(path: "\(w.path)[\(k)]", message: "weight × scale must be at most 2^53 = \(maxWeight); use a smaller \"scale\"")
+                }
+                total += i
+                guard total <= maxWeight else {
+                    throw FileFormatError(path: w.path, message: "total weight × scale must be at most 2^53 = \(maxWeight); use a smaller \"scale\"")
+                }
+                weights.append(i)
             }
-            let weights = scaled.map { Int($0.rounded()) }
             var rule = WeightedMajorityGame.QuotaRule.strict
             if let r = try root.optionalMember("quota_rule") {
                 guard let parsed = WeightedMajorityGame.QuotaRule(rawValue: try r.string()) else {
@@ -40,7 +59,14 @@ public enum CoalitionJSON {
                 }
                 rule = parsed
             }
-            let quota = try root.optionalMember("quota").map { try $0.number() * scale } ?? Double(weights.reduce(0, +)) / 2
+            var quota = Double(total) / 2
+            if let q = try root.optionalMember("quota") {
+                let v = try q.exactNumeric().exact * scale.exact
+                quota = v.doubleValue
+                guard quota >= 0, quota <= Double(maxWeight) else {
+                    throw FileFormatError(path: q.path, message: "quota × scale must be in [0, 2^53]")
+                }
+            }
             do {
                 return .weightedMajority(try WeightedMajorityGame(weights: weights, quota: quota, rule: rule, players: players))
             } catch {
@@ -48,35 +74,47 @@ public enum CoalitionJSON {
             }
         }
         let n = players.count
-        guard n <= min(playerLimit, 34) else {
-            throw FileFormatError(path: playersR.path, message: CooperativeError.tooManyPlayers(n: n, limit: min(playerLimit, 34)).description)
+        let limit = min(playerLimit, 34)
+        guard n <= limit else {
+            throw FileFormatError(path: playersR.path, message: CooperativeError.tooManyPlayers(n: n, limit: limit).description)
         }
-        var values = [Double](repeating: .nan, count: 1 << n)
-        values[0] = 0
+        var values: [Double]
         if let v = try root.optionalMember("values") {
-            let list = try v.numbers()
-            guard list.count == 1 << n else { throw FileFormatError(path: v.path, message: "expected 2^\(n) = \(1 << n) values, got \(list.count)") }
-            guard list[0] == 0 else { throw FileFormatError(path: "\(v.path)[0]", message: "the empty coalition must have value 0") }
-            values = list
+            // Read (and count) the list before allocating anything of size 2ⁿ.
+            guard case .array(let items) = v.value else { throw FileFormatError(path: v.path, message: "expected an array") }
+            guard items.count == 1 << n else { throw FileFormatError(path: v.path, message: "expected 2^\(n) = \(1 << n) values, got \(items.count)") }
+            values = try v.numerics()
+            guard values[0] == 0 else { throw FileFormatError(path: "\(v.path)[0]", message: "the empty coalition must have value 0") }
         } else {
             let c = try root.member("coalitions")
             let index = Dictionary(uniqueKeysWithValues: players.enumerated().map { ($1, $0) })
-            for key in try c.keys() {
+            var given: [(UInt64, Double)] = []
+            var masks = Set<UInt64>()
+            // Walk the members in order (a lookup per key would be quadratic in the number of coalitions).
+            guard case .object(let members) = c.value else { throw FileFormatError(path: c.path, message: "expected an object") }
+            for (key, raw) in members {
                 var s = Coalition.empty
                 let names = key.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 for name in names {
                     guard let i = index[name] else { throw FileFormatError(path: "\(c.path).\(key)", message: "unknown player \"\(name)\"") }
                     s = s.inserting(i)
                 }
-                values[Int(s.mask)] = try c.member(key).number()
+                guard masks.insert(s.mask).inserted else {
+                    throw FileFormatError(path: "\(c.path).\(key)", message: "this coalition is given twice (under another spelling)")
+                }
+                let value = try JSONReader(raw, path: "\(c.path).\(key)").numeric()
+                if s.mask == 0 && value != 0 { throw FileFormatError(path: "\(c.path).\(key)", message: "the empty coalition must have value 0") }
+                given.append((s.mask, value))
             }
-            if let k = values.firstIndex(where: { $0.isNaN }) {
-                if !missingAreZero {
-                    let s = Coalition(mask: UInt64(k)).members.map { players[$0] }.joined(separator: ",")
+            if !missingAreZero {
+                // Find a missing coalition without allocating 2ⁿ entries first.
+                if let missing = (1..<(UInt64(1) << n)).first(where: { !masks.contains($0) }) {
+                    let s = Coalition(mask: missing).members.map { players[$0] }.joined(separator: ",")
                     throw FileFormatError(path: c.path, message: "coalition \"\(s)\" has no value (use --missing-zero to default missing coalitions to 0)")
                 }
-                values = values.map { $0.isNaN ? 0 : $0 }
             }
+            values = [Double](repeating: 0, count: 1 << n)
+            for (mask, value) in given { values[Int(mask)] = value }
         }
         do {
             return .transferableUtility(try CoalitionalGame(players: players, values: values, playerLimit: playerLimit))

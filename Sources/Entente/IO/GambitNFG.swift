@@ -7,6 +7,17 @@
 public enum GambitNFG {
     /// Parses `.nfg` text. Errors carry the line and column.
     public static func parse(_ text: String) throws -> NormalFormGame {
+        try parse(text, exact: false).game
+    }
+
+    /// Parses `.nfg` text and also returns every payoff exactly as written (`1/3`, `0.1` = 1/10, `2e-3` = 1/500;
+    /// same layout as ``NormalFormGame/payoffs``), for exact certification (``Certify/certify(_:in:exactPayoffs:)``).
+    public static func parseExact(_ text: String) throws -> (game: NormalFormGame, exactPayoffs: [[Rational]]) {
+        let r = try parse(text, exact: true)
+        return (r.game, r.exact)
+    }
+
+    static func parse(_ text: String, exact: Bool) throws -> (game: NormalFormGame, exact: [[Rational]]) {
         var lexer = NFGLexer(text)
         try lexer.expectWord("NFG")
         let version = try lexer.number()
@@ -47,32 +58,51 @@ public enum GambitNFG {
             }
         }
         var payoffs = [[Double]](repeating: [Double](repeating: 0, count: total), count: n)
+        var exactPayoffs = exact ? [[Rational]](repeating: [Rational](repeating: .zero, count: total), count: n) : []
         if try lexer.peek() == .open {
             // Outcome version: { { "name" u1, u2, ... } ... } then one outcome index per profile.
             try lexer.expect("{")
             var outcomes: [[Double]] = []
+            var exactOutcomes: [[Rational]] = []
             while try lexer.peek() == .open {
                 try lexer.expect("{")
                 _ = try lexer.string()
                 var values: [Double] = []
-                for _ in 0..<n { values.append(try lexer.number()) }
+                var exactValues: [Rational] = []
+                for _ in 0..<n {
+                    let v = try lexer.exactNumber(exact)
+                    values.append(v.0)
+                    if let e = v.1 { exactValues.append(e) }
+                }
                 try lexer.expect("}")
                 outcomes.append(values)
+                exactOutcomes.append(exactValues)
             }
             try lexer.expect("}")
             for k in 0..<total {
                 let o = try lexer.number()
-                guard o == o.rounded(), o >= 0, Int(o) <= outcomes.count else {
+                guard o == o.rounded(), o >= 0, o <= Double(outcomes.count) else {
                     throw lexer.error("outcome index \(o) out of range 0...\(outcomes.count)")
                 }
-                if o > 0 { for p in 0..<n { payoffs[p][k] = outcomes[Int(o) - 1][p] } }
+                if o > 0 {
+                    for p in 0..<n {
+                        payoffs[p][k] = outcomes[Int(o) - 1][p]
+                        if exact { exactPayoffs[p][k] = exactOutcomes[Int(o) - 1][p] }
+                    }
+                }
             }
         } else {
-            for k in 0..<total { for p in 0..<n { payoffs[p][k] = try lexer.number() } }
+            for k in 0..<total {
+                for p in 0..<n {
+                    let v = try lexer.exactNumber(exact)
+                    payoffs[p][k] = v.0
+                    if let e = v.1 { exactPayoffs[p][k] = e }
+                }
+            }
         }
         if try lexer.peek() != .end { throw lexer.error("unexpected data after the payoffs") }
         do {
-            return try NormalFormGame(title: title, players: players, strategies: strategies, payoffs: payoffs)
+            return (try NormalFormGame(title: title, players: players, strategies: strategies, payoffs: payoffs), exactPayoffs)
         } catch {
             throw FileFormatError(message: error.description)
         }
@@ -158,6 +188,17 @@ struct NFGLexer {
             i += 1
         }
         throw error("unterminated string")
+    }
+
+    /// A number and, if `exact`, the rational it denotes as written (decimals and fractions exactly; exponent
+    /// forms through ``Rational/init(_:maxDenominator:)``).
+    mutating func exactNumber(_ exact: Bool) throws -> (Double, Rational?) {
+        skip()
+        let start = i
+        let d = try number()
+        guard exact else { return (d, nil) }
+        let text = String(chars[start..<i])
+        return (d, JSONReader.rational(text.hasPrefix("+") ? String(text.dropFirst()) : text) ?? Rational(d))
     }
 
     /// A number: integer, decimal, exponent or fraction p/q.

@@ -7,8 +7,12 @@
 /// land contiguity and rivalries come from the shipped data where the year is covered (1870, 1890, 1913/1914,
 /// 1938/1939) and are otherwise empty.
 public enum NMCCSV {
+    /// Largest value accepted for a capability component (NMC units: thousands of dollars, people, tons); larger
+    /// values would make the yearly column sums overflow or lose the shares.
+    public static let maxComponent = 1e15
+
     /// Parses the CSV and builds a scenario for `year` and `states` (all rows of that year if `states` is empty).
-    /// O(rows). Errors name the line and column.
+    /// O(rows). Errors name the line and column. Components above ``maxComponent`` are rejected.
     public static func scenario(_ text: String, year: Int, states: [String] = [], name: String? = nil) throws -> Scenario {
         let lines = text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
         guard let header = lines.first else { throw FileFormatError(line: 1, column: 1, message: "empty CSV") }
@@ -32,6 +36,10 @@ public enum NMCCSV {
             for c in cComp {
                 guard let v = Double(cells[c]), v.isFinite, v >= 0 || v == -9 else {
                     throw FileFormatError(line: k + 1, column: c + 1, message: "\(columns[c]) must be a non-negative number or -9, got '\(cells[c])'")
+                }
+                // Column sums over a year must stay finite and exact enough for shares that sum to 1.
+                guard v <= maxComponent else {
+                    throw FileFormatError(line: k + 1, column: c + 1, message: "\(columns[c]) must be at most 1e15, got '\(cells[c])'")
                 }
                 comp.append(v)
             }

@@ -7,20 +7,31 @@
 ///      "contiguous": [["FRN", "GMY"], ...],               (land contiguity, optional)
 ///      "rivalries": [["FRN", "GMY"], ...],                (optional)
 ///      "sources": ["..."]}
+///
+/// `capability` and `military_share` may be exact fractions in strings (`"1/3"`).
 public enum ScenarioJSON {
+    /// Largest number of actors in a scenario file (the reader builds n × n tables; analyses are O(n³) and more).
+    public static let maxActors = 1000
+
     /// Parses and validates a scenario. Throws ``FileFormatError`` (syntax, JSON path) or ``ScenarioError``.
     public static func parse(_ text: String) throws -> Scenario {
         let root = JSONReader(try JSONValue.parse(text))
         let name = try root.optionalMember("name")?.string() ?? "scenario"
         let year = try root.optionalMember("year")?.integer()
         var actors: [Actor] = []
-        for a in try root.member("actors").array() {
+        let actorsR = try root.member("actors")
+        let actorList = try actorsR.array()
+        guard actorList.count <= maxActors else {
+            // Checked before the n × n distance, contiguity and rivalry tables are allocated.
+            throw ScenarioError(field: actorsR.path, message: "\(actorList.count) actors exceed the limit of \(maxActors) for a scenario")
+        }
+        for a in actorList {
             let id = try a.member("id").string()
             let capR = try a.member("capability")
-            let cap = try capR.number()
+            let cap = try capR.numeric()
             guard cap >= 0 else { throw ScenarioError(field: capR.path, message: "capability must be non-negative, got \(cap)") }
             let mil = try a.optionalMember("military_share").map { r -> Double in
-                let v = try r.number()
+                let v = try r.numeric()
                 guard v >= 0 else { throw ScenarioError(field: r.path, message: "must be non-negative, got \(v)") }
                 return v
             }
@@ -31,7 +42,12 @@ public enum ScenarioJSON {
                     switch s {
                     case "statusQuo", "status-quo", "sq": type = .statusQuo
                     case "powerAcquiring", "power-acquiring", "pa", "revisionist": type = .powerAcquiring
-                    default: throw ScenarioError(field: t.path, message: "type must be \"statusQuo\", \"powerAcquiring\" or a probability")
+                    default:
+                        // An exact probability such as "1/3".
+                        guard let r = JSONReader.rational(s), !(r < .zero), !(Rational.one < r) else {
+                            throw ScenarioError(field: t.path, message: "type must be \"statusQuo\", \"powerAcquiring\" or a probability in [0, 1]")
+                        }
+                        type = .uncertain(probabilityPowerAcquiring: r.doubleValue)
                     }
                 case .number(let p):
                     guard p >= 0, p <= 1 else { throw ScenarioError(field: t.path, message: "probability of being power-acquiring must be in [0, 1], got \(p)") }
@@ -45,9 +61,10 @@ public enum ScenarioJSON {
                                 type: type, capital: capital))
         }
         let ids = actors.map(\.id)
+        let position = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         func index(_ r: JSONReader) throws -> Int {
             let id = try r.string()
-            guard let i = ids.firstIndex(of: id) else { throw ScenarioError(field: r.path, message: "unknown actor id \"\(id)\"") }
+            guard let i = position[id] else { throw ScenarioError(field: r.path, message: "unknown actor id \"\(id)\"") }
             return i
         }
         let n = actors.count
