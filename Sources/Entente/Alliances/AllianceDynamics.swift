@@ -118,28 +118,89 @@ extension AllianceFormationGame {
         }
     }
 
-    /// The most profitable move from x (largest minimum gain over the movers), if any is profitable.
-    func bestMove(_ v: [[Double]], at x: Int, tolerance: Double) -> (index: Int, gain: Double)? {
+    /// `alternatives[x][k]`: the other moves from x of the same mover coalition as `moves[x][k]` (Konishi–Ray's
+    /// clause (a) compares a move only with these). In this game only a single actor has two moves from one state
+    /// (leaving its bloc and exiting), so almost every list is empty. O(total moves) to build.
+    func moverAlternatives() -> [[[Int]]] {
+        moves.map { list in
+            var byMovers: [UInt64: [Int]] = [:]
+            for (k, mv) in list.enumerated() { byMovers[mv.move.movers.mask, default: []].append(k) }
+            return list.indices.map { k in
+                guard let group = byMovers[list[k].move.movers.mask], group.count > 1 else { return [] }
+                return group.filter { $0 != k }
+            }
+        }
+    }
+
+    /// Konishi–Ray's maximality clause (a): no other move z of the same movers S from x is better than y = target of
+    /// move k for every member of S (strictly better for all by more than `tolerance` under the strict rule; at least
+    /// as good for all and strictly better for one under the weak rule), comparing continuation values.
+    @inline(__always) func maximal(_ v: [[Double]], at x: Int, move k: Int, alternatives: [[[Int]]], tolerance: Double) -> Bool {
+        let y = moves[x][k].target, movers = moves[x][k].move.movers
+        for a in alternatives[x][k] {
+            let z = moves[x][a].target
+            var lo = Double.infinity, hi = -Double.infinity
+            var mask = movers.mask
+            while mask != 0 {
+                let i = mask.trailingZeroBitCount
+                mask &= mask - 1
+                let g = continuation(v, from: x, to: z, player: i) - continuation(v, from: x, to: y, player: i)
+                lo = min(lo, g)
+                hi = max(hi, g)
+            }
+            switch parameters.rule {
+            case .strict: if lo > tolerance { return false }
+            case .weak: if lo >= -tolerance && hi > tolerance { return false }
+            }
+        }
+        return true
+    }
+
+    /// Whether move k from x satisfies Konishi–Ray's clause (a): profitable for its movers and maximal among their moves.
+    @inline(__always) func justified(_ v: [[Double]], at x: Int, move k: Int, alternatives: [[[Int]]], tolerance: Double) -> Bool {
+        let mv = moves[x][k]
+        return profitable(v, from: x, to: mv.target, movers: mv.move.movers, tolerance: tolerance).0
+            && maximal(v, at: x, move: k, alternatives: alternatives, tolerance: tolerance)
+    }
+
+    /// The most profitable move from x (largest minimum gain over the movers) among the profitable moves that are
+    /// maximal for their movers (Konishi–Ray clause (a)), if any move is profitable.
+    func bestMove(_ v: [[Double]], at x: Int, alternatives: [[[Int]]], tolerance: Double) -> (index: Int, gain: Double)? {
         var best: (Int, Double)? = nil
         for (k, mv) in moves[x].enumerated() {
             let (ok, g) = profitable(v, from: x, to: mv.target, movers: mv.move.movers, tolerance: tolerance)
-            guard ok else { continue }
-            if best == nil || g > best!.1 + tolerance { best = (k, g) }
+            guard ok, best == nil || g > best!.1 + tolerance else { continue }
+            guard maximal(v, at: x, move: k, alternatives: alternatives, tolerance: tolerance) else { continue }
+            best = (k, g)
         }
         return best
     }
 
-    /// Whether state x violates the equilibrium conditions under values v.
-    func violates(_ v: [[Double]], _ choice: [Int?], at x: Int, tolerance: Double,
+    /// Whether some move from x is profitable for its movers (then waiting violates clause (b)).
+    func someProfitable(_ v: [[Double]], at x: Int, tolerance: Double) -> Bool {
+        moves[x].contains { profitable(v, from: x, to: $0.target, movers: $0.move.movers, tolerance: tolerance).0 }
+    }
+
+    /// Whether state x violates the Konishi–Ray conditions under values v: (a) every move made with positive
+    /// probability is profitable for its movers and no other move of the same movers is better for all of them;
+    /// (b) if nobody moves, no move is profitable.
+    func violates(_ v: [[Double]], _ choice: [Int?], at x: Int, alternatives: [[[Int]]], tolerance: Double,
                   mixed: [Int: [(move: Int, probability: Double)]] = [:]) -> Bool {
-        if let mix = mixed[x] {  // every move made with positive probability must be profitable
-            return mix.contains { !profitable(v, from: x, to: moves[x][$0.move].target, movers: moves[x][$0.move].move.movers, tolerance: tolerance).0 }
+        if let mix = mixed[x] {
+            return mix.contains { !justified(v, at: x, move: $0.move, alternatives: alternatives, tolerance: tolerance) }
         }
-        if let k = choice[x] {
-            let mv = moves[x][k]
-            return !profitable(v, from: x, to: mv.target, movers: mv.move.movers, tolerance: tolerance).0
-        }
-        return bestMove(v, at: x, tolerance: tolerance) != nil
+        if let k = choice[x] { return !justified(v, at: x, move: k, alternatives: alternatives, tolerance: tolerance) }
+        return someProfitable(v, at: x, tolerance: tolerance)
+    }
+
+    /// The states where a deterministic process (`choice[x]`: index into `moves[x]`, nil = wait) violates the
+    /// Konishi–Ray (2003) equilibrium conditions: (a) the move made is profitable for its movers and maximal — no other
+    /// move of the same movers is better for all of them; (b) where nobody moves, no move is profitable. Empty for an
+    /// equilibrium process. Tolerance 1e-10 on value differences; O(policy evaluation + states · moves · n).
+    public func violations(of choice: [Int?]) throws(DynamicsError) -> [Int] {
+        let v = try values(of: choice)
+        let alternatives = moverAlternatives()
+        return states.indices.filter { violates(v, choice, at: $0, alternatives: alternatives, tolerance: 1e-10) }
     }
 
     /// Searches for an equilibrium process by asynchronous best responses: start from "everyone waits"; at each
@@ -151,6 +212,7 @@ extension AllianceFormationGame {
     public func solve(shouldStop: () -> Bool = { false }) throws(DynamicsError) -> AllianceDynamicsResult {
         let m = states.count
         let tol = 1e-10
+        let alternatives = moverAlternatives()
         var choice = [Int?](repeating: nil, count: m)
         var v = try evaluate(transitions(choice), start: nil)
         var iterations = 0
@@ -162,8 +224,8 @@ extension AllianceFormationGame {
         while iterations < parameters.maxIterations && !shouldStop() {
             iterations += 1
             var updates: [(Int, Int?, Double)] = []
-            for x in 0..<m where violates(v, choice, at: x, tolerance: tol) {
-                let b = bestMove(v, at: x, tolerance: tol)
+            for x in 0..<m where violates(v, choice, at: x, alternatives: alternatives, tolerance: tol) {
+                let b = bestMove(v, at: x, alternatives: alternatives, tolerance: tol)
                 updates.append((x, b?.index, b?.gain ?? 0))
             }
             if updates.isEmpty { verified = true; break }
@@ -177,21 +239,21 @@ extension AllianceFormationGame {
             let single = !seen.insert(key).inserted
             if single {
                 // A repeated process: break the cycle by updating one violating state, chosen reproducibly at random, to
-                // a random profitable move (not necessarily the best; waiting if none is profitable).
+                // a random justified move — profitable and maximal for its movers — (not necessarily the best; waiting
+                // if none is profitable).
                 let x = updates[Int(rng.next() % UInt64(updates.count))].0
-                let profitableMoves = moves[x].indices.filter {
-                    profitable(v, from: x, to: moves[x][$0].target, movers: moves[x][$0].move.movers, tolerance: tol).0
-                }
+                let profitableMoves = moves[x].indices.filter { justified(v, at: x, move: $0, alternatives: alternatives, tolerance: tol) }
                 choice[x] = profitableMoves.isEmpty ? nil : profitableMoves[Int(rng.next() % UInt64(profitableMoves.count))]
             } else {
                 for u in updates { choice[u.0] = u.1 }
             }
             v = try evaluate(transitions(choice), start: v)
         }
-        if !verified { verified = (0..<m).allSatisfy { !violates(v, choice, at: $0, tolerance: tol) } }
+        if !verified { verified = (0..<m).allSatisfy { !violates(v, choice, at: $0, alternatives: alternatives, tolerance: tol) } }
         var mixed: [Int: [(move: Int, probability: Double)]] = [:]
         if !verified && !shouldStop() {
-            if let found = try mixCycle(choice: &choice, values: &v, recent: recent, iterations: &iterations, shouldStop: shouldStop) {
+            if let found = try mixCycle(choice: &choice, values: &v, recent: recent, alternatives: alternatives, iterations: &iterations,
+                                        shouldStop: shouldStop) {
                 mixed = found
                 verified = true
             }
@@ -229,7 +291,7 @@ extension AllianceFormationGame {
     /// moving average of best responses (weight 0.9 per step, moves under 5 % dropped); the other states best-respond
     /// deterministically. Returns the mixed states once every state satisfies the conditions, nil after 300 steps or
     /// when more than 32 states cycle.
-    func mixCycle(choice: inout [Int?], values v: inout [[Double]], recent: [[(Int, Int?)]], iterations: inout Int,
+    func mixCycle(choice: inout [Int?], values v: inout [[Double]], recent: [[(Int, Int?)]], alternatives: [[[Int]]], iterations: inout Int,
                   shouldStop: () -> Bool) throws(DynamicsError) -> [Int: [(move: Int, probability: Double)]]? {
         let m = states.count, tol = 1e-10
         var weights: [Int: [Int: Double]] = [:]
@@ -252,11 +314,11 @@ extension AllianceFormationGame {
                 }
             }
             v = try evaluate(transitions(choice, mixed: mixed), start: v)
-            let violating = (0..<m).filter { violates(v, choice, at: $0, tolerance: tol, mixed: mixed) }
+            let violating = (0..<m).filter { violates(v, choice, at: $0, alternatives: alternatives, tolerance: tol, mixed: mixed) }
             if violating.isEmpty { return mixed }
             for (x, w) in weights { weights[x] = w.mapValues { $0 * 0.9 } }
             for x in violating {
-                let b = bestMove(v, at: x, tolerance: tol)?.index
+                let b = bestMove(v, at: x, alternatives: alternatives, tolerance: tol)?.index
                 if weights[x] != nil {
                     if let k = b { weights[x]![k, default: 0] += 1 } else { weights[x] = [:] }
                 } else {

@@ -180,7 +180,7 @@ extension BayesianAllianceFormationGame {
     }
 
     /// Whether prescription `pr` in public state z satisfies its equilibrium condition; the smallest mover gain.
-    func justified(_ e: [[Double]], _ z: Int, _ pr: BayesianPrescription) -> (Bool, Double) {
+    func justified(_ e: [[Double]], _ alternatives: [[[Int]]], _ z: Int, _ pr: BayesianPrescription) -> (Bool, Double) {
         let x = z / beliefCount, b = z % beliefCount
         switch pr {
         case .wait:
@@ -188,24 +188,21 @@ extension BayesianAllianceFormationGame {
         case .mixture(let mix):
             var lowest = Double.infinity
             for entry in mix {
-                let (ok, g) = justified(e, z, .pooling(move: entry.move))
+                let (ok, g) = justified(e, alternatives, z, .pooling(move: entry.move))
                 if !ok { return (false, g) }
                 lowest = min(lowest, g)
             }
             return (true, lowest)
         case .pooling(let k):
             let mv = base.moves[x][k]
-            var gains: [Double] = []
-            for i in mv.move.movers.members {
-                if let u = uncertain.firstIndex(of: i) {
-                    for t in possibleTypes(u, b) {
-                        if let g = gain(e, actor: i, beliefs: b, mask: 1 << u, value: t << u, to: mv.target, b, from: x, b) { gains.append(g) }
-                    }
-                } else if let g = gain(e, actor: i, beliefs: b, mask: 0, value: 0, to: mv.target, b, from: x, b) {
-                    gains.append(g)
-                }
+            let result = passes(poolingGains(e, movers: mv.move.movers, beliefs: b, to: mv.target, from: x))
+            guard result.0 else { return result }
+            // Konishi–Ray clause (a): no other pooling move of the same movers is better than this one for all of them
+            // (per type for an informed mover, in expectation for an uninformed one).
+            for a in alternatives[x][k] where passes(poolingGains(e, movers: mv.move.movers, beliefs: b, to: base.moves[x][a].target, from: mv.target)).0 {
+                return (false, result.1)
             }
-            return passes(gains)
+            return result
         case .separating(let k, let u, let pa):
             let mv = base.moves[x][k]
             let j = uncertain[u], t = pa ? 1 : 0
@@ -214,31 +211,68 @@ extension BayesianAllianceFormationGame {
             guard let own = gain(e, actor: j, beliefs: b, mask: 1 << u, value: t << u, to: mv.target, bR, from: x, bN),
                   let mimic = gain(e, actor: j, beliefs: b, mask: 1 << u, value: (1 - t) << u, to: mv.target, bR, from: x, bN),
                   mimic <= tolerance else { return (false, -.infinity) }
-            var gains = [own]
-            for i in mv.move.movers.members where i != j {
-                if let u2 = uncertain.firstIndex(of: i) {
-                    for t2 in possibleTypes(u2, b) {
-                        if let g = gain(e, actor: i, beliefs: b, mask: (1 << u) | (1 << u2), value: (t << u) | (t2 << u2), to: mv.target, bR, from: x, bR) { gains.append(g) }
-                    }
-                } else if let g = gain(e, actor: i, beliefs: b, mask: 1 << u, value: t << u, to: mv.target, bR, from: x, bR) {
-                    gains.append(g)
+            let result = passes([own] + separatingGains(e, movers: mv.move.movers, slot: u, type: t, beliefs: b, to: mv.target, from: x, revealed: bR))
+            guard result.0 else { return result }
+            // Clause (a) for the movers of type t: no other move of theirs, separating on the same type, is better for all.
+            for a in alternatives[x][k] {
+                let z2 = base.moves[x][a].target
+                guard let ownAlt = gain(e, actor: j, beliefs: b, mask: 1 << u, value: t << u, to: z2, bR, from: mv.target, bR) else { continue }
+                if passes([ownAlt] + separatingGains(e, movers: mv.move.movers, slot: u, type: t, beliefs: b, to: z2, from: mv.target, revealed: bR)).0 {
+                    return (false, result.1)
                 }
             }
-            return passes(gains)
+            return result
         }
+    }
+
+    /// The gains of the movers of a pooling move from structure x to y in belief state b (beliefs unchanged): per type
+    /// for an informed (uncertain) mover, in expectation under the public beliefs for the others.
+    func poolingGains(_ e: [[Double]], movers: Coalition, beliefs b: Int, to y: Int, from x: Int) -> [Double] {
+        var gains: [Double] = []
+        for i in movers.members {
+            if let u = uncertain.firstIndex(of: i) {
+                for t in possibleTypes(u, b) {
+                    if let g = gain(e, actor: i, beliefs: b, mask: 1 << u, value: t << u, to: y, b, from: x, b) { gains.append(g) }
+                }
+            } else if let g = gain(e, actor: i, beliefs: b, mask: 0, value: 0, to: y, b, from: x, b) {
+                gains.append(g)
+            }
+        }
+        return gains
+    }
+
+    /// The gains of the movers other than uncertain actor `slot` (whose type is `type` and revealed: beliefs bR) of
+    /// landing in y rather than x.
+    func separatingGains(_ e: [[Double]], movers: Coalition, slot u: Int, type t: Int, beliefs b: Int, to y: Int, from x: Int,
+                         revealed bR: Int) -> [Double] {
+        let j = uncertain[u]
+        var gains: [Double] = []
+        for i in movers.members where i != j {
+            if let u2 = uncertain.firstIndex(of: i) {
+                for t2 in possibleTypes(u2, b) {
+                    if let g = gain(e, actor: i, beliefs: b, mask: (1 << u) | (1 << u2), value: (t << u) | (t2 << u2), to: y, bR, from: x, bR) { gains.append(g) }
+                }
+            } else if let g = gain(e, actor: i, beliefs: b, mask: 1 << u, value: t << u, to: y, bR, from: x, bR) {
+                gains.append(g)
+            }
+        }
+        return gains
     }
 
     /// A profitable deviation from waiting in z: a move that every member gains from whatever its type (uninformed
     /// members in expectation under the public beliefs) — blocking in Wilson's (1978) coarse sense, by a coalition that
-    /// cannot condition on private information. Exactly the moves a pooling prescription could make.
+    /// cannot condition on private information. Exactly the moves a pooling prescription could make (profitability
+    /// only: a dominated profitable move implies a profitable maximal one).
     func deviation(_ e: [[Double]], _ z: Int) -> Int? {
-        let x = z / beliefCount
-        for k in base.moves[x].indices where justified(e, z, .pooling(move: k)).0 { return k }
+        let x = z / beliefCount, b = z % beliefCount
+        for (k, mv) in base.moves[x].enumerated() where passes(poolingGains(e, movers: mv.move.movers, beliefs: b, to: mv.target, from: x)).0 {
+            return k
+        }
         return nil
     }
 
     /// Every justified prescription in z other than waiting.
-    func justifiedPrescriptions(_ e: [[Double]], _ z: Int) -> [BayesianPrescription] {
+    func justifiedPrescriptions(_ e: [[Double]], _ alternatives: [[[Int]]], _ z: Int) -> [BayesianPrescription] {
         let x = z / beliefCount, b = z % beliefCount
         var out: [BayesianPrescription] = []
         for (k, mv) in base.moves[x].enumerated() {
@@ -246,17 +280,17 @@ extension BayesianAllianceFormationGame {
             for (u, j) in uncertain.enumerated() where mv.move.movers.contains(j) && possibleTypes(u, b).count == 2 {
                 candidates += [.separating(move: k, slot: u, powerAcquiring: true), .separating(move: k, slot: u, powerAcquiring: false)]
             }
-            out += candidates.filter { justified(e, z, $0).0 }
+            out += candidates.filter { justified(e, alternatives, z, $0).0 }
         }
         return out
     }
 
     /// The best justified prescription in z other than waiting (largest smallest mover gain), if any.
-    func bestPrescription(_ e: [[Double]], _ z: Int) -> (BayesianPrescription, Double)? {
+    func bestPrescription(_ e: [[Double]], _ alternatives: [[[Int]]], _ z: Int) -> (BayesianPrescription, Double)? {
         let x = z / beliefCount, b = z % beliefCount
         var best: (BayesianPrescription, Double)? = nil
         func consider(_ pr: BayesianPrescription) {
-            let (ok, g) = justified(e, z, pr)
+            let (ok, g) = justified(e, alternatives, z, pr)
             if ok && (best == nil || g > best!.1 + tolerance) { best = (pr, g) }
         }
         for (k, mv) in base.moves[x].enumerated() {
@@ -292,6 +326,7 @@ extension BayesianAllianceFormationGame {
             if let mix = publicResults[theta].mixed[x] { return .mixture(mix.map { .init(move: $0.move, probability: $0.probability) }) }
             return publicResults[theta].choice[x].map { .pooling(move: $0) } ?? .wait
         }
+        let alternatives = base.moverAlternatives()
         var v = try evaluate(pr, start: nil)
         var e = expectations(v)
         var iterations = 0, verified = false
@@ -302,8 +337,8 @@ extension BayesianAllianceFormationGame {
         while iterations < base.parameters.maxIterations && !shouldStop() {
             iterations += 1
             var updates: [(Int, BayesianPrescription)] = []
-            for z in 0..<m where !justified(e, z, pr[z]).0 {
-                updates.append((z, bestPrescription(e, z)?.0 ?? .wait))
+            for z in 0..<m where !justified(e, alternatives, z, pr[z]).0 {
+                updates.append((z, bestPrescription(e, alternatives, z)?.0 ?? .wait))
             }
             if updates.isEmpty { verified = true; break }
             // Stall detection: deterministic processes need not exist (Konishi–Ray equilibria may have to mix), so stop
@@ -315,7 +350,7 @@ extension BayesianAllianceFormationGame {
             if !seen.insert(pr).inserted {
                 // A repeated process: one violating state switches to a random justified prescription (or waits).
                 let z = updates[Int(rng.next() % UInt64(updates.count))].0
-                let options = justifiedPrescriptions(e, z)
+                let options = justifiedPrescriptions(e, alternatives, z)
                 pr[z] = options.isEmpty ? .wait : options[Int(rng.next() % UInt64(options.count))]
             } else {
                 for u in updates { pr[u.0] = u.1 }
@@ -323,10 +358,10 @@ extension BayesianAllianceFormationGame {
             v = try evaluate(pr, start: v)
             e = expectations(v)
         }
-        if !verified { verified = (0..<m).allSatisfy { justified(e, $0, pr[$0]).0 } }
+        if !verified { verified = (0..<m).allSatisfy { justified(e, alternatives, $0, pr[$0]).0 } }
         if !verified && !shouldStop() {
             var trial = pr
-            if let found = try mix(&trial, recent: recent, iterations: &iterations, shouldStop: shouldStop) {
+            if let found = try mix(&trial, recent: recent, alternatives: alternatives, iterations: &iterations, shouldStop: shouldStop) {
                 pr = trial
                 (v, e) = found
                 verified = true
@@ -338,7 +373,7 @@ extension BayesianAllianceFormationGame {
     /// The mixing phase after a stall (as ``AllianceFormationGame``'s): the states that kept changing mix over the
     /// pooling moves they best-responded with (exponential moving average 0.9, moves under 5 % dropped); the others
     /// best-respond. Returns the values once every public state is justified, nil after 300 steps or > 32 states.
-    func mix(_ pr: inout [BayesianPrescription], recent: [[(Int, BayesianPrescription)]], iterations: inout Int,
+    func mix(_ pr: inout [BayesianPrescription], recent: [[(Int, BayesianPrescription)]], alternatives: [[[Int]]], iterations: inout Int,
              shouldStop: () -> Bool) throws(DynamicsError) -> ([[Double]], [[Double]])? {
         var weights: [Int: [Int: Double]] = [:]
         for step in recent {
@@ -363,11 +398,11 @@ extension BayesianAllianceFormationGame {
             }
             v = try evaluate(pr, start: v.isEmpty ? nil : v)
             let e = expectations(v)
-            let violating = (0..<stateCount).filter { !justified(e, $0, pr[$0]).0 }
+            let violating = (0..<stateCount).filter { !justified(e, alternatives, $0, pr[$0]).0 }
             if violating.isEmpty { return (v, e) }
             for (z, w) in weights { weights[z] = w.mapValues { $0 * 0.9 } }
             for z in violating {
-                let best = bestPrescription(e, z)?.0 ?? .wait
+                let best = bestPrescription(e, alternatives, z)?.0 ?? .wait
                 if weights[z] != nil, case .pooling(let k) = best {
                     weights[z]![k, default: 0] += 1
                 } else {
@@ -463,7 +498,19 @@ extension BayesianAllianceFormationGame {
     /// O(states · moves · 2^U · n).
     public func violations(_ result: BayesianAllianceDynamicsResult) -> [Int] {
         let e = expectations(result.values)
-        return (0..<stateCount).filter { !justified(e, $0, result.prescriptions[$0]).0 }
+        let alternatives = base.moverAlternatives()
+        return (0..<stateCount).filter { !justified(e, alternatives, $0, result.prescriptions[$0]).0 }
+    }
+
+    /// The public states where a process (one prescription per public state) violates the equilibrium conditions —
+    /// profitability and Konishi–Ray maximality of every move made (pooling moves: per type for informed movers, in
+    /// expectation for uninformed ones), no profitable move where everyone waits. Evaluates the process first
+    /// (V^θ = (I − δP^θ)⁻¹U^θ per type profile). Tolerance 1e-10. O(2^U evaluations + states · moves · 2^U · n).
+    public func violations(of prescriptions: [BayesianPrescription]) throws(DynamicsError) -> [Int] {
+        guard prescriptions.count == stateCount else { throw .invalidParameter(name: "process (one prescription per public state)") }
+        let e = expectations(try evaluate(prescriptions, start: nil))
+        let alternatives = base.moverAlternatives()
+        return (0..<stateCount).filter { !justified(e, alternatives, $0, prescriptions[$0]).0 }
     }
 
     /// A type profile as text, e.g. "GMY power-acquiring, RUS status quo".
