@@ -56,47 +56,16 @@ extension AllianceFormationGame {
         }
     }
 
-    /// V = (I − δP)⁻¹U: dense LU (all players at once) for small state spaces, Gauss–Seidel sweeps or GMRES beyond.
+    /// V = (I − δP)⁻¹U by the shared ``PolicyEvaluation``: dense LU (all players at once) for small state spaces,
+    /// Gauss–Seidel sweeps or GMRES beyond, warm-started from `start` (else from the payoffs).
     func evaluate(_ p: [[(Int, Double)]], start: [[Double]]?) throws(DynamicsError) -> [[Double]] {
-        let m = states.count, n = scenario.actorCount, delta = parameters.delta
-        if m <= parameters.denseLimit {
-            var a = Matrix.identity(m)
-            for x in 0..<m { for (y, w) in p[x] { a[x, y] -= delta * w } }
-            var u = Matrix(rows: m, columns: n)
-            for x in 0..<m { for i in 0..<n { u[x, i] = payoffs[x][i] } }
-            do {
-                let v = try LUFactorization(a).solve(u)
-                return (0..<m).map { x in (0..<n).map { v[x, $0] } }
-            } catch { throw .singularSystem }
-        }
-        if parameters.iterativeSolver == .gmres {
-            var sparse = SparseMatrix(size: m)
-            for x in 0..<m { sparse.appendRow(p[x]) }
-            var v = start ?? payoffs
-            for i in 0..<n {
-                let r = GMRES.solve(size: m, rhs: (0..<m).map { payoffs[$0][i] }, initial: (0..<m).map { v[$0][i] }, tolerance: 1e-12) {
-                    sparse.applyShifted(delta: delta, $0, $1)
-                }
-                guard r.converged else { throw .singularSystem }
-                for x in 0..<m { v[x][i] = r.solution[x] }
-            }
-            return v
-        }
-        var v = start ?? payoffs
-        let scale = max(1, payoffs.joined().map { abs($0) }.max() ?? 1)
-        for _ in 0..<100_000 {
-            var change = 0.0
-            for x in 0..<m {
-                for i in 0..<n {
-                    var s = payoffs[x][i]
-                    for (y, w) in p[x] { s += delta * w * v[y][i] }
-                    change = max(change, abs(s - v[x][i]))
-                    v[x][i] = s
-                }
-            }
-            if change < 1e-13 * scale { break }
-        }
-        return v
+        let n = scenario.actorCount
+        var sparse = SparseMatrix(size: states.count)
+        for row in p { sparse.appendRow(row) }
+        let v = try PolicyEvaluation.solve(sparse, rewards: Array(payoffs.joined()), players: n, delta: parameters.delta,
+                                           denseLimit: parameters.denseLimit, iterative: parameters.iterativeSolver,
+                                           start: Array((start ?? payoffs).joined()))
+        return PolicyEvaluation.rows(v, players: n)
     }
 
     /// Whether moving from x to y is profitable for every member of `movers` (strict or weak rule), and the smallest

@@ -99,32 +99,17 @@ extension BayesianAllianceFormationGame {
         return p
     }
 
-    /// V^θ = (I − δP^θ)⁻¹U^θ for every θ: dense LU up to the dense limit, GMRES (warm-started) beyond.
+    /// V^θ = (I − δP^θ)⁻¹U^θ for every θ by the shared ``PolicyEvaluation``: dense LU up to the dense limit, GMRES
+    /// (warm-started) beyond.
     func evaluate(_ pr: [BayesianPrescription], start: [[Double]]?) throws(DynamicsError) -> [[Double]] {
-        let m = stateCount, n = self.n, delta = base.parameters.delta
+        let m = stateCount, n = self.n
         var out: [[Double]] = []
         for theta in 0..<profileCount {
-            let p = chain(theta, pr)
             let u = payoffs[theta]
-            var v = [Double](repeating: 0, count: m * n)
-            if m <= base.parameters.denseLimit {
-                var a = Matrix.identity(m)
-                for z in 0..<m { for k in p.rowStart[z]..<p.rowStart[z + 1] { a[z, Int(p.columns[k])] -= delta * p.values[k] } }
-                var rhs = Matrix(rows: m, columns: n)
-                for z in 0..<m { for i in 0..<n { rhs[z, i] = u[(z / beliefCount) * n + i] } }
-                let sol: Matrix
-                do { sol = try LUFactorization(a).solve(rhs) } catch { throw .singularSystem }
-                for z in 0..<m { for i in 0..<n { v[z * n + i] = sol[z, i] } }
-            } else {
-                for i in 0..<n {
-                    let rhs = (0..<m).map { u[($0 / beliefCount) * n + i] }
-                    let x0 = start.map { s in (0..<m).map { s[theta][$0 * n + i] } }
-                    let r = GMRES.solve(size: m, rhs: rhs, initial: x0, tolerance: 1e-12) { p.applyShifted(delta: delta, $0, $1) }
-                    guard r.converged else { throw .singularSystem }
-                    for z in 0..<m { v[z * n + i] = r.solution[z] }
-                }
-            }
-            out.append(v)
+            var rewards = [Double](repeating: 0, count: m * n)
+            for z in 0..<m { for i in 0..<n { rewards[z * n + i] = u[(z / beliefCount) * n + i] } }
+            out.append(try PolicyEvaluation.solve(chain(theta, pr), rewards: rewards, players: n, delta: base.parameters.delta,
+                                                  denseLimit: base.parameters.denseLimit, iterative: .gmres, start: start?[theta]))
         }
         return out
     }
