@@ -182,43 +182,16 @@ extension AllianceFormationGame {
         let m = states.count
         let tol = 1e-10
         let alternatives = moverAlternatives()
-        var choice = [Int?](repeating: nil, count: m)
-        var v = try evaluate(transitions(choice), start: nil)
-        var iterations = 0
-        var seen = Set<[Int]>()
-        var verified = false
-        var rng = SeededGenerator(seed: 2003)
-        var fewest = Int.max, lastImprovement = 0
-        var recent: [[(Int, Int?)]] = []  // the updates of the last 50 iterations, for the mixing phase
-        while iterations < parameters.maxIterations && !shouldStop() {
-            iterations += 1
-            var updates: [(Int, Int?, Double)] = []
-            for x in 0..<m where violates(v, choice, at: x, alternatives: alternatives, tolerance: tol) {
-                let b = bestMove(v, at: x, alternatives: alternatives, tolerance: tol)
-                updates.append((x, b?.index, b?.gain ?? 0))
-            }
-            if updates.isEmpty { verified = true; break }
-            // Stall detection: deterministic processes need not exist (Konishi–Ray equilibria may have to mix), so stop
-            // once the number of violating states has not improved for `parameters.stallLimit` iterations.
-            if updates.count < fewest { fewest = updates.count; lastImprovement = iterations }
-            if iterations - lastImprovement > parameters.stallLimit { break }
-            recent.append(updates.map { ($0.0, $0.1) })
-            if recent.count > 50 { recent.removeFirst() }
-            let key = choice.map { $0 ?? -1 }
-            let single = !seen.insert(key).inserted
-            if single {
-                // A repeated process: break the cycle by updating one violating state, chosen reproducibly at random, to
-                // a random justified move — profitable and maximal for its movers — (not necessarily the best; waiting
-                // if none is profitable).
-                let x = updates[Int(rng.next() % UInt64(updates.count))].0
-                let profitableMoves = moves[x].indices.filter { justified(v, at: x, move: $0, alternatives: alternatives, tolerance: tol) }
-                choice[x] = profitableMoves.isEmpty ? nil : profitableMoves[Int(rng.next() % UInt64(profitableMoves.count))]
-            } else {
-                for u in updates { choice[u.0] = u.1 }
-            }
-            v = try evaluate(transitions(choice), start: v)
-        }
-        if !verified { verified = (0..<m).allSatisfy { !violates(v, choice, at: $0, alternatives: alternatives, tolerance: tol) } }
+        var v = try evaluate(transitions([Int?](repeating: nil, count: m)), start: nil)
+        // The shared search (ProcessSearch); a prescription is a move index, nil for waiting.
+        var search = ProcessSearch<Int?>(process: [Int?](repeating: nil, count: m))
+        try search.run(maxIterations: parameters.maxIterations, stallLimit: parameters.stallLimit, fallback: nil, shouldStop: shouldStop,
+                       violates: { violates(v, $1, at: $0, alternatives: alternatives, tolerance: tol) },
+                       best: { bestMove(v, at: $0, alternatives: alternatives, tolerance: tol)?.index },
+                       options: { x in moves[x].indices.filter { justified(v, at: x, move: $0, alternatives: alternatives, tolerance: tol) } },
+                       evaluate: { (process: [Int?]) throws(DynamicsError) in v = try evaluate(transitions(process), start: v) })
+        var choice = search.process, iterations = search.iterations, verified = search.verified
+        let recent = search.recent
         var mixed: [Int: [(move: Int, probability: Double)]] = [:]
         if !verified && !shouldStop() {
             if let found = try mixCycle(choice: &choice, values: &v, recent: recent, alternatives: alternatives, iterations: &iterations,
@@ -263,33 +236,28 @@ extension AllianceFormationGame {
     func mixCycle(choice: inout [Int?], values v: inout [[Double]], recent: [[(Int, Int?)]], alternatives: [[[Int]]], iterations: inout Int,
                   shouldStop: () -> Bool) throws(DynamicsError) -> [Int: [(move: Int, probability: Double)]]? {
         let m = states.count, tol = 1e-10
-        var weights: [Int: [Int: Double]] = [:]
-        for step in recent { for (x, c) in step { if let k = c { weights[x, default: [:]][k, default: 0] += 1 } else { weights[x, default: [:]] = weights[x] ?? [:] } } }
-        guard !weights.isEmpty, weights.count <= 32 else { return nil }
+        guard var mixing = DampedMixing(recent: recent.map { $0.map { (state: $0.0, move: $0.1) } }) else { return nil }
         let savedChoice = choice, savedValues = v
-        for _ in 0..<300 {
+        for _ in 0..<DampedMixing.maxSteps {
             if shouldStop() { break }
             iterations += 1
             var mixed: [Int: [(move: Int, probability: Double)]] = [:]
-            for (x, w) in weights {
-                let total = w.values.reduce(0, +)
-                let kept = w.filter { total > 0 && $0.value / total >= 0.05 }
-                let keptTotal = kept.values.reduce(0, +)
-                if kept.count > 1 {
-                    mixed[x] = kept.sorted { $0.key < $1.key }.map { (move: $0.key, probability: $0.value / keptTotal) }
-                    choice[x] = kept.max { $0.value < $1.value }?.key
+            for (x, d) in mixing.distributions() {
+                if d.count > 1 {
+                    mixed[x] = d
+                    choice[x] = d.max { $0.probability < $1.probability }?.move
                 } else {
-                    choice[x] = kept.first?.key
+                    choice[x] = d.first?.move
                 }
             }
             v = try evaluate(transitions(choice, mixed: mixed), start: v)
             let violating = (0..<m).filter { violates(v, choice, at: $0, alternatives: alternatives, tolerance: tol, mixed: mixed) }
             if violating.isEmpty { return mixed }
-            for (x, w) in weights { weights[x] = w.mapValues { $0 * 0.9 } }
+            mixing.decay()
             for x in violating {
                 let b = bestMove(v, at: x, alternatives: alternatives, tolerance: tol)?.index
-                if weights[x] != nil {
-                    if let k = b { weights[x]![k, default: 0] += 1 } else { weights[x] = [:] }
+                if mixing.contains(x) {
+                    if let k = b { mixing.reinforce(x, k) } else { mixing.clear(x) }
                 } else {
                     choice[x] = b
                 }

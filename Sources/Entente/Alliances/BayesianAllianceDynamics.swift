@@ -314,36 +314,20 @@ extension BayesianAllianceFormationGame {
         let alternatives = base.moverAlternatives()
         var v = try evaluate(pr, start: nil)
         var e = expectations(v)
-        var iterations = 0, verified = false
-        var seen = Set<[BayesianPrescription]>()
-        var rng = SeededGenerator(seed: 2003)
-        var fewest = Int.max, lastImprovement = 0
-        var recent: [[(Int, BayesianPrescription)]] = []
-        while iterations < base.parameters.maxIterations && !shouldStop() {
-            iterations += 1
-            var updates: [(Int, BayesianPrescription)] = []
-            for z in 0..<m where !justified(e, alternatives, z, pr[z]).0 {
-                updates.append((z, bestPrescription(e, alternatives, z)?.0 ?? .wait))
-            }
-            if updates.isEmpty { verified = true; break }
-            // Stall detection: deterministic processes need not exist (Konishi–Ray equilibria may have to mix), so stop
-            // once the number of violating states has not improved for `parameters.stallLimit` iterations.
-            if updates.count < fewest { fewest = updates.count; lastImprovement = iterations }
-            if iterations - lastImprovement > base.parameters.stallLimit { break }
-            recent.append(updates)
-            if recent.count > 50 { recent.removeFirst() }
-            if !seen.insert(pr).inserted {
-                // A repeated process: one violating state switches to a random justified prescription (or waits).
-                let z = updates[Int(rng.next() % UInt64(updates.count))].0
-                let options = justifiedPrescriptions(e, alternatives, z)
-                pr[z] = options.isEmpty ? .wait : options[Int(rng.next() % UInt64(options.count))]
-            } else {
-                for u in updates { pr[u.0] = u.1 }
-            }
-            v = try evaluate(pr, start: v)
-            e = expectations(v)
-        }
-        if !verified { verified = (0..<m).allSatisfy { justified(e, alternatives, $0, pr[$0]).0 } }
+        // The shared search (ProcessSearch), as in the public game.
+        var search = ProcessSearch<BayesianPrescription>(process: pr)
+        try search.run(maxIterations: base.parameters.maxIterations, stallLimit: base.parameters.stallLimit, fallback: .wait,
+                       shouldStop: shouldStop,
+                       violates: { !justified(e, alternatives, $0, $1[$0]).0 },
+                       best: { bestPrescription(e, alternatives, $0)?.0 ?? .wait },
+                       options: { justifiedPrescriptions(e, alternatives, $0) },
+                       evaluate: { (process: [BayesianPrescription]) throws(DynamicsError) in
+                           v = try evaluate(process, start: v)
+                           e = expectations(v)
+                       })
+        pr = search.process
+        var iterations = search.iterations, verified = search.verified
+        let recent = search.recent
         if !verified && !shouldStop() {
             var trial = pr
             if let found = try mix(&trial, recent: recent, alternatives: alternatives, iterations: &iterations, shouldStop: shouldStop) {
@@ -360,24 +344,16 @@ extension BayesianAllianceFormationGame {
     /// best-respond. Returns the values once every public state is justified, nil after 300 steps or > 32 states.
     func mix(_ pr: inout [BayesianPrescription], recent: [[(Int, BayesianPrescription)]], alternatives: [[[Int]]], iterations: inout Int,
              shouldStop: () -> Bool) throws(DynamicsError) -> ([[Double]], [[Double]])? {
-        var weights: [Int: [Int: Double]] = [:]
-        for step in recent {
-            for (z, p) in step {
-                if case .pooling(let k) = p { weights[z, default: [:]][k, default: 0] += 1 } else if weights[z] == nil { weights[z] = [:] }
-            }
-        }
-        guard !weights.isEmpty, weights.count <= 32 else { return nil }
+        func pooled(_ p: BayesianPrescription) -> Int? { if case .pooling(let k) = p { return k } else { return nil } }
+        guard var mixing = DampedMixing(recent: recent.map { $0.map { (state: $0.0, move: pooled($0.1)) } }) else { return nil }
         var v: [[Double]] = []
-        for _ in 0..<300 {
+        for _ in 0..<DampedMixing.maxSteps {
             if shouldStop() { return nil }
             iterations += 1
-            for (z, w) in weights {
-                let total = w.values.reduce(0, +)
-                let kept = w.filter { total > 0 && $0.value / total >= 0.05 }.sorted { $0.key < $1.key }
-                let keptTotal = kept.reduce(0) { $0 + $1.value }
-                if kept.count > 1 {
-                    pr[z] = .mixture(kept.map { .init(move: $0.key, probability: $0.value / keptTotal) })
-                } else if let k = kept.first?.key {
+            for (z, d) in mixing.distributions() {
+                if d.count > 1 {
+                    pr[z] = .mixture(d.map { .init(move: $0.move, probability: $0.probability) })
+                } else if let k = d.first?.move {
                     pr[z] = .pooling(move: k)
                 }
             }
@@ -385,13 +361,14 @@ extension BayesianAllianceFormationGame {
             let e = expectations(v)
             let violating = (0..<stateCount).filter { !justified(e, alternatives, $0, pr[$0]).0 }
             if violating.isEmpty { return (v, e) }
-            for (z, w) in weights { weights[z] = w.mapValues { $0 * 0.9 } }
+            mixing.decay()
             for z in violating {
+                // A mixing state keeps mixing while its best response is a pooling move; otherwise it takes that response.
                 let best = bestPrescription(e, alternatives, z)?.0 ?? .wait
-                if weights[z] != nil, case .pooling(let k) = best {
-                    weights[z]![k, default: 0] += 1
+                if mixing.contains(z), let k = pooled(best) {
+                    mixing.reinforce(z, k)
                 } else {
-                    weights[z] = nil
+                    mixing.remove(z)
                     pr[z] = best
                 }
             }
