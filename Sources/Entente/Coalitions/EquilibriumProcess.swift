@@ -22,7 +22,7 @@ public enum Profitability: String, Sendable, CaseIterable {
 /// Konishi–Ray equilibrium processes: policy evaluation by LAPACK and the equilibrium conditions.
 public enum KonishiRay {
     /// V = (I − δP)⁻¹U for all players at once: one LU factorisation, n right-hand sides. O(|X|³ + |X|²·n).
-    /// Shares ``PolicyEvaluation`` (dense LU) with the alliance games.
+    /// Dense LU through the policy evaluation shared with the alliance games.
     public static func values(_ game: CoalitionFormationGame, transitions p: [[Double]]) throws(DynamicsError) -> [[Double]] {
         let m = game.states.count, n = game.playerCount
         var sparse = SparseMatrix(size: m)
