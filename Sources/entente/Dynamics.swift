@@ -204,6 +204,9 @@ struct Sweep: ParsableCommand {
     @Option(name: .customLong("param"), help: "NAME=v1,v2,… (repeatable, each NAME once).") var params: [String] = []
     @Option(help: "Run only shard k of N, as k/N (1 ≤ k ≤ N ≤ grid points).") var shard: String = "1/1"
     @Flag(help: "Disallow opting out.") var noExit = false
+    @Option(help: "Also draw the grid as an SVG heat map (exactly two --param axes; the first is horizontal).") var svg: String?
+    @Option(help: "What --svg shows: choices (each actor's choice at the status quo, one panel per actor) or structures (the most likely long-run structure).")
+    var svgView: String = "choices"
 
     /// Largest grid (product of the axes' value counts).
     static let gridCeiling = 1_000_000
@@ -286,6 +289,14 @@ struct Sweep: ParsableCommand {
             }
             let (shardIndex, shardCount) = try shardNumbers()
             let total = try Self.gridSize(axes)
+            guard let view = SweepSVG.View(rawValue: svgView) else { throw CLIError("--svg-view must be choices or structures") }
+            if let path = svg {
+                guard axes.count == 2 else { throw CLIError("--svg draws a grid over exactly two --param axes; got \(axes.count)") }
+                guard shardCount == 1 else { throw CLIError("--svg needs the whole grid (no --shard)") }
+                // Fail before the grid runs if the picture cannot be written.
+                guard FileManager.default.createFile(atPath: path, contents: nil) else { throw CLIError("cannot write \(path)") }
+            }
+            var cells: [SweepSVG.Cell] = []
             Interrupt.install()
             var done = 0
             let mineCount = (total - shardIndex + shardCount) / shardCount
@@ -321,10 +332,14 @@ struct Sweep: ParsableCommand {
                 do {
                     if sc.actors.contains(where: { $0.type.probabilityPowerAcquiring > 0 && $0.type.probabilityPowerAcquiring < 1 }) {
                         let game = try BayesianAllianceFormationGame(scenario: sc, threatModel: tm, parameters: p, information: info)
-                        kv += DynamicsJSON.summary(game, try game.solve())
+                        let r = try game.solve()
+                        kv += DynamicsJSON.summary(game, r)
+                        if svg != nil { cells.append(Self.cell(k, axes, game, r)) }
                     } else {
                         let game = try AllianceFormationGame(scenario: sc, threatModel: tm, parameters: p)
-                        kv += DynamicsJSON.summary(game, try game.solve())
+                        let r = try game.solve()
+                        kv += DynamicsJSON.summary(game, r)
+                        if svg != nil { cells.append(Self.cell(k, axes, game, r)) }
                     }
                 } catch let e as DynamicsError {
                     throw DynamicOptions.explain(e, actors: sc.actorCount, maxActors: nil, command: "sweep")
@@ -334,6 +349,36 @@ struct Sweep: ParsableCommand {
                 FileHandle.standardError.write(Data("\rentente sweep: \(done)/\(mineCount) grid points".utf8))
             }
             FileHandle.standardError.write(Data("\n".utf8))
+            if let path = svg {
+                guard cells.count == total else { throw CLIError("interrupted after \(cells.count) of \(total) grid points: \(path) not written") }
+                let picture = SweepSVG.render(title: s.name, actors: s.ids, axes: axes, cells: cells, view: view)
+                do { try Data(picture.utf8).write(to: URL(fileURLWithPath: path)) } catch { throw CLIError("cannot write \(path)") }
+            }
         }
     }
+    /// Grid indices of point k (the last axis varies fastest).
+    static func indices(_ k: Int, _ axes: [(String, [Double])]) -> (Int, Int) { (k / axes[1].1.count, k % axes[1].1.count) }
+
+    static func cell(_ k: Int, _ axes: [(String, [Double])], _ game: AllianceFormationGame, _ r: AllianceDynamicsResult) -> SweepSVG.Cell {
+        let (x, y) = indices(k, axes)
+        return SweepSVG.Cell(x: x, y: y, choices: game.choices(in: r.initialState, result: r).map(\.rawValue),
+                             structure: r.absorbing.first.map { game.describe($0.state) } ?? "no absorbing structure", verified: r.verified)
+    }
+
+    /// With private types: each actor's most likely choice and the most likely structure, over the type profiles
+    /// (weighted by their prior probabilities).
+    static func cell(_ k: Int, _ axes: [(String, [Double])], _ game: BayesianAllianceFormationGame, _ r: BayesianAllianceDynamicsResult) -> SweepSVG.Cell {
+        let (x, y) = indices(k, axes)
+        let n = game.base.scenario.actorCount
+        var choice = [[String: Double]](repeating: [:], count: n)
+        var structure: [Int: Double] = [:]
+        for o in r.outcomes {
+            for i in 0..<n { for (c, w) in o.firstChoices[i] { choice[i][c.rawValue, default: 0] += o.priorProbability * w } }
+            for st in o.structures { structure[st.state, default: 0] += o.priorProbability * st.probability }
+        }
+        func modal<K: Comparable>(_ d: [K: Double]) -> K? { d.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key }
+        return SweepSVG.Cell(x: x, y: y, choices: choice.map { modal($0) ?? "wait" },
+                             structure: modal(structure).map { game.base.describe($0) } ?? "no long-run structure", verified: r.verified)
+    }
 }
+

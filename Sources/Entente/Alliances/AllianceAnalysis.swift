@@ -80,7 +80,6 @@ public struct AllianceAnalysis: Sendable {
         exactBlocs = exact
         spectralBlocs = spectral
         blocAgreement = exact.map { Blocs.randIndex($0.sides, spectral.sides) }
-        let baseSplit = exact ?? spectral
         statusQuo = try AlignmentModel.outcome(scenario: sqScenario, threatModel: threatModel, parameters: alignment)
         // Setting 2: the scenario's types; power-acquiring intentions count as threat.
         var paModel = threatModel

@@ -56,47 +56,16 @@ extension AllianceFormationGame {
         }
     }
 
-    /// V = (I − δP)⁻¹U: dense LU (all players at once) for small state spaces, Gauss–Seidel sweeps or GMRES beyond.
+    /// V = (I − δP)⁻¹U by the shared ``PolicyEvaluation``: dense LU (all players at once) for small state spaces,
+    /// Gauss–Seidel sweeps or GMRES beyond, warm-started from `start` (else from the payoffs).
     func evaluate(_ p: [[(Int, Double)]], start: [[Double]]?) throws(DynamicsError) -> [[Double]] {
-        let m = states.count, n = scenario.actorCount, delta = parameters.delta
-        if m <= parameters.denseLimit {
-            var a = Matrix.identity(m)
-            for x in 0..<m { for (y, w) in p[x] { a[x, y] -= delta * w } }
-            var u = Matrix(rows: m, columns: n)
-            for x in 0..<m { for i in 0..<n { u[x, i] = payoffs[x][i] } }
-            do {
-                let v = try LUFactorization(a).solve(u)
-                return (0..<m).map { x in (0..<n).map { v[x, $0] } }
-            } catch { throw .singularSystem }
-        }
-        if parameters.iterativeSolver == .gmres {
-            var sparse = SparseMatrix(size: m)
-            for x in 0..<m { sparse.appendRow(p[x]) }
-            var v = start ?? payoffs
-            for i in 0..<n {
-                let r = GMRES.solve(size: m, rhs: (0..<m).map { payoffs[$0][i] }, initial: (0..<m).map { v[$0][i] }, tolerance: 1e-12) {
-                    sparse.applyShifted(delta: delta, $0, $1)
-                }
-                guard r.converged else { throw .singularSystem }
-                for x in 0..<m { v[x][i] = r.solution[x] }
-            }
-            return v
-        }
-        var v = start ?? payoffs
-        let scale = max(1, payoffs.joined().map { abs($0) }.max() ?? 1)
-        for _ in 0..<100_000 {
-            var change = 0.0
-            for x in 0..<m {
-                for i in 0..<n {
-                    var s = payoffs[x][i]
-                    for (y, w) in p[x] { s += delta * w * v[y][i] }
-                    change = max(change, abs(s - v[x][i]))
-                    v[x][i] = s
-                }
-            }
-            if change < 1e-13 * scale { break }
-        }
-        return v
+        let n = scenario.actorCount
+        var sparse = SparseMatrix(size: states.count)
+        for row in p { sparse.appendRow(row) }
+        let v = try PolicyEvaluation.solve(sparse, rewards: Array(payoffs.joined()), players: n, delta: parameters.delta,
+                                           denseLimit: parameters.denseLimit, iterative: parameters.iterativeSolver,
+                                           start: Array((start ?? payoffs).joined()))
+        return PolicyEvaluation.rows(v, players: n)
     }
 
     /// Whether moving from x to y is profitable for every member of `movers` (strict or weak rule), and the smallest
@@ -118,28 +87,89 @@ extension AllianceFormationGame {
         }
     }
 
-    /// The most profitable move from x (largest minimum gain over the movers), if any is profitable.
-    func bestMove(_ v: [[Double]], at x: Int, tolerance: Double) -> (index: Int, gain: Double)? {
+    /// `alternatives[x][k]`: the other moves from x of the same mover coalition as `moves[x][k]` (Konishi–Ray's
+    /// clause (a) compares a move only with these). In this game only a single actor has two moves from one state
+    /// (leaving its bloc and exiting), so almost every list is empty. O(total moves) to build.
+    func moverAlternatives() -> [[[Int]]] {
+        moves.map { list in
+            var byMovers: [UInt64: [Int]] = [:]
+            for (k, mv) in list.enumerated() { byMovers[mv.move.movers.mask, default: []].append(k) }
+            return list.indices.map { k in
+                guard let group = byMovers[list[k].move.movers.mask], group.count > 1 else { return [] }
+                return group.filter { $0 != k }
+            }
+        }
+    }
+
+    /// Konishi–Ray's maximality clause (a): no other move z of the same movers S from x is better than y = target of
+    /// move k for every member of S (strictly better for all by more than `tolerance` under the strict rule; at least
+    /// as good for all and strictly better for one under the weak rule), comparing continuation values.
+    @inline(__always) func maximal(_ v: [[Double]], at x: Int, move k: Int, alternatives: [[[Int]]], tolerance: Double) -> Bool {
+        let y = moves[x][k].target, movers = moves[x][k].move.movers
+        for a in alternatives[x][k] {
+            let z = moves[x][a].target
+            var lo = Double.infinity, hi = -Double.infinity
+            var mask = movers.mask
+            while mask != 0 {
+                let i = mask.trailingZeroBitCount
+                mask &= mask - 1
+                let g = continuation(v, from: x, to: z, player: i) - continuation(v, from: x, to: y, player: i)
+                lo = min(lo, g)
+                hi = max(hi, g)
+            }
+            switch parameters.rule {
+            case .strict: if lo > tolerance { return false }
+            case .weak: if lo >= -tolerance && hi > tolerance { return false }
+            }
+        }
+        return true
+    }
+
+    /// Whether move k from x satisfies Konishi–Ray's clause (a): profitable for its movers and maximal among their moves.
+    @inline(__always) func justified(_ v: [[Double]], at x: Int, move k: Int, alternatives: [[[Int]]], tolerance: Double) -> Bool {
+        let mv = moves[x][k]
+        return profitable(v, from: x, to: mv.target, movers: mv.move.movers, tolerance: tolerance).0
+            && maximal(v, at: x, move: k, alternatives: alternatives, tolerance: tolerance)
+    }
+
+    /// The most profitable move from x (largest minimum gain over the movers) among the profitable moves that are
+    /// maximal for their movers (Konishi–Ray clause (a)), if any move is profitable.
+    func bestMove(_ v: [[Double]], at x: Int, alternatives: [[[Int]]], tolerance: Double) -> (index: Int, gain: Double)? {
         var best: (Int, Double)? = nil
         for (k, mv) in moves[x].enumerated() {
             let (ok, g) = profitable(v, from: x, to: mv.target, movers: mv.move.movers, tolerance: tolerance)
-            guard ok else { continue }
-            if best == nil || g > best!.1 + tolerance { best = (k, g) }
+            guard ok, best == nil || g > best!.1 + tolerance else { continue }
+            guard maximal(v, at: x, move: k, alternatives: alternatives, tolerance: tolerance) else { continue }
+            best = (k, g)
         }
         return best
     }
 
-    /// Whether state x violates the equilibrium conditions under values v.
-    func violates(_ v: [[Double]], _ choice: [Int?], at x: Int, tolerance: Double,
+    /// Whether some move from x is profitable for its movers (then waiting violates clause (b)).
+    func someProfitable(_ v: [[Double]], at x: Int, tolerance: Double) -> Bool {
+        moves[x].contains { profitable(v, from: x, to: $0.target, movers: $0.move.movers, tolerance: tolerance).0 }
+    }
+
+    /// Whether state x violates the Konishi–Ray conditions under values v: (a) every move made with positive
+    /// probability is profitable for its movers and no other move of the same movers is better for all of them;
+    /// (b) if nobody moves, no move is profitable.
+    func violates(_ v: [[Double]], _ choice: [Int?], at x: Int, alternatives: [[[Int]]], tolerance: Double,
                   mixed: [Int: [(move: Int, probability: Double)]] = [:]) -> Bool {
-        if let mix = mixed[x] {  // every move made with positive probability must be profitable
-            return mix.contains { !profitable(v, from: x, to: moves[x][$0.move].target, movers: moves[x][$0.move].move.movers, tolerance: tolerance).0 }
+        if let mix = mixed[x] {
+            return mix.contains { !justified(v, at: x, move: $0.move, alternatives: alternatives, tolerance: tolerance) }
         }
-        if let k = choice[x] {
-            let mv = moves[x][k]
-            return !profitable(v, from: x, to: mv.target, movers: mv.move.movers, tolerance: tolerance).0
-        }
-        return bestMove(v, at: x, tolerance: tolerance) != nil
+        if let k = choice[x] { return !justified(v, at: x, move: k, alternatives: alternatives, tolerance: tolerance) }
+        return someProfitable(v, at: x, tolerance: tolerance)
+    }
+
+    /// The states where a deterministic process (`choice[x]`: index into `moves[x]`, nil = wait) violates the
+    /// Konishi–Ray (2003) equilibrium conditions: (a) the move made is profitable for its movers and maximal — no other
+    /// move of the same movers is better for all of them; (b) where nobody moves, no move is profitable. Empty for an
+    /// equilibrium process. Tolerance 1e-10 on value differences; O(policy evaluation + states · moves · n).
+    public func violations(of choice: [Int?]) throws(DynamicsError) -> [Int] {
+        let v = try values(of: choice)
+        let alternatives = moverAlternatives()
+        return states.indices.filter { violates(v, choice, at: $0, alternatives: alternatives, tolerance: 1e-10) }
     }
 
     /// Searches for an equilibrium process by asynchronous best responses: start from "everyone waits"; at each
@@ -151,47 +181,21 @@ extension AllianceFormationGame {
     public func solve(shouldStop: () -> Bool = { false }) throws(DynamicsError) -> AllianceDynamicsResult {
         let m = states.count
         let tol = 1e-10
-        var choice = [Int?](repeating: nil, count: m)
-        var v = try evaluate(transitions(choice), start: nil)
-        var iterations = 0
-        var seen = Set<[Int]>()
-        var verified = false
-        var rng = SeededGenerator(seed: 2003)
-        var fewest = Int.max, lastImprovement = 0
-        var recent: [[(Int, Int?)]] = []  // the updates of the last 50 iterations, for the mixing phase
-        while iterations < parameters.maxIterations && !shouldStop() {
-            iterations += 1
-            var updates: [(Int, Int?, Double)] = []
-            for x in 0..<m where violates(v, choice, at: x, tolerance: tol) {
-                let b = bestMove(v, at: x, tolerance: tol)
-                updates.append((x, b?.index, b?.gain ?? 0))
-            }
-            if updates.isEmpty { verified = true; break }
-            // Stall detection: deterministic processes need not exist (Konishi–Ray equilibria may have to mix), so stop
-            // once the number of violating states has not improved for `parameters.stallLimit` iterations.
-            if updates.count < fewest { fewest = updates.count; lastImprovement = iterations }
-            if iterations - lastImprovement > parameters.stallLimit { break }
-            recent.append(updates.map { ($0.0, $0.1) })
-            if recent.count > 50 { recent.removeFirst() }
-            let key = choice.map { $0 ?? -1 }
-            let single = !seen.insert(key).inserted
-            if single {
-                // A repeated process: break the cycle by updating one violating state, chosen reproducibly at random, to
-                // a random profitable move (not necessarily the best; waiting if none is profitable).
-                let x = updates[Int(rng.next() % UInt64(updates.count))].0
-                let profitableMoves = moves[x].indices.filter {
-                    profitable(v, from: x, to: moves[x][$0].target, movers: moves[x][$0].move.movers, tolerance: tol).0
-                }
-                choice[x] = profitableMoves.isEmpty ? nil : profitableMoves[Int(rng.next() % UInt64(profitableMoves.count))]
-            } else {
-                for u in updates { choice[u.0] = u.1 }
-            }
-            v = try evaluate(transitions(choice), start: v)
-        }
-        if !verified { verified = (0..<m).allSatisfy { !violates(v, choice, at: $0, tolerance: tol) } }
+        let alternatives = moverAlternatives()
+        var v = try evaluate(transitions([Int?](repeating: nil, count: m)), start: nil)
+        // The shared search (ProcessSearch); a prescription is a move index, nil for waiting.
+        var search = ProcessSearch<Int?>(process: [Int?](repeating: nil, count: m))
+        try search.run(maxIterations: parameters.maxIterations, stallLimit: parameters.stallLimit, fallback: nil, shouldStop: shouldStop,
+                       violates: { violates(v, $1, at: $0, alternatives: alternatives, tolerance: tol) },
+                       best: { bestMove(v, at: $0, alternatives: alternatives, tolerance: tol)?.index },
+                       options: { x in moves[x].indices.filter { justified(v, at: x, move: $0, alternatives: alternatives, tolerance: tol) } },
+                       evaluate: { (process: [Int?]) throws(DynamicsError) in v = try evaluate(transitions(process), start: v) })
+        var choice = search.process, iterations = search.iterations, verified = search.verified
+        let recent = search.recent
         var mixed: [Int: [(move: Int, probability: Double)]] = [:]
         if !verified && !shouldStop() {
-            if let found = try mixCycle(choice: &choice, values: &v, recent: recent, iterations: &iterations, shouldStop: shouldStop) {
+            if let found = try mixCycle(choice: &choice, values: &v, recent: recent, alternatives: alternatives, iterations: &iterations,
+                                        shouldStop: shouldStop) {
                 mixed = found
                 verified = true
             }
@@ -229,36 +233,31 @@ extension AllianceFormationGame {
     /// moving average of best responses (weight 0.9 per step, moves under 5 % dropped); the other states best-respond
     /// deterministically. Returns the mixed states once every state satisfies the conditions, nil after 300 steps or
     /// when more than 32 states cycle.
-    func mixCycle(choice: inout [Int?], values v: inout [[Double]], recent: [[(Int, Int?)]], iterations: inout Int,
+    func mixCycle(choice: inout [Int?], values v: inout [[Double]], recent: [[(Int, Int?)]], alternatives: [[[Int]]], iterations: inout Int,
                   shouldStop: () -> Bool) throws(DynamicsError) -> [Int: [(move: Int, probability: Double)]]? {
         let m = states.count, tol = 1e-10
-        var weights: [Int: [Int: Double]] = [:]
-        for step in recent { for (x, c) in step { if let k = c { weights[x, default: [:]][k, default: 0] += 1 } else { weights[x, default: [:]] = weights[x] ?? [:] } } }
-        guard !weights.isEmpty, weights.count <= 32 else { return nil }
+        guard var mixing = DampedMixing(recent: recent.map { $0.map { (state: $0.0, move: $0.1) } }) else { return nil }
         let savedChoice = choice, savedValues = v
-        for _ in 0..<300 {
+        for _ in 0..<DampedMixing.maxSteps {
             if shouldStop() { break }
             iterations += 1
             var mixed: [Int: [(move: Int, probability: Double)]] = [:]
-            for (x, w) in weights {
-                let total = w.values.reduce(0, +)
-                let kept = w.filter { total > 0 && $0.value / total >= 0.05 }
-                let keptTotal = kept.values.reduce(0, +)
-                if kept.count > 1 {
-                    mixed[x] = kept.sorted { $0.key < $1.key }.map { (move: $0.key, probability: $0.value / keptTotal) }
-                    choice[x] = kept.max { $0.value < $1.value }?.key
+            for (x, d) in mixing.distributions() {
+                if d.count > 1 {
+                    mixed[x] = d
+                    choice[x] = d.max { $0.probability < $1.probability }?.move
                 } else {
-                    choice[x] = kept.first?.key
+                    choice[x] = d.first?.move
                 }
             }
             v = try evaluate(transitions(choice, mixed: mixed), start: v)
-            let violating = (0..<m).filter { violates(v, choice, at: $0, tolerance: tol, mixed: mixed) }
+            let violating = (0..<m).filter { violates(v, choice, at: $0, alternatives: alternatives, tolerance: tol, mixed: mixed) }
             if violating.isEmpty { return mixed }
-            for (x, w) in weights { weights[x] = w.mapValues { $0 * 0.9 } }
+            mixing.decay()
             for x in violating {
-                let b = bestMove(v, at: x, tolerance: tol)?.index
-                if weights[x] != nil {
-                    if let k = b { weights[x]![k, default: 0] += 1 } else { weights[x] = [:] }
+                let b = bestMove(v, at: x, alternatives: alternatives, tolerance: tol)?.index
+                if mixing.contains(x) {
+                    if let k = b { mixing.reinforce(x, k) } else { mixing.clear(x) }
                 } else {
                     choice[x] = b
                 }

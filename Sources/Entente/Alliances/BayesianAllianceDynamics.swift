@@ -99,32 +99,17 @@ extension BayesianAllianceFormationGame {
         return p
     }
 
-    /// V^θ = (I − δP^θ)⁻¹U^θ for every θ: dense LU up to the dense limit, GMRES (warm-started) beyond.
+    /// V^θ = (I − δP^θ)⁻¹U^θ for every θ by the shared ``PolicyEvaluation``: dense LU up to the dense limit, GMRES
+    /// (warm-started) beyond.
     func evaluate(_ pr: [BayesianPrescription], start: [[Double]]?) throws(DynamicsError) -> [[Double]] {
-        let m = stateCount, n = self.n, delta = base.parameters.delta
+        let m = stateCount, n = self.n
         var out: [[Double]] = []
         for theta in 0..<profileCount {
-            let p = chain(theta, pr)
             let u = payoffs[theta]
-            var v = [Double](repeating: 0, count: m * n)
-            if m <= base.parameters.denseLimit {
-                var a = Matrix.identity(m)
-                for z in 0..<m { for k in p.rowStart[z]..<p.rowStart[z + 1] { a[z, Int(p.columns[k])] -= delta * p.values[k] } }
-                var rhs = Matrix(rows: m, columns: n)
-                for z in 0..<m { for i in 0..<n { rhs[z, i] = u[(z / beliefCount) * n + i] } }
-                let sol: Matrix
-                do { sol = try LUFactorization(a).solve(rhs) } catch { throw .singularSystem }
-                for z in 0..<m { for i in 0..<n { v[z * n + i] = sol[z, i] } }
-            } else {
-                for i in 0..<n {
-                    let rhs = (0..<m).map { u[($0 / beliefCount) * n + i] }
-                    let x0 = start.map { s in (0..<m).map { s[theta][$0 * n + i] } }
-                    let r = GMRES.solve(size: m, rhs: rhs, initial: x0, tolerance: 1e-12) { p.applyShifted(delta: delta, $0, $1) }
-                    guard r.converged else { throw .singularSystem }
-                    for z in 0..<m { v[z * n + i] = r.solution[z] }
-                }
-            }
-            out.append(v)
+            var rewards = [Double](repeating: 0, count: m * n)
+            for z in 0..<m { for i in 0..<n { rewards[z * n + i] = u[(z / beliefCount) * n + i] } }
+            out.append(try PolicyEvaluation.solve(chain(theta, pr), rewards: rewards, players: n, delta: base.parameters.delta,
+                                                  denseLimit: base.parameters.denseLimit, iterative: .gmres, start: start?[theta]))
         }
         return out
     }
@@ -180,7 +165,7 @@ extension BayesianAllianceFormationGame {
     }
 
     /// Whether prescription `pr` in public state z satisfies its equilibrium condition; the smallest mover gain.
-    func justified(_ e: [[Double]], _ z: Int, _ pr: BayesianPrescription) -> (Bool, Double) {
+    func justified(_ e: [[Double]], _ alternatives: [[[Int]]], _ z: Int, _ pr: BayesianPrescription) -> (Bool, Double) {
         let x = z / beliefCount, b = z % beliefCount
         switch pr {
         case .wait:
@@ -188,24 +173,21 @@ extension BayesianAllianceFormationGame {
         case .mixture(let mix):
             var lowest = Double.infinity
             for entry in mix {
-                let (ok, g) = justified(e, z, .pooling(move: entry.move))
+                let (ok, g) = justified(e, alternatives, z, .pooling(move: entry.move))
                 if !ok { return (false, g) }
                 lowest = min(lowest, g)
             }
             return (true, lowest)
         case .pooling(let k):
             let mv = base.moves[x][k]
-            var gains: [Double] = []
-            for i in mv.move.movers.members {
-                if let u = uncertain.firstIndex(of: i) {
-                    for t in possibleTypes(u, b) {
-                        if let g = gain(e, actor: i, beliefs: b, mask: 1 << u, value: t << u, to: mv.target, b, from: x, b) { gains.append(g) }
-                    }
-                } else if let g = gain(e, actor: i, beliefs: b, mask: 0, value: 0, to: mv.target, b, from: x, b) {
-                    gains.append(g)
-                }
+            let result = passes(poolingGains(e, movers: mv.move.movers, beliefs: b, to: mv.target, from: x))
+            guard result.0 else { return result }
+            // Konishi–Ray clause (a): no other pooling move of the same movers is better than this one for all of them
+            // (per type for an informed mover, in expectation for an uninformed one).
+            for a in alternatives[x][k] where passes(poolingGains(e, movers: mv.move.movers, beliefs: b, to: base.moves[x][a].target, from: mv.target)).0 {
+                return (false, result.1)
             }
-            return passes(gains)
+            return result
         case .separating(let k, let u, let pa):
             let mv = base.moves[x][k]
             let j = uncertain[u], t = pa ? 1 : 0
@@ -214,31 +196,68 @@ extension BayesianAllianceFormationGame {
             guard let own = gain(e, actor: j, beliefs: b, mask: 1 << u, value: t << u, to: mv.target, bR, from: x, bN),
                   let mimic = gain(e, actor: j, beliefs: b, mask: 1 << u, value: (1 - t) << u, to: mv.target, bR, from: x, bN),
                   mimic <= tolerance else { return (false, -.infinity) }
-            var gains = [own]
-            for i in mv.move.movers.members where i != j {
-                if let u2 = uncertain.firstIndex(of: i) {
-                    for t2 in possibleTypes(u2, b) {
-                        if let g = gain(e, actor: i, beliefs: b, mask: (1 << u) | (1 << u2), value: (t << u) | (t2 << u2), to: mv.target, bR, from: x, bR) { gains.append(g) }
-                    }
-                } else if let g = gain(e, actor: i, beliefs: b, mask: 1 << u, value: t << u, to: mv.target, bR, from: x, bR) {
-                    gains.append(g)
+            let result = passes([own] + separatingGains(e, movers: mv.move.movers, slot: u, type: t, beliefs: b, to: mv.target, from: x, revealed: bR))
+            guard result.0 else { return result }
+            // Clause (a) for the movers of type t: no other move of theirs, separating on the same type, is better for all.
+            for a in alternatives[x][k] {
+                let z2 = base.moves[x][a].target
+                guard let ownAlt = gain(e, actor: j, beliefs: b, mask: 1 << u, value: t << u, to: z2, bR, from: mv.target, bR) else { continue }
+                if passes([ownAlt] + separatingGains(e, movers: mv.move.movers, slot: u, type: t, beliefs: b, to: z2, from: mv.target, revealed: bR)).0 {
+                    return (false, result.1)
                 }
             }
-            return passes(gains)
+            return result
         }
+    }
+
+    /// The gains of the movers of a pooling move from structure x to y in belief state b (beliefs unchanged): per type
+    /// for an informed (uncertain) mover, in expectation under the public beliefs for the others.
+    func poolingGains(_ e: [[Double]], movers: Coalition, beliefs b: Int, to y: Int, from x: Int) -> [Double] {
+        var gains: [Double] = []
+        for i in movers.members {
+            if let u = uncertain.firstIndex(of: i) {
+                for t in possibleTypes(u, b) {
+                    if let g = gain(e, actor: i, beliefs: b, mask: 1 << u, value: t << u, to: y, b, from: x, b) { gains.append(g) }
+                }
+            } else if let g = gain(e, actor: i, beliefs: b, mask: 0, value: 0, to: y, b, from: x, b) {
+                gains.append(g)
+            }
+        }
+        return gains
+    }
+
+    /// The gains of the movers other than uncertain actor `slot` (whose type is `type` and revealed: beliefs bR) of
+    /// landing in y rather than x.
+    func separatingGains(_ e: [[Double]], movers: Coalition, slot u: Int, type t: Int, beliefs b: Int, to y: Int, from x: Int,
+                         revealed bR: Int) -> [Double] {
+        let j = uncertain[u]
+        var gains: [Double] = []
+        for i in movers.members where i != j {
+            if let u2 = uncertain.firstIndex(of: i) {
+                for t2 in possibleTypes(u2, b) {
+                    if let g = gain(e, actor: i, beliefs: b, mask: (1 << u) | (1 << u2), value: (t << u) | (t2 << u2), to: y, bR, from: x, bR) { gains.append(g) }
+                }
+            } else if let g = gain(e, actor: i, beliefs: b, mask: 1 << u, value: t << u, to: y, bR, from: x, bR) {
+                gains.append(g)
+            }
+        }
+        return gains
     }
 
     /// A profitable deviation from waiting in z: a move that every member gains from whatever its type (uninformed
     /// members in expectation under the public beliefs) — blocking in Wilson's (1978) coarse sense, by a coalition that
-    /// cannot condition on private information. Exactly the moves a pooling prescription could make.
+    /// cannot condition on private information. Exactly the moves a pooling prescription could make (profitability
+    /// only: a dominated profitable move implies a profitable maximal one).
     func deviation(_ e: [[Double]], _ z: Int) -> Int? {
-        let x = z / beliefCount
-        for k in base.moves[x].indices where justified(e, z, .pooling(move: k)).0 { return k }
+        let x = z / beliefCount, b = z % beliefCount
+        for (k, mv) in base.moves[x].enumerated() where passes(poolingGains(e, movers: mv.move.movers, beliefs: b, to: mv.target, from: x)).0 {
+            return k
+        }
         return nil
     }
 
     /// Every justified prescription in z other than waiting.
-    func justifiedPrescriptions(_ e: [[Double]], _ z: Int) -> [BayesianPrescription] {
+    func justifiedPrescriptions(_ e: [[Double]], _ alternatives: [[[Int]]], _ z: Int) -> [BayesianPrescription] {
         let x = z / beliefCount, b = z % beliefCount
         var out: [BayesianPrescription] = []
         for (k, mv) in base.moves[x].enumerated() {
@@ -246,17 +265,17 @@ extension BayesianAllianceFormationGame {
             for (u, j) in uncertain.enumerated() where mv.move.movers.contains(j) && possibleTypes(u, b).count == 2 {
                 candidates += [.separating(move: k, slot: u, powerAcquiring: true), .separating(move: k, slot: u, powerAcquiring: false)]
             }
-            out += candidates.filter { justified(e, z, $0).0 }
+            out += candidates.filter { justified(e, alternatives, z, $0).0 }
         }
         return out
     }
 
     /// The best justified prescription in z other than waiting (largest smallest mover gain), if any.
-    func bestPrescription(_ e: [[Double]], _ z: Int) -> (BayesianPrescription, Double)? {
+    func bestPrescription(_ e: [[Double]], _ alternatives: [[[Int]]], _ z: Int) -> (BayesianPrescription, Double)? {
         let x = z / beliefCount, b = z % beliefCount
         var best: (BayesianPrescription, Double)? = nil
         func consider(_ pr: BayesianPrescription) {
-            let (ok, g) = justified(e, z, pr)
+            let (ok, g) = justified(e, alternatives, z, pr)
             if ok && (best == nil || g > best!.1 + tolerance) { best = (pr, g) }
         }
         for (k, mv) in base.moves[x].enumerated() {
@@ -292,41 +311,26 @@ extension BayesianAllianceFormationGame {
             if let mix = publicResults[theta].mixed[x] { return .mixture(mix.map { .init(move: $0.move, probability: $0.probability) }) }
             return publicResults[theta].choice[x].map { .pooling(move: $0) } ?? .wait
         }
+        let alternatives = base.moverAlternatives()
         var v = try evaluate(pr, start: nil)
         var e = expectations(v)
-        var iterations = 0, verified = false
-        var seen = Set<[BayesianPrescription]>()
-        var rng = SeededGenerator(seed: 2003)
-        var fewest = Int.max, lastImprovement = 0
-        var recent: [[(Int, BayesianPrescription)]] = []
-        while iterations < base.parameters.maxIterations && !shouldStop() {
-            iterations += 1
-            var updates: [(Int, BayesianPrescription)] = []
-            for z in 0..<m where !justified(e, z, pr[z]).0 {
-                updates.append((z, bestPrescription(e, z)?.0 ?? .wait))
-            }
-            if updates.isEmpty { verified = true; break }
-            // Stall detection: deterministic processes need not exist (Konishi–Ray equilibria may have to mix), so stop
-            // once the number of violating states has not improved for `parameters.stallLimit` iterations.
-            if updates.count < fewest { fewest = updates.count; lastImprovement = iterations }
-            if iterations - lastImprovement > base.parameters.stallLimit { break }
-            recent.append(updates)
-            if recent.count > 50 { recent.removeFirst() }
-            if !seen.insert(pr).inserted {
-                // A repeated process: one violating state switches to a random justified prescription (or waits).
-                let z = updates[Int(rng.next() % UInt64(updates.count))].0
-                let options = justifiedPrescriptions(e, z)
-                pr[z] = options.isEmpty ? .wait : options[Int(rng.next() % UInt64(options.count))]
-            } else {
-                for u in updates { pr[u.0] = u.1 }
-            }
-            v = try evaluate(pr, start: v)
-            e = expectations(v)
-        }
-        if !verified { verified = (0..<m).allSatisfy { justified(e, $0, pr[$0]).0 } }
+        // The shared search (ProcessSearch), as in the public game.
+        var search = ProcessSearch<BayesianPrescription>(process: pr)
+        try search.run(maxIterations: base.parameters.maxIterations, stallLimit: base.parameters.stallLimit, fallback: .wait,
+                       shouldStop: shouldStop,
+                       violates: { !justified(e, alternatives, $0, $1[$0]).0 },
+                       best: { bestPrescription(e, alternatives, $0)?.0 ?? .wait },
+                       options: { justifiedPrescriptions(e, alternatives, $0) },
+                       evaluate: { (process: [BayesianPrescription]) throws(DynamicsError) in
+                           v = try evaluate(process, start: v)
+                           e = expectations(v)
+                       })
+        pr = search.process
+        var iterations = search.iterations, verified = search.verified
+        let recent = search.recent
         if !verified && !shouldStop() {
             var trial = pr
-            if let found = try mix(&trial, recent: recent, iterations: &iterations, shouldStop: shouldStop) {
+            if let found = try mix(&trial, recent: recent, alternatives: alternatives, iterations: &iterations, shouldStop: shouldStop) {
                 pr = trial
                 (v, e) = found
                 verified = true
@@ -338,40 +342,33 @@ extension BayesianAllianceFormationGame {
     /// The mixing phase after a stall (as ``AllianceFormationGame``'s): the states that kept changing mix over the
     /// pooling moves they best-responded with (exponential moving average 0.9, moves under 5 % dropped); the others
     /// best-respond. Returns the values once every public state is justified, nil after 300 steps or > 32 states.
-    func mix(_ pr: inout [BayesianPrescription], recent: [[(Int, BayesianPrescription)]], iterations: inout Int,
+    func mix(_ pr: inout [BayesianPrescription], recent: [[(Int, BayesianPrescription)]], alternatives: [[[Int]]], iterations: inout Int,
              shouldStop: () -> Bool) throws(DynamicsError) -> ([[Double]], [[Double]])? {
-        var weights: [Int: [Int: Double]] = [:]
-        for step in recent {
-            for (z, p) in step {
-                if case .pooling(let k) = p { weights[z, default: [:]][k, default: 0] += 1 } else if weights[z] == nil { weights[z] = [:] }
-            }
-        }
-        guard !weights.isEmpty, weights.count <= 32 else { return nil }
+        func pooled(_ p: BayesianPrescription) -> Int? { if case .pooling(let k) = p { return k } else { return nil } }
+        guard var mixing = DampedMixing(recent: recent.map { $0.map { (state: $0.0, move: pooled($0.1)) } }) else { return nil }
         var v: [[Double]] = []
-        for _ in 0..<300 {
+        for _ in 0..<DampedMixing.maxSteps {
             if shouldStop() { return nil }
             iterations += 1
-            for (z, w) in weights {
-                let total = w.values.reduce(0, +)
-                let kept = w.filter { total > 0 && $0.value / total >= 0.05 }.sorted { $0.key < $1.key }
-                let keptTotal = kept.reduce(0) { $0 + $1.value }
-                if kept.count > 1 {
-                    pr[z] = .mixture(kept.map { .init(move: $0.key, probability: $0.value / keptTotal) })
-                } else if let k = kept.first?.key {
+            for (z, d) in mixing.distributions() {
+                if d.count > 1 {
+                    pr[z] = .mixture(d.map { .init(move: $0.move, probability: $0.probability) })
+                } else if let k = d.first?.move {
                     pr[z] = .pooling(move: k)
                 }
             }
             v = try evaluate(pr, start: v.isEmpty ? nil : v)
             let e = expectations(v)
-            let violating = (0..<stateCount).filter { !justified(e, $0, pr[$0]).0 }
+            let violating = (0..<stateCount).filter { !justified(e, alternatives, $0, pr[$0]).0 }
             if violating.isEmpty { return (v, e) }
-            for (z, w) in weights { weights[z] = w.mapValues { $0 * 0.9 } }
+            mixing.decay()
             for z in violating {
-                let best = bestPrescription(e, z)?.0 ?? .wait
-                if weights[z] != nil, case .pooling(let k) = best {
-                    weights[z]![k, default: 0] += 1
+                // A mixing state keeps mixing while its best response is a pooling move; otherwise it takes that response.
+                let best = bestPrescription(e, alternatives, z)?.0 ?? .wait
+                if mixing.contains(z), let k = pooled(best) {
+                    mixing.reinforce(z, k)
                 } else {
-                    weights[z] = nil
+                    mixing.remove(z)
                     pr[z] = best
                 }
             }
@@ -463,7 +460,19 @@ extension BayesianAllianceFormationGame {
     /// O(states · moves · 2^U · n).
     public func violations(_ result: BayesianAllianceDynamicsResult) -> [Int] {
         let e = expectations(result.values)
-        return (0..<stateCount).filter { !justified(e, $0, result.prescriptions[$0]).0 }
+        let alternatives = base.moverAlternatives()
+        return (0..<stateCount).filter { !justified(e, alternatives, $0, result.prescriptions[$0]).0 }
+    }
+
+    /// The public states where a process (one prescription per public state) violates the equilibrium conditions —
+    /// profitability and Konishi–Ray maximality of every move made (pooling moves: per type for informed movers, in
+    /// expectation for uninformed ones), no profitable move where everyone waits. Evaluates the process first
+    /// (V^θ = (I − δP^θ)⁻¹U^θ per type profile). Tolerance 1e-10. O(2^U evaluations + states · moves · 2^U · n).
+    public func violations(of prescriptions: [BayesianPrescription]) throws(DynamicsError) -> [Int] {
+        guard prescriptions.count == stateCount else { throw .invalidParameter(name: "process (one prescription per public state)") }
+        let e = expectations(try evaluate(prescriptions, start: nil))
+        let alternatives = base.moverAlternatives()
+        return (0..<stateCount).filter { !justified(e, alternatives, $0, prescriptions[$0]).0 }
     }
 
     /// A type profile as text, e.g. "GMY power-acquiring, RUS status quo".

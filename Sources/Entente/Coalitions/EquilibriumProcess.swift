@@ -22,16 +22,14 @@ public enum Profitability: String, Sendable, CaseIterable {
 /// Konishi–Ray equilibrium processes: policy evaluation by LAPACK and the equilibrium conditions.
 public enum KonishiRay {
     /// V = (I − δP)⁻¹U for all players at once: one LU factorisation, n right-hand sides. O(|X|³ + |X|²·n).
+    /// Dense LU through the policy evaluation shared with the alliance games.
     public static func values(_ game: CoalitionFormationGame, transitions p: [[Double]]) throws(DynamicsError) -> [[Double]] {
         let m = game.states.count, n = game.playerCount
-        var a = Matrix(rows: m, columns: m)
-        for x in 0..<m { for y in 0..<m { a[x, y] = (x == y ? 1 : 0) - game.discount * p[x][y] } }
-        var u = Matrix(rows: m, columns: n)
-        for x in 0..<m { for i in 0..<n { u[x, i] = game.payoffs[x][i] } }
-        do {
-            let v = try LUFactorization(a).solve(u)
-            return (0..<m).map { x in (0..<n).map { v[x, $0] } }
-        } catch { throw .singularSystem }
+        var sparse = SparseMatrix(size: m)
+        for x in 0..<m { sparse.appendRow((0..<m).lazy.filter { p[x][$0] != 0 }.map { ($0, p[x][$0]) }) }
+        let v = try PolicyEvaluation.solve(sparse, rewards: Array(game.payoffs.joined()), players: n, delta: game.discount,
+                                           denseLimit: .max, iterative: .gmres, start: nil)
+        return PolicyEvaluation.rows(v, players: n)
     }
 
     static func better(_ vy: [Double], _ vx: [Double], for s: Coalition, _ rule: Profitability, tolerance: Double) -> Bool {
