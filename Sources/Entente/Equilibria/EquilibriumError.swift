@@ -16,6 +16,15 @@ public enum EquilibriumError: Error, Equatable, Sendable, CustomStringConvertibl
     case notZeroSum(deviation: Double)
     /// The path-following method did not converge.
     case noConvergence(steps: Int)
+    /// A candidate profile is not a probability vector for `player` (0-based): wrong length, a non-finite or negative
+    /// entry, or a sum different from 1 beyond ``EquilibriumVerifier/probabilityTolerance``. Never returned as verified.
+    case invalidProfile(player: Int)
+    /// A candidate's expected payoff or deviation payoff for `player` (0-based) is NaN or infinite.
+    case nonFiniteResult(player: Int)
+    /// A tolerance given to a solver is NaN, infinite or negative.
+    case invalidTolerance(Double)
+    /// A size limit given to a solver (maximum support size, maximum pivots or bases, label) is below its minimum.
+    case invalidLimit(value: Int, minimum: Int)
 
     public var description: String {
         switch self {
@@ -27,6 +36,10 @@ public enum EquilibriumError: Error, Equatable, Sendable, CustomStringConvertibl
         case .tooLarge(let s, let l): return "game too large for this exponential method (\(s) > limit \(l)); raise the limit with --max-supports/maxSupports"
         case .notZeroSum(let d): return "the game is not zero-sum (payoffs differ from zero-sum by up to \(d))"
         case .noConvergence(let s): return "path following did not converge after \(s) steps"
+        case .invalidProfile(let p): return "candidate equilibrium rejected: the strategy of player \(p + 1) is not a probability vector (NaN, negative or not summing to 1)"
+        case .nonFiniteResult(let p): return "candidate equilibrium rejected: an expected payoff of player \(p + 1) is NaN or infinite"
+        case .invalidTolerance(let t): return "the tolerance must be finite and non-negative, got \(t)"
+        case .invalidLimit(let v, let m): return "a solver limit (--max-supports/maxSupportSize, maxBases, maxPivots) must be at least \(m), got \(v)"
         }
     }
 }

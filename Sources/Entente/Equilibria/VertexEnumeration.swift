@@ -20,8 +20,12 @@ public enum VertexEnumeration {
         guard game.playerCount == 2 else { throw .wrongPlayerCount(expected: 2, actual: game.playerCount) }
         let m = game.strategyCounts[0], n = game.strategyCounts[1]
         guard m + n <= 128 else { throw .tooLarge(size: m + n, limit: 128) }
+        try EquilibriumVerifier.checkTolerance(tolerance)
+        guard maxBases >= 1 else { throw .invalidLimit(value: maxBases, minimum: 1) }
         let tol = EquilibriumVerifier.absoluteTolerance(tolerance, for: game)
-        let (p, q) = polytopes(game)
+        // The polytopes are built from payoffs scaled into (−1, 1) (exact power-of-two scaling), so the label
+        // tolerance does not depend on the units; equilibria are verified in the original game.
+        let (p, q) = polytopes(game.scaledForSolving())
         let (vp, cp) = p.vertices(basisLimit: maxBases, shouldStop: shouldStop)
         let (vq, cq) = q.vertices(basisLimit: maxBases, shouldStop: shouldStop)
         let all = LabelSet.all(m + n)

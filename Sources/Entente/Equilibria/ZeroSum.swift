@@ -22,6 +22,14 @@ public enum ZeroSum {
         let m = a.rows, n = a.columns
         guard m > 0, n > 0 else { throw .emptyGame }
         if let k = a.storage.firstIndex(where: { !$0.isFinite }) { throw .nonFinitePayoff(player: 0, index: k) }
+        try EquilibriumVerifier.checkTolerance(tolerance)
+        // The LP is solved on payoffs scaled exactly (by a power of two) into (−1, 1); strategies are unit-free and the
+        // value and exploitability are computed in the original units.
+        let maxAbs = a.storage.reduce(0.0) { max($0, abs($1)) }
+        let exponent = maxAbs > 0 ? -(Int(maxAbs.exponent) + 1) : 0
+        let a0 = a
+        var a = a
+        if exponent != 0 { for k in a.storage.indices { a.storage[k] = Double(sign: .plus, exponent: exponent, significand: a.storage[k]) } }
         // Variables (x_1..x_m, v). Constraints: v − Σ_i a_ij x_i ≤ 0 for each column j.
         var aub = Matrix(rows: n, columns: m + 1)
         for j in 0..<n {
@@ -45,14 +53,20 @@ public enum ZeroSum {
         guard solution.status == .optimal else { throw .linearProgramFailed }
         let x = normalise(Array(solution.x[0..<m]))
         let y = normalise(solution.inequalityDuals.map { max(0, -$0) })
-        let ay = (try? a.multiply(y)) ?? []
-        let xa = (try? a.multiplyTransposed(x)) ?? []
+        guard x.count == m, y.count == n, x.allSatisfy(\.isFinite), y.allSatisfy(\.isFinite),
+              abs(x.reduce(0, +) - 1) <= EquilibriumVerifier.probabilityTolerance,
+              abs(y.reduce(0, +) - 1) <= EquilibriumVerifier.probabilityTolerance
+        else { throw .invalidProfile(player: x.count == m && x.allSatisfy(\.isFinite) ? 1 : 0) }
+        let ay = (try? a0.multiply(y)) ?? []
+        let xa = (try? a0.multiplyTransposed(x)) ?? []
         let upper = ay.max() ?? 0, lowerValue = xa.min() ?? 0
         let exploitability = upper - lowerValue
-        let range = (a.storage.max() ?? 0) - (a.storage.min() ?? 0)
+        let hi = a0.storage.max() ?? 0, lo = a0.storage.min() ?? 0
+        let half = hi * 0.5 - lo * 0.5
+        let range = half > Double.greatestFiniteMagnitude / 2 ? Double.greatestFiniteMagnitude : 2 * half
         let bound = tolerance * max(1, range)
-        guard exploitability <= bound else { throw .verificationFailed(regret: exploitability, tolerance: bound) }
-        return ZeroSumSolution(value: (upper + lowerValue) / 2, rowStrategy: x, columnStrategy: y,
+        guard exploitability.isFinite, exploitability <= bound else { throw .verificationFailed(regret: exploitability, tolerance: bound) }
+        return ZeroSumSolution(value: upper * 0.5 + lowerValue * 0.5, rowStrategy: x, columnStrategy: y,
                                exploitability: max(0, exploitability))
     }
 
