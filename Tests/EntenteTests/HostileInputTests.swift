@@ -85,3 +85,105 @@ import Testing
         }
     }
 }
+
+@Suite struct DynamicGameBoundsTests {
+    static func line(_ n: Int, capability: (Int) -> Double = { _ in 1 }, types: (Int) -> ActorType = { _ in .statusQuo }) throws -> Scenario {
+        let actors = (0..<n).map { Actor(id: "A\($0)", capability: capability($0), type: types($0)) }
+        let km = (0..<n).map { i in (0..<n).map { j in Double(abs(i - j)) * 400 } }
+        let riv = (0..<n).map { i in (0..<n).map { j in abs(i - j) == 1 } }
+        return try Scenario(name: "line", actors: actors, distances: Matrix(rowArrays: km), rivalries: riv)
+    }
+
+    @Test func extremeParametersAreTypedErrorsWithTheirRange() throws {
+        let s = try Self.line(3)
+        let cases: [(WritableKeyPath<AllianceFormationGame.Parameters, Double>, Double)] = [
+            (\.allianceCost, 1e308), (\.prize, 1e308), (\.kappa, 1e308), (\.kappa, -1), (\.exitPayoff, 1e308), (\.exitPayoff, -1e308),
+            (\.delta, 0.9999999999999999), (\.delta, 1), (\.delta, .nan),
+        ]
+        for (key, value) in cases {
+            var p = AllianceFormationGame.Parameters()
+            p[keyPath: key] = value
+            #expect(throws: DynamicsError.self) { try AllianceFormationGame(scenario: s, parameters: p) }
+            do { _ = try AllianceFormationGame(scenario: s, parameters: p) } catch let e as DynamicsError {
+                #expect(e.description.contains("must be"), "\(e)")
+            }
+        }
+        var p = AllianceFormationGame.Parameters()
+        p.maxCoalitionSize = 0
+        #expect(throws: DynamicsError.invalidParameter(name: "max coalition size (must be ≥ 1)")) {
+            try AllianceFormationGame(scenario: s, parameters: p)
+        }
+    }
+
+    @Test func largestAllowedParametersGiveFiniteVerifiedOrTypedResults() throws {
+        var p = AllianceFormationGame.Parameters()
+        p.allianceCost = 1e12
+        p.prize = 1e12
+        p.kappa = 1e12
+        p.exitPayoff = -1e12
+        p.delta = AllianceFormationGame.Parameters.maxDelta
+        let s = try Self.line(3, types: { $0 == 0 ? .powerAcquiring : .statusQuo })
+        do {
+            let r = try AllianceFormationGame(scenario: s, parameters: p).solve()
+            #expect(r.values.allSatisfy { $0.allSatisfy(\.isFinite) })
+        } catch let e as DynamicsError {
+            #expect(e == .nonFinitePayoffs || e == .singularSystem)
+        }
+    }
+
+    @Test(arguments: [5e-324, 1e-300, 1e300])
+    func extremeCapabilitiesGiveFiniteAnswersOrATypedError(capability: Double) throws {
+        for all in [true, false] {
+            let s = try Self.line(3, capability: { all || $0 == 0 ? capability : 1 }, types: { $0 == 0 ? .powerAcquiring : .statusQuo })
+            do {
+                let r = try AllianceFormationGame(scenario: s).solve()
+                #expect(r.values.allSatisfy { $0.allSatisfy(\.isFinite) })
+            } catch let e as DynamicsError {
+                #expect(e == .nonFinitePayoffs)
+            }
+        }
+    }
+
+    @Test func stateSpacesAreEstimatedBeforeEnumeration() throws {
+        // 130 actors with --max-actors 200 used to trap on Int8 state labels.
+        #expect(throws: DynamicsError.tooManyActors(actors: 130, limit: AllianceFormationGame.hardActorLimit)) {
+            try AllianceFormationGame(scenario: Self.line(130), actorLimit: 200)
+        }
+        // 9 actors, full space: Bell(10)·2 = 231 950 states × 520 moves — refused up front instead of running for hours.
+        let size = AllianceFormationGame.estimatedSize(actors: 9, parameters: .init())
+        #expect(size.states == 231_950)
+        do {
+            _ = try AllianceFormationGame(scenario: Self.line(9), actorLimit: 9)
+            Issue.record("expected a refusal")
+        } catch let e as DynamicsError {
+            guard case .stateSpaceTooLarge = e else { Issue.record("\(e)"); return }
+            #expect(e.description.contains("--max-coalition-size"))
+        }
+        var p = AllianceFormationGame.Parameters()
+        p.maxCoalitionSize = 2
+        #expect(AllianceFormationGame.estimatedSize(actors: 9, parameters: p).states == 58_372)  // great-powers-1914, k = 2
+        #expect(AllianceFormationGame.estimatedSize(actors: 3, parameters: .init()).states == 2 * Partition.bellNumber(4))
+    }
+
+    @Test func beliefGridProductsAreChecked() throws {
+        var info = BayesianAllianceFormationGame.Parameters()
+        info.beliefPoints = 1001
+        info.maxUncertainActors = 6
+        let s = try Self.line(6, types: { _ in .uncertain(probabilityPowerAcquiring: 0.3) })
+        do {
+            _ = try BayesianAllianceFormationGame(scenario: s, information: info, actorLimit: 6)
+            Issue.record("expected a refusal")
+        } catch let e as DynamicsError {
+            guard case .tooManyBeliefStates = e else { Issue.record("\(e)"); return }
+        }
+    }
+
+    @Test func coalitionFormationGamesHaveHardLimits() {
+        #expect(throws: DynamicsError.tooManyStates(players: 10, limit: 9)) {
+            try CoalitionFormationGame(players: 10, discount: 0.9, playerLimit: 30) { p in [Double](repeating: 0, count: 10) }
+        }
+        #expect(throws: DynamicsError.self) {
+            try CoalitionFormationGame(players: 2, discount: 0.9999999999999999) { _ in [0, 0] }
+        }
+    }
+}

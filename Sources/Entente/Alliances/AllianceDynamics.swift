@@ -196,6 +196,8 @@ extension AllianceFormationGame {
                 verified = true
             }
         }
+        // Non-finite values never verify (comparisons with NaN are false, so the conditions would hold vacuously).
+        guard v.allSatisfy({ $0.allSatisfy(\.isFinite) }) else { throw .nonFinitePayoffs }
         let initial = states.firstIndex { s in s.labels.enumerated().allSatisfy { Int($0.element) == $0.offset } && s.windowOpen == (parameters.windowHazard != nil) }!
         let p = transitions(choice, mixed: mixed)
         // Absorption probabilities from the initial state by iterating the chain.

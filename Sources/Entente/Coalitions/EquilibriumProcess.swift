@@ -28,10 +28,10 @@ public enum KonishiRay {
         for x in 0..<m { for y in 0..<m { a[x, y] = (x == y ? 1 : 0) - game.discount * p[x][y] } }
         var u = Matrix(rows: m, columns: n)
         for x in 0..<m { for i in 0..<n { u[x, i] = game.payoffs[x][i] } }
-        do {
-            let v = try LUFactorization(a).solve(u)
-            return (0..<m).map { x in (0..<n).map { v[x, $0] } }
-        } catch { throw .singularSystem }
+        let v: Matrix
+        do { v = try LUFactorization(a).solve(u) } catch { throw .singularSystem }
+        guard v.storage.allSatisfy(\.isFinite) else { throw .nonFinitePayoffs }
+        return (0..<m).map { x in (0..<n).map { v[x, $0] } }
     }
 
     static func better(_ vy: [Double], _ vx: [Double], for s: Coalition, _ rule: Profitability, tolerance: Double) -> Bool {
@@ -70,10 +70,12 @@ public enum KonishiRay {
                                                limit: Int = 2_000_000, tolerance: Double = 1e-12) throws(DynamicsError) -> [EquilibriumProcess] {
         let m = game.states.count
         let options: [[Int]] = (0..<m).map { x in [x] + Array(Set(game.moves[x].map(\.target))).sorted() }
+        guard limit >= 1 else { throw .invalidParameter(name: "search limit (must be ≥ 1)") }
         var total = 1
         for o in options {
-            total = total.multipliedReportingOverflow(by: o.count).partialValue
-            if total > limit { throw .searchLimit(limit: limit) }
+            let (product, overflow) = total.multipliedReportingOverflow(by: o.count)
+            if overflow || product > limit { throw .searchLimit(limit: limit) }
+            total = product
         }
         var found: [EquilibriumProcess] = []
         var choice = [Int](repeating: 0, count: m)
