@@ -187,3 +187,83 @@ import Testing
         }
     }
 }
+
+@Suite struct InputConversionTests {
+    @Test func outcomeIndexBeyondIntIsAFormatError() throws {
+        let text = """
+        NFG 1 R "x" { "1" "2" } { { "a" "b" } { "c" } } ""
+        { { "" 1, 1 } { "" 2, 2 } }
+        1 1e19
+        """
+        #expect(throws: FileFormatError.self) { try GambitNFG.parse(text) }
+        #expect(throws: FileFormatError.self) { try GambitNFG.parse(text.replacingOccurrences(of: "1e19", with: "3")) }
+        #expect(try GambitNFG.parse(text.replacingOccurrences(of: "1e19", with: "2")).payoffs[0] == [1, 2])
+    }
+
+    @Test(arguments: [
+        #"{"players": ["A", "B", "C"], "weights": [1e19, 1, 1]}"#,
+        #"{"players": ["A", "B", "C"], "weights": [5e18, 5e18, 1]}"#,
+        #"{"players": ["A", "B", "C"], "weights": [1, 2, 3], "quota": 1e400}"#,
+        #"{"players": ["A", "B", "C"], "weights": [1, 2, 3], "scale": 1e300}"#,
+    ])
+    func hugeWeightsAreFormatErrors(json: String) {
+        #expect(throws: (any Error).self) { try CoalitionJSON.parse(json) }
+    }
+
+    @Test func hugeQuotaMeansNothingWins() throws {
+        guard case .weightedMajority(let g) = try CoalitionJSON.parse(#"{"players": ["A", "B"], "weights": [1, 2], "quota": 1e19}"#) else {
+            Issue.record("expected a weighted majority game"); return
+        }
+        #expect(g.winningThreshold == 4)
+        #expect(!g.isWinning(.grand(2)))
+        #expect(try PowerIndices.banzhaf(g).values == [0, 0])
+    }
+
+    @Test func weightTotalsAreCheckedAtTheBoundary() {
+        #expect(throws: CooperativeError.weightsTooLarge(limit: 1 << 53)) {
+            try WeightedMajorityGame(weights: [Int.max, 1], quota: 1)
+        }
+        #expect(throws: CooperativeError.weightsTooLarge(limit: 1 << 53)) {
+            try WeightedMajorityGame(capabilities: [1e13, 1e13, 5e12])  // scale 10⁶: 2.5e19
+        }
+        #expect(throws: CooperativeError.invalidScale) { try WeightedMajorityGame(capabilities: [1, 2], scale: .infinity) }
+    }
+
+    @Test func capabilitiesInRawDollarsAreAnalysed() throws {
+        let caps = [4e13, 3e13, 2e13]
+        let a = try AllianceAnalysis(scenario: DynamicGameBoundsTests.line(3, capability: { caps[$0] }))
+        let reference = try AllianceAnalysis(scenario: DynamicGameBoundsTests.line(3, capability: { caps[$0] / 1e14 }))
+        #expect(a.shapleyShubik.values == reference.shapleyShubik.values)
+        let huge = try AllianceAnalysis(scenario: DynamicGameBoundsTests.line(3, capability: { $0 == 2 ? 1 : 1e308 }))
+        #expect(huge.banzhaf.values.allSatisfy { $0.isFinite })
+    }
+
+    @Test func banzhafWithHugeWeightsNeverAllocatesTheDPTable() throws {
+        // 21 players, one of weight 10¹²: the DP would need 2·T ≈ 10¹² cells (8 TB); counted directly instead.
+        let g = try WeightedMajorityGame(weights: [1_000_000_000_000] + [Int](repeating: 1, count: 20), quota: 5e11)
+        let b = try PowerIndices.banzhaf(g)
+        #expect(b.values[0] == 1 && b.values.dropFirst().allSatisfy { $0 == 0 })
+        let many = try WeightedMajorityGame(weights: [1_000_000_000_000] + [Int](repeating: 1, count: 30), quota: 5e11)
+        #expect(throws: CooperativeError.self) { try PowerIndices.banzhaf(many) }
+        #expect(throws: CooperativeError.self) { try PowerIndices.shapleyShubik(many) }
+    }
+
+    @Test func coalitionTablesCheckTheLengthBeforeAllocating() {
+        #expect(throws: FileFormatError.self) {
+            try CoalitionJSON.parse(#"{"players": [\#((0..<30).map { "\"P\($0)\"" }.joined(separator: ","))], "values": []}"#, playerLimit: 30)
+        }
+        #expect(throws: FileFormatError.self) {
+            try CoalitionJSON.parse(#"{"players": [\#((0..<30).map { "\"P\($0)\"" }.joined(separator: ","))], "coalitions": {"P0": 1}}"#, playerLimit: 30)
+        }
+    }
+
+    @Test func cincSharesSurviveHugeColumns() {
+        let records = [
+            NMCRecord(state: "A", ccode: 1, year: 1900, milex: 1e308, milper: 1, irst: 1, pec: 1, tpop: 1, upop: 1, publishedCINC: 0),
+            NMCRecord(state: "B", ccode: 2, year: 1900, milex: 1e308, milper: 1, irst: 1, pec: 1, tpop: 1, upop: 1, publishedCINC: 0),
+        ]
+        let s = CINC.scores(records)
+        #expect(abs(s["A"]!.cinc + s["B"]!.cinc - 1) < 1e-12)
+        #expect(abs(s["A"]!.cinc - 0.5) < 1e-12)
+    }
+}

@@ -32,6 +32,15 @@ public enum CoalitionJSON {
             if let k = scaled.firstIndex(where: { $0 != $0.rounded() }), scale == 1 {
                 throw FileFormatError(path: "\(w.path)[\(k)]", message: "weights must be integers; add \"scale\" (e.g. 1000000) to map real capabilities to integers explicitly")
             }
+            // Checked before converting: Int(x) traps for x ≥ 2⁶³, and sums of weights must stay exact.
+            let limit = WeightedMajorityGame.maxTotalWeight
+            var total = 0.0
+            for (k, x) in scaled.enumerated() {
+                total += x.rounded()
+                guard x.isFinite, total <= Double(limit) else {
+                    throw FileFormatError(path: "\(w.path)[\(k)]", message: "the (scaled) weights sum to more than \(limit) (2^53); use smaller weights or a smaller \"scale\"")
+                }
+            }
             let weights = scaled.map { Int($0.rounded()) }
             var rule = WeightedMajorityGame.QuotaRule.strict
             if let r = try root.optionalMember("quota_rule") {
@@ -41,6 +50,9 @@ public enum CoalitionJSON {
                 rule = parsed
             }
             let quota = try root.optionalMember("quota").map { try $0.number() * scale } ?? Double(weights.reduce(0, +)) / 2
+            guard quota.isFinite, quota > 0 else {
+                throw FileFormatError(path: "$.quota", message: "the quota (times scale) must be finite and positive, got \(quota)")
+            }
             do {
                 return .weightedMajority(try WeightedMajorityGame(weights: weights, quota: quota, rule: rule, players: players))
             } catch {
@@ -51,8 +63,8 @@ public enum CoalitionJSON {
         guard n <= min(playerLimit, 34) else {
             throw FileFormatError(path: playersR.path, message: CooperativeError.tooManyPlayers(n: n, limit: min(playerLimit, 34)).description)
         }
-        var values = [Double](repeating: .nan, count: 1 << n)
-        values[0] = 0
+        // Lengths are checked before the 2ⁿ table is allocated (n = 30 would be 8.6 GB).
+        var values: [Double]
         if let v = try root.optionalMember("values") {
             let list = try v.numbers()
             guard list.count == 1 << n else { throw FileFormatError(path: v.path, message: "expected 2^\(n) = \(1 << n) values, got \(list.count)") }
@@ -60,6 +72,12 @@ public enum CoalitionJSON {
             values = list
         } else {
             let c = try root.member("coalitions")
+            let keyCount = try c.keys().count
+            if !missingAreZero && n > 16 && keyCount < (1 << n) - 1 {  // (small tables: the message below names the coalition)
+                throw FileFormatError(path: c.path, message: "\(keyCount) coalitions given, \(n) players need all 2^\(n) − 1 = \((1 << n) - 1) non-empty ones (use --missing-zero to default missing coalitions to 0)")
+            }
+            values = [Double](repeating: .nan, count: 1 << n)
+            values[0] = 0
             let index = Dictionary(uniqueKeysWithValues: players.enumerated().map { ($1, $0) })
             for key in try c.keys() {
                 var s = Coalition.empty

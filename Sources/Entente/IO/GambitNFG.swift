@@ -62,7 +62,8 @@ public enum GambitNFG {
             try lexer.expect("}")
             for k in 0..<total {
                 let o = try lexer.number()
-                guard o == o.rounded(), o >= 0, Int(o) <= outcomes.count else {
+                // Compare as doubles: Int(o) would trap for o ≥ 2⁶³ (e.g. 1e19).
+                guard o == o.rounded(), o >= 0, o <= Double(outcomes.count) else {
                     throw lexer.error("outcome index \(o) out of range 0...\(outcomes.count)")
                 }
                 if o > 0 { for p in 0..<n { payoffs[p][k] = outcomes[Int(o) - 1][p] } }
