@@ -148,10 +148,10 @@ struct Sweep: ParsableCommand {
             }
             let sp = shard.split(separator: "/").compactMap { Int($0) }
             guard sp.count == 2, sp[1] >= 1, sp[0] >= 1, sp[0] <= sp[1] else { throw CLIError("--shard must be k/N with 1 ≤ k ≤ N") }
-            let total = axes.reduce(1) { $0 * $1.1.count }
+            let total = try axes.reduce(1) { let (t, o) = $0.multipliedReportingOverflow(by: $1.1.count); guard !o, t <= 10_000_000 else { throw CLIError("the sweep grid has more than 10000000 points (the product of the --param value counts); use fewer values per --param") }; return t }
             Interrupt.install()
             var done = 0
-            let mine = (0..<total).filter { $0 % sp[1] == sp[0] - 1 }
+            let mine = Array(stride(from: sp[0] - 1, to: total, by: sp[1]))
             for k in mine {
                 if Interrupt.flag.load(ordering: .relaxed) { break }
                 var rest = k

@@ -267,3 +267,66 @@ import Testing
         #expect(abs(s["A"]!.cinc - 0.5) < 1e-12)
     }
 }
+
+@Suite struct BoundedEnumerationTests {
+    static func randomInteger(_ m: Int, _ n: Int, seed: UInt64, range: ClosedRange<Int> = -9...9) -> NormalFormGame {
+        var rng = SeededGenerator(seed: seed)
+        let a = (0..<m * n).map { _ in Double(Int.random(in: range, using: &rng)) }
+        let b = (0..<m * n).map { _ in Double(Int.random(in: range, using: &rng)) }
+        return try! NormalFormGame(strategyCounts: [m, n], payoffs: [a, b])
+    }
+
+    @Test func vertexEnumerationStopsAtItsMemoryLimitWithAReason() throws {
+        let g = Self.randomInteger(20, 20, seed: 1)
+        let r = try VertexEnumeration.solve(g, memoryLimit: 1 << 20)
+        #expect(!r.complete)
+        #expect(r.incompleteReason == "memory limit reached")
+        #expect(r.equilibria.allSatisfy { $0.regret <= r.tolerance })
+        #expect(throws: EquilibriumError.invalidLimit(value: 0, minimum: 1)) { try VertexEnumeration.solve(g, memoryLimit: 0) }
+    }
+
+    @Test func vertexEnumerationPollsItsStopConditionOften() throws {
+        // A deadline is honoured promptly when the stop condition is polled every few dozen bases.
+        var polls = 0
+        let r = try VertexEnumeration.solve(Self.randomInteger(20, 20, seed: 2)) { polls += 1; return polls > 3 }
+        #expect(!r.complete)
+        #expect(r.incompleteReason == "stopped (timeout or interrupt)")
+        #expect(polls == 4)
+    }
+
+    @Test func smallGamesStillCompleteWithoutAReason() throws {
+        let r = try VertexEnumeration.solve(TestGames.battleOfTheSexes)
+        #expect(r.complete && r.incompleteReason == nil && r.equilibria.count == 3)
+    }
+}
+
+@Suite struct LinearProgramRobustnessTests {
+    @Test func degenerateIntegerZeroSumGameSolves() throws {
+        var rng = SeededGenerator(seed: 60)
+        let rows = (0..<60).map { _ in (0..<60).map { _ in Double(Int.random(in: -1000...1000, using: &rng)) } }
+        let a = try Matrix(rowArrays: rows)
+        let s = try ZeroSum.solve(a)
+        #expect(s.exploitability <= 1e-9 * 2000)
+        #expect(abs(s.rowStrategy.reduce(0, +) - 1) < 1e-9 && abs(s.columnStrategy.reduce(0, +) - 1) < 1e-9)
+        // Small integer payoffs are even more degenerate (many ties).
+        var rng2 = SeededGenerator(seed: 61)
+        let small = try Matrix(rowArrays: (0..<40).map { _ in (0..<40).map { _ in Double(Int.random(in: -2...2, using: &rng2)) } })
+        #expect(try ZeroSum.solve(small).exploitability <= 1e-9 * 4)
+    }
+
+    @Test func emptyImputationSetIsNamed() throws {
+        // v({1}) + v({2}) = 2 > v(N) = 1.
+        let g = try CoalitionalGame(players: ["1", "2"], values: [0, 1, 1, 1])
+        #expect(throws: CooperativeError.emptyImputationSet) { try CoreSolutions.nucleolus(g) }
+        #expect(CooperativeError.emptyImputationSet.description.contains("the imputation set is empty"))
+        #expect(try CoreSolutions.prenucleolus(g).count == 2)
+    }
+
+    @Test func infeasibleAndUnboundedLPsAreReportedAsSuch() throws {
+        // x ≥ 0, x ≤ −1: infeasible.  min −x, x ≥ 0: unbounded.
+        let infeasible = try LinearProgram(objective: [1], inequalityMatrix: Matrix(rowArrays: [[1]]), inequalityBounds: [-1])
+        #expect(try SimplexSolver().solve(infeasible).status == .infeasible)
+        let unbounded = try LinearProgram(objective: [-1])
+        #expect(try SimplexSolver().solve(unbounded).status == .unbounded)
+    }
+}

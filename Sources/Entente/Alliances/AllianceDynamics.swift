@@ -84,7 +84,12 @@ extension AllianceFormationGame {
         }
         var v = start ?? payoffs
         let scale = max(1, payoffs.joined().map { abs($0) }.max() ?? 1)
-        for _ in 0..<100_000 {
+        // Sweep budget: at most 100 000 sweeps and about 2·10⁹ entry updates in all, so δ near 1 on a large state space
+        // fails with a clear error instead of running for hours.
+        let entries = max(1, p.reduce(0) { $0 + $1.count } * n)
+        let maxSweeps = min(100_000, max(1_000, 2_000_000_000 / entries))
+        var converged = false
+        for _ in 0..<maxSweeps {
             var change = 0.0
             for x in 0..<m {
                 for i in 0..<n {
@@ -94,8 +99,9 @@ extension AllianceFormationGame {
                     v[x][i] = s
                 }
             }
-            if change < 1e-13 * scale { break }
+            if change < 1e-13 * scale { converged = true; break }
         }
+        guard converged else { throw .evaluationDidNotConverge(sweeps: maxSweeps) }
         return v
     }
 

@@ -20,12 +20,26 @@ struct BestResponsePolytope {
         var basis: [Int]
     }
 
-    /// All vertices (including the origin). Stops early and reports `complete = false` when `basisLimit`
-    /// bases have been visited or `shouldStop()` returns true.
+    /// Why an enumeration stopped early.
+    enum StopReason: String, Sendable {
+        case basisLimit = "basis limit reached"
+        case memoryLimit = "memory limit reached"
+        case cancelled = "stopped (timeout or interrupt)"
+    }
+
+    /// Bytes per slot of a set of label sets (16-byte element plus the hash table's metadata, rounded up).
+    static let bytesPerSeenBasis = 18
+
+    /// All vertices (including the origin). Stops early and reports `complete = false` with a reason when
+    /// `basisLimit` bases have been visited, when the estimated memory of the search (queued tableaux, the set of
+    /// seen bases and the vertices found) would exceed `memoryLimit` bytes, or when `shouldStop()` returns true
+    /// (polled every 64 processed bases and every 64 new bases, so a deadline is honoured within milliseconds).
     ///
     /// Each queued basis carries its tableau `B⁻¹[1 | C | I]`; a neighbour's tableau is one pivot away, and is built
     /// only for bases not seen before. The root tableau is exact (B = I).
-    func vertices(basisLimit: Int, shouldStop: () -> Bool) -> (vertices: [Vertex], complete: Bool) {
+    func vertices(basisLimit: Int, memoryLimit: Int = Int.max, shouldStop: () -> Bool)
+        -> (vertices: [Vertex], complete: Bool, reason: StopReason?)
+    {
         let tol = 1e-9
         let width = 1 + d + r
         let cell = r * width
@@ -47,9 +61,17 @@ struct BestResponsePolytope {
         var t = [Double](repeating: 0, count: cell)
         var z = [Double](repeating: 0, count: d)
         var slack = [Double](repeating: 0, count: r)
-        var head = 0, entries = 1, processed = 0
+        var head = 0, entries = 1, processed = 0, created = 0
+        let vertexBytes = (d + r) * 8 + 96
+        // Allocated (not just used) storage: the pools grow by doubling, and the hash sets by doubling their slots.
+        func memoryUsed() -> Int {
+            (tabPool.capacity &+ basisPool.capacity) &* 8 &+ (seenBases.capacity &+ seenVertices.capacity) &* BestResponsePolytope.bytesPerSeenBasis
+                &+ result.count &* vertexBytes
+        }
         while head < entries {
-            if seenBases.count > basisLimit || (processed & 255 == 0 && shouldStop()) { return (result, false) }
+            if seenBases.count > basisLimit { return (result, false, .basisLimit) }
+            if memoryUsed() > memoryLimit { return (result, false, .memoryLimit) }
+            if processed & 63 == 0 && shouldStop() { return (result, false, .cancelled) }
             processed += 1
             for i in 0..<r { basis[i] = basisPool[head * r + i] }
             t.withUnsafeMutableBufferPointer { tb in
@@ -87,6 +109,11 @@ struct BestResponsePolytope {
                     var key = LabelSet()
                     for (pos, k) in basis.enumerated() { key.insert(pos == i ? q : k) }
                     guard seenBases.insert(key).inserted else { continue }
+                    created += 1
+                    if created & 63 == 0 {
+                        if memoryUsed() > memoryLimit { return (result, false, .memoryLimit) }
+                        if shouldStop() { return (result, false, .cancelled) }
+                    }
                     for (pos, k) in basis.enumerated() { basisPool.append(pos == i ? q : k) }
                     let base = tabPool.count
                     tabPool.append(contentsOf: repeatElement(0.0, count: cell))
@@ -106,6 +133,6 @@ struct BestResponsePolytope {
                 }
             }
         }
-        return (result, true)
+        return (result, true, nil)
     }
 }

@@ -32,13 +32,17 @@ public struct NashResult: Sendable {
     public let equilibria: [NashEquilibrium]
     /// The tolerance each equilibrium's regret was checked against (absolute, already scaled).
     public let tolerance: Double
+    /// Why an enumeration stopped before completing ("basis limit reached", "memory limit reached", "stopped (timeout
+    /// or interrupt)"); nil when it ran to completion or the method gives no guarantee anyway.
+    public let incompleteReason: String?
 
     /// Bundles verified equilibria (build them with ``EquilibriumVerifier/verify(_:in:tolerance:component:vertexBases:)``).
-    public init(method: String, complete: Bool, equilibria: [NashEquilibrium], tolerance: Double) {
+    public init(method: String, complete: Bool, equilibria: [NashEquilibrium], tolerance: Double, incompleteReason: String? = nil) {
         self.method = method
         self.complete = complete
         self.equilibria = equilibria
         self.tolerance = tolerance
+        self.incompleteReason = incompleteReason
     }
 }
 

@@ -46,8 +46,10 @@ public enum SupportEnumeration {
                 }
             }
         }
-        return NashResult(method: "support", complete: !sawSingular && !stopped && kmax == min(m, n),
-                          equilibria: found, tolerance: tol)
+        let reason = stopped ? "stopped (timeout or interrupt)"
+            : kmax < min(m, n) ? "support size limit (--max-supports / maxSupportSize) reached"
+            : sawSingular ? "singular systems skipped (degenerate game; use vertex enumeration)" : nil
+        return NashResult(method: "support", complete: reason == nil, equilibria: found, tolerance: tol, incompleteReason: reason)
     }
 
     /// Solves `Σ_j payoff(i, j) z_j − v = 0 (i < k), Σ z = 1` for z (length k); nil if singular.

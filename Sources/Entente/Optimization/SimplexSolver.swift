@@ -17,7 +17,9 @@ public struct SimplexSolver: Sendable {
     public struct Options: Sendable {
         /// Feasibility and optimality tolerance.
         public var tolerance: Double = 1e-9
-        /// Maximum number of pivots (phase 1 + phase 2); `nil` means 50·(m + N) + 1000.
+        /// Maximum number of pivots (phase 1 + phase 2); `nil` means 200·(m + N) + 10 000 — far above the 1–3·m pivots
+        /// seen in practice, so a feasible bounded LP is never abandoned for lack of iterations (Bland's rule after
+        /// degenerate streaks guarantees termination).
         public var maxIterations: Int? = nil
         /// Pivots between fresh LU factorisations of the basis.
         public var refactorInterval: Int = 64
@@ -211,7 +213,7 @@ struct SimplexState {
         xB = form.b
         lu = [Double](repeating: 0, count: m * m)
         pivots = [Int32](repeating: 0, count: m)
-        maxIterations = options.maxIterations ?? (50 * (m + ncol) + 1000)
+        maxIterations = options.maxIterations ?? (200 * (m + ncol) + 10_000)
     }
 
     /// Fresh LU of the basis and a fresh `x_B = B⁻¹ b`. Returns false if the basis is singular.
