@@ -330,3 +330,23 @@ import Testing
         #expect(try SimplexSolver().solve(unbounded).status == .unbounded)
     }
 }
+
+@Suite struct IterationCapTests {
+    @Test func gaussSeidelNearDeltaOneFailsWithATypedError() throws {
+        var p = AllianceFormationGame.Parameters()
+        p.delta = AllianceFormationGame.Parameters.maxDelta
+        p.denseLimit = 0
+        p.iterativeSolver = .gaussSeidel
+        p.windowHazard = nil
+        p.allowExit = false
+        let g = try AllianceFormationGame(scenario: DynamicGameBoundsTests.line(2), parameters: p)
+        let result = Result { () throws(DynamicsError) in try g.solve() }
+        guard case .failure(let e) = result, case .evaluationDidNotConverge = e else { Issue.record("expected a sweep-budget error"); return }
+        #expect(e.description.contains("--iterative gmres"))
+    }
+
+    @Test func buckPassingGameSizesAreChecked() {
+        #expect(throws: DynamicsError.self) { try BuckPassing.normalFormGame(states: 0, cost: 0.5) }
+        #expect(throws: DynamicsError.self) { try BuckPassing.normalFormGame(states: 64, cost: 0.5) }
+    }
+}
