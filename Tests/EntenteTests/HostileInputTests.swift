@@ -371,3 +371,18 @@ import Foundation
         }
     }
 }
+
+@Suite struct SizeProductTests {
+    @Test func bayesianGameSizeProductsAreChecked() {
+        let many = [[String]](repeating: (0..<100).map(String.init), count: 10)  // 100¹⁰ type profiles
+        #expect(throws: GameError.self) {
+            try BayesianGame(players: (0..<10).map(String.init), types: many, actions: [[String]](repeating: ["a"], count: 10),
+                             typePriors: many.map { $0.map { _ in 0.01 } }) { _, _ in [Double](repeating: 0, count: 10) }
+        }
+    }
+
+    @Test func lemkeLabelOutOfRangeNamesTheOption() {
+        #expect(throws: EquilibriumError.invalidLabel(label: 4, count: 4)) { try LemkeHowson.solve(TestGames.matchingPennies, label: 4) }
+        #expect(EquilibriumError.invalidLabel(label: 4, count: 4).description.contains("--label"))
+    }
+}

@@ -14,7 +14,7 @@ public enum LemkeHowson {
                              maxPivots: Int = 1_000_000) throws(EquilibriumError) -> NashEquilibrium {
         guard game.playerCount == 2 else { throw .wrongPlayerCount(expected: 2, actual: game.playerCount) }
         let m = game.strategyCounts[0], n = game.strategyCounts[1]
-        guard label >= 0 && label < m + n else { throw .tooLarge(size: label, limit: m + n - 1) }
+        guard label >= 0 && label < m + n else { throw .invalidLabel(label: label, count: m + n) }
         try EquilibriumVerifier.checkTolerance(tolerance)
         guard maxPivots >= 1 else { throw .invalidLimit(value: maxPivots, minimum: 1) }
         let tol = EquilibriumVerifier.absoluteTolerance(tolerance, for: game)
