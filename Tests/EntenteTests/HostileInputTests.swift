@@ -386,3 +386,12 @@ import Foundation
         #expect(EquilibriumError.invalidLabel(label: 4, count: 4).description.contains("--label"))
     }
 }
+
+@Suite struct CapabilityShareTests {
+    @Test func sharesStayFiniteForHugeCapabilities() throws {
+        let s = try DynamicGameBoundsTests.line(3, capability: { $0 == 2 ? 1 : 1e308 })
+        let shares = s.capabilityShares
+        #expect(shares.allSatisfy { $0.isFinite })
+        #expect(abs(shares.reduce(0, +) - 1) < 1e-12 && abs(shares[0] - 0.5) < 1e-12)
+    }
+}

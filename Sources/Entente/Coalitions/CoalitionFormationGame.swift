@@ -93,7 +93,7 @@ public enum DynamicsError: Error, Equatable, Sendable, CustomStringConvertible {
         case .searchLimit(let l): return "the equilibrium search exceeded its limit of \(l) candidate processes"
         case .tooManyActors(let n, let l): return "\(n) actors exceed the limit of \(l) that the dynamic game can represent; analyse a subset of the actors"
         case .stateSpaceTooLarge(let s, let m, let sl, let ml):
-            return "the dynamic game would have about \(s == Int.max ? "more than 9e18" : String(s)) states and \(m == Int.max ? "more than 9e18" : String(m)) state × move entries (limits \(sl) states, \(ml) entries: stateLimit/moveLimit); use --max-coalition-size, fewer actors or a smaller --max-actors"
+            return "the dynamic game would have about \(s == Int.max ? "more than 9e18" : String(s)) states and \(m == Int.max ? "more than 9e18" : String(m)) state × move entries (limits \(sl) states, \(ml) entries: stateLimit/moveLimit); use --max-coalition-size or fewer actors"
         case .evaluationDidNotConverge(let s): return "Gauss–Seidel policy evaluation did not converge in \(s) sweeps (δ too close to 1 for this state space); use --iterative gmres or a smaller --delta"
         case .nonFinitePayoffs: return "per-period payoffs or values are NaN or infinite: capabilities, threats or parameters (kappa, prize, alliance cost, exit payoff) are too extreme"
         case .tooManyBeliefStates(let m, let l): return "the private-types game would have \(m) public states (structures × belief grid), over the limit of \(l); use fewer --belief-points or private types, or --max-coalition-size"
