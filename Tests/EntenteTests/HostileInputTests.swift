@@ -395,3 +395,34 @@ import Foundation
         #expect(abs(shares.reduce(0, +) - 1) < 1e-12 && abs(shares[0] - 0.5) < 1e-12)
     }
 }
+
+@Suite struct SimplexPerturbationTests {
+    /// The free-value zero-sum LP (max v s.t. Aᵀx ≥ v, Σx = 1) is highly degenerate (right-hand side 0): forcing the
+    /// bounded perturbation early must give the same optimum as plain Dantzig/Bland pivoting.
+    @Test func perturbationIsRemovedAndGivesTheSameOptimum() throws {
+        var rng = SeededGenerator(seed: 40)
+        let n = 40
+        let a = try Matrix(rowArrays: (0..<n).map { _ in (0..<n).map { _ in Double(Int.random(in: -1000...1000, using: &rng)) } })
+        var aub = Matrix(rows: n, columns: n + 1)
+        for j in 0..<n {
+            for i in 0..<n { aub[j, i] = -a[i, j] }
+            aub[j, n] = 1
+        }
+        var aeq = Matrix(rows: 1, columns: n + 1, repeating: 1)
+        aeq[0, n] = 0
+        var c = [Double](repeating: 0, count: n + 1)
+        c[n] = -1
+        var lower = [Double](repeating: 0, count: n + 1)
+        lower[n] = -.infinity
+        let lp = try LinearProgram(objective: c, inequalityMatrix: aub, inequalityBounds: [Double](repeating: 0, count: n),
+                                   equalityMatrix: aeq, equalityBounds: [1], lowerBounds: lower)
+        var early = SimplexSolver.Options()
+        early.perturbationStreak = 1
+        var plain = SimplexSolver.Options()
+        plain.perturbation = false
+        let p = try SimplexSolver(options: early).solve(lp), q = try SimplexSolver(options: plain).solve(lp)
+        #expect(p.status == .optimal && q.status == .optimal)
+        #expect(abs(p.objectiveValue - q.objectiveValue) <= 1e-9 * 1000)
+        #expect(p.x.dropLast().allSatisfy { $0 >= 0 } && abs(p.x.dropLast().reduce(0, +) - 1) < 1e-9)
+    }
+}
