@@ -295,6 +295,14 @@ import Foundation
         #expect(polls == 4)
     }
 
+    @Test func supportEnumerationPollsInsideTheInnerLoop() throws {
+        var polls = 0
+        let r = try SupportEnumeration.solve(Self.randomInteger(12, 12, seed: 3)) { polls += 1; return polls > 5 }
+        #expect(!r.complete && r.incompleteReason == "stopped (timeout or interrupt)")
+        let limited = try SupportEnumeration.solve(TestGames.rockPaperScissors, maxSupportSize: 1)
+        #expect(!limited.complete && limited.incompleteReason?.contains("--max-supports") == true)
+    }
+
     @Test func smallGamesStillCompleteWithoutAReason() throws {
         let r = try VertexEnumeration.solve(TestGames.battleOfTheSexes)
         #expect(r.complete && r.incompleteReason == nil && r.equilibria.count == 3)

@@ -9,7 +9,7 @@
 /// - Complexity: Σ_k C(m,k)·C(n,k)·O(k³).
 /// - Tolerance: probabilities ≥ −1e-10, best responses within 1e-9; verified by ``EquilibriumVerifier``.
 public enum SupportEnumeration {
-    /// All equilibria with equal-size supports, each verified; `maxSupportSize` bounds k, `shouldStop` is polled per row support.
+    /// All equilibria with equal-size supports, each verified; `maxSupportSize` bounds k, `shouldStop` is polled per row support and every 256 column supports.
     public static func solve(_ game: NormalFormGame, tolerance: Double = EquilibriumVerifier.defaultTolerance,
                              maxSupportSize: Int? = nil, shouldStop: () -> Bool = { false }) throws(EquilibriumError) -> NashResult {
         guard game.playerCount == 2 else { throw .wrongPlayerCount(expected: 2, actual: game.playerCount) }
@@ -25,11 +25,14 @@ public enum SupportEnumeration {
         var found: [NashEquilibrium] = []
         var sawSingular = false
         var stopped = false
+        var polls = 0
         let kmax = min(m, n, maxSupportSize ?? Int.max)
         outer: for k in 1...max(1, kmax) {
             for rowsI in Combinations(n: m, k: k) {
                 if shouldStop() { stopped = true; break outer }
                 for colsJ in Combinations(n: n, k: k) {
+                    polls &+= 1
+                    if polls & 255 == 0 && shouldStop() { stopped = true; break outer }
                     // y on J: Σ_j a_ij y_j − v = 0 (i ∈ I), Σ y = 1.
                     guard let y = indifference(k: k, payoff: { i, j in a[rowsI[i] + colsJ[j] * m] },
                                                matrix: &matrix, rhs: &rhs, ws: &ws) else { sawSingular = true; continue }
