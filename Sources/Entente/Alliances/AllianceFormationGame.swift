@@ -84,7 +84,9 @@ public struct AllianceFormationGame: Sendable {
             if let k = maxCoalitionSize { guard k >= 1 else { throw .invalidParameter(name: "max coalition size (must be ≥ 1)") } }
             guard maxIterations >= 1 else { throw .invalidParameter(name: "maxIterations (must be ≥ 1)") }
             guard stallLimit >= 1 else { throw .invalidParameter(name: "stallLimit (must be ≥ 1)") }
-            guard denseLimit >= 0 else { throw .invalidParameter(name: "denseLimit (must be ≥ 0)") }
+            guard denseLimit >= 0, denseLimit <= 20_000 else {
+                throw .invalidParameter(name: "denseLimit (must be in 0…20000: dense LU needs 8·S² bytes)")
+            }
             guard stateLimit >= 1 else { throw .invalidParameter(name: "stateLimit (must be ≥ 1)") }
             guard moveLimit >= 1 else { throw .invalidParameter(name: "moveLimit (must be ≥ 1)") }
         }
