@@ -434,3 +434,10 @@ import Foundation
         #expect(p.x.dropLast().allSatisfy { $0 >= 0 } && abs(p.x.dropLast().reduce(0, +) - 1) < 1e-9)
     }
 }
+
+@Suite struct SaturatingCountTests {
+    @Test func bellNumbersSaturateInsteadOfTrapping() {
+        #expect(Partition.bellNumber(10) == 115_975)
+        #expect(Partition.bellNumber(30) == Int.max)
+    }
+}

@@ -27,12 +27,15 @@ public struct Partition: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { blocks.map(\.description).joined(separator: " | ") }
 
-    /// The Bell number B(n): how many partitions ``all(players:)`` will stream. Exact up to n = 25 (Int overflow beyond).
+    /// The Bell number B(n): how many partitions ``all(players:)`` will stream. Exact up to n = 25; `Int.max` beyond. O(n²).
     public static func bellNumber(_ n: Int) -> Int {
         var row = [1]
         for _ in 0..<n {
             var next = [row.last!]
-            for v in row { next.append(next.last! + v) }
+            for v in row {
+                let (sum, overflow) = next.last!.addingReportingOverflow(v)
+                next.append(overflow ? Int.max : sum)  // saturates (Bell(26) > Int.max) instead of trapping
+            }
             row = next
         }
         return row[0]
