@@ -228,6 +228,7 @@ import Foundation
             try WeightedMajorityGame(capabilities: [1e13, 1e13, 5e12])  // scale 10⁶: 2.5e19
         }
         #expect(throws: CooperativeError.invalidScale) { try WeightedMajorityGame(capabilities: [1, 2], scale: .infinity) }
+        #expect(throws: CooperativeError.weightsTooLarge(limit: 1 << 53)) { try WeightedMajorityGame(majorityOf: [Int.max, Int.max]) }
     }
 
     @Test func capabilitiesInRawDollarsAreAnalysed() throws {

@@ -44,7 +44,8 @@ public struct WeightedMajorityGame: Sendable, Equatable {
 
     /// The balance-of-power game: strict majority of total resources (q = W/2).
     public init(majorityOf weights: [Int], players: [String]? = nil) throws(CooperativeError) {
-        try self.init(weights: weights, quota: Double(weights.reduce(0, +)) / 2, rule: .strict, players: players)
+        // Summed as doubles: an Int sum could trap before the initialiser gets to reject weights above 2⁵³.
+        try self.init(weights: weights, quota: weights.reduce(0.0) { $0 + Double($1) } / 2, rule: .strict, players: players)
     }
 
     /// Maps real capabilities to integer weights `round(capability · scale)` (default 10⁶, as in models.md) and
