@@ -442,3 +442,12 @@ import Foundation
         #expect(Partition.bellNumber(30) == Int.max)
     }
 }
+
+@Suite struct NegativeCountTests {
+    @Test func negativeCountsAndLimitsDoNotTrap() throws {
+        #expect(Array(Partition.all(players: -1)).isEmpty)
+        #expect(Partition.bellNumber(-3) == 1)
+        let h = try HedonicGame(players: 2) { _, _ in 0 }
+        #expect(h.nashStableByImprovingMoves(maxMoves: -1) == nil)
+    }
+}

@@ -66,7 +66,7 @@ public enum AlignmentModel {
             return win * (r[i] / mine) * p.prize * other - p.autonomyCost * (1 - r[i] / mine)
         }
         // Power-acquiring actors best-respond in index order until stable.
-        for _ in 0..<p.maxRounds {
+        for _ in 0..<max(0, p.maxRounds) {
             var moved = false
             for i in 0..<n where revisionist[i] {
                 let options: [(Int?, Double)] = [(0, paPayoff(i, joining: 0)), (1, paPayoff(i, joining: 1)), (nil, 0)]
