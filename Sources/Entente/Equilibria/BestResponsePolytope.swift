@@ -17,10 +17,38 @@ struct BestResponsePolytope {
     let coordinateLabels: [Int]
     let rowLabels: [Int]
 
+    /// A vertex as 32 bytes: its tight labels and one basis that defines it (coordinates are recomputed on demand by
+    /// ``point(_:)``, so the memory per vertex found does not grow with the game's size).
     struct Vertex {
-        var z: [Double]
         var labels: LabelSet
-        var basis: [Int]
+        var basisSet: LabelSet
+        /// The basic variables, increasing (z_k for k < d, slack of row k − d otherwise).
+        var basis: [Int] {
+            var out: [Int] = []
+            for k in 0..<128 where basisSet.isSuperset(of: .single(k)) { out.append(k) }
+            return out
+        }
+    }
+
+    /// Whether `v` is the origin (every coordinate label tight). O(d).
+    func isOrigin(_ v: Vertex) -> Bool { coordinateLabels.allSatisfy { v.labels.isSuperset(of: .single($0)) } }
+
+    /// The coordinates z of a vertex: solves `B z_B = 1` for its basis by LAPACK LU; entries below 1e-9 in absolute
+    /// value become 0, as in the search. nil if the basis is numerically singular. O(r³).
+    func point(_ v: Vertex) -> [Double]? {
+        let basis = v.basis
+        guard basis.count == r else { return nil }
+        var bmat = [Double](repeating: 0, count: r * r)
+        for (pos, k) in basis.enumerated() {
+            for i in 0..<r { bmat[i + pos * r] = k < d ? c[i + k * r] : (i == k - d ? 1 : 0) }
+        }
+        var rhs = [Double](repeating: 1, count: r)
+        var ipiv = [Int32](repeating: 0, count: max(1, r))
+        let info = LAPACKE_dgesv_work(LAPACK_COL_MAJOR, Int32(r), 1, &bmat, Int32(r), &ipiv, &rhs, Int32(r))
+        guard info == 0 else { return nil }
+        var z = [Double](repeating: 0, count: d)
+        for (pos, k) in basis.enumerated() where k < d { z[k] = abs(rhs[pos]) < 1e-9 ? 0 : rhs[pos] }
+        return z
     }
 
     /// Why an enumeration stopped early.
@@ -67,11 +95,11 @@ struct BestResponsePolytope {
         var z = [Double](repeating: 0, count: d)
         var slack = [Double](repeating: 0, count: r)
         var head = 0, processed = 0, created = 0
-        let vertexBytes = (d + r) * 8 + 96
+        let vertexBytes = MemoryLayout<Vertex>.stride
         // Allocated (not just used) storage: arrays and hash sets grow by doubling.
         func memoryUsed() -> Int {
             queue.capacity &* 16 &+ (seenBases.capacity &+ seenVertices.capacity) &* BestResponsePolytope.bytesPerSeenBasis
-                &+ result.count &* vertexBytes
+                &+ result.capacity &* vertexBytes
         }
         while head < queue.count {
             if seenBases.count > basisLimit { return (result, false, .basisLimit) }
@@ -116,7 +144,7 @@ struct BestResponsePolytope {
             var labels = LabelSet()
             for k in 0..<d where z[k] <= tol { labels.insert(coordinateLabels[k]) }
             for l in 0..<r where slack[l] <= tol { labels.insert(rowLabels[l]) }
-            if seenVertices.insert(labels).inserted { result.append(Vertex(z: z, labels: labels, basis: basis)) }
+            if seenVertices.insert(labels).inserted { result.append(Vertex(labels: labels, basisSet: key)) }
             // Neighbours: every entering column, every tied leaving row; new bases join the frontier.
             for q in 0..<(d + r) where !isBasic[q] {
                 let col = (1 + q) * r

@@ -41,8 +41,8 @@ public enum VertexEnumeration {
         let all = LabelSet.all(m + n)
         // Complementary pairs. A nondegenerate x-vertex has exactly m labels and pairs only with the y-vertex whose
         // labels are its complement (hash lookup) or with degenerate y-vertices (more than n labels, scanned).
-        let xs = vp.indices.filter { vp[$0].z.contains { $0 > 0 } }
-        let ys = vq.indices.filter { vq[$0].z.contains { $0 > 0 } }
+        let xs = vp.indices.filter { !p.isOrigin(vp[$0]) }
+        let ys = vq.indices.filter { !q.isOrigin(vq[$0]) }
         var exactY: [LabelSet: [Int]] = [:]
         var degenerateY: [Int] = []
         for j in ys { if vq[j].labels.count == n { exactY[vq[j].labels, default: []].append(j) } else { degenerateY.append(j) } }
@@ -61,7 +61,8 @@ public enum VertexEnumeration {
         let components = connectedComponents(pairs)
         var equilibria: [NashEquilibrium] = []
         for (k, (i, j)) in pairs.enumerated() {
-            let x = normalise(vp[i].z), y = normalise(vq[j].z)
+            guard let zx = p.point(vp[i]), let zy = q.point(vq[j]) else { throw .verificationFailed(regret: .nan, tolerance: tol) }
+            let x = normalise(zx), y = normalise(zy)
             equilibria.append(try EquilibriumVerifier.verify(MixedProfile(unchecked: [x, y]), in: game, tolerance: tol,
                                                              component: components[k], vertexBases: (vp[i].basis, vq[j].basis)))
         }
