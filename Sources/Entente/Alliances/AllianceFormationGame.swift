@@ -214,7 +214,8 @@ public struct AllianceFormationGame: Sendable {
         func intern(_ st: State) throws -> Int {
             if let k = index[st] { return k }
             guard states.count < parameters.stateLimit else {
-                throw DynamicsError.tooManyStates(players: n, limit: actorLimit)
+                throw DynamicsError.stateSpaceTooLarge(states: states.count + 1, moves: 0, stateLimit: parameters.stateLimit,
+                                                       moveLimit: parameters.moveLimit)
             }
             index[st] = states.count
             states.append(st)
