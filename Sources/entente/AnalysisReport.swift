@@ -13,10 +13,10 @@ enum AnalysisReport {
         out.append(String(repeating: "═", count: 60))
         out.append("\nCapabilities and power (weighted majority game: wins with more than half of total capability)")
         let ss = a.shapleyShubik, bz = a.banzhaf
-        let total = s.actors.reduce(0) { $0 + $1.capability }
+        let shares = s.capabilityShares
         var rows: [[String]] = []
         for (i, x) in s.actors.enumerated() {
-            rows.append([x.id, x.name, Format.number(x.capability), String(format: "%.1f%%", 100 * x.capability / total),
+            rows.append([x.id, x.name, Format.number(x.capability), String(format: "%.1f%%", 100 * shares[i]),
                          String(format: "%.2f", x.offensiveEmphasis), ss.exact.map { "\($0[i])" } ?? Format.number(ss.values[i]),
                          bz.exact.map { "\($0[i])" } ?? Format.number(bz.values[i]), x.type == .statusQuo ? "status quo" : x.type.description])
         }

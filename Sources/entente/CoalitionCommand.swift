@@ -76,8 +76,7 @@ extension CoalitionCommand {
             }
             let what = culprit.map { "the solution '\($0.rawValue)'" } ?? "one of the requested solutions"
             return CLIError("\(what) handles at most \(limit) players, this game has \(n); leave it out of --solution (e.g. --solution shapley,banzhaf)")
-        case .noPlayers, .dimensionMismatch, .nonFinite, .negativeWeight, .emptyCoalitionValue, .invalidQuota,
-             .linearProgramFailed, .verificationFailed:
+        default:
             return CLIError(error.description)
         }
     }

@@ -78,7 +78,7 @@ struct DynamicOptions: ParsableArguments {
             return CLIError("the dynamic game of \(n) actors reaches more states than its state limit; \(maxActors == nil ? "use fewer actors" : "use a smaller --max-coalition-size or fewer actors")")
         case .tooManyBeliefStates(let states, let limit):
             return CLIError("the private-types game would have \(states) public states (structures × belief grid), over the limit of \(limit); \(maxActors == nil ? "use fewer private types (prior.ID in (0, 1))" : "use fewer --belief-points, fewer private types, or --max-coalition-size")")
-        case .invalidParameter, .singularSystem, .searchLimit:
+        default:
             return CLIError(e.description)
         }
     }

@@ -73,7 +73,7 @@ import Testing
         #expect(throws: ScenarioError.self) { try ThreatModel(lengthKm: 500, epsilon: 2).matrix(s) }
         var p = AlignmentParameters()
         p.autonomyCost = -1
-        #expect(throws: AllianceGameError.invalidParameter(name: "kappa", value: -1, range: "[0, 1e6]")) {
+        #expect(throws: AllianceGameError.invalidParameter(name: "kappa", value: -1, range: "[0, 1e12]")) {
             try AllianceAnalysis(scenario: s, alignment: p)
         }
         #expect(throws: ScenarioError.self) { try BuiltinScenarios.scenario(named: "atlantis-1900") }

@@ -41,7 +41,7 @@ import Testing
     }
 
     @Test func invalidParametersAndSizesAreRejected() {
-        #expect(throws: DynamicsError.invalidParameter(name: "delta (must be in (0, 1))")) {
+        #expect(throws: DynamicsError.invalidParameter(name: "delta (must be in (0, 1 − 1e-9])")) {
             try CoalitionFormationGame(players: 3, discount: 1) { _ in [0, 0, 0] }
         }
         #expect(throws: DynamicsError.tooManyStates(players: 10, limit: 9)) {

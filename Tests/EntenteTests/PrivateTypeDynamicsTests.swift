@@ -147,15 +147,48 @@ import Testing
     }
 }
 
-@Suite struct DynamicCalibrationTests {
-    @Test func theDynamicGameScoresTheRecordedAlignmentsOf1870And1890() throws {
-        // κ = 0.1, ν = 1, no exit payoff: the all-status-quo game verifies and forms no alliance in either year, which
-        // matches 1870 exactly and misses only the Triple Alliance in 1890 (3 of 21 pairs).
-        let grid = try Calibration.dynamicGrid(kappas: [0.1], exposures: [1], exitPayoffs: [0])
-        #expect(grid.count == 1 && grid[0].verified)
-        #expect(grid[0].rand1870 == 1)
-        #expect(abs(grid[0].rand1890 - 18.0 / 21) < 1e-12)
-        #expect(Calibration.best(grid)?.kappa == 0.1)
+/// The pre-contract options of the dynamic game (its payoffs are the alliance game's conflict stage).
+@Suite struct DynamicMechanismTests {
+    /// A (strong, power-acquiring) next to its rival B and to C; D small and remote.
+    static func system() throws -> Scenario {
+        let actors = [Actor(id: "A", capability: 0.45, type: .powerAcquiring), Actor(id: "B", capability: 0.25),
+                      Actor(id: "C", capability: 0.22), Actor(id: "D", capability: 0.08)]
+        let far = 9000.0
+        let km: [[Double]] = [[0, 300, 400, far], [300, 0, 350, far], [400, 350, 0, far], [far, far, far, 0]]
+        var riv = [[Bool]](repeating: [false, false, false, false], count: 4)
+        riv[0][1] = true; riv[1][0] = true
+        return try Scenario(name: "toy", actors: actors, distances: Matrix(rowArrays: km), rivalries: riv)
+    }
+
+    static func solve(hazard: Double) throws -> (AllianceFormationGame, AllianceDynamicsResult) {
+        var p = AllianceFormationGame.Parameters()
+        p.windowHazard = hazard
+        let g = try AllianceFormationGame(scenario: system(), parameters: p)
+        let r = try g.solve()
+        #expect(r.verified)
+        return (g, r)
+    }
+
+    @Test func threatenedStatesBalanceARevisionistWhileItsWindowStaysOpen() throws {
+        let (g, r) = try Self.solve(hazard: 0)
+        let first = g.choices(in: r.initialState, result: r)
+        // B faces its top threat (A) and does not opt out: B and C ally against A.
+        #expect(first[1] == .join && first[2] == .join)
+        #expect(r.absorbing.allSatisfy { g.describe($0.state).contains("{B,C}") })
+    }
+
+    @Test func aClosingWindowRemovesTheReasonToBalance() throws {
+        // With λ = 1 the revisionist's opportunity is gone after one period: nobody joins at the status quo.
+        let (g, r) = try Self.solve(hazard: 1)
+        let first = g.choices(in: r.initialState, result: r)
+        #expect(!first.contains(.join))
+    }
+
+    @Test func theSmallRemoteStateOptsOut() throws {
+        for hazard in [0.0, 0.5] {
+            let (g, r) = try Self.solve(hazard: hazard)
+            #expect(r.absorbing.allSatisfy { $0.state == r.initialState || g.states[$0.state].exited.contains(3) })
+        }
     }
 }
 

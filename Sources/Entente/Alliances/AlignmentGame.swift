@@ -69,11 +69,11 @@ public struct AlignmentGame: Sendable {
     public init(scenario: Scenario, threatModel: ThreatModel = ThreatModel(), stage: ConflictStage) throws {
         let n = scenario.actorCount
         guard n <= AlignmentGame.actorLimit else { throw AllianceGameError.tooManyActors(count: n, limit: AlignmentGame.actorLimit) }
-        let caps = scenario.actors.map(\.capability)
-        let total = caps.reduce(0, +)
-        guard total.isFinite, total > 0 else { throw AllianceGameError.nonFinite("total capability") }
-        let shares = caps.map { $0 / total }
-        var t = try threatModel.matrix(scenario)
+        // Capabilities may be any non-negative measure (CINC, raw dollars): rescale by the largest first, so that
+        // sums and threats stay finite, then normalise to shares.
+        let (unit, total) = try AlignmentGame.normalised(scenario)
+        let shares = unit.actors.map { $0.capability / total }
+        var t = try threatModel.matrix(unit)
         // Threat is linear in the source's capability: normalise to shares so payoffs do not depend on units.
         for k in t.storage.indices { t.storage[k] /= total }
         guard t.isFinite else { throw AllianceGameError.nonFinite("threat matrix") }
@@ -283,6 +283,20 @@ public struct AlignmentGame: Sendable {
             if all { return (0..<n).filter { (c >> $0) & 1 == 1 } }
         }
         return nil
+    }
+
+    /// The scenario with capabilities and military shares divided by the largest capability, and the sum of the
+    /// rescaled capabilities (in [1, n]). Throws if no capability is positive and finite.
+    static func normalised(_ s: Scenario) throws -> (Scenario, Double) {
+        let largest = s.actors.map(\.capability).max() ?? 0
+        guard largest.isFinite, largest > 0 else { throw AllianceGameError.nonFinite("capabilities (the largest must be positive and finite)") }
+        var unit = s
+        for k in unit.actors.indices {
+            unit.actors[k].capability /= largest
+            unit.actors[k].militaryShare /= largest
+        }
+        let total = unit.actors.reduce(0) { $0 + $1.capability }
+        return (unit, total)
     }
 
     static func key(_ labels: [Int]) -> UInt64 {

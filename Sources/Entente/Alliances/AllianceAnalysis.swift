@@ -10,7 +10,9 @@ public struct AllianceAnalysis: Sendable {
     /// Weighted majority game of capabilities (weights round(capability · scale), strict majority).
     public let game: WeightedMajorityGame
     /// The capability scale used for integer weights: 10⁶ up to 20 actors; beyond, reduced so that the
-    /// Shapley–Shubik DP (O(n²·W)) stays within about 4·10⁸ operations — ties finer than 1/scale are then lost.
+    /// Shapley–Shubik DP (O(n²·W)) stays within about 4·10⁸ operations — ties finer than 1/scale are then lost. For
+    /// capabilities in large units (e.g. raw dollars, any non-negative measure) it is further reduced so the weights
+    /// sum to at most 2⁵¹ (``WeightedMajorityGame/largestScale(for:fraction:)``).
     public let capabilityScale: Double
     /// Hegemons, balancers, essential and inessential actors.
     public let roles: BalanceOfPowerRoles
@@ -62,8 +64,13 @@ public struct AllianceAnalysis: Sendable {
         self.alignment = alignment
         let caps = scenario.actors.map(\.capability)
         let n = scenario.actorCount
-        let total = max(caps.reduce(0, +), 1e-300)
-        let scale = capabilityScale ?? (n <= PowerIndices.exactPlayerLimit ? 1e6 : min(1e6, 8e8 / Double(n * n) / total))
+        // Capabilities may be in any units (raw dollars, 1e308): the default scale is capped so the integer weights sum
+        // to at most 2⁵¹ (WeightedMajorityGame.largestScale), computed without overflowing the total.
+        let top = caps.max() ?? 0
+        let relativeTotal = top > 0 ? caps.reduce(0) { $0 + $1 / top } : 1
+        let fitted = WeightedMajorityGame.largestScale(for: caps)
+        let scale = capabilityScale
+            ?? (n <= PowerIndices.exactPlayerLimit ? min(1e6, fitted) : min(1e6, fitted, 8e8 / Double(n * n) / relativeTotal / max(top, 1e-300)))
         self.capabilityScale = scale
         game = try WeightedMajorityGame(capabilities: caps, scale: scale, players: scenario.ids)
         roles = try SimpleGameStructure.roles(game)

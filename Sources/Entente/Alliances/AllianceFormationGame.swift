@@ -61,19 +61,70 @@ public struct AllianceFormationGame: Sendable {
         public var maxCoalitionSize: Int? = nil
         /// Largest number of states explored before giving up with `.tooManyStates`.
         public var stateLimit = 250_000
+        /// Largest estimated size of the move table (states × allowed moves per state), checked before any state is
+        /// enumerated: the table dominates memory, and each best-response iteration scans it. 25 million admits the
+        /// nine great powers of 1914 with coalitions of at most 3 (≈ 2.3·10⁷, ≈ 1 min, 1.2 GB).
+        public var moveLimit = 25_000_000
         /// Default parameters.
         public init() {}
 
-        /// Throws `.invalidParameter` naming the first parameter out of range.
+        /// Largest discount factor accepted: 1 − 10⁻⁹. Values are V = (I − δP)⁻¹U, of order U/(1 − δ); closer to 1 the
+        /// system is numerically singular and iterative evaluation does not converge in reasonable time.
+        public static let maxDelta = 1 - 1e-9
+        /// Largest magnitude accepted for κ, the alliance cost, the prize and the exit payoff (10¹²): payoffs and values
+        /// (up to 10⁹ times larger) then stay far from overflow.
+        public static let magnitudeLimit = 1e12
+
+        /// Throws `.invalidParameter` naming the first parameter out of range and the range allowed.
         public func validate() throws(DynamicsError) {
-            guard delta > 0, delta < 1 else { throw .invalidParameter(name: "delta (must be in (0, 1))") }
-            guard kappa.isFinite, kappa >= 0 else { throw .invalidParameter(name: "kappa (must be ≥ 0)") }
-            guard allianceCost.isFinite, allianceCost >= 0 else { throw .invalidParameter(name: "alliance cost (must be ≥ 0)") }
-            guard prize.isFinite, prize >= 0 else { throw .invalidParameter(name: "prize (must be ≥ 0)") }
+            let big = Parameters.magnitudeLimit
+            guard delta > 0, delta <= Parameters.maxDelta else { throw .invalidParameter(name: "delta (must be in (0, 1 − 1e-9])") }
+            guard kappa.isFinite, kappa >= 0, kappa <= big else { throw .invalidParameter(name: "kappa (must be in [0, 1e12])") }
+            guard allianceCost.isFinite, allianceCost >= 0, allianceCost <= big else {
+                throw .invalidParameter(name: "alliance cost (must be in [0, 1e12])")
+            }
+            guard prize.isFinite, prize >= 0, prize <= big else { throw .invalidParameter(name: "prize (must be in [0, 1e12])") }
             if let l = windowHazard { guard l >= 0, l <= 1 else { throw .invalidParameter(name: "lambda (must be in [0, 1])") } }
-            guard exitPayoff.isFinite else { throw .invalidParameter(name: "exit payoff") }
+            guard exitPayoff.isFinite, abs(exitPayoff) <= big else { throw .invalidParameter(name: "exit payoff (must be in [-1e12, 1e12])") }
             guard neutralExposure >= 0, neutralExposure <= 1 else { throw .invalidParameter(name: "neutral exposure (must be in [0, 1])") }
+            if let k = maxCoalitionSize { guard k >= 1 else { throw .invalidParameter(name: "max coalition size (must be ≥ 1)") } }
+            guard maxIterations >= 1 else { throw .invalidParameter(name: "maxIterations (must be ≥ 1)") }
+            guard stallLimit >= 1 else { throw .invalidParameter(name: "stallLimit (must be ≥ 1)") }
+            guard denseLimit >= 0, denseLimit <= 20_000 else {
+                throw .invalidParameter(name: "denseLimit (must be in 0…20000: dense LU needs 8·S² bytes)")
+            }
+            guard stateLimit >= 1 else { throw .invalidParameter(name: "stateLimit (must be ≥ 1)") }
+            guard moveLimit >= 1 else { throw .invalidParameter(name: "moveLimit (must be ≥ 1)") }
         }
+    }
+
+    /// Largest number of actors the dynamic game represents at all (state labels are small integers and coalitions
+    /// 64-bit masks; the state space is exponential long before this).
+    public static let hardActorLimit = 16
+
+    /// Estimated number of states (an upper bound on those reachable from the status quo) and of moves per state, for
+    /// `n` actors: with exit, Σⱼ C(n, j)·B_k(n − j) structures (j actors out, the rest in blocs of at most k), × 2 with a
+    /// window; moves: Σ_{s ≤ k} C(n, s) coalitions plus n exits. Saturates at `Int.max` instead of overflowing.
+    /// - Complexity: O(n²).
+    public static func estimatedSize(actors n: Int, parameters p: Parameters) -> (states: Int, movesPerState: Int) {
+        guard n >= 0, n <= 62 else { return (Int.max, Int.max) }
+        let k = min(p.maxCoalitionSize ?? n, n)
+        func add(_ a: Int, _ b: Int) -> Int { let (s, o) = a.addingReportingOverflow(b); return o ? Int.max : s }
+        func mul(_ a: Int, _ b: Int) -> Int { let (s, o) = a.multipliedReportingOverflow(by: b); return o ? Int.max : s }
+        var binom = [[Int]](repeating: [Int](repeating: 0, count: n + 1), count: n + 1)
+        for a in 0...n { binom[a][0] = 1; if a > 0 { for b in 1...a { binom[a][b] = add(binom[a - 1][b - 1], binom[a - 1][b]) } } }
+        // B_k(m): partitions of m elements into blocks of at most k (the block of the first element has s members).
+        var blocks = [Int](repeating: 0, count: n + 1)
+        blocks[0] = 1
+        if n >= 1 {
+            for m in 1...n { for s in 1...min(k, m) { blocks[m] = add(blocks[m], mul(binom[m - 1][s - 1], blocks[m - s])) } }
+        }
+        var states = p.allowExit ? 0 : blocks[n]
+        if p.allowExit { for j in 0...n { states = add(states, mul(binom[n][j], blocks[n - j])) } }
+        if p.windowHazard != nil { states = mul(states, 2) }
+        var moves = p.allowExit ? n : 0
+        if k >= 1 { for s in 1...k { moves = add(moves, binom[n][s]) } }
+        return (states, moves)
     }
 
     /// Iterative policy evaluation for state spaces beyond the dense limit.
@@ -135,8 +186,22 @@ public struct AllianceFormationGame: Sendable {
                 actorLimit: Int = defaultActorLimit) throws {
         try parameters.validate()
         let n = scenario.actorCount
+        guard actorLimit >= 1 else { throw DynamicsError.invalidParameter(name: "actor limit / --max-actors (must be ≥ 1)") }
+        guard n <= AllianceFormationGame.hardActorLimit else {
+            throw DynamicsError.tooManyActors(actors: n, limit: AllianceFormationGame.hardActorLimit)
+        }
         guard n <= (parameters.maxCoalitionSize == nil ? actorLimit : min(max(actorLimit, 12), 16)) else {
             throw DynamicsError.tooManyStates(players: n, limit: parameters.maxCoalitionSize == nil ? actorLimit : 12)
+        }
+        // Refuse before enumerating: the state count and the move table are exponential in n.
+        let size = AllianceFormationGame.estimatedSize(actors: n, parameters: parameters)
+        let (table, overflow) = size.states.multipliedReportingOverflow(by: size.movesPerState)
+        if size.states > parameters.stateLimit || overflow || table > parameters.moveLimit {
+            throw DynamicsError.stateSpaceTooLarge(states: size.states, moves: overflow ? Int.max : table,
+                                                   stateLimit: parameters.stateLimit, moveLimit: parameters.moveLimit)
+        }
+        if let k = scenario.actors.firstIndex(where: { !($0.capability.isFinite && $0.capability >= 0 && $0.militaryShare.isFinite && $0.militaryShare >= 0) }) {
+            throw DynamicsError.invalidParameter(name: "capability or military share of actor \(k + 1) (must be finite and ≥ 0)")
         }
         let pa = scenario.actors.map { $0.type.probabilityPowerAcquiring >= 0.5 }
         // Discover the states reachable from the status quo (every actor alone and active) by breadth-first search
@@ -151,7 +216,8 @@ public struct AllianceFormationGame: Sendable {
         func intern(_ st: State) throws -> Int {
             if let k = index[st] { return k }
             guard states.count < parameters.stateLimit else {
-                throw DynamicsError.tooManyStates(players: n, limit: actorLimit)
+                throw DynamicsError.stateSpaceTooLarge(states: states.count + 1, moves: 0, stateLimit: parameters.stateLimit,
+                                                       moveLimit: parameters.moveLimit)
             }
             index[st] = states.count
             states.append(st)
@@ -179,6 +245,7 @@ public struct AllianceFormationGame: Sendable {
         let closed = states.map { st in index[State(labels: st.labels, windowOpen: false)] ?? index[st]! }
         let payoffModel = try DynamicPayoffModel(scenario: scenario, threatModel: threatModel, parameters: parameters)
         let payoffs = states.map { payoffModel.payoff($0) }
+        guard payoffs.allSatisfy({ $0.allSatisfy(\.isFinite) }) else { throw DynamicsError.nonFinitePayoffs }
         self.scenario = scenario
         self.parameters = parameters
         self.states = states

@@ -336,6 +336,8 @@ extension BayesianAllianceFormationGame {
                 verified = true
             }
         }
+        // Non-finite values never verify (comparisons with NaN are false, so the conditions would hold vacuously).
+        guard v.allSatisfy({ $0.allSatisfy(\.isFinite) }), e.allSatisfy({ $0.allSatisfy(\.isFinite) }) else { throw .nonFinitePayoffs }
         return summarize(pr, v, e, verified: verified, iterations: iterations)
     }
 

@@ -77,10 +77,17 @@ public struct BayesianAllianceFormationGame: Sendable {
             throw DynamicsError.invalidParameter(name: "private types (\(uncertain.count) uncertain actors; the limit is \(information.maxUncertainActors) — raise maxUncertainActors / --max-private-types)")
         }
         let base = try AllianceFormationGame(scenario: scenario, threatModel: threatModel, parameters: parameters, actorLimit: actorLimit)
+        // Checked products: G^U and structures × G^U can overflow for hostile grids (1001 points, six private types).
         var beliefCount = 1
-        for _ in uncertain { beliefCount *= grid.points }
-        guard base.states.count * beliefCount <= parameters.stateLimit else {
-            throw DynamicsError.tooManyBeliefStates(states: base.states.count * beliefCount, limit: parameters.stateLimit)
+        var total = base.states.count
+        for _ in uncertain {
+            let (b, o1) = beliefCount.multipliedReportingOverflow(by: grid.points)
+            let (t, o2) = total.multipliedReportingOverflow(by: grid.points)
+            guard !o1, !o2, t <= parameters.stateLimit else {
+                throw DynamicsError.tooManyBeliefStates(states: o1 || o2 ? Int.max : t, limit: parameters.stateLimit)
+            }
+            beliefCount = b
+            total = t
         }
         let n = scenario.actorCount
         var payoffs: [[Double]] = []
@@ -90,6 +97,7 @@ public struct BayesianAllianceFormationGame: Sendable {
             var flat = [Double](repeating: 0, count: base.states.count * n)
             for (x, st) in base.states.enumerated() {
                 let u = model.payoff(st)
+                guard u.allSatisfy(\.isFinite) else { throw DynamicsError.nonFinitePayoffs }
                 for i in 0..<n { flat[x * n + i] = u[i] }
             }
             payoffs.append(flat)

@@ -42,14 +42,22 @@ public struct CapabilityScores: Sendable, Equatable {
 public enum CINC {
     /// Scores of every state in `records` (all system members of one year), keyed by state abbreviation.
     public static func scores(_ records: [NMCRecord]) -> [String: CapabilityScores] {
+        // A column whose total overflows (milex 1e308) is summed after dividing by its largest entry (top ≠ 1 only then,
+        // so ordinary data gives bit-identical shares).
+        var top = [Double](repeating: 1, count: 6)
         var totals = [Double](repeating: 0, count: 6)
-        for r in records { for (c, x) in r.components.enumerated() where x >= 0 { totals[c] += x } }
+        for r in records { for (c, x) in r.components.enumerated() where x.isFinite && x >= 0 { totals[c] += x } }
+        for c in 0..<6 where !totals[c].isFinite {
+            top[c] = records.reduce(0) { max($0, $1.components[c].isFinite ? $1.components[c] : 0) }
+            totals[c] = records.reduce(0) { let x = $1.components[c]; return x.isFinite && x >= 0 ? $0 + x / top[c] : $0 }
+        }
+        func share(_ c: Int, _ x: Double) -> Double? { x.isFinite && x >= 0 && totals[c] > 0 ? x / top[c] / totals[c] : nil }
         var out: [String: CapabilityScores] = [:]
         for r in records {
             var sum = 0.0, count = 0
-            for (c, x) in r.components.enumerated() where x >= 0 && totals[c] > 0 { sum += x / totals[c]; count += 1 }
+            for (c, x) in r.components.enumerated() { if let s = share(c, x) { sum += s; count += 1 } }
             var mil = 0.0, milCount = 0
-            for c in 0..<2 where r.components[c] >= 0 && totals[c] > 0 { mil += r.components[c] / totals[c]; milCount += 1 }
+            for c in 0..<2 { if let s = share(c, r.components[c]) { mil += s; milCount += 1 } }
             out[r.state] = CapabilityScores(cinc: count > 0 ? sum / Double(count) : 0,
                                             militaryShare: milCount > 0 ? mil / Double(milCount) : 0)
         }

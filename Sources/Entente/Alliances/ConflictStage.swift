@@ -42,7 +42,7 @@ public struct ConflictStage: Sendable, Equatable {
     public let prize: Double
 
     /// Creates the stage; throws ``AllianceGameError/invalidParameter(name:value:range:)`` on a value outside
-    /// its range (γ in [0.25, 8], e, κ, G finite in [0, 1e6]).
+    /// its range (γ in [0.25, 8], e, κ, G finite in [0, 1e12]).
     public init(decisiveness: Double = 2, entanglement: Double = 0.3, autonomyCost: Double = 0.02, prize: Double = 1)
         throws(AllianceGameError)
     {
@@ -50,7 +50,7 @@ public struct ConflictStage: Sendable, Equatable {
             throw .invalidParameter(name: "decisiveness", value: decisiveness, range: "[0.25, 8]")
         }
         for (name, v) in [("entanglement", entanglement), ("kappa", autonomyCost), ("prize", prize)] {
-            guard v.isFinite, v >= 0, v <= 1e6 else { throw .invalidParameter(name: name, value: v, range: "[0, 1e6]") }
+            guard v.isFinite, v >= 0, v <= 1e12 else { throw .invalidParameter(name: name, value: v, range: "[0, 1e12]") }
         }
         self.decisiveness = decisiveness
         self.entanglement = entanglement

@@ -29,15 +29,16 @@ public struct DynamicPayoffModel: Sendable {
     /// Builds the model of a scenario (its types give the power-acquiring actors: probability ≥ 1/2).
     public init(scenario: Scenario, threatModel: ThreatModel, parameters: AllianceFormationGame.Parameters) throws {
         let n = scenario.actorCount
-        let caps = scenario.actors.map(\.capability)
-        let total = caps.reduce(0, +)
-        guard total.isFinite, total > 0 else { throw DynamicsError.invalidParameter(name: "capabilities (their sum must be finite and positive)") }
-        shares = caps.map { $0 / total }
+        let unit: Scenario, total: Double
+        do { (unit, total) = try AlignmentGame.normalised(scenario) } catch {
+            throw DynamicsError.invalidParameter(name: "capabilities (the largest must be positive and finite)")
+        }
+        shares = unit.actors.map { $0.capability / total }
         var open = threatModel
         open.useTypePriors = true
         var closed = threatModel
         closed.useTypePriors = false
-        var to = try open.matrix(scenario), tc = try closed.matrix(scenario)
+        var to = try open.matrix(unit), tc = try closed.matrix(unit)
         for k in to.storage.indices { to.storage[k] /= total; tc.storage[k] /= total }
         guard to.isFinite, tc.isFinite else { throw DynamicsError.invalidParameter(name: "capabilities (the threat matrix is not finite)") }
         threatOpen = to

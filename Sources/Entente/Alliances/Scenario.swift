@@ -86,6 +86,16 @@ public struct Scenario: Sendable, Equatable {
 
     /// Number of actors.
     public var actorCount: Int { actors.count }
+
+    /// Each actor's share of total capability, computed after dividing by the largest capability, so capabilities up
+    /// to 1.8e308 give finite shares summing to 1 (all zeros if every capability is 0). O(n).
+    public var capabilityShares: [Double] {
+        let caps = actors.map(\.capability)
+        let top = caps.max() ?? 0
+        guard top > 0, top.isFinite else { return caps.map { _ in 0 } }
+        let total = caps.reduce(0) { $0 + $1 / top }
+        return caps.map { $0 / top / total }
+    }
     /// Actor ids in order.
     public var ids: [String] { actors.map(\.id) }
 

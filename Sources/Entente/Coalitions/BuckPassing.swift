@@ -22,7 +22,11 @@ public enum BuckPassing {
 
     /// The same situation as an n-player normal-form game (strategies: balance, pass) for the Nash solvers.
     /// O(n·2ⁿ) payoffs.
+    /// Throws `.invalidParameter` unless 1 ≤ n ≤ 24 (2ⁿ profiles within ``NormalFormGame/defaultProfileLimit``) and
+    /// b, c are finite.
     public static func normalFormGame(states n: Int, benefit b: Double = 1, cost c: Double) throws -> NormalFormGame {
+        guard n >= 1, n <= 24 else { throw DynamicsError.invalidParameter(name: "states (must be in 1…24: 2^n strategy profiles)") }
+        guard b.isFinite, c.isFinite else { throw DynamicsError.invalidParameter(name: "benefit and cost (must be finite)") }
         let total = 1 << n
         var payoffs = [[Double]](repeating: [Double](repeating: 0, count: total), count: n)
         for k in 0..<total {

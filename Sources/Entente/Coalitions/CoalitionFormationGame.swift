@@ -15,14 +15,20 @@ public struct CoalitionFormationGame: Sendable {
 
     /// Largest number of players for the full partition state space (Bell(9) = 21 147 states).
     public static let defaultPlayerLimit = 9
+    /// Largest number of players at all, whatever `playerLimit` says: Bell(10)·2¹⁰ ≈ 1.2·10⁸ moves would need ≈ 2 GB.
+    public static let hardPlayerLimit = 9
 
     /// Builds the game. `payoff(partition)` returns every player's per-period payoff.
     /// - Complexity: O(Bell(n) · 2ⁿ) to tabulate the effectivity relation.
     public init(players n: Int, discount: Double, playerLimit: Int = defaultPlayerLimit,
                 payoff: (Partition) -> [Double]) throws(DynamicsError) {
         guard n >= 1 else { throw .invalidParameter(name: "players") }
-        guard n <= playerLimit else { throw .tooManyStates(players: n, limit: playerLimit) }
-        guard discount > 0, discount < 1 else { throw .invalidParameter(name: "delta (must be in (0, 1))") }
+        guard n <= min(playerLimit, CoalitionFormationGame.hardPlayerLimit) else {
+            throw .tooManyStates(players: n, limit: min(playerLimit, CoalitionFormationGame.hardPlayerLimit))
+        }
+        guard discount > 0, discount <= AllianceFormationGame.Parameters.maxDelta else {
+            throw .invalidParameter(name: "delta (must be in (0, 1 − 1e-9])")
+        }
         let states = Array(Partition.all(players: n))
         var index: [Partition: Int] = [:]
         for (k, p) in states.enumerated() { index[p] = k }
@@ -70,13 +76,28 @@ public enum DynamicsError: Error, Equatable, Sendable, CustomStringConvertible {
     case searchLimit(limit: Int)
     /// The private-types game would have more public states (structures × belief grid points) than the state limit.
     case tooManyBeliefStates(states: Int, limit: Int)
+    /// More actors than the dynamic game can represent at all (``AllianceFormationGame/hardActorLimit``).
+    case tooManyActors(actors: Int, limit: Int)
+    /// The estimated state space (states, and states × moves per state) exceeds the limits; checked before enumerating.
+    case stateSpaceTooLarge(states: Int, moves: Int, stateLimit: Int, moveLimit: Int)
+    /// Per-period payoffs or values are NaN or infinite (parameters or capabilities too extreme): nothing is verified.
+    case nonFinitePayoffs
+    /// Gauss–Seidel policy evaluation did not converge within its sweep budget (δ too close to 1 for the state space).
+    case evaluationDidNotConverge(sweeps: Int)
 
     public var description: String {
         switch self {
         case .invalidParameter(let n): return "invalid parameter: \(n)"
-        case .tooManyStates(let n, let l): return "\(n) players exceed the limit of \(l) for the full partition state space (Bell(n) states); raise --max-players or restrict the state space"
+        case .tooManyStates(let n, let l): return "\(n) players exceed the limit of \(l) for the full partition state space (Bell(n) states); raise the limit (--max-actors for `dynamics`, playerLimit/actorLimit in the library) or restrict the state space with --max-coalition-size"
         case .singularSystem: return "I − δP is singular"
         case .searchLimit(let l): return "the equilibrium search exceeded its limit of \(l) candidate processes"
+        case .tooManyActors(let n, let l): return "\(n) actors exceed the limit of \(l) that the dynamic game can represent; analyse a subset of the actors"
+        case .stateSpaceTooLarge(let s, let m, let sl, let ml):
+            let states = s == Int.max ? "more than 9e18" : (m == 0 ? "more than \(s - 1)" : "about \(s)")
+            let entries = m == 0 ? "" : " and \(m == Int.max ? "more than 9e18" : String(m)) state × move entries"
+            return "the dynamic game would have \(states) states\(entries) (limits \(sl) states, \(ml) entries: stateLimit/moveLimit); use --max-coalition-size or fewer actors"
+        case .evaluationDidNotConverge(let s): return "Gauss–Seidel policy evaluation did not converge in \(s) sweeps (δ too close to 1 for this state space); use --iterative gmres or a smaller --delta"
+        case .nonFinitePayoffs: return "per-period payoffs or values are NaN or infinite: capabilities, threats or parameters (kappa, prize, alliance cost, exit payoff) are too extreme"
         case .tooManyBeliefStates(let m, let l): return "the private-types game would have \(m) public states (structures × belief grid), over the limit of \(l); use fewer --belief-points or private types, or --max-coalition-size"
         }
     }

@@ -29,6 +29,7 @@ public enum KonishiRay {
         for x in 0..<m { sparse.appendRow((0..<m).lazy.filter { p[x][$0] != 0 }.map { ($0, p[x][$0]) }) }
         let v = try PolicyEvaluation.solve(sparse, rewards: Array(game.payoffs.joined()), players: n, delta: game.discount,
                                            denseLimit: .max, iterative: .gmres, start: nil)
+        guard v.allSatisfy(\.isFinite) else { throw .nonFinitePayoffs }
         return PolicyEvaluation.rows(v, players: n)
     }
 
@@ -68,10 +69,12 @@ public enum KonishiRay {
                                                limit: Int = 2_000_000, tolerance: Double = 1e-12) throws(DynamicsError) -> [EquilibriumProcess] {
         let m = game.states.count
         let options: [[Int]] = (0..<m).map { x in [x] + Array(Set(game.moves[x].map(\.target))).sorted() }
+        guard limit >= 1 else { throw .invalidParameter(name: "search limit (must be ≥ 1)") }
         var total = 1
         for o in options {
-            total = total.multipliedReportingOverflow(by: o.count).partialValue
-            if total > limit { throw .searchLimit(limit: limit) }
+            let (product, overflow) = total.multipliedReportingOverflow(by: o.count)
+            if overflow || product > limit { throw .searchLimit(limit: limit) }
+            total = product
         }
         var found: [EquilibriumProcess] = []
         var choice = [Int](repeating: 0, count: m)

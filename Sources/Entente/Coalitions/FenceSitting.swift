@@ -12,8 +12,13 @@ public struct FenceSitting: Sendable {
 
     /// The problem with the models.md defaults (B = 1, C = 0.6, O = 0.2, δ = 0.95); throws for δ ∉ (0, 1).
     public init(benefit: Double = 1, allianceCost: Double = 0.6, optOut: Double = 0.2, discount: Double = 0.95) throws(DynamicsError) {
-        guard discount > 0, discount < 1 else { throw .invalidParameter(name: "delta (must be in (0, 1))") }
-        guard allianceCost >= 0, benefit.isFinite, optOut.isFinite else { throw .invalidParameter(name: "costs (must be finite, cost ≥ 0)") }
+        guard discount > 0, discount <= AllianceFormationGame.Parameters.maxDelta else {
+            throw .invalidParameter(name: "delta (must be in (0, 1 − 1e-9])")
+        }
+        let big = AllianceFormationGame.Parameters.magnitudeLimit
+        guard allianceCost >= 0, allianceCost <= big, benefit.isFinite, abs(benefit) <= big, optOut.isFinite, abs(optOut) <= big else {
+            throw .invalidParameter(name: "benefit, cost, opt-out value (must be in [-1e12, 1e12], cost ≥ 0)")
+        }
         self.benefit = benefit; self.allianceCost = allianceCost; self.optOut = optOut; self.discount = discount
     }
 
@@ -36,7 +41,9 @@ public struct FenceSitting: Sendable {
                                 tolerance: Double = 1e-13, maxIterations: Int = 100_000) throws(DynamicsError) -> (beliefs: [Double], values: [Double], choices: [Choice]) {
         guard lambda >= 0, lambda <= 1 else { throw .invalidParameter(name: "lambda (must be in [0, 1])") }
         guard accuracy > 0.5, accuracy <= 1 else { throw .invalidParameter(name: "accuracy (must be in (0.5, 1])") }
-        guard k >= 2 else { throw .invalidParameter(name: "grid size") }
+        guard k >= 2, k <= 1_000_000 else { throw .invalidParameter(name: "grid size (must be in 2…1000000)") }
+        guard maxIterations >= 1 else { throw .invalidParameter(name: "maxIterations (must be ≥ 1)") }
+        guard tolerance.isFinite, tolerance > 0 else { throw .invalidParameter(name: "tolerance (must be finite and > 0)") }
         let grid = (0...k).map { Double($0) / Double(k) }
         let allyValue = grid.map { $0 * benefit - allianceCost }
         var v = grid.indices.map { max(allyValue[$0], optOut) }

@@ -5,7 +5,8 @@
 /// V and U are row-major `states × players` arrays (`v[x * n + i]`). Up to `denseLimit` states one LAPACK LU
 /// factorisation of I − δP solves every player, O(S³ + S²·n); beyond, either restarted GMRES(30) per player on the
 /// sparse operator (relative residual 1e-12; Saad & Schultz 1986), O(nnz) per step, or Gauss–Seidel sweeps
-/// V ← U + δPV in place (relative change 1e-13 of max(1, max |U|)), O(nnz·n) per sweep, at most 100 000 sweeps.
+/// V ← U + δPV in place (relative change 1e-13 of max(1, max |U|)), O(nnz·n) per sweep, at most 100 000 sweeps and
+/// about 2·10⁹ updates (else `evaluationDidNotConverge`).
 /// Since P is stochastic and δ < 1, I − δP is a non-singular M-matrix; a failed factorisation or a GMRES run that
 /// does not converge is reported as ``DynamicsError/singularSystem``.
 enum PolicyEvaluation {
@@ -39,7 +40,12 @@ enum PolicyEvaluation {
         case .gaussSeidel:
             var v = start ?? u
             let scale = max(1, u.map { abs($0) }.max() ?? 1)
-            for _ in 0..<100_000 {
+            // Sweep budget: at most 100 000 sweeps and about 2·10⁹ entry updates in all, so δ near 1 on a large
+            // state space fails with a typed error instead of running for hours.
+            let entries = max(1, p.values.count * n + m * n)
+            let maxSweeps = min(100_000, max(1_000, 2_000_000_000 / entries))
+            var converged = false
+            for _ in 0..<maxSweeps {
                 var change = 0.0
                 for x in 0..<m {
                     for i in 0..<n {
@@ -49,8 +55,10 @@ enum PolicyEvaluation {
                         v[x * n + i] = s
                     }
                 }
-                if change < 1e-13 * scale { break }
+                if change < 1e-13 * scale { converged = true; break }
             }
+            guard converged else { throw .evaluationDidNotConverge(sweeps: maxSweeps) }
+            guard v.allSatisfy(\.isFinite) else { throw .nonFinitePayoffs }
             return v
         }
     }

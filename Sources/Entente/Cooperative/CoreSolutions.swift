@@ -39,7 +39,7 @@ public enum CoreSolutions {
     /// The nucleolus (Schmeidler 1969) over imputations, by the sequential LP method (Maschler, Peleg &
     /// Shapley 1979). Verified with Kohlberg's (1971) criterion before it is returned.
     /// - Complexity: at most n LPs of n + 1 rows and ≤ 2ⁿ columns. Tolerance 1e-9 on excesses.
-    /// Throws `.linearProgramFailed` if the imputation set is empty (Σ v({i}) > v(N)).
+    /// Throws `.emptyImputationSet` if the imputation set is empty (Σ v({i}) > v(N), relative tolerance 1e-12).
     public static func nucleolus(_ game: CoalitionalGame) throws(CooperativeError) -> [Double] {
         try sequential(game, individuallyRational: true)
     }
@@ -159,7 +159,8 @@ public enum CoreSolutions {
         let n = game.playerCount
         if individuallyRational {
             let sumSingles = (0..<n).reduce(0) { $0 + game[Coalition([$1])] }
-            guard sumSingles <= game[game.grand] + 1e-12 else { throw .linearProgramFailed }
+            let scale = max(1, abs(game[game.grand]), (0..<n).reduce(0) { $0 + abs(game[Coalition([$1])]) })
+            guard sumSingles <= game[game.grand] + 1e-12 * scale else { throw .emptyImputationSet }
         }
         var fixed: [(Coalition, Double)] = [(game.grand, 0)]
         var span = SpanBasis(dimension: n)

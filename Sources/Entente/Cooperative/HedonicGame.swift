@@ -74,7 +74,7 @@ public struct HedonicGame: Sendable {
     /// Nash-stable partition; otherwise it stops after `maxMoves` and returns nil if no stable point was reached.
     public func nashStableByImprovingMoves(from start: Partition? = nil, maxMoves: Int = 100_000, tolerance: Double = 1e-12) -> Partition? {
         var blocks = (start ?? Partition((0..<playerCount).map { Coalition([$0]) })).blocks
-        for _ in 0..<maxMoves {
+        for _ in 0..<max(0, maxMoves) {
             var moved = false
             for i in 0..<playerCount {
                 let k = blocks.firstIndex { $0.contains(i) }!

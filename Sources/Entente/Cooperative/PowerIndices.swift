@@ -25,6 +25,11 @@ public enum PowerIndices {
     public static let exactPlayerLimit = 20
     /// Largest (⌊n/2⌋ + 1)·(W + 1) cells of the Shapley–Shubik DP table (4·10⁸ doubles = 3.2 GB by default).
     public static let defaultCellLimit = 400_000_000
+    /// Largest number of cells (2·T, T the winning threshold) of the Banzhaf DP arrays: 10⁸ doubles = 800 MB.
+    public static let banzhafCellLimit = 100_000_000
+    /// Largest n for which Banzhaf swings are counted by direct enumeration of the 2ⁿ coalitions when the DP table
+    /// would be too large (huge integer weights): O(n·2ⁿ) time, O(2^(n/2)) memory.
+    public static let directEnumerationLimit = 25
 
     /// How to compute an index.
     public enum Method: String, Sendable, CaseIterable {
@@ -47,10 +52,20 @@ public enum PowerIndices {
     }
 
     /// Banzhaf index (normalised, with raw values).
+    ///
+    /// The DP needs 2·T cells (T the winning threshold); it is sized before allocating: beyond
+    /// ``banzhafCellLimit`` the swings are counted by direct enumeration up to ``directEnumerationLimit`` players, and
+    /// `.tableTooLarge` is thrown beyond that (never an allocation of terabytes for weights like 10¹²).
     public static func banzhaf(_ g: WeightedMajorityGame, method: Method = .automatic) throws(CooperativeError) -> PowerIndex {
         if try useEnumeration(g, method) { return enumerate(g).banzhaf }
         let n = g.playerCount, t = g.winningThreshold
         guard t > 0, t <= g.totalWeight else { return trivial(g, banzhaf: true) }
+        if t > banzhafCellLimit / 2 {
+            guard n <= directEnumerationLimit else {
+                throw .tableTooLarge(cells: t.multipliedReportingOverflow(by: 2).overflow ? Int.max : 2 * t, limit: banzhafCellLimit)
+            }
+            return directBanzhaf(g)
+        }
         // Probability that a random subset (each player with prob. 1/2) has weight w, for w < T.
         var p = [Double](repeating: 0, count: t)
         p[0] = 1
@@ -84,7 +99,8 @@ public enum PowerIndices {
         // deconvolution below free of cancellation (each step subtracts at most a k/(n−k) ≤ 1 share).
         let h = n / 2
         let width = total + 1
-        guard (h + 1) * width <= cellLimit else { throw .tooManyPlayers(n: n, limit: max(1, 2 * (cellLimit / width) - 1)) }
+        let (cells, overflow) = (h + 1).multipliedReportingOverflow(by: width)
+        guard !overflow, cells <= cellLimit else { throw .tableTooLarge(cells: overflow ? Int.max : cells, limit: cellLimit) }
         // c[k][w] = (# size-k subsets of N with weight w) / C(n, k); row k at offset k·width.
         var c = [Double](repeating: 0, count: (h + 1) * width)
         c[0] = 1
@@ -147,6 +163,35 @@ public enum PowerIndices {
         }
         guard abs(values.reduce(0, +) - 1) <= 1e-9 else { throw .verificationFailed }
         return PowerIndex(values: values, exact: nil, raw: values, method: "dynamic-programming")
+    }
+
+    /// Banzhaf swings by enumerating every coalition; weights of a mask are the sum of precomputed weights of its low
+    /// and high halves (O(2^(n/2)) memory). Floating-point result, exact swing counts. O(n·2ⁿ).
+    static func directBanzhaf(_ g: WeightedMajorityGame) -> PowerIndex {
+        let n = g.playerCount, t = g.winningThreshold
+        let lowBits = n / 2, highBits = n - lowBits
+        func table(_ offset: Int, _ bits: Int) -> [Int] {
+            var w = [Int](repeating: 0, count: 1 << bits)
+            if bits > 0 { for m in 1..<(1 << bits) { w[m] = w[m & (m - 1)] + g.weights[offset + (m & -m).trailingZeroBitCount] } }
+            return w
+        }
+        let low = table(0, lowBits), high = table(lowBits, highBits)
+        var swings = [Int](repeating: 0, count: n)
+        let lowMask = (1 << lowBits) - 1
+        for m in 0..<(1 << n) {
+            let w = low[m & lowMask] + high[m >> lowBits]
+            guard w < t else { continue }
+            var rest = ~m & ((1 << n) - 1)
+            while rest != 0 {
+                let i = rest.trailingZeroBitCount
+                rest &= rest - 1
+                if w + g.weights[i] >= t { swings[i] += 1 }
+            }
+        }
+        let half = Double(1 << (n - 1))
+        let totalSwings = swings.reduce(0, +)
+        return PowerIndex(values: swings.map { totalSwings > 0 ? Double($0) / Double(totalSwings) : 0 }, exact: nil,
+                          raw: swings.map { Double($0) / half }, method: "enumeration (floating point)")
     }
 
     /// Games where nobody is ever pivotal (T ≤ 0: even ∅ wins; T > W: nothing wins).

@@ -1,10 +1,13 @@
+import CLAPACKE
+
 /// A best-response polytope `{z ∈ ℝᵈ : z ≥ 0, C z ≤ 1}` with labelled facets, and the enumeration of
 /// its vertices by breadth-first search over feasible bases (all bases, so degenerate vertices are found
 /// through every basis that represents them).
 ///
 /// For a bimatrix game (A, B) with positive payoffs, `P = {x ≥ 0 : Bᵀx ≤ 1}` and `Q = {y ≥ 0 : A y ≤ 1}`
-/// (von Stengel 2002, "Computing equilibria for two-person games"). The search pivots a dense tableau from basis
-/// to basis (O(r·(d + r)) per new basis); exact coordinates, where they matter, come from ``Certify``.
+/// (von Stengel 2002, "Computing equilibria for two-person games"). The search moves from basis to basis by the
+/// ratio test on each dequeued basis's tableau (recomputed by one LU solve, O(r³ + r²·(d + r)) per basis); exact
+/// coordinates, where they matter, come from ``Certify``.
 struct BestResponsePolytope {
     /// `C`, `r × d`, column-major.
     let c: [Double]
@@ -14,56 +17,121 @@ struct BestResponsePolytope {
     let coordinateLabels: [Int]
     let rowLabels: [Int]
 
+    /// A vertex as 32 bytes: its tight labels and one basis that defines it (coordinates are recomputed on demand by
+    /// ``point(_:)``, so the memory per vertex found does not grow with the game's size).
     struct Vertex {
-        var z: [Double]
         var labels: LabelSet
-        var basis: [Int]
+        var basisSet: LabelSet
+        /// The basic variables, increasing (z_k for k < d, slack of row k − d otherwise).
+        var basis: [Int] {
+            var out: [Int] = []
+            for k in 0..<128 where basisSet.isSuperset(of: .single(k)) { out.append(k) }
+            return out
+        }
     }
 
-    /// All vertices (including the origin). Stops early and reports `complete = false` when `basisLimit`
-    /// bases have been visited or `shouldStop()` returns true.
+    /// Whether `v` is the origin (every coordinate label tight). O(d).
+    func isOrigin(_ v: Vertex) -> Bool { coordinateLabels.allSatisfy { v.labels.isSuperset(of: .single($0)) } }
+
+    /// The coordinates z of a vertex: solves `B z_B = 1` for its basis by LAPACK LU; entries below 1e-9 in absolute
+    /// value become 0, as in the search. nil if the basis is numerically singular. O(r³).
+    func point(_ v: Vertex) -> [Double]? {
+        let basis = v.basis
+        guard basis.count == r else { return nil }
+        var bmat = [Double](repeating: 0, count: r * r)
+        for (pos, k) in basis.enumerated() {
+            for i in 0..<r { bmat[i + pos * r] = k < d ? c[i + k * r] : (i == k - d ? 1 : 0) }
+        }
+        var rhs = [Double](repeating: 1, count: r)
+        var ipiv = [Int32](repeating: 0, count: max(1, r))
+        let info = LAPACKE_dgesv_work(LAPACK_COL_MAJOR, Int32(r), 1, &bmat, Int32(r), &ipiv, &rhs, Int32(r))
+        guard info == 0 else { return nil }
+        var z = [Double](repeating: 0, count: d)
+        for (pos, k) in basis.enumerated() where k < d { z[k] = abs(rhs[pos]) < 1e-9 ? 0 : rhs[pos] }
+        return z
+    }
+
+    /// Why an enumeration stopped early.
+    enum StopReason: String, Sendable {
+        case basisLimit = "basis limit reached"
+        case memoryLimit = "memory limit reached"
+        case cancelled = "stopped (timeout or interrupt)"
+    }
+
+    /// Bytes per slot of a set of label sets (16-byte element plus the hash table's metadata, rounded up).
+    static let bytesPerSeenBasis = 18
+
+    /// All vertices (including the origin). Stops early and reports `complete = false` with a reason when
+    /// `basisLimit` bases have been visited, when the memory allocated by the search (the frontier, the sets of seen
+    /// bases and vertices, the vertices found) would exceed `memoryLimit` bytes, or when `shouldStop()` returns true
+    /// (polled every 64 processed bases and every 64 new bases, so a deadline is honoured within milliseconds).
     ///
-    /// Each queued basis carries its tableau `B⁻¹[1 | C | I]`; a neighbour's tableau is one pivot away, and is built
-    /// only for bases not seen before. The root tableau is exact (B = I).
-    func vertices(basisLimit: Int, shouldStop: () -> Bool) -> (vertices: [Vertex], complete: Bool) {
+    /// The breadth-first frontier holds only bases (16-byte label sets); a basis's tableau `B⁻¹[1 | C | I]` is
+    /// recomputed by one LAPACK solve (`dgesv`, O(r³ + r²·(d + r))) when it is dequeued. Memory is therefore the set of
+    /// seen bases plus a frontier of label sets — not a frontier of tableaux, which took gigabytes on 20 × 20 games.
+    func vertices(basisLimit: Int, memoryLimit: Int = Int.max, shouldStop: () -> Bool)
+        -> (vertices: [Vertex], complete: Bool, reason: StopReason?)
+    {
         let tol = 1e-9
         let width = 1 + d + r
         let cell = r * width
         var seenBases = Set<LabelSet>()
         var seenVertices = Set<LabelSet>()  // a vertex is determined by its full set of tight labels
         var result: [Vertex] = []
-        // The BFS queue lives in two flat pools (bases and tableaux), compacted as the head advances: no allocation
-        // per basis.
-        var basisPool: [Int] = Array(d..<(d + r))
-        var tabPool = [Double](repeating: 0, count: cell)
-        for i in 0..<r { tabPool[i] = 1 }
-        for k in 0..<d { for i in 0..<r { tabPool[i + (1 + k) * r] = c[i + k * r] } }
-        for l in 0..<r { tabPool[l + (1 + d + l) * r] = 1 }
+        // Right-hand sides [1 | C | I] of every tableau.
+        var template = [Double](repeating: 0, count: cell)
+        for i in 0..<r { template[i] = 1 }
+        for k in 0..<d { for i in 0..<r { template[i + (1 + k) * r] = c[i + k * r] } }
+        for l in 0..<r { template[l + (1 + d + l) * r] = 1 }
         var start = LabelSet()
-        for k in basisPool { start.insert(k) }
+        for k in d..<(d + r) { start.insert(k) }
         seenBases.insert(start)
+        var queue: [LabelSet] = [start]
         var isBasic = [Bool](repeating: false, count: d + r)
         var basis = [Int](repeating: 0, count: r)
         var t = [Double](repeating: 0, count: cell)
+        var bmat = [Double](repeating: 0, count: r * r)
+        var ipiv = [Int32](repeating: 0, count: max(1, r))
         var z = [Double](repeating: 0, count: d)
         var slack = [Double](repeating: 0, count: r)
-        var head = 0, entries = 1, processed = 0
-        while head < entries {
-            if seenBases.count > basisLimit || (processed & 255 == 0 && shouldStop()) { return (result, false) }
+        var head = 0, processed = 0, created = 0
+        let vertexBytes = MemoryLayout<Vertex>.stride
+        // Allocated (not just used) storage: arrays and hash sets grow by doubling.
+        func memoryUsed() -> Int {
+            queue.capacity &* 16 &+ (seenBases.capacity &+ seenVertices.capacity) &* BestResponsePolytope.bytesPerSeenBasis
+                &+ result.capacity &* vertexBytes
+        }
+        while head < queue.count {
+            if seenBases.count > basisLimit { return (result, false, .basisLimit) }
+            if memoryUsed() > memoryLimit { return (result, false, .memoryLimit) }
+            if processed & 63 == 0 && shouldStop() { return (result, false, .cancelled) }
             processed += 1
-            for i in 0..<r { basis[i] = basisPool[head * r + i] }
-            t.withUnsafeMutableBufferPointer { tb in
-                tabPool.withUnsafeBufferPointer { pb in
-                    tb.baseAddress!.update(from: pb.baseAddress! + head * cell, count: cell)
-                }
-            }
+            let key = queue[head]
             head += 1
-            if head > 4096 && 2 * head > entries {
-                basisPool.removeFirst(head * r)
-                tabPool.removeFirst(head * cell)
-                entries -= head
+            if head > 65_536 && 2 * head > queue.count {
+                queue.removeFirst(head)
                 head = 0
             }
+            var count = 0
+            for k in 0..<(d + r) where key.isSuperset(of: LabelSet.single(k)) {
+                if count < r { basis[count] = k }
+                count += 1
+            }
+            guard count == r else { continue }
+            // Tableau of this basis: B⁻¹[1 | C | I] by one LU solve.
+            for (pos, k) in basis.enumerated() {
+                for i in 0..<r { bmat[i + pos * r] = k < d ? c[i + k * r] : (i == k - d ? 1 : 0) }
+            }
+            t.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: template, count: cell) }
+            let info = bmat.withUnsafeMutableBufferPointer { bp in
+                ipiv.withUnsafeMutableBufferPointer { pp in
+                    t.withUnsafeMutableBufferPointer { tp in
+                        LAPACKE_dgesv_work(LAPACK_COL_MAJOR, Int32(r), Int32(width), bp.baseAddress, Int32(r), pp.baseAddress,
+                                           tp.baseAddress, Int32(r))
+                    }
+                }
+            }
+            if info != 0 { continue }  // numerically singular: not a basis after all
             // Record the vertex.
             for k in 0..<d { z[k] = 0 }
             for l in 0..<r { slack[l] = 0 }
@@ -76,36 +144,26 @@ struct BestResponsePolytope {
             var labels = LabelSet()
             for k in 0..<d where z[k] <= tol { labels.insert(coordinateLabels[k]) }
             for l in 0..<r where slack[l] <= tol { labels.insert(rowLabels[l]) }
-            if seenVertices.insert(labels).inserted { result.append(Vertex(z: z, labels: labels, basis: basis)) }
-            // Neighbours: every entering column, every tied leaving row; new bases are pivoted into the pool.
+            if seenVertices.insert(labels).inserted { result.append(Vertex(labels: labels, basisSet: key)) }
+            // Neighbours: every entering column, every tied leaving row; new bases join the frontier.
             for q in 0..<(d + r) where !isBasic[q] {
                 let col = (1 + q) * r
                 var theta = Double.infinity
                 for i in 0..<r where t[col + i] > tol { theta = min(theta, max(t[i], 0) / t[col + i]) }
                 if theta == .infinity { continue }
                 for i in 0..<r where t[col + i] > tol && abs(max(t[i], 0) / t[col + i] - theta) <= tol * max(1, theta) {
-                    var key = LabelSet()
-                    for (pos, k) in basis.enumerated() { key.insert(pos == i ? q : k) }
-                    guard seenBases.insert(key).inserted else { continue }
-                    for (pos, k) in basis.enumerated() { basisPool.append(pos == i ? q : k) }
-                    let base = tabPool.count
-                    tabPool.append(contentsOf: repeatElement(0.0, count: cell))
-                    t.withUnsafeBufferPointer { tb in
-                        tabPool.withUnsafeMutableBufferPointer { nb in
-                            let piv = tb[col + i]
-                            let pc = tb.baseAddress! + col
-                            for j in 0..<width {
-                                let src = tb.baseAddress! + j &* r, dst = nb.baseAddress! + (base &+ j &* r)
-                                let pj = src[i] / piv
-                                for row in 0..<r { dst[row] = src[row] - pc[row] * pj }
-                                dst[i] = pj
-                            }
-                        }
+                    var next = LabelSet()
+                    for (pos, k) in basis.enumerated() { next.insert(pos == i ? q : k) }
+                    guard seenBases.insert(next).inserted else { continue }
+                    queue.append(next)
+                    created += 1
+                    if created & 63 == 0 {
+                        if memoryUsed() > memoryLimit { return (result, false, .memoryLimit) }
+                        if shouldStop() { return (result, false, .cancelled) }
                     }
-                    entries += 1
                 }
             }
         }
-        return (result, true)
+        return (result, true, nil)
     }
 }

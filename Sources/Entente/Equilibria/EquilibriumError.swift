@@ -10,12 +10,23 @@ public enum EquilibriumError: Error, Equatable, Sendable, CustomStringConvertibl
     case linearProgramFailed
     /// The method needs a different number of players (e.g. a bimatrix method on a 3-player game).
     case wrongPlayerCount(expected: Int, actual: Int)
-    /// The game exceeds a size limit of an exponential method; raise it with the named option.
+    /// The game exceeds a hard size limit of a method (vertex enumeration: m + n ≤ 128 strategies).
     case tooLarge(size: Int, limit: Int)
     /// The game is not zero-sum: `max |u₁ + u₂|` is `deviation`.
     case notZeroSum(deviation: Double)
     /// The path-following method did not converge.
     case noConvergence(steps: Int)
+    /// A candidate profile is not a probability vector for `player` (0-based): wrong length, a non-finite or negative
+    /// entry, or a sum different from 1 beyond ``EquilibriumVerifier/probabilityTolerance``. Never returned as verified.
+    case invalidProfile(player: Int)
+    /// A candidate's expected payoff or deviation payoff for `player` (0-based) is NaN or infinite.
+    case nonFiniteResult(player: Int)
+    /// A tolerance given to a solver is NaN, infinite or negative.
+    case invalidTolerance(Double)
+    /// A Lemke–Howson starting label outside `0..<count` (count = m + n).
+    case invalidLabel(label: Int, count: Int)
+    /// A size limit given to a solver (maximum support size, maximum pivots or bases, label) is below its minimum.
+    case invalidLimit(value: Int, minimum: Int)
 
     public var description: String {
         switch self {
@@ -24,9 +35,14 @@ public enum EquilibriumError: Error, Equatable, Sendable, CustomStringConvertibl
         case .verificationFailed(let r, let t): return "candidate equilibrium failed verification (regret \(r) > tolerance \(t))"
         case .linearProgramFailed: return "the linear program did not reach an optimum"
         case .wrongPlayerCount(let e, let a): return "this method needs \(e) players, the game has \(a)"
-        case .tooLarge(let s, let l): return "game too large for this exponential method (\(s) > limit \(l)); raise the limit with --max-supports/maxSupports"
+        case .tooLarge(let s, let l): return "game too large for this method (\(s) > limit \(l))"
+        case .invalidLabel(let k, let c): return "the starting label must be in 0…\(c - 1) (player 1's strategies first), got \(k); see --label"
         case .notZeroSum(let d): return "the game is not zero-sum (payoffs differ from zero-sum by up to \(d))"
         case .noConvergence(let s): return "path following did not converge after \(s) steps"
+        case .invalidProfile(let p): return "candidate equilibrium rejected: the strategy of player \(p + 1) is not a probability vector (NaN, negative or not summing to 1)"
+        case .nonFiniteResult(let p): return "candidate equilibrium rejected: an expected payoff of player \(p + 1) is NaN or infinite"
+        case .invalidTolerance(let t): return "the tolerance must be finite and non-negative, got \(t)"
+        case .invalidLimit(let v, let m): return "a solver limit (--max-supports/maxSupportSize, maxBases, maxPivots) must be at least \(m), got \(v)"
         }
     }
 }

@@ -15,6 +15,13 @@ struct LabelSet: Hashable, Sendable {
     @inline(__always) func isSuperset(of o: LabelSet) -> Bool { o.low & ~low == 0 && o.high & ~high == 0 }
     var count: Int { low.nonzeroBitCount + high.nonzeroBitCount }
 
+    /// The set `{k}`.
+    @inline(__always) static func single(_ k: Int) -> LabelSet {
+        var s = LabelSet()
+        s.insert(k)
+        return s
+    }
+
     /// The set `0..<count`.
     static func all(_ count: Int) -> LabelSet {
         var s = LabelSet()

@@ -14,9 +14,12 @@ public enum LemkeHowson {
                              maxPivots: Int = 1_000_000) throws(EquilibriumError) -> NashEquilibrium {
         guard game.playerCount == 2 else { throw .wrongPlayerCount(expected: 2, actual: game.playerCount) }
         let m = game.strategyCounts[0], n = game.strategyCounts[1]
-        guard label >= 0 && label < m + n else { throw .tooLarge(size: label, limit: m + n - 1) }
+        guard label >= 0 && label < m + n else { throw .invalidLabel(label: label, count: m + n) }
+        try EquilibriumVerifier.checkTolerance(tolerance)
+        guard maxPivots >= 1 else { throw .invalidLimit(value: maxPivots, minimum: 1) }
         let tol = EquilibriumVerifier.absoluteTolerance(tolerance, for: game)
-        let a = VertexEnumeration.shifted(game.payoffs[0]), b = VertexEnumeration.shifted(game.payoffs[1])
+        let scaled = game.scaledForSolving()  // payoffs in (−1, 1): pivot thresholds independent of the units
+        let a = VertexEnumeration.shifted(scaled.payoffs[0]), b = VertexEnumeration.shifted(scaled.payoffs[1])
         // Tableau P: n rows, Bᵀx + s = 1; variables x_0..x_{m-1} (labels 0..m-1), s_0..s_{n-1} (labels m..m+n-1).
         var tp = Tableau(rows: n, variables: m + n)
         for j in 0..<n {

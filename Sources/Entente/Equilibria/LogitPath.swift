@@ -27,12 +27,18 @@ public enum LogitPath {
     /// One verified equilibrium at the end of the principal logit branch; throws `.noConvergence` if none is found.
     public static func solve(_ game: NormalFormGame, tolerance: Double = EquilibriumVerifier.defaultTolerance,
                              options: Options = Options()) throws(EquilibriumError) -> NashEquilibrium {
+        try EquilibriumVerifier.checkTolerance(tolerance)
+        guard options.maxLambda.isFinite, options.maxLambda > 0, options.maxSteps >= 1,
+              options.initialStep.isFinite, options.initialStep > 0, options.maxStep.isFinite, options.maxStep > 0
+        else { throw .invalidLimit(value: options.maxSteps, minimum: 1) }
         let tolAbs = EquilibriumVerifier.absoluteTolerance(tolerance, for: game)
-        let scale = 1 / game.payoffRange
+        // First an exact power-of-two scaling into (−1, 1) (so the range below cannot overflow), then range 1.
+        let unit = game.scaledForSolving()
+        let scale = 1 / unit.payoffRange
         let scaled: NormalFormGame
         do {
             scaled = try NormalFormGame(title: game.title, players: game.players, strategies: game.strategies,
-                                        payoffs: game.payoffs.map { $0.map { $0 * scale } })
+                                        payoffs: unit.payoffs.map { $0.map { $0 * scale } })
         } catch { throw .emptyGame }
         var tracer = LogitTracer(scaled)
         let n = tracer.n
@@ -49,7 +55,7 @@ public enum LogitPath {
             let lambda = u[n]
             if lambda >= nextPolish {
                 nextPolish *= 4
-                if let e = polish(game, sigma: tracer.sigma(u), tolerance: tolAbs) { return e }
+                if let e = polish(game, solving: scaled, sigma: tracer.sigma(u), tolerance: tolAbs) { return e }
             }
             if lambda > options.maxLambda { break }
             // Predictor–corrector step with halving on failure.
@@ -74,16 +80,16 @@ public enum LogitPath {
             }
             steps += 1
         }
-        if let e = polish(game, sigma: tracer.sigma(u), tolerance: tolAbs) { return e }
+        if let e = polish(game, solving: scaled, sigma: tracer.sigma(u), tolerance: tolAbs) { return e }
         throw .noConvergence(steps: steps)
     }
 
     /// Newton's method on the support of `sigma` for the equalities `v_i(s) = w_i (s ∈ S_i)`, `Σ σ_i = 1`;
     /// returns the verified equilibrium or nil.
-    static func polish(_ game: NormalFormGame, sigma start: [Double], tolerance: Double) -> NashEquilibrium? {
-        var sx = StrategyInteractions(game)
+    static func polish(_ game: NormalFormGame, solving: NormalFormGame? = nil, sigma start: [Double], tolerance: Double) -> NashEquilibrium? {
+        var sx = StrategyInteractions(solving ?? game)
         let np = game.playerCount
-        for threshold in [1e-3, 1e-5, 1e-8] {
+        thresholds: for threshold in [1e-3, 1e-5, 1e-8] {
             var sigma = start
             var support: [Int] = []
             for i in 0..<np {
@@ -135,6 +141,7 @@ public enum LogitPath {
                 let range = sx.offsets[i]..<(sx.offsets[i] + game.strategyCounts[i])
                 let p = range.map { max(0, sigma[$0]) }
                 let s = p.reduce(0, +)
+                guard s > 0, s.isFinite else { continue thresholds }  // a broken Newton step: nothing to verify
                 probs.append(p.map { $0 / s })
             }
             if let e = try? EquilibriumVerifier.verify(MixedProfile(unchecked: probs), in: game, tolerance: tolerance) { return e }

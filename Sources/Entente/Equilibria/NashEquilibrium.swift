@@ -32,13 +32,17 @@ public struct NashResult: Sendable {
     public let equilibria: [NashEquilibrium]
     /// The tolerance each equilibrium's regret was checked against (absolute, already scaled).
     public let tolerance: Double
+    /// Why an enumeration stopped before completing ("basis limit reached", "memory limit reached", "stopped (timeout
+    /// or interrupt)"); nil when it ran to completion or the method gives no guarantee anyway.
+    public let incompleteReason: String?
 
     /// Bundles verified equilibria (build them with ``EquilibriumVerifier/verify(_:in:tolerance:component:vertexBases:)``).
-    public init(method: String, complete: Bool, equilibria: [NashEquilibrium], tolerance: Double) {
+    public init(method: String, complete: Bool, equilibria: [NashEquilibrium], tolerance: Double, incompleteReason: String? = nil) {
         self.method = method
         self.complete = complete
         self.equilibria = equilibria
         self.tolerance = tolerance
+        self.incompleteReason = incompleteReason
     }
 }
 
@@ -47,20 +51,53 @@ public enum EquilibriumVerifier {
     /// The default relative tolerance: regret ≤ 1e-9 × max(1, payoff range).
     public static let defaultTolerance = 1e-9
 
-    /// The absolute tolerance for `game` from a relative one.
+    /// Probabilities may be below zero by at most this much, and each player's must sum to 1 within it.
+    public static let probabilityTolerance = 1e-9
+
+    /// The absolute tolerance for `game` from a relative one: `relative × max(1, payoff range)`, always finite for
+    /// a finite `relative` (the payoff range is clamped to `Double.greatestFiniteMagnitude`).
     public static func absoluteTolerance(_ relative: Double, for game: NormalFormGame) -> Double {
         relative * max(1, game.payoffRange)
     }
 
-    /// Verifies `profile` in `game`; throws `.verificationFailed` if its regret exceeds the tolerance.
+    /// Checks a relative tolerance given to a solver: finite and non-negative.
+    static func checkTolerance(_ relative: Double) throws(EquilibriumError) {
+        guard relative.isFinite, relative >= 0 else { throw .invalidTolerance(relative) }
+    }
+
+    /// Verifies `profile` in `game`: the single gate every solver's output passes through.
+    ///
+    /// The profile itself is checked first — one probability vector per player of the right length, every entry finite
+    /// and ≥ −``probabilityTolerance``, each summing to 1 within ``probabilityTolerance`` (`.invalidProfile`) — then
+    /// the expected payoffs must be finite (`.nonFiniteResult`) and the regret (max gain from a unilateral pure
+    /// deviation, computed in the game's own units; NaN never passes) finite and ≤ `tolerance`
+    /// (`.verificationFailed`). `tolerance` is absolute (see ``absoluteTolerance(_:for:)``), finite and ≥ 0.
     /// - Complexity: O(profiles · n).
     public static func verify(_ profile: MixedProfile, in game: NormalFormGame, tolerance: Double,
                               component: Int? = nil, vertexBases: ([Int], [Int])? = nil) throws(EquilibriumError) -> NashEquilibrium {
+        guard tolerance.isFinite, tolerance >= 0 else { throw .invalidTolerance(tolerance) }
+        let sigma = profile.probabilities
+        guard sigma.count == game.playerCount else { throw .invalidProfile(player: min(sigma.count, game.playerCount)) }
+        for p in 0..<game.playerCount {
+            let v = sigma[p]
+            guard v.count == game.strategyCounts[p], v.allSatisfy({ $0.isFinite && $0 >= -probabilityTolerance }) else {
+                throw .invalidProfile(player: p)
+            }
+            let sum = v.reduce(0, +)
+            guard abs(sum - 1) <= probabilityTolerance else { throw .invalidProfile(player: p) }
+        }
         var values: [[Double]] = []
         game.strategyValues(of: profile, into: &values)
-        let r = game.regret(profile, values: values)
-        guard r <= tolerance else { throw .verificationFailed(regret: r, tolerance: tolerance) }
-        let payoffs = (0..<game.playerCount).map { p in zip(values[p], profile.probabilities[p]).reduce(0) { $0 + $1.0 * $1.1 } }
+        var payoffs: [Double] = []
+        var r = 0.0
+        for p in 0..<game.playerCount {
+            let expected = zip(values[p], sigma[p]).reduce(0) { $0 + $1.0 * $1.1 }
+            guard expected.isFinite, values[p].allSatisfy(\.isFinite) else { throw .nonFiniteResult(player: p) }
+            payoffs.append(expected)
+            // Regret as a difference of two finite numbers: it overflows to +∞ only when it is huge (then it fails).
+            for u in values[p] { let gain = u - expected; if !(gain <= r) { r = gain } }
+        }
+        guard r.isFinite, r <= tolerance else { throw .verificationFailed(regret: r, tolerance: tolerance) }
         return NashEquilibrium(profile: profile, payoffs: payoffs, regret: max(0, r), component: component, vertexBases: vertexBases)
     }
 }

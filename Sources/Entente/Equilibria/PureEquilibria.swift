@@ -9,6 +9,7 @@ public enum PureEquilibria {
     public static func solve(_ game: NormalFormGame, tolerance: Double = EquilibriumVerifier.defaultTolerance)
         throws(EquilibriumError) -> NashResult
     {
+        try EquilibriumVerifier.checkTolerance(tolerance)
         let tol = EquilibriumVerifier.absoluteTolerance(tolerance, for: game)
         var found: [NashEquilibrium] = []
         let n = game.playerCount

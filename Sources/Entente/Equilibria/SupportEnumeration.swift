@@ -9,23 +9,30 @@
 /// - Complexity: Σ_k C(m,k)·C(n,k)·O(k³).
 /// - Tolerance: probabilities ≥ −1e-10, best responses within 1e-9; verified by ``EquilibriumVerifier``.
 public enum SupportEnumeration {
-    /// All equilibria with equal-size supports, each verified; `maxSupportSize` bounds k, `shouldStop` is polled per row support.
+    /// All equilibria with equal-size supports, each verified; `maxSupportSize` bounds k, `shouldStop` is polled per row support and every 256 column supports.
     public static func solve(_ game: NormalFormGame, tolerance: Double = EquilibriumVerifier.defaultTolerance,
                              maxSupportSize: Int? = nil, shouldStop: () -> Bool = { false }) throws(EquilibriumError) -> NashResult {
         guard game.playerCount == 2 else { throw .wrongPlayerCount(expected: 2, actual: game.playerCount) }
+        try EquilibriumVerifier.checkTolerance(tolerance)
+        if let k = maxSupportSize, k < 1 { throw .invalidLimit(value: k, minimum: 1) }
         let m = game.strategyCounts[0], n = game.strategyCounts[1]
         let tol = EquilibriumVerifier.absoluteTolerance(tolerance, for: game)
-        let a = game.payoffs[0], b = game.payoffs[1]
+        // Solve on payoffs scaled into (−1, 1) (exact power-of-two scaling), verify in the original units.
+        let scaled = game.scaledForSolving()
+        let a = scaled.payoffs[0], b = scaled.payoffs[1]
         var ws = LUWorkspace()
         var matrix = [Double](), rhs = [Double]()
         var found: [NashEquilibrium] = []
         var sawSingular = false
         var stopped = false
+        var polls = 0
         let kmax = min(m, n, maxSupportSize ?? Int.max)
-        outer: for k in 1...kmax {
+        outer: for k in 1...max(1, kmax) {
             for rowsI in Combinations(n: m, k: k) {
                 if shouldStop() { stopped = true; break outer }
                 for colsJ in Combinations(n: n, k: k) {
+                    polls &+= 1
+                    if polls & 255 == 0 && shouldStop() { stopped = true; break outer }
                     // y on J: Σ_j a_ij y_j − v = 0 (i ∈ I), Σ y = 1.
                     guard let y = indifference(k: k, payoff: { i, j in a[rowsI[i] + colsJ[j] * m] },
                                                matrix: &matrix, rhs: &rhs, ws: &ws) else { sawSingular = true; continue }
@@ -35,15 +42,17 @@ public enum SupportEnumeration {
                     var px = [Double](repeating: 0, count: m), py = [Double](repeating: 0, count: n)
                     for (t, i) in rowsI.enumerated() { px[i] = max(0, x[t]) }
                     for (t, j) in colsJ.enumerated() { py[j] = max(0, y[t]) }
-                    let profile = MixedProfile(unchecked: [px, py])
-                    if game.regret(profile) > tol { continue }
-                    let e = try EquilibriumVerifier.verify(profile, in: game, tolerance: tol)
+                    let profile = MixedProfile(unchecked: [ZeroSum.normalise(px), ZeroSum.normalise(py)])
+                    // Candidates that fail the gate (not best responses, or numerically broken) are skipped.
+                    guard let e = try? EquilibriumVerifier.verify(profile, in: game, tolerance: tol) else { continue }
                     if !found.contains(where: { ProfileDistance.max($0.profile, e.profile) < 1e-8 }) { found.append(e) }
                 }
             }
         }
-        return NashResult(method: "support", complete: !sawSingular && !stopped && kmax == min(m, n),
-                          equilibria: found, tolerance: tol)
+        let reason = stopped ? "stopped (timeout or interrupt)"
+            : kmax < min(m, n) ? "support size limit (--max-supports / maxSupportSize) reached"
+            : sawSingular ? "singular systems skipped (degenerate game; use vertex enumeration)" : nil
+        return NashResult(method: "support", complete: reason == nil, equilibria: found, tolerance: tol, incompleteReason: reason)
     }
 
     /// Solves `Σ_j payoff(i, j) z_j − v = 0 (i < k), Σ z = 1` for z (length k); nil if singular.

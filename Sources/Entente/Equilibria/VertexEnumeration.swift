@@ -12,28 +12,43 @@
 public enum VertexEnumeration {
     /// Default limit on feasible bases visited per polytope.
     public static let defaultMaxBases = 2_000_000
+    /// Default limit on the memory allocated by the search, per polytope: 256 MiB (queued tableaux of the breadth-first
+    /// frontier, the sets of seen bases and vertices, the vertices found), so about 512 MiB for a game.
+    public static let defaultMemoryLimit = 256 << 20
 
     /// All extreme equilibria of a two-player game, verified and grouped into components; `maxBases` bounds the
-    /// search per polytope and `shouldStop` is polled every 256 bases (the result is then marked incomplete).
+    /// search per polytope, `memoryLimit` its estimated memory in bytes (per polytope), and `shouldStop` is polled
+    /// every 64 bases and during pairing; when any of them stops the search the result is marked incomplete and
+    /// ``NashResult/incompleteReason`` says why.
     public static func solve(_ game: NormalFormGame, tolerance: Double = EquilibriumVerifier.defaultTolerance,
-                             maxBases: Int = defaultMaxBases, shouldStop: () -> Bool = { false }) throws(EquilibriumError) -> NashResult {
+                             maxBases: Int = defaultMaxBases, memoryLimit: Int = defaultMemoryLimit,
+                             shouldStop: () -> Bool = { false }) throws(EquilibriumError) -> NashResult {
         guard game.playerCount == 2 else { throw .wrongPlayerCount(expected: 2, actual: game.playerCount) }
         let m = game.strategyCounts[0], n = game.strategyCounts[1]
         guard m + n <= 128 else { throw .tooLarge(size: m + n, limit: 128) }
+        try EquilibriumVerifier.checkTolerance(tolerance)
+        guard maxBases >= 1 else { throw .invalidLimit(value: maxBases, minimum: 1) }
+        guard memoryLimit >= 1 else { throw .invalidLimit(value: memoryLimit, minimum: 1) }
         let tol = EquilibriumVerifier.absoluteTolerance(tolerance, for: game)
-        let (p, q) = polytopes(game)
-        let (vp, cp) = p.vertices(basisLimit: maxBases, shouldStop: shouldStop)
-        let (vq, cq) = q.vertices(basisLimit: maxBases, shouldStop: shouldStop)
+        // The polytopes are built from payoffs scaled into (−1, 1) (exact power-of-two scaling), so the label
+        // tolerance does not depend on the units; equilibria are verified in the original game.
+        let (p, q) = polytopes(game.scaledForSolving())
+        let (vp, cp, rp) = p.vertices(basisLimit: maxBases, memoryLimit: memoryLimit, shouldStop: shouldStop)
+        // Q is searched even when P stopped at a limit (the pairs found are still verified equilibria), not when cancelled.
+        var (vq, cq, rq) = ([BestResponsePolytope.Vertex](), false, BestResponsePolytope.StopReason?.none)
+        if rp != .cancelled { (vq, cq, rq) = q.vertices(basisLimit: maxBases, memoryLimit: memoryLimit, shouldStop: shouldStop) }
+        var reason = (rp ?? rq)?.rawValue
         let all = LabelSet.all(m + n)
         // Complementary pairs. A nondegenerate x-vertex has exactly m labels and pairs only with the y-vertex whose
         // labels are its complement (hash lookup) or with degenerate y-vertices (more than n labels, scanned).
-        let xs = vp.indices.filter { vp[$0].z.contains { $0 > 0 } }
-        let ys = vq.indices.filter { vq[$0].z.contains { $0 > 0 } }
+        let xs = vp.indices.filter { !p.isOrigin(vp[$0]) }
+        let ys = vq.indices.filter { !q.isOrigin(vq[$0]) }
         var exactY: [LabelSet: [Int]] = [:]
         var degenerateY: [Int] = []
         for j in ys { if vq[j].labels.count == n { exactY[vq[j].labels, default: []].append(j) } else { degenerateY.append(j) } }
         var pairs: [(Int, Int)] = []
-        for i in xs {
+        pairing: for (count, i) in xs.enumerated() {
+            if count & 1023 == 1023 && shouldStop() { reason = reason ?? BestResponsePolytope.StopReason.cancelled.rawValue; break pairing }
             let need = all.subtracting(vp[i].labels)
             if vp[i].labels.count == m {
                 for j in exactY[need] ?? [] { pairs.append((i, j)) }
@@ -46,11 +61,13 @@ public enum VertexEnumeration {
         let components = connectedComponents(pairs)
         var equilibria: [NashEquilibrium] = []
         for (k, (i, j)) in pairs.enumerated() {
-            let x = normalise(vp[i].z), y = normalise(vq[j].z)
+            guard let zx = p.point(vp[i]), let zy = q.point(vq[j]) else { throw .verificationFailed(regret: .nan, tolerance: tol) }
+            let x = normalise(zx), y = normalise(zy)
             equilibria.append(try EquilibriumVerifier.verify(MixedProfile(unchecked: [x, y]), in: game, tolerance: tol,
                                                              component: components[k], vertexBases: (vp[i].basis, vq[j].basis)))
         }
-        return NashResult(method: "enumerate", complete: cp && cq, equilibria: equilibria, tolerance: tol)
+        return NashResult(method: "enumerate", complete: reason == nil && cp && cq, equilibria: equilibria, tolerance: tol,
+                          incompleteReason: reason)
     }
 
     /// P = {x ≥ 0 : B'ᵀx ≤ 1}, Q = {y ≥ 0 : A'y ≤ 1} with payoffs shifted to be ≥ 1.

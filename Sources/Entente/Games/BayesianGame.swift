@@ -25,13 +25,14 @@ public struct BayesianGame: Sendable {
             throw .dimensionMismatch(expected: players.count, actual: min(types.count, actions.count))
         }
         guard types.allSatisfy({ !$0.isEmpty }) else { throw .empty }
-        let typeProfiles = types.reduce(1) { $0 * $1.count }
+        let typeProfiles = try Self.checkedProduct(types.map(\.count))
         guard prior.count == typeProfiles else { throw .dimensionMismatch(expected: typeProfiles, actual: prior.count) }
         if let k = prior.firstIndex(where: { !$0.isFinite }) { throw .nonFinite(player: 0, index: k) }
         guard prior.allSatisfy({ $0 >= 0 }), abs(prior.reduce(0, +) - 1) <= 1e-9 else { throw .notAProbability(player: 0) }
         guard payoffs.count == typeProfiles else { throw .dimensionMismatch(expected: typeProfiles, actual: payoffs.count) }
+        let actionProfiles = try Self.checkedProduct(actions.map(\.count))
         let layout = try NormalFormGame(players: players, strategies: actions,
-                                        payoffs: players.map { _ in [Double](repeating: 0, count: actions.reduce(1) { $0 * $1.count }) })
+                                        payoffs: players.map { _ in [Double](repeating: 0, count: actionProfiles) })
         for u in payoffs { _ = try NormalFormGame(players: players, strategies: actions, payoffs: u) }
         self.players = players
         self.types = types
@@ -45,8 +46,12 @@ public struct BayesianGame: Sendable {
     /// action profile) returning every player's payoff.
     public init(players: [String], types: [[String]], actions: [[String]], typePriors: [[Double]],
                 payoff: ([Int], [Int]) -> [Double]) throws(GameError) {
+        guard types.count == players.count, actions.count == players.count, typePriors.count == players.count else {
+            throw .dimensionMismatch(expected: players.count, actual: min(types.count, actions.count, typePriors.count))
+        }
+        guard zip(typePriors, types).allSatisfy({ $0.count == $1.count }) else { throw .notAProbability(player: 0) }
         let tCounts = types.map(\.count), aCounts = actions.map(\.count)
-        let tTotal = tCounts.reduce(1, *), aTotal = aCounts.reduce(1, *)
+        let tTotal = try Self.checkedProduct(tCounts), aTotal = try Self.checkedProduct(aCounts)
         var prior: [Double] = []
         var pay: [[[Double]]] = []
         for t in 0..<tTotal {
@@ -60,6 +65,21 @@ public struct BayesianGame: Sendable {
             pay.append(u)
         }
         try self.init(players: players, types: types, actions: actions, prior: prior, payoffs: pay)
+    }
+
+    /// Π counts, refused (`.tooLarge`) above ``NormalFormGame/defaultProfileLimit`` or on overflow, before anything
+    /// of that size is allocated.
+    static func checkedProduct(_ counts: [Int]) throws(GameError) -> Int {
+        var total = 1
+        for c in counts {
+            guard c >= 1 else { throw .empty }
+            let (product, overflow) = total.multipliedReportingOverflow(by: c)
+            if overflow || product > NormalFormGame.defaultProfileLimit {
+                throw .tooLarge(size: overflow ? Int.max : product, limit: NormalFormGame.defaultProfileLimit)
+            }
+            total = product
+        }
+        return total
     }
 
     static func unrank(_ k: Int, _ counts: [Int]) -> [Int] {
@@ -85,8 +105,9 @@ public struct BayesianGame: Sendable {
         let counts = strategies.map(\.count)
         var total = 1
         for c in counts {
-            total = total.multipliedReportingOverflow(by: c).partialValue
-            if total > profileLimit { throw .tooLarge(size: total, limit: profileLimit) }
+            let (product, overflow) = total.multipliedReportingOverflow(by: c)
+            if overflow || product > profileLimit { throw .tooLarge(size: overflow ? Int.max : product, limit: profileLimit) }
+            total = product
         }
         var typeOffset: [Int] = []
         var acc = 0
@@ -109,11 +130,18 @@ public struct BayesianGame: Sendable {
     /// (|Aᵢ|^|Θᵢ| of them, first type's action fastest); payoffs are prior expectations.
     /// - Complexity: O(strategy profiles · type profiles · n).
     public func exAnteForm(profileLimit: Int = NormalFormGame.defaultProfileLimit) throws(GameError) -> NormalFormGame {
-        let counts = (0..<players.count).map { p in (0..<types[p].count).reduce(1) { acc, _ in acc * actions[p].count } }
+        // |Aᵢ|^|Θᵢ| with checked products (saturating at Int.max, which the profile limit then refuses).
+        let counts = (0..<players.count).map { p in
+            (0..<types[p].count).reduce(1) { acc, _ in
+                let (x, o) = acc.multipliedReportingOverflow(by: actions[p].count)
+                return o ? Int.max : x
+            }
+        }
         var total = 1
         for c in counts {
-            total = total.multipliedReportingOverflow(by: c).partialValue
-            if total > profileLimit { throw .tooLarge(size: total, limit: profileLimit) }
+            let (product, overflow) = total.multipliedReportingOverflow(by: c)
+            if overflow || product > profileLimit { throw .tooLarge(size: overflow ? Int.max : product, limit: profileLimit) }
+            total = product
         }
         let strategies = (0..<players.count).map { p in
             (0..<counts[p]).map { s in

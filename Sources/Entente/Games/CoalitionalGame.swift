@@ -97,6 +97,14 @@ public enum CooperativeError: Error, Equatable, Sendable, CustomStringConvertibl
     case linearProgramFailed
     /// A computed solution failed its own check (e.g. Kohlberg's criterion); not returned.
     case verificationFailed
+    /// Integer weights (or scaled capabilities) whose total exceeds `limit` (2⁵³).
+    case weightsTooLarge(limit: Int)
+    /// A capability scale that is not finite and positive.
+    case invalidScale
+    /// A table or DP of `cells` entries above `limit`: refused before allocating.
+    case tableTooLarge(cells: Int, limit: Int)
+    /// The imputation set is empty: Σᵢ v({i}) > v(N), so no efficient, individually rational allocation exists.
+    case emptyImputationSet
 
     public var description: String {
         switch self {
@@ -109,6 +117,10 @@ public enum CooperativeError: Error, Equatable, Sendable, CustomStringConvertibl
         case .invalidQuota: return "the quota must be finite and positive"
         case .linearProgramFailed: return "the linear program did not reach an optimum"
         case .verificationFailed: return "the computed solution failed its verification"
+        case .weightsTooLarge(let l): return "the total weight exceeds \(l) (2^53); use smaller weights or a smaller \"scale\""
+        case .invalidScale: return "the capability scale must be finite and positive"
+        case .tableTooLarge(let c, let l): return "the computation needs a table of \(c == Int.max ? "more than 9e18" : String(c)) entries, above the limit of \(l); use fewer players or smaller integer weights (a smaller \"scale\")"
+        case .emptyImputationSet: return "the imputation set is empty: the players' stand-alone values sum to more than v(N)"
         }
     }
 }

@@ -94,11 +94,17 @@ extension NormalFormGame {
     }
 
     /// Regret from precomputed deviation payoffs (see ``strategyValues(of:into:)``). O(Σ strategies).
+    /// NaN propagates: a profile with NaN probabilities or values has NaN regret (never ≤ any tolerance).
     public func regret(_ profile: MixedProfile, values: [[Double]]) -> Double {
         var worst = 0.0
         for p in 0..<playerCount {
             let expected = zip(values[p], profile.probabilities[p]).reduce(0) { $0 + $1.0 * $1.1 }
-            worst = max(worst, (values[p].max() ?? expected) - expected)
+            if expected.isNaN { return .nan }
+            for u in values[p] {
+                let gain = u - expected
+                if gain.isNaN { return .nan }
+                if gain > worst { worst = gain }
+            }
         }
         return worst
     }

@@ -95,9 +95,40 @@ public struct NormalFormGame: Sendable, Equatable {
     }
 
     /// Largest minus smallest payoff over all players (1 if the game is constant); scales tolerances.
+    ///
+    /// Always finite: when the true range exceeds `Double.greatestFiniteMagnitude` (payoffs near ±1e308) it is
+    /// clamped to that value, so tolerances derived from it stay finite.
     public var payoffRange: Double {
         var lo = Double.infinity, hi = -Double.infinity
         for u in payoffs { for v in u { lo = min(lo, v); hi = max(hi, v) } }
-        return hi > lo ? hi - lo : 1
+        guard hi > lo else { return 1 }
+        let half = hi * 0.5 - lo * 0.5
+        return half > Double.greatestFiniteMagnitude / 2 ? Double.greatestFiniteMagnitude : half * 2
+    }
+
+    /// The largest absolute payoff (0 for an all-zero game). O(n · profiles).
+    public var maxAbsolutePayoff: Double {
+        var m = 0.0
+        for u in payoffs { for v in u { m = max(m, abs(v)) } }
+        return m
+    }
+
+    /// The binary exponent `k` with `max |payoff| · 2ᵏ ∈ [0.5, 1)` (0 for an all-zero game).
+    var solvingExponent: Int {
+        let m = maxAbsolutePayoff
+        guard m > 0, m.isFinite else { return 0 }
+        return -(Int(m.exponent) + 1)
+    }
+
+    /// The game with every payoff multiplied by 2^``solvingExponent`` (payoffs in (−1, 1)): exact, except for payoffs
+    /// so far below the largest that they become subnormal. Solvers run on it and verify the profiles they find in the
+    /// original game, so their internal absolute thresholds do not depend on the units. O(n · profiles).
+    func scaledForSolving() -> NormalFormGame {
+        let k = solvingExponent
+        if k == 0 { return self }
+        // The shape and finiteness were validated when `self` was built; scaling by a power of two keeps both.
+        return try! NormalFormGame(title: title, players: players, strategies: strategies,
+                                   payoffs: payoffs.map { $0.map { Double(sign: .plus, exponent: k, significand: $0) } },
+                                   profileLimit: Int.max)
     }
 }

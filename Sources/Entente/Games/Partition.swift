@@ -27,12 +27,15 @@ public struct Partition: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { blocks.map(\.description).joined(separator: " | ") }
 
-    /// The Bell number B(n): how many partitions ``all(players:)`` will stream. Exact up to n = 25 (Int overflow beyond).
+    /// The Bell number B(n): how many partitions ``all(players:)`` will stream. Exact up to n = 25; `Int.max` beyond. O(n²).
     public static func bellNumber(_ n: Int) -> Int {
         var row = [1]
-        for _ in 0..<n {
+        for _ in 0..<min(max(0, n), 64) {  // Int.max is reached long before 64
             var next = [row.last!]
-            for v in row { next.append(next.last! + v) }
+            for v in row {
+                let (sum, overflow) = next.last!.addingReportingOverflow(v)
+                next.append(overflow ? Int.max : sum)  // saturates (Bell(26) > Int.max) instead of trapping
+            }
             row = next
         }
         return row[0]
@@ -50,7 +53,8 @@ public struct PartitionSequence: Sequence, IteratorProtocol {
     var maxPrefix: [Int]
     var done: Bool
 
-    init(n: Int) {
+    init(n requested: Int) {
+        let n = Swift.max(0, requested)  // a negative count streams nothing instead of trapping
         self.n = n
         labels = [Int](repeating: 0, count: n)
         maxPrefix = [Int](repeating: 0, count: n)

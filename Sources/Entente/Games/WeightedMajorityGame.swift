@@ -18,10 +18,21 @@ public struct WeightedMajorityGame: Sendable, Equatable {
     /// The quota convention.
     public let rule: QuotaRule
 
-    /// Validates weights (non-negative, total < 2⁵³) and the quota (finite, > 0).
+    /// Largest total weight accepted: 2⁵³, so that every coalition weight is exact as a `Double` and sums of weights
+    /// cannot overflow `Int`.
+    public static let maxTotalWeight = 1 << 53
+
+    /// Validates weights (non-negative, total ≤ ``maxTotalWeight`` = 2⁵³: `.weightsTooLarge`) and the quota (finite, > 0).
+    /// A quota above the total weight is kept (no coalition wins).
     public init(weights: [Int], quota: Double, rule: QuotaRule = .strict, players: [String]? = nil) throws(CooperativeError) {
         guard !weights.isEmpty else { throw .noPlayers }
         if let p = weights.firstIndex(where: { $0 < 0 }) { throw .negativeWeight(player: p) }
+        var total = 0
+        for w in weights {
+            let (s, o) = total.addingReportingOverflow(w)
+            guard !o, s <= WeightedMajorityGame.maxTotalWeight else { throw .weightsTooLarge(limit: WeightedMajorityGame.maxTotalWeight) }
+            total = s
+        }
         guard quota.isFinite, quota > 0 else { throw .invalidQuota }
         let names = players ?? weights.indices.map { String($0 + 1) }
         guard names.count == weights.count else { throw .dimensionMismatch(expected: weights.count, actual: names.count) }
@@ -33,16 +44,37 @@ public struct WeightedMajorityGame: Sendable, Equatable {
 
     /// The balance-of-power game: strict majority of total resources (q = W/2).
     public init(majorityOf weights: [Int], players: [String]? = nil) throws(CooperativeError) {
-        try self.init(weights: weights, quota: Double(weights.reduce(0, +)) / 2, rule: .strict, players: players)
+        // Summed as doubles: an Int sum could trap before the initialiser gets to reject weights above 2⁵³.
+        try self.init(weights: weights, quota: weights.reduce(0.0) { $0 + Double($1) } / 2, rule: .strict, players: players)
     }
 
     /// Maps real capabilities to integer weights `round(capability · scale)` (default 10⁶, as in models.md) and
-    /// builds the strict-majority game. Throws on negative or non-finite capabilities.
+    /// builds the strict-majority game. Throws on negative or non-finite capabilities, a scale that is not finite and
+    /// positive (`.invalidScale`), and `.weightsTooLarge` when the scaled total exceeds ``maxTotalWeight`` (use
+    /// ``largestScale(for:)`` for capabilities in large units, e.g. raw dollars).
     public init(capabilities: [Double], scale: Double = 1e6, rule: QuotaRule = .strict, players: [String]? = nil) throws(CooperativeError) {
         if let k = capabilities.firstIndex(where: { !$0.isFinite }) { throw .nonFinite(index: k) }
         if let p = capabilities.firstIndex(where: { $0 < 0 }) { throw .negativeWeight(player: p) }
-        let w = capabilities.map { Int(($0 * scale).rounded()) }
+        guard scale.isFinite, scale > 0 else { throw .invalidScale }
+        let limit = Double(WeightedMajorityGame.maxTotalWeight)
+        var total = 0.0
+        for c in capabilities {
+            let x = (c * scale).rounded()
+            guard x <= limit else { throw .weightsTooLarge(limit: WeightedMajorityGame.maxTotalWeight) }
+            total += x
+        }
+        guard total <= limit else { throw .weightsTooLarge(limit: WeightedMajorityGame.maxTotalWeight) }
+        let w = capabilities.map { Int(($0 * scale).rounded()) }  // each ≤ 2⁵³: exact and in range
         try self.init(weights: w, quota: Double(w.reduce(0, +)) / 2, rule: rule, players: players)
+    }
+
+    /// The largest scale at which `capabilities` (finite, non-negative, not all zero) map to integer weights whose
+    /// total stays within `fraction` × ``maxTotalWeight``; computed without overflow even for capabilities near 1e308.
+    public static func largestScale(for capabilities: [Double], fraction: Double = 0.25) -> Double {
+        let top = capabilities.max() ?? 0
+        guard top > 0, top.isFinite else { return 1 }
+        let relative = capabilities.reduce(0) { $0 + $1 / top }  // Σ c / max ∈ [1, n]: no overflow
+        return fraction * Double(maxTotalWeight) / relative / top
     }
 
     /// Number of players.
@@ -51,8 +83,12 @@ public struct WeightedMajorityGame: Sendable, Equatable {
     public var totalWeight: Int { weights.reduce(0, +) }
 
     /// Smallest integer weight that wins: ⌊q⌋ + 1 under the strict rule, ⌈q⌉ under the weak rule.
+    /// A quota at or above the total weight gives `totalWeight + 1` (nothing wins); no conversion can trap.
     public var winningThreshold: Int {
-        rule == .strict ? Int(quota.rounded(.down)) + 1 : Int(quota.rounded(.up))
+        let total = totalWeight
+        if quota >= Double(total) + 1 { return total + 1 }
+        let t = rule == .strict ? Int(quota.rounded(.down)) + 1 : Int(quota.rounded(.up))
+        return min(t, total + 1)
     }
 
     /// Whether a coalition of total weight `w` wins.

@@ -4,10 +4,13 @@ import CLAPACKE
 ///
 /// The basis is factorised with `dgetrf` and updated between refactorisations in product form
 /// (eta vectors), refactorising every ``Options/refactorInterval`` pivots. Pricing is Dantzig's
-/// most-negative reduced cost; after ``Options/degenerateStreakLimit`` consecutive degenerate pivots
-/// the solver switches to Bland's smallest-index rule, which cannot cycle (Bland 1977), and switches back
-/// after the first non-degenerate pivot. Results are basic solutions, so active constraints are identified
-/// exactly (what the nucleolus needs).
+/// most-negative reduced cost. After ``Options/degenerateStreakLimit`` consecutive degenerate pivots in phase 2
+/// the right-hand side is perturbed once by tiny random amounts (bounded perturbation, as in Wolfe 1963 and most
+/// production codes), which breaks the ties that make Dantzig pricing stall; the perturbation is removed at the
+/// optimum (the basis is recomputed for the true right-hand side and must stay feasible within the tolerance,
+/// otherwise the LP is re-solved without it). If degenerate pivots still pile up, the solver switches to Bland's
+/// smallest-index rule, which cannot cycle (Bland 1977), until the next non-degenerate pivot. Results are basic
+/// solutions, so active constraints are identified exactly (what the nucleolus needs).
 ///
 /// - Complexity: O(m·N) per pivot for pricing plus O(m²) per eta update and O(m³) per refactorisation,
 ///   with m rows and N columns of the standard form; the number of pivots is typically 1–3 m.
@@ -17,13 +20,20 @@ public struct SimplexSolver: Sendable {
     public struct Options: Sendable {
         /// Feasibility and optimality tolerance.
         public var tolerance: Double = 1e-9
-        /// Maximum number of pivots (phase 1 + phase 2); `nil` means 50·(m + N) + 1000.
+        /// Maximum number of pivots (phase 1 + phase 2); `nil` means 200·(m + N) + 10 000 — far above the 1–3·m pivots
+        /// seen in practice, so a feasible bounded LP is never abandoned for lack of iterations (Bland's rule after
+        /// degenerate streaks guarantees termination).
         public var maxIterations: Int? = nil
         /// Pivots between fresh LU factorisations of the basis.
         public var refactorInterval: Int = 64
         /// Consecutive degenerate pivots before Bland's rule takes over. Bland's rule cannot cycle but can be very
         /// slow on highly degenerate LPs (zero-sum games), so Dantzig pricing gets a long leash first.
         public var degenerateStreakLimit: Int = 100
+        /// Perturb the right-hand side once after ``perturbationStreak`` consecutive degenerate pivots in phase 2
+        /// (removed at the optimum).
+        public var perturbation: Bool = true
+        /// Consecutive degenerate phase-2 pivots before the right-hand side is perturbed.
+        public var perturbationStreak: Int = 20
         /// Default settings.
         public init() {}
     }
@@ -52,7 +62,13 @@ public struct SimplexSolver: Sendable {
         }
         try state.driveOutArtificials(sf.artificialRange)
         sf.disableArtificials()
-        status = try state.iterate(cost: sf.cost, allowed: { !sf.artificialRange.contains($0) })
+        status = try state.iterate(cost: sf.cost, allowed: { !sf.artificialRange.contains($0) }, perturb: options.perturbation)
+        if state.perturbationFailed {
+            // The optimal basis of the perturbed LP is not feasible for the true one: solve again without perturbation.
+            var plain = self
+            plain.options.perturbation = false
+            return try plain.solve(lp)
+        }
         return sf.result(status: status, state: state, lp: lp, cost: sf.cost)
     }
 }
@@ -198,6 +214,10 @@ struct SimplexState {
     var etas: [Double] = []
     var iterations = 0
     let maxIterations: Int
+    /// `B·δ` for the current right-hand-side perturbation δ (nil when none is active); refactorisations keep it.
+    var shift: [Double]? = nil
+    /// Set when removing a perturbation left the basis infeasible for the true right-hand side.
+    var perturbationFailed = false
 
     init(form: StandardForm, options: SimplexSolver.Options) {
         m = form.rows
@@ -211,7 +231,7 @@ struct SimplexState {
         xB = form.b
         lu = [Double](repeating: 0, count: m * m)
         pivots = [Int32](repeating: 0, count: m)
-        maxIterations = options.maxIterations ?? (50 * (m + ncol) + 1000)
+        maxIterations = options.maxIterations ?? (200 * (m + ncol) + 10_000)
     }
 
     /// Fresh LU of the basis and a fresh `x_B = B⁻¹ b`. Returns false if the basis is singular.
@@ -230,6 +250,7 @@ struct SimplexState {
         }
         if info != 0 { return false }
         var x = b
+        if let s = shift { for i in 0..<m { x[i] += s[i] } }
         ftran(&x)
         for i in 0..<m { xB[i] = abs(x[i]) < 1e-13 ? 0 : x[i] }
         return true
@@ -289,16 +310,49 @@ struct SimplexState {
         return s
     }
 
-    /// Runs simplex pivots on `cost` over the `allowed` columns until optimal, unbounded or the limit.
-    mutating func iterate(cost: [Double], allowed: (Int) -> Bool) throws(LinearProgramError) -> LinearProgramStatus {
+    /// Adds δᵣ ∈ [ε, 2ε) to every basic value (ε = 1e-9 · max(1, ‖b‖∞), seeded, so runs are reproducible) and
+    /// records `B·δ` so refactorisations keep the perturbed right-hand side.
+    mutating func perturb() {
+        var rng = SeededGenerator(seed: 1963)
+        let eps = 1e-9 * max(1, Vector.normInf(b))
+        var s = [Double](repeating: 0, count: m)
+        for r in 0..<m {
+            let delta = eps * (1 + Double(rng.next() >> 11) / Double(1 << 53))
+            xB[r] += delta
+            let base = basis[r] * m
+            for i in 0..<m { s[i] += a[base + i] * delta }
+        }
+        shift = s
+    }
+
+    /// Removes the perturbation: x_B = B⁻¹b again; values down to −1e-9 · max(1, ‖b‖∞) count as 0. Returns false if
+    /// the basis is infeasible for the true right-hand side.
+    mutating func removePerturbation() throws(LinearProgramError) -> Bool {
+        shift = nil
+        guard refactor() else { throw .numericalFailure }
+        let floor = -1e-9 * max(1, Vector.normInf(b))
+        guard xB.allSatisfy({ $0 >= floor }) else { return false }
+        for i in 0..<m where xB[i] < 0 { xB[i] = 0 }
+        return true
+    }
+
+    /// Runs simplex pivots on `cost` over the `allowed` columns until optimal, unbounded or the limit; with `perturb`,
+    /// the right-hand side is perturbed once after a degenerate streak (see ``SimplexSolver``).
+    mutating func iterate(cost: [Double], allowed: (Int) -> Bool, perturb allowPerturbation: Bool = false)
+        throws(LinearProgramError) -> LinearProgramStatus
+    {
         let tol = options.tolerance
         var bland = false
+        var perturbed = false
         var degenerateStreak = 0
         var w = [Double](repeating: 0, count: m)
         var allowedMask = [Bool](repeating: false, count: ncol)
         for j in 0..<ncol { allowedMask[j] = allowed(j) }
         while true {
-            if iterations >= maxIterations { return .iterationLimit }
+            if iterations >= maxIterations {
+                if shift != nil { shift = nil; _ = refactor() }
+                return .iterationLimit
+            }
             let y = duals(cost: cost)
             // Pricing.
             var entering = -1
@@ -311,7 +365,10 @@ struct SimplexState {
                     best = d; entering = j
                 }
             }
-            if entering < 0 { return .optimal }
+            if entering < 0 {
+                if shift != nil, try !removePerturbation() { perturbationFailed = true }
+                return .optimal
+            }
             // Direction.
             for i in 0..<m { w[i] = a[i + entering * m] }
             ftran(&w)
@@ -327,7 +384,10 @@ struct SimplexState {
                     if bland ? basis[i] < basis[leaving] : w[i] > w[leaving] { leaving = i; theta = min(theta, ratio) }
                 }
             }
-            if leaving < 0 { return .unbounded }
+            if leaving < 0 {
+                if shift != nil { shift = nil; _ = refactor() }
+                return .unbounded
+            }
             // Update x_B.
             for i in 0..<m where i != leaving {
                 xB[i] -= theta * w[i]
@@ -336,6 +396,13 @@ struct SimplexState {
             xB[leaving] = theta
             if theta <= 1e-12 {
                 degenerateStreak += 1
+                if allowPerturbation && !perturbed && degenerateStreak >= options.perturbationStreak {
+                    perturbed = true
+                    degenerateStreak = 0
+                    try pivot(entering: entering, leavingRow: leaving, direction: w)
+                    perturb()
+                    continue
+                }
                 if degenerateStreak >= options.degenerateStreakLimit { bland = true }
             } else {
                 degenerateStreak = 0
