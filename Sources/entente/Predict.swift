@@ -12,11 +12,12 @@ struct Predict: ParsableCommand {
     @Option(help: "Years on which the calibration is fitted (within 1816-1890).") var fit: YearRange = YearRange(AllianceValidation.fitLimit)
     @Option(help: "Model name (\(DyadModels.all.map(\.name).joined(separator: ", "))).") var model: String = DyadModels.defaultName
     @Option(help: "Output: csv or json.") var format: OutputFormat = .csv
+    @OptionGroup var gameOptions: GameModelOptions
 
     func run() throws {
         try reportingErrors {
             guard format == .csv || format == .json else { throw CLIError("--format must be csv or json") }
-            let m = try DyadModels.named(model, fitYears: fit.range)
+            let m = try gameOptions.model(model, fitYears: fit.range)
             let rows = try AllianceValidation.predict(model: m, years: years.range, fitYears: fit.range)
             if format == .json {
                 let objects: [[String: Any]] = rows.map {

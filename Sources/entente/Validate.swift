@@ -11,6 +11,7 @@ struct Validate: ParsableCommand {
     @Option(help: "Years to score, e.g. 1816-1890.") var years: YearRange = YearRange(1816...1890)
     @Option(help: "Years on which calibration and baselines are fitted (within 1816-1890).") var fit: YearRange = YearRange(AllianceValidation.fitLimit)
     @Option(help: "Model name (\(DyadModels.all.map(\.name).joined(separator: ", "))).") var model: String = DyadModels.defaultName
+    @OptionGroup var gameOptions: GameModelOptions
     @Option(help: "Output: table or json.") var format: OutputFormat = .table
     @Option(help: "Also draw the calibration curve and per-year scores as SVG to this file.") var svg: String?
     @Option(help: "Alliance outcomes for held-out years (CSV with the columns of alliances_1816_1890.csv).") var outcomes: String?
@@ -25,7 +26,7 @@ struct Validate: ParsableCommand {
                 let w = try wars.map { try HistoryCSV.wars(try InputFile.read($0), name: $0) }
                 history = try history.withOutcomes(alliances: a, wars: w)
             }
-            let report = try AllianceValidation.run(model: try DyadModels.named(model, history: history, fitYears: fit.range), fitYears: fit.range, scoreYears: years.range, history: history)
+            let report = try AllianceValidation.run(model: try gameOptions.model(model, history: history, fitYears: fit.range), fitYears: fit.range, scoreYears: years.range, history: history)
             if let path = svg {
                 guard FileManager.default.createFile(atPath: path, contents: Data(ValidationSVG.render(report).utf8)) else { throw CLIError("cannot write \(path)") }
             }

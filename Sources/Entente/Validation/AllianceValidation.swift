@@ -49,6 +49,11 @@ public enum AllianceValidation {
         return sorted
     }
 
+    /// Throws ``HistoryError/invalidFitYears(_:allowed:)`` unless `fitYears` lie within ``fitLimit`` and have outcomes.
+    public static func checkFitYears(_ fitYears: ClosedRange<Int>, history: GreatPowerHistory) throws {
+        try checkFit(fitYears, history: history)
+    }
+
     static func checkFit(_ fitYears: ClosedRange<Int>, history: GreatPowerHistory) throws {
         guard fitLimit.contains(fitYears.lowerBound), fitLimit.contains(fitYears.upperBound),
               history.outcomeYears.contains(fitYears.lowerBound), history.outcomeYears.contains(fitYears.upperBound) else {
