@@ -20,14 +20,14 @@ public enum AllianceGameCalibration {
 
     /// The axes of the grid.
     public struct Grid: Sendable {
-        public var lambdas: [Double] = [125, 250, 500, 1000]
-        public var epsilons: [Double] = [0.05, 0.1, 0.25, 0.5]
+        public var lambdas: [Double] = [30, 125, 500, 1000]
+        public var epsilons: [Double] = [0.1, 0.25, 0.5, 1]
         public var decisiveness: [Double] = [1.5, 2, 3]
         public var entanglements: [Double] = [0.03, 0.1, 0.3]
-        public var autonomyCosts: [Double] = [0.005, 0.01, 0.02, 0.05]
+        public var autonomyCosts: [Double] = [0.001, 0.01, 0.05]
         public var rationalities: [Double] = [5, 10, 20]
         public var periodsPerYear: [Double] = [0.3, 1, 2]
-        public var originWeights: [Double] = [3, 6]
+        public var originWeights: [Double] = [3]
         public init() {}
         /// Number of grid points.
         public var count: Int {
