@@ -32,17 +32,29 @@ enum AnalysisReport {
         if let e = a.exactBlocs { out.append("  exact:    " + e.blocs.map(bloc).joined(separator: " vs ") + String(format: "   cut %.6f", e.cut)) }
         out.append("  spectral: " + a.spectralBlocs.blocs.map(bloc).joined(separator: " vs ") + String(format: "   cut %.6f", a.spectralBlocs.cut)
                    + (a.blocAgreement.map { String(format: "   (Rand agreement with exact: %.2f)", $0) } ?? ""))
-        out.append("\nAlignment choices: all status quo vs with power-acquiring actors (\(list(a.powerAcquiringActors)))")
+        out.append("\nThe alliance game (conflict stage + consent; docs/theory.md): all status quo vs with power-acquiring actors (\(list(a.powerAcquiringActors)))")
         var choiceRows: [[String]] = []
         for i in 0..<s.actorCount {
-            choiceRows.append([ids[i], a.statusQuo.choices[i].rawValue, a.powerAcquiring.choices[i].rawValue])
+            choiceRows.append([ids[i], a.statusQuo.choices[i].rawValue, a.powerAcquiring.choices[i].rawValue,
+                               a.intentionsOnly.choices[i].rawValue, a.spoilsOnly.choices[i].rawValue, a.balanceOfPower.choices[i].rawValue])
         }
-        out.append(Table(header: ["actor", "all status quo", "power-acquiring setting"], rows: choiceRows).render())
+        out.append(Table(header: ["actor", "all status quo", "power-acquiring", "threat channel only", "spoils channel only", "power alone (Waltz)"],
+                         rows: choiceRows).render())
         func outcome(_ o: AlignmentOutcome) -> String {
-            o.blocs.map(bloc).joined(separator: " vs ") + (o.neutrals.isEmpty ? "" : "; neutral: " + list(o.neutrals))
+            let alliances = o.blocs.isEmpty ? "no alliance" : o.blocs.map(bloc).joined(separator: " ")
+            return alliances + (o.neutrals.isEmpty ? "" : "; out: " + list(o.neutrals))
         }
-        out.append("  blocs, all status quo:         " + outcome(a.statusQuo))
-        out.append("  blocs, power-acquiring setting: " + outcome(a.powerAcquiring))
+        for (label, o) in [("all status quo", a.statusQuo), ("power-acquiring", a.powerAcquiring)] {
+            out.append("  \(label): \(o.equilibria.count) equilibrium structure\(o.equilibria.count == 1 ? "" : "s") (all \(Partition.bellNumber(s.actorCount)) checked)"
+                       + (o.isEquilibrium ? "" : "; none in pure structures, the long-run modal structure is shown"))
+            for e in o.equilibria.prefix(3) {
+                let blocks = e.blocks.filter { $0.count >= 2 }
+                let text = (blocks.isEmpty ? "no alliance" : blocks.map(bloc).joined(separator: " "))
+                out.append(String(format: "    p = %.3f  regret %.1e  %@  %@", e.probability, e.regret, e.coreStable ? "core-stable  " : "blocked      ", text))
+            }
+            out.append("    reported: " + outcome(o) + String(format: "   (concentration: states %.3f, alliances %.3f)", o.concentrationStates, o.concentrationAlliances))
+        }
+        out.append(String(format: "  Waltz (power alone) vs Walt (threat): Rand agreement %.2f, mean |ΔP(allied)| %.3f; power alone: ", a.waltzWaltAgreement, a.waltzWaltProbabilityGap) + outcome(a.balanceOfPower))
         let tm = a.threatModel
         var prox = ""
         switch tm.proximity {
@@ -50,7 +62,7 @@ enum AnalysisReport {
         case .hyperbolic(let l): prox = "1/(1 + d/\(Format.number(l)) km)"
         case .none: prox = "off"
         }
-        out.append("\nParameters: proximity \(prox), ε = \(Format.number(tm.epsilon)), κ = \(Format.number(a.alignment.autonomyCost))"
+        out.append("\nParameters: proximity \(prox), ε = \(Format.number(tm.epsilon)), κ = \(Format.number(a.alignment.autonomyCost)), γ = \(Format.number(a.alignment.decisiveness)), e = \(Format.number(a.alignment.entanglement)), G = \(Format.number(a.alignment.prize)), β = \(Format.number(a.alignment.rationality))"
                    + (tm.usePower ? "" : ", power off") + (tm.useOffense ? "" : ", offense off") + (tm.useIntentions ? "" : ", intentions off"))
         if !s.sources.isEmpty { out.append("Data: " + s.sources.joined(separator: "; ")) }
         return out.joined(separator: "\n")

@@ -101,3 +101,44 @@ struct AlignmentGameTests {
         #expect(p("FRN", "RUS") > p("FRN", "GMY"))
     }
 }
+
+/// Reordering the actors of a scenario (and the order inside every pair) changes nothing in the analysis.
+@Suite("Order invariance of the built-in scenarios")
+struct OrderInvarianceTests {
+    static func permuted(_ s: Scenario, _ order: [Int]) throws -> Scenario {
+        let n = s.actorCount
+        var d = Matrix(rows: n, columns: n)
+        for a in 0..<n { for b in 0..<n { d[a, b] = s.distances[order[a], order[b]] } }
+        return try Scenario(name: s.name, year: s.year, actors: order.map { s.actors[$0] }, distances: d,
+                            landContiguous: order.map { i in order.map { s.landContiguous[i][$0] } },
+                            rivalries: order.map { i in order.map { s.rivalries[i][$0] } }, sources: s.sources)
+    }
+
+    static func named(_ o: AlignmentOutcome, _ ids: [String]) -> (choices: [String: String], structure: Set<Set<String>>, equilibria: Set<Set<Set<String>>>) {
+        (Dictionary(uniqueKeysWithValues: ids.indices.map { (ids[$0], o.choices[$0].rawValue) }),
+         Set(o.structure.map { Set($0.map { ids[$0] }) }),
+         Set(o.equilibria.map { e in Set(e.blocks.map { Set($0.map { ids[$0] }) }) }))
+    }
+
+    @Test(arguments: BuiltinScenarios.all.map(\.name).filter { $0 != "great-powers-1914" })
+    func analysisDoesNotDependOnTheOrderOfActors(name: String) throws {
+        let s = try BuiltinScenarios.scenario(named: name)
+        let n = s.actorCount
+        let base = try AllianceAnalysis(scenario: s)
+        for order in [Array((0..<n).reversed()), (0..<n).map { ($0 * 3 + 1) % n }] where Set(order).count == n {
+            let p = try AllianceAnalysis(scenario: Self.permuted(s, order))
+            for (x, y) in [(base.statusQuo, p.statusQuo), (base.powerAcquiring, p.powerAcquiring), (base.balanceOfPower, p.balanceOfPower)] {
+                let a = Self.named(x, s.ids), b = Self.named(y, p.scenario.ids)
+                #expect(a.choices == b.choices, "\(name) \(order)")
+                #expect(a.structure == b.structure, "\(name) \(order)")
+                #expect(a.equilibria == b.equilibria, "\(name) \(order)")
+            }
+            for i in 0..<n {
+                for j in 0..<n {
+                    let pi = order.firstIndex(of: i)!, pj = order.firstIndex(of: j)!
+                    #expect(abs(base.statusQuo.allied[i, j] - p.statusQuo.allied[pi, pj]) < 1e-9)
+                }
+            }
+        }
+    }
+}
