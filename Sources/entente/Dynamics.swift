@@ -48,7 +48,7 @@ struct DynamicOptions: ParsableArguments {
         try Check.number(prize, "--prize", 0, m)
         try Check.number(allianceCost, "--alliance-cost", 0, m)
         try Check.number(exitPayoff, "--exit-payoff", -m, m)
-        try Check.number(neutralExposure, "--neutral-exposure", 0, 1)
+        try Check.number(neutralExposure, "--neutral-exposure", 0, 4)
         guard Profitability(rawValue: rule) != nil else { throw ValidationError("--rule must be strict or weak, got '\(rule)'") }
         guard AllianceFormationGame.IterativeSolver(rawValue: iterative) != nil else {
             throw ValidationError("--iterative must be gaussSeidel or gmres, got '\(iterative)'")
@@ -175,7 +175,7 @@ struct Dynamics: ParsableCommand {
             print("Entente dynamics — \(s.name): δ = \(params.delta), κ = \(params.kappa), window hazard λ = \(params.windowHazard.map { String($0) } ?? "none"), exit \(params.allowExit ? "allowed" : "not allowed"), \(params.rule.rawValue) profitability\n")
             for (label, game, r) in outputs {
                 print("── \(label)  (\(r.evaluation); \(r.verified ? "equilibrium verified" : "NO verified equilibrium found") after \(r.iterations) iterations)")
-                let ids = s.ids
+                let ids = game.scenario.ids
                 let first = game.choices(in: r.initialState, result: r)
                 print(Table(header: ["actor", "type", "at the status quo", "value"],
                             rows: ids.indices.map { [ids[$0], game.powerAcquiring[$0] ? "power-acquiring" : "status quo", first[$0].rawValue, Format.number(r.values[r.initialState][$0])] }).render())
@@ -351,7 +351,7 @@ struct Sweep: ParsableCommand {
             FileHandle.standardError.write(Data("\n".utf8))
             if let path = svg {
                 guard cells.count == total else { throw CLIError("interrupted after \(cells.count) of \(total) grid points: \(path) not written") }
-                let picture = SweepSVG.render(title: s.name, actors: s.ids, axes: axes, cells: cells, view: view)
+                let picture = SweepSVG.render(title: s.name, actors: try s.orderedByID().ids, axes: axes, cells: cells, view: view)
                 do { try Data(picture.utf8).write(to: URL(fileURLWithPath: path)) } catch { throw CLIError("cannot write \(path)") }
             }
         }

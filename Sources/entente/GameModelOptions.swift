@@ -1,5 +1,6 @@
 import ArgumentParser
 import Entente
+import Foundation
 
 /// `--game KEY=V,…`: the alliance game's forecasting parameters for `predict` and `validate` (default: the
 /// 1816–1890 fit), e.g. the best point of `entente calibrate --model game --fit 1816-1870` for a
@@ -43,6 +44,11 @@ struct GameModelOptions: ParsableArguments {
             guard name == "game" else { throw CLIError("--game applies to --model game only") }
             try AllianceValidation.checkFitYears(fitYears, history: history)
             return try AllianceGameModel(history: history, fitYears: fitYears, parameters: p)
+        }
+        if name == "game" && fitYears != AllianceValidation.fitLimit {
+            try AllianceValidation.checkFitYears(fitYears, history: history)
+            let points = AllianceGameCalibration.Grid().count
+            FileHandle.standardError.write(Data("entente: fitting the alliance game's parameters on \(fitYears.lowerBound)–\(fitYears.upperBound) (\(points) grid points; --game skips this)…\n".utf8))
         }
         return try DyadModels.named(name, history: history, fitYears: fitYears)
     }

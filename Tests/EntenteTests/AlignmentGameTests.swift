@@ -83,6 +83,25 @@ struct AlignmentGameTests {
         #expect(names(base, (0..<5).map { "A\($0)" }) == names(permuted, order.map { "A\($0)" }))
     }
 
+    @Test func withoutHostilityEitherWarSideIsEquallyLikely() throws {
+        let s = try scenario([0.4, 0.3, 0.2, 0.1], distances: near, rivals: [])
+        let game = try AlignmentGame(scenario: s, threatModel: ThreatModel(lengthKm: 500, epsilon: 0), stage: ConflictStage())
+        for st in 0..<game.structureCount {
+            for i in 0..<4 {
+                for j in 0..<4 where i != j {
+                    let same = game.sameSide(i, j, inStructure: st)
+                    #expect(game.allied(i, j, inStructure: st) ? same == 1 : abs(same - 0.5) < 1e-6)
+                }
+            }
+        }
+    }
+
+    @Test func tinyCapabilitiesDoNotUnderflow() throws {
+        let s = try scenario([1, 1e-170, 1e-170, 1e-200], distances: near, rivals: [(0, 1)])
+        let solution = try AlignmentGame(scenario: s, stage: ConflictStage()).solve()
+        #expect(solution.allied.storage.allSatisfy(\.isFinite) && !solution.equilibria.isEmpty)
+    }
+
     @Test func tooManyActorsIsATypedError() throws {
         let n = 10
         let d = (0..<n).map { i in (0..<n).map { j in i == j ? 0.0 : 500 } }

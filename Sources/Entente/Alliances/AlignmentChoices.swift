@@ -92,18 +92,25 @@ public enum AlignmentModel {
         let best = solution.equilibria.min { a, b in
             abs(a.probability - b.probability) > 1e-12 ? a.probability > b.probability : key(a.blocks) < key(b.blocks)
         }
-        let index = best?.index ?? solution.modalStructure
+        let modal = solution.longRun.indices.min { a, b in
+            solution.longRun[a] != solution.longRun[b] ? solution.longRun[a] > solution.longRun[b] : key(game.blocks(ofStructure: a)) < key(game.blocks(ofStructure: b))
+        } ?? solution.modalStructure
+        let index = best?.index ?? modal
         let structure = game.blocks(ofStructure: index)
         let payoffs = game.payoffs(ofStructure: index)
         let warSides = game.warSides(ofStructure: index)
         let shares = game.shares
         var choices = [AlignmentChoice](repeating: .stayOut, count: n)
         var sides = [Int?](repeating: nil, count: n)
-        let strongest = structure.max { a, b in a.reduce(0) { $0 + shares[$1] } < b.reduce(0) { $0 + shares[$1] } } ?? []
+        // Ties broken by ids, never by position.
+        func strength(_ b: [Int]) -> Double { b.reduce(0) { $0 + shares[$1] } }
+        let strongest = structure.max { a, b in strength(a) != strength(b) ? strength(a) < strength(b) : key([a]) > key([b]) } ?? []
         for block in structure where block.count >= 2 {
             for i in block {
                 sides[i] = warSides[i]
-                let top = (0..<n).filter { $0 != i }.max { game.threat[i, $0] < game.threat[i, $1] }
+                let top = (0..<n).filter { $0 != i }.max { a, b in
+                    game.threat[i, a] != game.threat[i, b] ? game.threat[i, a] < game.threat[i, b] : ids[a] > ids[b]
+                }
                 let revisionist = s.actors[i].type.probabilityPowerAcquiring >= 0.5
                 let junior = block.contains { shares[$0] > shares[i] }
                 if let top, game.threat[i, top] > 0, block.contains(top) {

@@ -8,7 +8,7 @@ import Foundation
 /// 21 147 for 9, the limit).
 ///
 /// **Moves with consent.** An actor may leave its alliance (opt out) unilaterally, or join another alliance or
-/// another single state — the receiving members must agree (they gain). This is the consent that Hart & Kurz's
+/// another single state — the receiving members must agree (none of them loses: weak consent). This is the consent that Hart & Kurz's
 /// (1983) γ-model and Bogomolnaia & Jackson's (2002) individual stability require; a "join any bloc" game
 /// without consent has a degenerate equilibrium in which states neutralise a threat by joining it.
 ///
@@ -60,7 +60,8 @@ public struct AlignmentGame: Sendable {
     let moveTo: [Int32]
     let moveMover: [UInt8]
     let moveReceivers: [UInt16]
-    let sideTable: [UInt16]  // war side-1 membership per structure
+    let sideTable: [UInt16]  // one optimal war line-up per structure (side-1 membership)
+    let sameSideTable: [Float]  // structureCount × n × n: P(same side) over the tied optimal line-ups
 
     /// Builds the game of a scenario. `threatModel` gives T (use `useTypePriors` for revisionist intentions);
     /// the actors' types give the spoils weights.
@@ -163,16 +164,24 @@ public struct AlignmentGame: Sendable {
         }
         moveFrom = from; moveTo = to; moveMover = mover; moveReceivers = receivers
 
-        // War line-ups: the two sides maximising hostility across the cut, blocks kept whole.
+        // War line-ups: the two sides maximising hostility across the cut, blocks kept whole. Ties (within 1e-9 of
+        // the total hostility) are averaged, so a block with no quarrel with anyone is on either side with
+        // probability 1/2 and nothing depends on the order of the actors.
         var sides = [UInt16](repeating: 0, count: k)
+        var same = [Float](repeating: 1, count: k * n * n)
         var h = [Double](repeating: 0, count: n * n)
-        for i in 0..<n { for j in 0..<n { h[i * n + j] = t[i, j] + t[j, i] } }
+        var totalHostility = 0.0
+        for i in 0..<n { for j in 0..<n { h[i * n + j] = t[i, j] + t[j, i]; totalHostility += h[i * n + j] } }
+        let tieTolerance = 1e-9 * totalHostility / 2 + 1e-300
+        var masks: [UInt16] = []
+        var counts = [Int](repeating: 0, count: n * n)
         for s in 0..<k {
             for i in 0..<n { l[i] = Int(labels[s * n + i]) }
             let blocks = (l.max() ?? 0) + 1
             if blocks == 1 { continue }
-            var best = -1.0, bestMask: UInt16 = 0
-            // Block 0 on side 0 by convention; enumerate the others.
+            var best = -1.0
+            masks.removeAll(keepingCapacity: true)
+            // Block 0 on side 0 by convention (a line-up and its mirror image are the same); enumerate the others.
             for assignment in 0..<(1 << (blocks - 1)) {
                 var mask: UInt16 = 0
                 for i in 0..<n where l[i] > 0 && (assignment >> (l[i] - 1)) & 1 == 1 { mask |= UInt16(1) << UInt16(i) }
@@ -181,11 +190,31 @@ public struct AlignmentGame: Sendable {
                     let si = (mask >> UInt16(i)) & 1
                     for j in (i + 1)..<Swift.max(i + 1, n) where (mask >> UInt16(j)) & 1 != si { cut += h[i * n + j] }
                 }
-                if cut > best + 1e-15 { best = cut; bestMask = mask }
+                if cut > best + tieTolerance {
+                    best = cut
+                    masks.removeAll(keepingCapacity: true)
+                    masks.append(mask)
+                } else if cut >= best - tieTolerance {
+                    masks.append(mask)
+                }
             }
-            sides[s] = bestMask
+            sides[s] = masks[0]
+            for q in counts.indices { counts[q] = 0 }
+            for mask in masks {
+                for i in 0..<n {
+                    for j in (i + 1)..<Swift.max(i + 1, n) where (mask >> UInt16(i)) & 1 == (mask >> UInt16(j)) & 1 { counts[i * n + j] += 1 }
+                }
+            }
+            for i in 0..<n {
+                for j in (i + 1)..<Swift.max(i + 1, n) {
+                    let p = Float(Double(counts[i * n + j]) / Double(masks.count))
+                    same[s * n * n + i * n + j] = p
+                    same[s * n * n + j * n + i] = p
+                }
+            }
         }
         sideTable = sides
+        sameSideTable = same
     }
 
     /// Number of actors.
@@ -228,12 +257,14 @@ public struct AlignmentGame: Sendable {
         labelTable[s * n + i] == labelTable[s * n + j]
     }
 
-    /// Whether i and j would fight on the same side of a general war in structure s. O(1).
-    public func sameSide(_ i: Int, _ j: Int, inStructure s: Int) -> Bool {
-        ((sideTable[s] >> UInt16(i)) & 1) == ((sideTable[s] >> UInt16(j)) & 1)
+    /// Probability that i and j would fight on the same side of a general war in structure s: the share of the
+    /// hostility-maximising line-ups (ties within 1e-9 of the total hostility) that put them together. O(1).
+    public func sameSide(_ i: Int, _ j: Int, inStructure s: Int) -> Double {
+        Double(sameSideTable[s * n * n + i * n + j])
     }
 
-    /// The war line-up of structure s: side (0 or 1) per actor.
+    /// One hostility-maximising war line-up of structure s: side (0 or 1) per actor (see ``sameSide(_:_:inStructure:)``
+    /// for the average over tied line-ups).
     public func warSides(ofStructure s: Int) -> [Int] { (0..<n).map { Int((sideTable[s] >> UInt16($0)) & 1) } }
 
     /// Regret of structure s: the largest gain of a consented unilateral move (0 if none gains), in payoff

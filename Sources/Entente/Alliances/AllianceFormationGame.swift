@@ -86,7 +86,7 @@ public struct AllianceFormationGame: Sendable {
             guard prize.isFinite, prize >= 0, prize <= big else { throw .invalidParameter(name: "prize (must be in [0, 1e12])") }
             if let l = windowHazard { guard l >= 0, l <= 1 else { throw .invalidParameter(name: "lambda (must be in [0, 1])") } }
             guard exitPayoff.isFinite, abs(exitPayoff) <= big else { throw .invalidParameter(name: "exit payoff (must be in [-1e12, 1e12])") }
-            guard neutralExposure >= 0, neutralExposure <= 1 else { throw .invalidParameter(name: "neutral exposure (must be in [0, 1])") }
+            guard neutralExposure >= 0, neutralExposure <= 4 else { throw .invalidParameter(name: "neutral exposure (must be in [0, 4])") }
             if let k = maxCoalitionSize { guard k >= 1 else { throw .invalidParameter(name: "max coalition size (must be ≥ 1)") } }
             guard maxIterations >= 1 else { throw .invalidParameter(name: "maxIterations (must be ≥ 1)") }
             guard stallLimit >= 1 else { throw .invalidParameter(name: "stallLimit (must be ≥ 1)") }
@@ -182,8 +182,13 @@ public struct AllianceFormationGame: Sendable {
     public static let defaultActorLimit = 7
 
     /// Builds the game from a scenario and a threat model. Throws for more than `actorLimit` actors.
-    public init(scenario: Scenario, threatModel: ThreatModel = ThreatModel(), parameters: Parameters = Parameters(),
+    ///
+    /// The actors are put in canonical order (sorted by id, ``Scenario/orderedByID()``) before anything else, so the
+    /// equilibrium process the search selects does not depend on the order in which they were listed; ``scenario``
+    /// and every per-actor result use that order.
+    public init(scenario input: Scenario, threatModel: ThreatModel = ThreatModel(), parameters: Parameters = Parameters(),
                 actorLimit: Int = defaultActorLimit) throws {
+        let scenario = try input.orderedByID()
         try parameters.validate()
         let n = scenario.actorCount
         guard actorLimit >= 1 else { throw DynamicsError.invalidParameter(name: "actor limit / --max-actors (must be ≥ 1)") }

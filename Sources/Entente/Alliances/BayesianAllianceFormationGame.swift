@@ -66,8 +66,9 @@ public struct BayesianAllianceFormationGame: Sendable {
 
     /// Builds the game. Actors with `.uncertain(p)`, 0 < p < 1, get private types; throws `.invalidParameter` for more
     /// than `maxUncertainActors` of them and `.tooManyBeliefStates` when structures × G^U exceeds the state limit.
-    public init(scenario: Scenario, threatModel: ThreatModel = ThreatModel(), parameters: AllianceFormationGame.Parameters = .init(),
+    public init(scenario input: Scenario, threatModel: ThreatModel = ThreatModel(), parameters: AllianceFormationGame.Parameters = .init(),
                 information: Parameters = .init(), actorLimit: Int = AllianceFormationGame.defaultActorLimit) throws {
+        let scenario = try input.orderedByID()  // canonical order, as in AllianceFormationGame
         let grid = try BeliefGrid(points: information.beliefPoints, accuracy: information.signalAccuracy)
         let uncertain = scenario.actors.indices.filter {
             let p = scenario.actors[$0].type.probabilityPowerAcquiring

@@ -59,11 +59,17 @@ public struct ConflictStage: Sendable, Equatable {
     }
 
     /// Win probability of strength `a` against strength `b` (0.5 when both are 0).
+    /// Computed as 1/(1 + (b/a)^γ) with the larger strength in the denominator, so tiny strengths do not underflow.
     @inlinable public func winProbability(_ a: Double, against b: Double) -> Double {
         if a <= 0 && b <= 0 { return 0.5 }
-        if decisiveness == 2 { return a * a / (a * a + b * b) }
-        let x = Foundation.pow(a, decisiveness), y = Foundation.pow(b, decisiveness)
-        return x / (x + y)
+        if a >= b {
+            let q = b / a
+            let x = decisiveness == 2 ? q * q : Foundation.pow(q, decisiveness)
+            return 1 / (1 + x)
+        }
+        let q = a / b
+        let x = decisiveness == 2 ? q * q : Foundation.pow(q, decisiveness)
+        return x / (1 + x)
     }
 
     /// The payoffs of every actor in the structure `labels` (block index per actor, any labelling).
@@ -123,6 +129,8 @@ public enum AllianceGameError: Error, Equatable, Sendable, CustomStringConvertib
     case yearOutOfRange(year: Int, range: ClosedRange<Int>)
     /// A computation produced a non-finite value (never reported as a result).
     case nonFinite(String)
+    /// An iterative computation did not reach its tolerance (never reported as a result).
+    case notConverged(what: String)
 
     public var description: String {
         switch self {
@@ -131,6 +139,7 @@ public enum AllianceGameError: Error, Equatable, Sendable, CustomStringConvertib
             return "the alignment game enumerates every coalition structure: \(count) actors exceed the limit of \(limit)"
         case .yearOutOfRange(let y, let r): return "year \(y) is outside \(r.lowerBound)–\(r.upperBound)"
         case .nonFinite(let what): return "non-finite value in \(what)"
+        case .notConverged(let what): return "did not converge: \(what)"
         }
     }
 }

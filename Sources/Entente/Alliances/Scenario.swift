@@ -102,6 +102,20 @@ public struct Scenario: Sendable, Equatable {
     /// Index of an actor id.
     public func index(of id: String) -> Int? { actors.firstIndex { $0.id == id } }
 
+    /// The same scenario with the actors sorted by id (distances, contiguity and rivalries permuted alike): a
+    /// canonical order, so that a solver whose tie-breaking follows actor indices gives results that do not depend on
+    /// the order in which actors were listed. O(n²).
+    public func orderedByID() throws -> Scenario {
+        let order = actors.indices.sorted { actors[$0].id < actors[$1].id }
+        if order == Array(actors.indices) { return self }
+        let n = actorCount
+        var d = Matrix(rows: n, columns: n)
+        for a in 0..<n { for b in 0..<n { d[a, b] = distances[order[a], order[b]] } }
+        return try Scenario(name: name, year: year, actors: order.map { actors[$0] }, distances: d,
+                            landContiguous: order.map { i in order.map { landContiguous[i][$0] } },
+                            rivalries: order.map { i in order.map { rivalries[i][$0] } }, sources: sources)
+    }
+
     /// Great-circle distance (haversine, R = 6371.0088 km, the IUGG mean radius), rounded to 0.1 km.
     public static func haversineKm(_ a: (latitude: Double, longitude: Double), _ b: (latitude: Double, longitude: Double)) -> Double {
         let r = 6371.0088

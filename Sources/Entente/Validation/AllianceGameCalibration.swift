@@ -52,8 +52,10 @@ public enum AllianceGameCalibration {
         let observed: (Int, Int) -> Bool = { i, j in allied.contains([min(codes[i], codes[j]), max(codes[i], codes[j])]) }
         let dyadIndex: [[(Int, Int)]] = try fitYears.map { t in
             let gy = try history.year(t)
-            return gy.dyads.map { d in
-                (gy.powers.firstIndex { $0.ccode == d.ccode1 } ?? 0, gy.powers.firstIndex { $0.ccode == d.ccode2 } ?? 0)
+            return try gy.dyads.map { d in
+                guard let a = gy.powers.firstIndex(where: { $0.ccode == d.ccode1 }), let b = gy.powers.firstIndex(where: { $0.ccode == d.ccode2 })
+                else { throw HistoryError.malformed(table: "dyads", line: 0, message: "dyad \(d.ccode1)–\(d.ccode2) of \(t) names a state that is not a great power that year") }
+                return (a, b)
             }
         }
         var out: [Point] = []

@@ -9,7 +9,11 @@ import Foundation
 /// - years inside the fitting window start from the window's first year;
 /// - years after the window start from its last year (for the default window, 1890: the held-out years
 ///   1891–1945 are forecast from the 1890 alliances and the inputs of 1891…t);
-/// - years before the window start from the first year with outcomes (1816).
+/// - years before the window start at the first year of the history with no alliances known (η = 0).
+///
+/// ``fitted(history:fitYears:)`` chooses the parameters on the fitting window (the documented defaults for
+/// 1816–1890; a grid search by ``AllianceGameCalibration`` for any other window), so that a pseudo-out-of-sample
+/// check (`--fit 1816-1870`) never uses parameters chosen on the years it scores.
 ///
 /// Inputs of year t: CINC, military shares, capitals, land contiguity and rivalries of the years origin…t, and
 /// the origin year's ATOP defense/offense commitments. All years are computed when the model is built (the
@@ -34,14 +38,18 @@ public struct AllianceGameModel: DyadModel {
         self.fitYears = fitYears
         var table: [Int: [DyadPrediction]] = [:]
         let first = history.years.lowerBound, last = history.years.upperBound
-        var segments: [(origin: Int, years: ClosedRange<Int>)] = [(fitYears.lowerBound, fitYears)]
-        if fitYears.upperBound < last { segments.append((fitYears.upperBound, (fitYears.upperBound + 1)...last)) }
+        var segments: [(origin: Int, years: ClosedRange<Int>, observed: Bool)] = [(fitYears.lowerBound, fitYears, true)]
+        if fitYears.upperBound < last { segments.append((fitYears.upperBound, (fitYears.upperBound + 1)...last, true)) }
         if fitYears.lowerBound > first {
-            let origin = history.outcomeYears.lowerBound
-            segments.append((origin, origin...(fitYears.lowerBound - 1)))
+            // Before the window there is no earlier observed year to start from: start without alliances known
+            // (η = 0, every structure equally likely) at the first year of the history.
+            segments.append((first, first...(fitYears.lowerBound - 1), false))
         }
-        for (origin, years) in segments {
-            let forecast = try AllianceGameModel.forecast(history: history, origin: origin, through: years.upperBound, parameters: parameters)
+        for (origin, years, observed) in segments {
+            var p = parameters
+            if !observed { p.originWeight = 0 }
+            let forecast = try AllianceGameModel.forecast(history: history, origin: origin, through: years.upperBound, parameters: p,
+                                                          useOriginOutcomes: observed)
             for f in forecast where years.contains(f.year) {
                 let gy = try history.year(f.year)
                 var rows: [DyadPrediction] = []
@@ -58,6 +66,17 @@ public struct AllianceGameModel: DyadModel {
         self.table = table
     }
 
+    /// The model with parameters fitted on `fitYears`: the defaults (the argmin of ``AllianceGameCalibration/Grid``
+    /// on 1816–1890, docs/validation.md) for the full window, else the best point of that grid on `fitYears`
+    /// (about 15 s for 1816–1870 in a release build).
+    public static func fitted(history: GreatPowerHistory = .embedded, fitYears: ClosedRange<Int> = AllianceValidation.fitLimit,
+                              progress: ((Int, Int) -> Void)? = nil) throws -> AllianceGameModel {
+        if fitYears == AllianceValidation.fitLimit { return try AllianceGameModel(history: history, fitYears: fitYears) }
+        let points = try AllianceGameCalibration.grid(history: history, fitYears: fitYears, progress: progress)
+        guard let best = AllianceGameCalibration.best(points) else { return try AllianceGameModel(history: history, fitYears: fitYears) }
+        return try AllianceGameModel(history: history, fitYears: fitYears, parameters: best.parameters)
+    }
+
     /// The year's predictions (computed at construction). Throws ``HistoryError/yearOutOfRange(year:available:)``.
     public func rawProbabilities(year: Int, history: GreatPowerHistory) throws -> [DyadPrediction] {
         guard let rows = table[year] else { throw HistoryError.yearOutOfRange(year: year, available: history.years) }
@@ -67,11 +86,11 @@ public struct AllianceGameModel: DyadModel {
     /// The forecast chain from `origin` (whose observed alliances start it) through `through`. Actors of each
     /// year's scenario are in the order of ``GreatPowerYear/powers``.
     public static func forecast(history: GreatPowerHistory, origin: Int, through: Int,
-                                parameters: AllianceGameParameters) throws -> [AllianceForecast.YearForecast] {
+                                parameters: AllianceGameParameters, useOriginOutcomes: Bool = true) throws -> [AllianceForecast.YearForecast] {
         guard origin <= through else { return [] }
         let scenarios = try (origin...through).map { try history.scenario(year: $0) }
         let originYear = try history.year(origin)
-        let outcomes = try history.allianceOutcomes(year: origin)
+        let outcomes = useOriginOutcomes ? try history.allianceOutcomes(year: origin) : [Bool](repeating: false, count: originYear.dyads.count)
         var allied = Set<[Int]>()
         for (k, d) in originYear.dyads.enumerated() where outcomes[k] { allied.insert([d.ccode1, d.ccode2]) }
         let codes = originYear.powers.map(\.ccode)
