@@ -11,7 +11,7 @@ struct DynamicOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Per-partner alliance cost c ≥ 0.") var allianceCost: Double = 0
     @Option(parsing: .unconditional, help: "Per-period payoff of an actor that opted out: the neutrality dividend (on top of its exposure); may be negative.")
     var exitPayoff: Double = 0.002
-    @Option(parsing: .unconditional, help: "Share ν of its security loss that an actor that opted out still bears, in [0, 1].") var neutralExposure: Double = 1
+    @Option(parsing: .unconditional, help: "Multiple ν of its security loss that an actor that opted out bears (> 1: no one will help a neutral), in [0, 4].") var neutralExposure: Double = 1.2
     @Option(parsing: .unconditional, help: "Decisiveness γ of the contest success function, in [0.25, 8].") var decisiveness: Double = 2
     @Option(parsing: .unconditional, help: "Weight e ≥ 0 of entanglement in partners' quarrels.") var entanglement: Double = 0.3
     @Flag(help: "Disallow opting out.") var noExit = false

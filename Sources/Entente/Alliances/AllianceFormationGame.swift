@@ -42,9 +42,10 @@ public struct AllianceFormationGame: Sendable {
         /// Per-period payoff of an actor that opted out, on top of its exposure (below): the neutrality dividend
         /// (demobilised readiness), in units of threat × capability share.
         public var exitPayoff = 0.002
-        /// Share ν of its security loss that an actor that opted out still bears, standing alone (1: neutrality is
-        /// no shield, so the threatened do not hide behind it).
-        public var neutralExposure = 1.0
+        /// Multiple ν of its security loss (standing alone) that an actor that opted out bears: above 1 because a
+        /// declared neutral can expect no help from anyone, ever (abandonment) — so the threatened do not hide behind
+        /// neutrality, and only states with little at stake opt out. Default 1.2; in [0, 4].
+        public var neutralExposure = 1.2
         /// Profitability rule of the Konishi–Ray conditions.
         public var rule: Profitability = .strict
         /// Best-response iterations before giving up.

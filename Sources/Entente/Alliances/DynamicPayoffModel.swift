@@ -10,7 +10,8 @@ import Foundation
 ///   window (larger λ) lowers the value of both seizing and balancing. Without a window (λ = nil) the opportunity
 ///   is permanent.
 /// - **Opting out** is a declared neutrality: the actor leaves the game for good, pays no alliance costs, collects
-///   no spoils and faces a share ν of its security loss standing alone, plus the exit payoff. It stays a potential
+///   no spoils and bears ν times its security loss standing alone (default 1.2: no one will ever help a declared
+///   neutral), plus the exit payoff (the neutrality dividend). It stays a potential
 ///   threat to others (declaring neutrality does not disarm). A state whose security gain from allying is below the
 ///   costs of entanglement and autonomy (small, remote or unthreatened) gains by exiting; a great power facing its
 ///   top threat forfeits valuable alliances by exiting and does not.
