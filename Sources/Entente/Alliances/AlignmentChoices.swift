@@ -53,12 +53,14 @@ public struct AlignmentOutcome: Sendable {
     public let payoffs: [Double]
     /// War side (0/1) of each actor that is in an alliance, nil for those that stay out.
     public let sides: [Int?]
-    /// Long-run P(allied) and P(same side) per pair.
+    /// Long-run P(allied) per pair (symmetric, zero diagonal).
     public let allied: Matrix
+    /// Long-run P(same side in a general war) per pair (symmetric, unit diagonal).
     public let sameSide: Matrix
     /// Herfindahl index of capability shares of single states, and of the alliances of ``structure`` (a state
     /// that stays out counts alone): how concentrated power is before and after contracting.
     public let concentrationStates: Double
+    /// Herfindahl index of the alliances of ``structure`` (see ``concentrationStates``).
     public let concentrationAlliances: Double
 
     /// The alliances (two or more members) of ``structure``.

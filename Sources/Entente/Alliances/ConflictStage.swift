@@ -76,12 +76,12 @@ public struct ConflictStage: Sendable, Equatable {
     ///
     /// - Parameters:
     ///   - labels: block of each actor (n entries, values in 0..<n).
-    ///   - shares: capability shares r (non-negative, summing to 1).
-    ///   - threat: T (row threatened, column source), normalised like `shares`.
-    ///   - reach: g(d_ij), the proximity decay used for spoils.
+    ///   - r: capability shares (non-negative, summing to 1).
+    ///   - t: the threat matrix T (row threatened, column source), normalised like `r`.
+    ///   - g: g(d_ij), the proximity decay used for spoils.
     ///   - powerAcquiring: probability that each actor is power-acquiring (weights its spoils).
     ///   - blockStrength: workspace of at least n entries (reused across calls).
-    ///   - into: output, n payoffs.
+    ///   - u: output, n payoffs.
     /// - Complexity: O(n³) worst case for the entanglement term, O(n²) otherwise.
     public func payoffs(labels: [Int], shares r: [Double], threat t: Matrix, reach g: Matrix, powerAcquiring: [Double],
                         blockStrength: inout [Double], into u: inout [Double]) {

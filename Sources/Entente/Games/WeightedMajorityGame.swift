@@ -51,7 +51,7 @@ public struct WeightedMajorityGame: Sendable, Equatable {
     /// Maps real capabilities to integer weights `round(capability · scale)` (default 10⁶, as in models.md) and
     /// builds the strict-majority game. Throws on negative or non-finite capabilities, a scale that is not finite and
     /// positive (`.invalidScale`), and `.weightsTooLarge` when the scaled total exceeds ``maxTotalWeight`` (use
-    /// ``largestScale(for:)`` for capabilities in large units, e.g. raw dollars).
+    /// ``largestScale(for:fraction:)`` for capabilities in large units, e.g. raw dollars).
     public init(capabilities: [Double], scale: Double = 1e6, rule: QuotaRule = .strict, players: [String]? = nil) throws(CooperativeError) {
         if let k = capabilities.firstIndex(where: { !$0.isFinite }) { throw .nonFinite(index: k) }
         if let p = capabilities.firstIndex(where: { $0 < 0 }) { throw .negativeWeight(player: p) }

@@ -20,14 +20,23 @@ public enum AllianceGameCalibration {
 
     /// The axes of the grid.
     public struct Grid: Sendable {
+        /// Proximity length scales λ (km).
         public var lambdas: [Double] = [30, 125, 500, 1000]
+        /// Intention weights ε of non-rivals.
         public var epsilons: [Double] = [0.1, 0.25, 0.5, 1]
+        /// Contest decisiveness γ.
         public var decisiveness: [Double] = [1.5, 2, 3]
+        /// Entanglement weights e.
         public var entanglements: [Double] = [0.03, 0.1, 0.3]
+        /// Autonomy costs κ.
         public var autonomyCosts: [Double] = [0.001, 0.01, 0.05]
+        /// Rationalities β of the logit dynamics.
         public var rationalities: [Double] = [5, 10, 20]
+        /// Revision periods per calendar year.
         public var periodsPerYear: [Double] = [0.3, 1, 2]
+        /// Weights η of the origin's alliances.
         public var originWeights: [Double] = [3]
+        /// The documented grid (3 888 points).
         public init() {}
         /// Number of grid points.
         public var count: Int {

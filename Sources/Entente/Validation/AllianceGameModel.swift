@@ -11,7 +11,7 @@ import Foundation
 ///   1891–1945 are forecast from the 1890 alliances and the inputs of 1891…t);
 /// - years before the window start at the first year of the history with no alliances known (η = 0).
 ///
-/// ``fitted(history:fitYears:)`` chooses the parameters on the fitting window (the documented defaults for
+/// ``fitted(history:fitYears:progress:)`` chooses the parameters on the fitting window (the documented defaults for
 /// 1816–1890; a grid search by ``AllianceGameCalibration`` for any other window), so that a pseudo-out-of-sample
 /// check (`--fit 1816-1870`) never uses parameters chosen on the years it scores.
 ///
