@@ -115,7 +115,9 @@ struct NashOutput {
                 }
                 eqs.append(d)
             }
-            Swift.print(try JSONText.encode(["method": result.method, "complete": result.complete, "tolerance": result.tolerance, "equilibria": eqs] as [String: Any]))
+            var doc: [String: Any] = ["method": result.method, "complete": result.complete, "tolerance": result.tolerance, "equilibria": eqs]
+            if let reason = result.incompleteReason { doc["incompleteReason"] = reason }
+            Swift.print(try JSONText.encode(doc))
         case .csv:
             Swift.print("equilibrium,player,strategy,probability,payoff,regret")
             for (k, e) in result.equilibria.enumerated() {
@@ -134,7 +136,7 @@ struct NashOutput {
             }
         case .table:
             let title = game.title.isEmpty ? "" : "\(game.title)\n"
-            Swift.print("\(title)method: \(result.method)   equilibria: \(result.equilibria.count)   complete: \(result.complete ? "yes" : "no")   verified: regret ≤ \(Format.scientific(result.tolerance))\n")
+            Swift.print("\(title)method: \(result.method)   equilibria: \(result.equilibria.count)   complete: \(result.complete ? "yes" : "no\(result.incompleteReason.map { " (\($0))" } ?? "")")   verified: regret ≤ \(Format.scientific(result.tolerance))\n")
             for (k, e) in result.equilibria.enumerated() {
                 var header = "Equilibrium \(k + 1)"
                 if let c = e.component { header += " (component \(c + 1))" }
