@@ -16,6 +16,8 @@ struct DynamicOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Weight e ≥ 0 of entanglement in partners' quarrels.") var entanglement: Double = 0.3
     @Flag(help: "Disallow opting out.") var noExit = false
     @Option(help: "Profitability: strict or weak.") var rule: String = "strict"
+    @Option(parsing: .unconditional, help: "Stop each search after this many seconds (> 0); an unfinished search is reported as not verified.")
+    var timeout: Double?
     @Option(parsing: .unconditional, help: "Largest number of actors for the full state space (Bell(n+1)·2 states), 1...\(DynamicOptions.actorCeiling).")
     var maxActors: Int = AllianceFormationGame.defaultActorLimit
     @Option(parsing: .unconditional, help: "Restrict the state space: coalitions of at most this many members, ≥ 1 (allows 8–12 actors).")
@@ -49,6 +51,7 @@ struct DynamicOptions: ParsableArguments {
         try Check.number(allianceCost, "--alliance-cost", 0, m)
         try Check.number(exitPayoff, "--exit-payoff", -m, m)
         try Check.number(neutralExposure, "--neutral-exposure", 0, 4)
+        try Check.number(timeout, "--timeout", 0, 1e9, lowOpen: true)
         guard Profitability(rawValue: rule) != nil else { throw ValidationError("--rule must be strict or weak, got '\(rule)'") }
         guard AllianceFormationGame.IterativeSolver(rawValue: iterative) != nil else {
             throw ValidationError("--iterative must be gaussSeidel or gmres, got '\(iterative)'")
@@ -151,13 +154,13 @@ struct Dynamics: ParsableCommand {
             if privateTypes {
                 let game = try BayesianAllianceFormationGame(scenario: s, threatModel: model, parameters: params, information: dynamic.information, actorLimit: dynamic.maxActors)
                 FileHandle.standardError.write(Data("entente dynamics: solving the private-types setting (\(game.stateCount) states, \(game.profileCount) type profiles)…\n".utf8))
-                bayesian = (game, try game.solve(shouldStop: Interrupt.poller(timeout: nil, label: "entente dynamics")))
+                bayesian = (game, try game.solve(shouldStop: Interrupt.poller(timeout: dynamic.timeout, label: "entente dynamics")))
             }
             var outputs: [(String, AllianceFormationGame, AllianceDynamicsResult)] = []
             for (label, sc) in privateTypes ? [("all status quo", sq)] : [("all status quo", sq), ("power-acquiring setting", s)] {
                 let game = try AllianceFormationGame(scenario: sc, threatModel: model, parameters: params, actorLimit: dynamic.maxActors)
                 FileHandle.standardError.write(Data("entente dynamics: solving \(label) (\(game.states.count) states)…\n".utf8))
-                let poll = Interrupt.poller(timeout: nil, label: "entente dynamics")
+                let poll = Interrupt.poller(timeout: dynamic.timeout, label: "entente dynamics")
                 outputs.append((label, game, try game.solve(shouldStop: poll)))
             }
             if let path = svg {

@@ -52,6 +52,14 @@ import Testing
     }
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: CommandLineTests.binary.path)))
+    func dynamicsTimeoutBoundsTheSearchAndIsRangeChecked() throws {
+        let r = try run(["dynamics", "--builtin", "europe-1914", "--timeout", "0.5"])
+        #expect(r.status == 0 && r.stdout.contains("── all status quo"), "\(r.stderr)")
+        let bad = try run(["dynamics", "--builtin", "europe-1914", "--timeout", "0"])
+        #expect(bad.status != 0 && bad.stderr.split(separator: "\n").count == 1 && bad.stderr.contains("--timeout"))
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: CommandLineTests.binary.path)))
     func mainJobAndNashProduceParsableOutput() throws {
         let analyze = try run(["analyze", "--builtin", "europe-1890", "--format", "json"])
         #expect(analyze.status == 0)
