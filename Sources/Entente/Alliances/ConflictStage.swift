@@ -136,7 +136,7 @@ public enum AllianceGameError: Error, Equatable, Sendable, CustomStringConvertib
         switch self {
         case .invalidParameter(let name, let value, let range): return "\(name) must be in \(range), got \(value)"
         case .tooManyActors(let count, let limit):
-            return "the alignment game enumerates every coalition structure: \(count) actors exceed the limit of \(limit)"
+            return "the alliance game enumerates every coalition structure (Bell(n) of them): \(count) actors exceed the limit of \(limit); analyse at most \(limit) actors (e.g. the great powers only)"
         case .yearOutOfRange(let y, let r): return "year \(y) is outside \(r.lowerBound)–\(r.upperBound)"
         case .nonFinite(let what): return "non-finite value in \(what)"
         case .notConverged(let what): return "did not converge: \(what)"
