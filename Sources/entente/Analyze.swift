@@ -241,7 +241,7 @@ struct Calibrate: ParsableCommand {
     @Option(help: "With 'game': fit the alliance game's parameters (λ, ε, e, β, periods per year, η) by calibrated log loss on --fit years.")
     var model: String?
     @Option(help: "With --model game: the fitting years, within 1816-1890.") var fit: String = "1816-1890"
-    @Option(help: "With --model game: replace a grid axis, e.g. --grid lambda=125,250 (axes: lambda, epsilon, gamma, e, kappa, beta, periods, eta).")
+    @Option(help: "With --model game: replace a grid axis, e.g. --grid lambda=125,250 (axes: lambda, epsilon, gamma, e, kappa, beta, periods, eta, tau).")
     var grid: [String] = []
 
     func validate() throws {
@@ -292,7 +292,8 @@ struct Calibrate: ParsableCommand {
             case "beta": grid.rationalities = v
             case "periods": grid.periodsPerYear = v
             case "eta": grid.originWeights = v
-            default: throw CLIError("--grid: unknown axis '\(parts[0])' (lambda, epsilon, gamma, e, kappa, beta, periods, eta)")
+            case "tau": grid.tetherings = v
+            default: throw CLIError("--grid: unknown axis '\(parts[0])' (lambda, epsilon, gamma, e, kappa, beta, periods, eta, tau)")
             }
         }
         guard grid.count <= 100_000 else { throw CLIError("--grid: \(grid.count) points exceed the limit of 100000") }
@@ -306,10 +307,10 @@ struct Calibrate: ParsableCommand {
             var l = "?"
             if case .exponential(let km) = q.threatModel.proximity { l = Format.number(km) }
             return [l, Format.number(q.threatModel.epsilon), Format.number(q.stage.decisiveness), Format.number(q.stage.entanglement), Format.number(q.stage.autonomyCost),
-                    Format.number(q.rationality), Format.number(q.periodsPerYear), Format.number(q.originWeight),
+                    Format.number(q.stage.tethering), Format.number(q.rationality), Format.number(q.periodsPerYear), Format.number(q.originWeight),
                     String(format: "%.4f", p.logLoss), String(format: "%.4f", p.brier), String(format: "%.3f", p.auc)]
         }
-        let header = ["λ (km)", "ε", "γ", "e", "κ", "β", "periods/yr", "η", "log loss", "Brier", "raw AUC"]
+        let header = ["λ (km)", "ε", "γ", "e", "κ", "τ", "β", "periods/yr", "η", "log loss", "Brier", "raw AUC"]
         if format == .json {
             let rows = sorted.map { Dictionary(uniqueKeysWithValues: zip(header, row($0))) }
             print(try JSONText.encode(["fit": fit, "grid": rows]))

@@ -6,10 +6,10 @@ import Foundation
 /// 1816–1890 fit), e.g. the best point of `entente calibrate --model game --fit 1816-1870` for a
 /// pseudo-out-of-sample check.
 struct GameModelOptions: ParsableArguments {
-    @Option(help: "With --model game: parameters lambda, epsilon, gamma, e, kappa, beta, periods, eta as KEY=V,… (default: the 1816–1890 fit).")
+    @Option(help: "With --model game: parameters lambda, epsilon, gamma, e, kappa, tau, beta, periods, eta as KEY=V,… (default: the 1816–1890 fit).")
     var game: String?
 
-    static let keys = ["lambda", "epsilon", "gamma", "e", "kappa", "beta", "periods", "eta"]
+    static let keys = ["lambda", "epsilon", "gamma", "e", "kappa", "tau", "beta", "periods", "eta"]
 
     /// The parameters, or nil when --game is not given.
     func parameters() throws -> AllianceGameParameters? {
@@ -30,7 +30,8 @@ struct GameModelOptions: ParsableArguments {
         let stage: ConflictStage
         do {
             stage = try ConflictStage(decisiveness: values["gamma"] ?? d.stage.decisiveness, entanglement: values["e"] ?? d.stage.entanglement,
-                                      autonomyCost: values["kappa"] ?? d.stage.autonomyCost, prize: d.stage.prize)
+                                      autonomyCost: values["kappa"] ?? d.stage.autonomyCost, prize: d.stage.prize,
+                                      tethering: values["tau"] ?? d.stage.tethering)
         } catch { throw CLIError("--game: \(error)") }
         let p = AllianceGameParameters(threatModel: threat, stage: stage, rationality: values["beta"] ?? d.rationality,
                                        periodsPerYear: values["periods"] ?? d.periodsPerYear, originWeight: values["eta"] ?? d.originWeight)

@@ -102,6 +102,17 @@ struct AlignmentGameTests {
         #expect(solution.allied.storage.allSatisfy(\.isFinite) && !solution.equilibria.isEmpty)
     }
 
+    @Test func tetheringMakesPactsOfRestraintBetweenRivalsPossible() throws {
+        // A0 and A1 are neighbouring rivals: without restraint they never ally; if an alliance restrains most of a
+        // partner's threat (Schroeder's pacts of restraint), they do.
+        let s = try scenario([0.35, 0.3, 0.2, 0.15], distances: near, rivals: [(0, 1)])
+        let free = try AlignmentGame(scenario: s, stage: ConflictStage()).solve()
+        let tethered = try AlignmentGame(scenario: s, stage: ConflictStage(tethering: 1)).solve()
+        #expect(free.allied[0, 1] < 0.1)
+        #expect(tethered.allied[0, 1] > free.allied[0, 1] + 0.2)
+        #expect(throws: AllianceGameError.invalidParameter(name: "tethering", value: 2, range: "[0, 1]")) { try ConflictStage(tethering: 2) }
+    }
+
     @Test func tooManyActorsIsATypedError() throws {
         let n = 10
         let d = (0..<n).map { i in (0..<n).map { j in i == j ? 0.0 : 500 } }

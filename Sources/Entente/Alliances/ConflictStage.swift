@@ -13,8 +13,9 @@ import Foundation
 ///
 /// - **Security** (every type; Walt 1987, Niou–Ordeshook–Rose 1989): against each threat j outside S,
 ///   `−T[i←j]·(1 − p(S vs S_j))` — an alliance defends its members against outsiders' coalitions. Against a
-///   threat inside its own alliance, i stands alone: `−T[i←j]·(1 − p({i} vs {j}))` (allying with the
-///   source of danger does not remove the danger — Walt's case against bandwagoning).
+///   threat inside its own alliance, i stands alone: `−(1 − τ)·T[i←j]·(1 − p({i} vs {j}))` (allying with the
+///   source of danger does not remove the danger — Walt's case against bandwagoning — unless the alliance
+///   restrains the partner, the tethering share τ, default 0).
 /// - **Entanglement** (Snyder 1984, the alliance security dilemma): i shares, in proportion r_i/r(S), the
 ///   burden of its partners' quarrels that are not its own, `e·Σ_{k∈S∖i} Σ_j q_kj·r_i/r(S)` with
 ///   `q_kj = T[k←j] − T[i←j]` clipped at 0 for outsiders j, and the full `T[k←j]` for rivalries inside S.
@@ -40,12 +41,18 @@ public struct ConflictStage: Sendable, Equatable {
     public let autonomyCost: Double
     /// Scale G of the spoils a power-acquiring winner takes (default 1).
     public let prize: Double
+    /// Tethering τ ∈ [0, 1]: the share of a partner's threat that the alliance restrains (Schroeder 1976's
+    /// "pacts of restraint", Weitsman 2004's tethering). 0 (default): a threat inside one's alliance is faced in full.
+    public let tethering: Double
 
     /// Creates the stage; throws ``AllianceGameError/invalidParameter(name:value:range:)`` on a value outside
     /// its range (γ in [0.25, 8], e, κ, G finite in [0, 1e12]).
-    public init(decisiveness: Double = 2, entanglement: Double = 0.3, autonomyCost: Double = 0.02, prize: Double = 1)
-        throws(AllianceGameError)
+    public init(decisiveness: Double = 2, entanglement: Double = 0.3, autonomyCost: Double = 0.02, prize: Double = 1,
+                tethering: Double = 0) throws(AllianceGameError)
     {
+        guard tethering.isFinite, tethering >= 0, tethering <= 1 else {
+            throw .invalidParameter(name: "tethering", value: tethering, range: "[0, 1]")
+        }
         guard decisiveness.isFinite, decisiveness >= 0.25, decisiveness <= 8 else {
             throw .invalidParameter(name: "decisiveness", value: decisiveness, range: "[0.25, 8]")
         }
@@ -56,6 +63,7 @@ public struct ConflictStage: Sendable, Equatable {
         self.entanglement = entanglement
         self.autonomyCost = autonomyCost
         self.prize = prize
+        self.tethering = tethering
     }
 
     /// Win probability of strength `a` against strength `b` (0.5 when both are 0).
@@ -97,7 +105,7 @@ public struct ConflictStage: Sendable, Equatable {
             for j in 0..<n where j != i {
                 let tij = t[i, j]
                 if labels[j] == s {
-                    value -= tij * (1 - winProbability(r[i], against: r[j]))
+                    value -= (1 - tethering) * tij * (1 - winProbability(r[i], against: r[j]))
                 } else {
                     let p = winProbability(rs, against: blockStrength[labels[j]])
                     value -= tij * (1 - p)

@@ -36,12 +36,14 @@ public enum AllianceGameCalibration {
         public var periodsPerYear: [Double] = [0.3, 1, 2]
         /// Weights η of the origin's alliances.
         public var originWeights: [Double] = [3]
-        /// The documented grid (3 888 points).
+        /// Tethering shares τ (restraint of a partner's threat).
+        public var tetherings: [Double] = [0, 0.25, 0.5]
+        /// The documented grid (11 664 points).
         public init() {}
         /// Number of grid points.
         public var count: Int {
             [lambdas.count, epsilons.count, decisiveness.count, entanglements.count, autonomyCosts.count, rationalities.count,
-             periodsPerYear.count, originWeights.count].reduce(1, *)
+             periodsPerYear.count, originWeights.count, tetherings.count].reduce(1, *)
         }
     }
 
@@ -69,14 +71,16 @@ public enum AllianceGameCalibration {
         }
         var out: [Point] = []
         let blocks = grid.lambdas.count * grid.epsilons.count * grid.decisiveness.count * grid.entanglements.count * grid.autonomyCosts.count
+            * grid.tetherings.count
         var done = 0
         for l in grid.lambdas {
             for e in grid.epsilons {
                 for g in grid.decisiveness {
                 for ent in grid.entanglements {
                     for kappa in grid.autonomyCosts {
+                    for tau in grid.tetherings {
                         let threat = ThreatModel(lengthKm: l, epsilon: e)
-                        let stage = try ConflictStage(decisiveness: g, entanglement: ent, autonomyCost: kappa)
+                        let stage = try ConflictStage(decisiveness: g, entanglement: ent, autonomyCost: kappa, tethering: tau)
                         let games = try scenarios.map { try AlignmentGame(scenario: $0, threatModel: threat, stage: stage) }
                         for beta in grid.rationalities {
                             for s in grid.periodsPerYear {
@@ -96,6 +100,7 @@ public enum AllianceGameCalibration {
                         }
                         done += 1
                         progress?(done, blocks)
+                    }
                     }
                 }
                 }

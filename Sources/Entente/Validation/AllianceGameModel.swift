@@ -68,7 +68,7 @@ public struct AllianceGameModel: DyadModel {
 
     /// The model with parameters fitted on `fitYears`: the defaults (the argmin of ``AllianceGameCalibration/Grid``
     /// on 1816–1890, docs/validation.md) for the full window, else the best point of that grid on `fitYears`
-    /// (about 15 s for 1816–1870 in a release build).
+    /// (about 50 s for 1816–1870 in a release build).
     public static func fitted(history: GreatPowerHistory = .embedded, fitYears: ClosedRange<Int> = AllianceValidation.fitLimit,
                               progress: ((Int, Int) -> Void)? = nil) throws -> AllianceGameModel {
         if fitYears == AllianceValidation.fitLimit { return try AllianceGameModel(history: history, fitYears: fitYears) }
