@@ -135,14 +135,7 @@ struct AlignmentGameTests {
 /// Reordering the actors of a scenario (and the order inside every pair) changes nothing in the analysis.
 @Suite("Order invariance of the built-in scenarios")
 struct OrderInvarianceTests {
-    static func permuted(_ s: Scenario, _ order: [Int]) throws -> Scenario {
-        let n = s.actorCount
-        var d = Matrix(rows: n, columns: n)
-        for a in 0..<n { for b in 0..<n { d[a, b] = s.distances[order[a], order[b]] } }
-        return try Scenario(name: s.name, year: s.year, actors: order.map { s.actors[$0] }, distances: d,
-                            landContiguous: order.map { i in order.map { s.landContiguous[i][$0] } },
-                            rivalries: order.map { i in order.map { s.rivalries[i][$0] } }, sources: s.sources)
-    }
+    static func permuted(_ s: Scenario, _ order: [Int]) throws -> Scenario { try s.reordered(order) }
 
     static func named(_ o: AlignmentOutcome, _ ids: [String]) -> (choices: [String: String], structure: Set<Set<String>>, equilibria: Set<Set<Set<String>>>) {
         (Dictionary(uniqueKeysWithValues: ids.indices.map { (ids[$0], o.choices[$0].rawValue) }),

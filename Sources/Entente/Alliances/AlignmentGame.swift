@@ -78,13 +78,7 @@ public struct AlignmentGame: Sendable {
         // Threat is linear in the source's capability: normalise to shares so payoffs do not depend on units.
         for k in t.storage.indices { t.storage[k] /= total }
         guard t.isFinite else { throw AllianceGameError.nonFinite("threat matrix") }
-        var g = Matrix(rows: n, columns: n)
-        for i in 0..<n {
-            for j in 0..<n where i != j {
-                g[i, j] = threatModel.proximity.value(scenario.landContiguous[i][j] ? 0 : scenario.distances[i, j])
-            }
-        }
-        try self.init(ids: scenario.ids, shares: shares, threat: t, reach: g,
+        try self.init(ids: scenario.ids, shares: shares, threat: t, reach: threatModel.reach(scenario),
                       powerAcquiring: scenario.actors.map { $0.type.probabilityPowerAcquiring }, stage: stage)
     }
 
@@ -143,11 +137,13 @@ public struct AlignmentGame: Sendable {
         // Consented moves: actor i to another block b, or alone.
         var from: [Int32] = [], to: [Int32] = [], mover: [UInt8] = [], receivers: [UInt16] = []
         var target = [Int](repeating: 0, count: n)
+        var size = [Int](repeating: 0, count: n + 1)
+        var members = [UInt16](repeating: 0, count: n + 1)
+        var map = [Int](repeating: -1, count: n + 1)
         for s in 0..<k {
             for i in 0..<n { l[i] = Int(labels[s * n + i]) }
             let blocks = (l.max() ?? 0) + 1
-            var size = [Int](repeating: 0, count: blocks)
-            var members = [UInt16](repeating: 0, count: blocks)
+            for b in 0...blocks { size[b] = 0; members[b] = 0 }
             for i in 0..<n { size[l[i]] += 1; members[l[i]] |= UInt16(1) << UInt16(i) }
             for i in 0..<n {
                 for b in 0...blocks {
@@ -155,8 +151,7 @@ public struct AlignmentGame: Sendable {
                     if b == blocks && size[l[i]] == 1 { continue }  // already alone
                     for j in 0..<n { target[j] = l[j] }
                     target[i] = b
-                    let canon = AlignmentGame.canonical(target)
-                    guard let dest = index[AlignmentGame.key(canon)] else { continue }
+                    guard let dest = AlignmentGame.lookup(target, map: &map, in: index) else { continue }
                     from.append(Int32(s)); to.append(dest); mover.append(UInt8(i))
                     receivers.append(b < blocks ? members[b] : 0)
                 }
@@ -244,12 +239,14 @@ public struct AlignmentGame: Sendable {
             }
         }
         guard !l.contains(-1) else { return nil }
-        let canon = AlignmentGame.canonical(l)
-        return structureIndexByLabels(canon)
+        var map = [Int](repeating: -1, count: n)
+        return structureIndex(labels: l, map: &map)
     }
 
-    func structureIndexByLabels(_ canon: [Int]) -> Int? {
-        structureByKey[AlignmentGame.key(canon)].map(Int.init)
+    /// Index of the structure whose blocks are given by any labelling `labels` (values in `0..<map.count`); `map` is
+    /// a workspace reused across calls. O(n), no allocation.
+    func structureIndex(labels: [Int], map: inout [Int]) -> Int? {
+        AlignmentGame.lookup(labels, map: &map, in: structureByKey).map(Int.init)
     }
 
     /// Whether actors i and j are allied in structure s. O(1).
@@ -301,12 +298,12 @@ public struct AlignmentGame: Sendable {
     public func coalitionalDeviation(fromStructure s: Int, tolerance: Double = 1e-12) -> [Int]? {
         var l = [Int](repeating: 0, count: n)
         for i in 0..<n { l[i] = Int(labelTable[s * n + i]) }
+        var target = l
+        var map = [Int](repeating: -1, count: n + 1)
         let full = 1 << n
         for c in 1..<full where c.nonzeroBitCount >= 2 {
-            var target = l
-            for i in 0..<n where (c >> i) & 1 == 1 { target[i] = n }  // a fresh block
-            let canon = AlignmentGame.canonical(target)
-            guard let d = structureIndexByLabels(canon), d != s else { continue }
+            for i in 0..<n { target[i] = (c >> i) & 1 == 1 ? n : l[i] }  // C forms a fresh block
+            guard let d = structureIndex(labels: target, map: &map), d != s else { continue }
             var all = true
             for i in 0..<n where (c >> i) & 1 == 1 {
                 if payoffTable[d * n + i] - payoffTable[s * n + i] <= tolerance { all = false; break }
@@ -336,12 +333,16 @@ public struct AlignmentGame: Sendable {
         return k
     }
 
-    static func canonical(_ labels: [Int]) -> [Int] {
-        var map = [Int](repeating: -1, count: (labels.max() ?? 0) + 1)
+    /// The structure index of a labelling, through its canonical (restricted-growth) key; `map` must have more
+    /// entries than the largest label. O(n), no allocation.
+    static func lookup(_ labels: [Int], map: inout [Int], in index: [UInt64: Int32]) -> Int32? {
+        for b in labels { map[b] = -1 }
         var next = 0
-        return labels.map { b in
+        var k: UInt64 = 0
+        for (i, b) in labels.enumerated() {
             if map[b] < 0 { map[b] = next; next += 1 }
-            return map[b]
+            k |= UInt64(map[b]) << UInt64(4 * i)
         }
+        return index[k]
     }
 }

@@ -134,12 +134,12 @@ public enum AllianceForecast {
         let map = new.ids.map { position[$0] }
         var out = [Double](repeating: 0, count: new.structureCount)
         var labels = [Int](repeating: 0, count: n1)
+        var workspace = [Int](repeating: -1, count: n0 + n1)
         for s in 0..<old.structureCount where distribution[s] > 0 {
             for i in 0..<n1 {
                 if let j = map[i] { labels[i] = Int(old.labelTable[s * n0 + j]) } else { labels[i] = n0 + i }
             }
-            let canon = AlignmentGame.canonical(labels)
-            if let d = new.structureIndexByLabels(canon) { out[d] += distribution[s] }
+            if let d = new.structureIndex(labels: labels, map: &workspace) { out[d] += distribution[s] }
         }
         return out
     }

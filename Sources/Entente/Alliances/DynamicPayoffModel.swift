@@ -44,13 +44,7 @@ public struct DynamicPayoffModel: Sendable {
         guard to.isFinite, tc.isFinite else { throw DynamicsError.invalidParameter(name: "capabilities (the threat matrix is not finite)") }
         threatOpen = to
         threatClosed = tc
-        var g = Matrix(rows: n, columns: n)
-        for i in 0..<n {
-            for j in 0..<n where i != j {
-                g[i, j] = threatModel.proximity.value(scenario.landContiguous[i][j] ? 0 : scenario.distances[i, j])
-            }
-        }
-        reach = g
+        reach = threatModel.reach(scenario)
         powerAcquiring = scenario.actors.map { $0.type.probabilityPowerAcquiring >= 0.5 ? 1 : 0 }
         do {
             stage = try ConflictStage(decisiveness: parameters.decisiveness, entanglement: parameters.entanglement,
@@ -64,12 +58,13 @@ public struct DynamicPayoffModel: Sendable {
         let n = shares.count
         let active = s.windowOpen || parameters.windowHazard == nil
         let t = active ? threatOpen : threatClosed
+        // A block's label is the index of its first member; an actor that opted out stands alone under its own
+        // index, which no block uses.
         var labels = [Int](repeating: 0, count: n)
-        var next = 0
-        var map: [Int8: Int] = [:]
+        var size = [Int](repeating: 0, count: n)
         for i in 0..<n {
-            if s.labels[i] < 0 { labels[i] = next; next += 1; continue }
-            if let b = map[s.labels[i]] { labels[i] = b } else { map[s.labels[i]] = next; labels[i] = next; next += 1 }
+            labels[i] = s.labels[i] < 0 ? i : Int(s.labels[i])
+            size[labels[i]] += 1
         }
         var spoils = active ? powerAcquiring : [Double](repeating: 0, count: n)
         for i in 0..<n where s.labels[i] < 0 { spoils[i] = 0 }
@@ -80,8 +75,7 @@ public struct DynamicPayoffModel: Sendable {
             if s.labels[i] < 0 {
                 u[i] = parameters.exitPayoff + parameters.neutralExposure * u[i]  // alone: u[i] is minus its security loss
             } else {
-                let size = s.labels.filter { $0 == s.labels[i] }.count
-                u[i] -= parameters.allianceCost * Double(size - 1)
+                u[i] -= parameters.allianceCost * Double(size[labels[i]] - 1)
             }
         }
         return u

@@ -107,8 +107,17 @@ public struct Scenario: Sendable, Equatable {
     /// the order in which actors were listed. O(n²).
     public func orderedByID() throws -> Scenario {
         let order = actors.indices.sorted { actors[$0].id < actors[$1].id }
-        if order == Array(actors.indices) { return self }
+        return order == Array(actors.indices) ? self : try reordered(order)
+    }
+
+    /// The same scenario with its actors in the order `order` (a permutation of the indices; actor `order[k]` becomes
+    /// actor k), distances, contiguity and rivalries permuted alike. Throws ``ScenarioError`` if `order` is not a
+    /// permutation. O(n²).
+    public func reordered(_ order: [Int]) throws -> Scenario {
         let n = actorCount
+        guard order.count == n, Set(order) == Set(0..<n) else {
+            throw ScenarioError(field: "order", message: "must be a permutation of 0..<\(n)")
+        }
         var d = Matrix(rows: n, columns: n)
         for a in 0..<n { for b in 0..<n { d[a, b] = distances[order[a], order[b]] } }
         return try Scenario(name: name, year: year, actors: order.map { actors[$0] }, distances: d,

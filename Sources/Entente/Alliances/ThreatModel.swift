@@ -74,6 +74,17 @@ public struct ThreatModel: Sendable, Equatable {
         return t
     }
 
+    /// The proximity factor alone, g(d_ij) with land-contiguous pairs at distance 0 (zero diagonal): how far each
+    /// actor's reach extends, used for the spoils of the alliance game. O(n²).
+    public func reach(_ s: Scenario) -> Matrix {
+        let n = s.actorCount
+        var g = Matrix(rows: n, columns: n)
+        for i in 0..<n {
+            for j in 0..<n where i != j { g[i, j] = proximity.value(s.landContiguous[i][j] ? 0 : s.distances[i, j]) }
+        }
+        return g
+    }
+
     /// Hostility `H = T + Tᵀ`.
     public static func hostility(_ t: Matrix) -> Matrix {
         var h = t
