@@ -21,4 +21,4 @@ bench: deps
 	cd Benchmarks && swift package --disable-sandbox benchmark
 
 docs:
-	swift package --disable-sandbox generate-documentation --target Entente --warnings-as-errors
+	scripts/docs.sh
