@@ -66,7 +66,9 @@ let package = Package(
         ),
         .testTarget(
             name: "EntenteTests",
-            dependencies: ["Entente", "EntenteNumerics", "EntenteGames", "EntenteCooperative", "EntenteAlliances", "EntenteIO"],
+            dependencies: [
+                "Entente", "EntenteNumerics", "EntenteGames", "EntenteCooperative", "EntenteAlliances", "EntenteIO",
+            ],
             resources: [.copy("Golden")]
         ),
     ]
