@@ -108,7 +108,9 @@ extension BestResponsePolytope {
             // u re-enters with reduced cost −rcs/p: it must be improving, and no smaller-index variable may be.
             let ru = -rcs / p
             note(ru)
-            guard ru < -tol else { return false }
+            note(1 / p)
+            // At B', s sits in row i with entry 1/p in u's column: Bland's ratio test there only sees it above the threshold.
+            guard ru < -tol, 1 / p > tol else { return false }
             for j in 0..<d where j != col && nb[j] < u {
                 let cj = t + (j + 1) * h
                 let rj = cj[r] - rcs * cj[i] / p
