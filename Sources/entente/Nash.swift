@@ -46,7 +46,12 @@ struct Nash: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let (game, exactPayoffs) = try InputFile.game(file, exact: certify)
+            let text = try InputFile.read(file)
+            if BayesianGameJSON.isBayesian(text) {
+                try solveBayesian(text)
+                return
+            }
+            let (game, exactPayoffs) = try InputFile.game(text: text, path: file, exact: certify)
             if certify && game.playerCount != 2 { throw CLIError("--certify needs a 2-player game; this game has \(game.playerCount) players") }
             if method == .lemke && !all {
                 guard game.playerCount == 2 else { throw CLIError("--method lemke needs a 2-player game; this game has \(game.playerCount) players") }
