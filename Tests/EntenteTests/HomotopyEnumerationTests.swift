@@ -91,6 +91,21 @@ import Testing
             #expect(Self.nau.regret(e.profile) <= 1e-9 * 3)
             #expect(abs(e.profile.probabilities[2][0] - 0.25) < 1e-9)  // player 3 mixes 1/4 on the whole continuum
         }
+        // Player 1 on strategy 2, player 2 on 1: player 3's mixtures with weight ≥ 1/4 on strategy 1 form a segment
+        // (player 1 needs 3σ₃ ≥ 1 − σ₃); its end points (a pure and a partially mixed equilibrium) are not isolated.
+        let segment = try #require(r.components.first { $0.supports == [[1], [0], [0, 1]] })
+        #expect(segment.samples.contains { approxEqual($0.profile.probabilities, [[0, 1], [1, 0], [1, 0]]) })
+        #expect(!contains(r.result, [[0, 1], [1, 0], [1, 0]]))
+        #expect(!contains(r.result, [[0, 1], [1, 0], [0.25, 0.75]]))
+    }
+
+    /// Every profile of the all-zero game is an equilibrium: nothing is isolated and nothing hangs.
+    @Test func zeroGameHasNoIsolatedEquilibria() throws {
+        let g = try NormalFormGame(strategyCounts: [2, 2, 2], payoffs: [[Double]](repeating: [Double](repeating: 0, count: 8), count: 3))
+        let r = try HomotopyEnumeration.solve(g)
+        #expect(r.result.equilibria.isEmpty)
+        #expect(!r.components.isEmpty)
+        #expect(r.components.allSatisfy { !$0.samples.isEmpty })
     }
 
     @Test(arguments: 0..<4) func singleStrategyPlayerMatchesTheTwoPlayerEnumerator(seed: Int) throws {

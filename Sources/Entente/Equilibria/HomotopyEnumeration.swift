@@ -21,7 +21,9 @@ public struct SupportPathReport: Sendable {
 
 /// A positive-dimensional set of equilibria: all share one support, the solution set of its indifference system
 /// has local dimension `dimension` there (the corank of the Jacobian at the samples, confirmed by moving along a null
-/// direction and projecting back), and `samples` are verified equilibria on it.
+/// direction and projecting back), and `samples` are verified equilibria on it or in its closure (equilibria with
+/// smaller supports that are limits of its points are listed here, not as isolated equilibria). Pieces with different
+/// supports may belong to one connected component of the equilibrium set.
 public struct EquilibriumComponent: Sendable {
     /// Support per player.
     public let supports: [[Int]]
@@ -149,6 +151,7 @@ public enum HomotopyEnumeration {
             if conditionallyDominated(scaled, supports: supports, alive: alive) { pruned += 1; continue }
             if !state.solve(supports: supports, shouldStop: shouldStop) { stopped = true; break }
         }
+        if !stopped { state.attachBoundaryPoints() }
         var reason: String? = nil
         if stopped { reason = "stopped (timeout or interrupt)" }
         else if let r = state.incompleteReason { reason = r }
@@ -179,6 +182,7 @@ struct EnumerationState {
         var equilibrium: NashEquilibrium
         var certificate: IntervalCertificate?
         var exact: ExactProfileCertificate?
+        var supports: [[Int]]
     }
 
     let game: NormalFormGame
@@ -207,7 +211,7 @@ struct EnumerationState {
         guard let e = try? EquilibriumVerifier.verify(MixedProfile(unchecked: sigma), in: game, tolerance: tolerance) else { return false }
         if found.contains(where: { ProfileDistance.max($0.equilibrium.profile, e.profile) < 1e-7 }) { return false }
         let cert = KrawczykTest.certify(game: game, supports: supports, profile: sigma)
-        found.append(Found(equilibrium: e, certificate: cert, exact: ExactProfileCertificate.certify(sigma, in: game)))
+        found.append(Found(equilibrium: e, certificate: cert, exact: ExactProfileCertificate.certify(sigma, in: game), supports: supports))
         return true
     }
 
@@ -284,6 +288,44 @@ struct EnumerationState {
         reports.append(SupportPathReport(supports: supports, paths: count, finite: finite, singular: singular, atInfinity: infinite,
                                          failed: failed, equilibria: found.count - before))
         return true
+    }
+
+    /// Moves equilibria that lie in the closure of a component with a larger support into that component: from the
+    /// equilibrium e towards each verified sample c, the points e + δ(c − e) (δ = 10⁻³, 10⁻⁵) projected onto the
+    /// component's solution set are verified equilibria within 2δ‖c − e‖ of the segment, so e is not isolated.
+    mutating func attachBoundaryPoints() {
+        guard !components.isEmpty else { return }
+        var keep: [Found] = []
+        for f in found {
+            var attached = false
+            for (ci, c) in components.enumerated() where !attached {
+                let larger = zip(f.supports, c.supports).allSatisfy { Set($0).isSubset(of: Set($1)) } && f.supports != c.supports
+                guard larger else { continue }
+                let system = SupportSystem(game: scaled, supports: c.supports)
+                for sample in c.samples where !attached {
+                    let e = f.equilibrium.profile.probabilities, target = sample.profile.probabilities
+                    var ok = true
+                    for delta in [1e-3, 1e-5] where ok {
+                        let y = zip(e, target).map { a, b in zip(a, b).map { $0 + delta * ($1 - $0) } }
+                        let spread = zip(e, target).map { a, b in zip(a, b).map { abs($1 - $0) }.max() ?? 0 }.max() ?? 0
+                        guard spread > 0, let x = project(system, start: system.affineUnknowns(y)) else { ok = false; break }
+                        let p = system.profile(x, strategyCounts: game.strategyCounts)
+                        let distance = zip(p, y).map { a, b in zip(a, b).map { abs($0 - $1) }.max() ?? 0 }.max() ?? 0
+                        guard distance <= 2 * delta * spread, p.joined().allSatisfy({ $0 >= -1e-12 }),
+                              (try? EquilibriumVerifier.verify(MixedProfile(unchecked: p.map { $0.map { max(0, $0) } }), in: game,
+                                                               tolerance: tolerance)) != nil
+                        else { ok = false; break }
+                    }
+                    if ok {
+                        attached = true
+                        components[ci] = EquilibriumComponent(supports: c.supports, dimension: c.dimension,
+                                                              samples: c.samples + [f.equilibrium])
+                    }
+                }
+            }
+            if !attached { keep.append(f) }
+        }
+        found = keep
     }
 
     /// Indices of paths whose nonsingular endpoints coincide with another path's (within 1e-8 relative). O(paths²·N).
