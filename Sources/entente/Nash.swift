@@ -13,12 +13,25 @@ struct Nash: ParsableCommand {
         components of equilibria), support (support enumeration; complete for \
         nondegenerate games), lemke (Lemke-Howson; --all runs every starting label), zero-sum (LP), logit \
         (one equilibrium of any n-player game by tracing the logit QRE path), auto (enumerate for 2 players with \
-        at most \(Nash.enumerationLimit) strategies in total, logit otherwise; with --all, enumerate for any number of \
-        players). Every equilibrium printed has been verified (regret below the tolerance).
+        at most \(Nash.enumerationLimit) strategies in total; for 3 or more players enumerate when there are at most \
+        \(Nash.autoSupportProfiles) support profiles, logit otherwise; with --all, enumerate for any number of players). Every equilibrium printed has been verified (regret below the tolerance).
         """)
 
     /// Largest m + n vertex enumeration accepts (`VertexEnumeration`).
     static let enumerationLimit = 128
+
+    /// `auto` enumerates games with three or more players up to this many support profiles Π (2^sᵢ − 1).
+    static let autoSupportProfiles = 1000
+
+    static func smallForEnumeration(_ game: NormalFormGame) -> Bool {
+        var count = 1
+        for c in game.strategyCounts {
+            guard c < 20 else { return false }
+            count *= (1 << c) - 1
+            if count > autoSupportProfiles { return false }
+        }
+        return true
+    }
 
     enum Method: String, ExpressibleByArgument, CaseIterable { case pure, enumerate, support, lemke, zeroSum = "zero-sum", logit, auto }
 
@@ -61,7 +74,7 @@ struct Nash: ParsableCommand {
                 }
             }
             Interrupt.install()
-            if game.playerCount >= 3 && (method == .enumerate || (method == .auto && all)) {
+            if game.playerCount >= 3 && (method == .enumerate || (method == .auto && (all || Self.smallForEnumeration(game)))) {
                 let stop = Interrupt.poller(timeout: timeout, label: "entente nash")
                 let h = try HomotopyEnumeration.solve(game, tolerance: tolerance, shouldStop: stop, progress: { writeError($0) })
                 try NashOutput(game: game, result: h.result, certify: false, homotopy: h).print(format)
