@@ -48,6 +48,7 @@ public struct HomotopyEnumerationResult: Sendable {
     public let supports: [SupportPathReport]
     /// Support profiles after iterated strict dominance, and how many were pruned by conditional dominance.
     public let supportProfiles: Int
+    /// Support profiles skipped because a support strategy is conditionally dominated.
     public let prunedSupports: Int
     /// Strategies surviving iterated strict dominance, per player.
     public let surviving: [[Int]]

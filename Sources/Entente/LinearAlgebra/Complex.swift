@@ -34,12 +34,17 @@ public struct Complex: Sendable, Equatable, Hashable, CustomStringConvertible {
     /// Both parts finite.
     @inlinable public var isFinite: Bool { re.isFinite && im.isFinite }
 
+    /// Sum.
     @inlinable public static func + (a: Complex, b: Complex) -> Complex { Complex(a.re + b.re, a.im + b.im) }
+    /// Difference.
     @inlinable public static func - (a: Complex, b: Complex) -> Complex { Complex(a.re - b.re, a.im - b.im) }
+    /// Negation.
     @inlinable public static prefix func - (a: Complex) -> Complex { Complex(-a.re, -a.im) }
+    /// Product.
     @inlinable public static func * (a: Complex, b: Complex) -> Complex {
         Complex(a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re)
     }
+    /// Real scaling.
     @inlinable public static func * (a: Double, b: Complex) -> Complex { Complex(a * b.re, a * b.im) }
     /// Division by Smith's algorithm (no overflow for representable quotients).
     @inlinable public static func / (a: Complex, b: Complex) -> Complex {
@@ -50,9 +55,13 @@ public struct Complex: Sendable, Equatable, Hashable, CustomStringConvertible {
         let r = b.re / b.im, d = b.re * r + b.im
         return Complex((a.re * r + a.im) / d, (a.im * r - a.re) / d)
     }
+    /// In-place sum.
     @inlinable public static func += (a: inout Complex, b: Complex) { a = a + b }
+    /// In-place difference.
     @inlinable public static func -= (a: inout Complex, b: Complex) { a = a - b }
+    /// In-place product.
     @inlinable public static func *= (a: inout Complex, b: Complex) { a = a * b }
 
+    /// `a+bi`.
     public var description: String { im >= 0 ? "\(re)+\(im)i" : "\(re)\(im)i" }
 }
