@@ -246,6 +246,17 @@ struct EnumerationState {
             if shouldStop() { return false }
             outcomes.append(homotopy.solve(start: start))
         }
+        // Failed paths are retracked with smaller steps (and proportionally more of them).
+        for scale in [0.1, 0.01] {
+            let failures = outcomes.indices.filter { if case .failed = outcomes[$0] { return true } else { return false } }
+            if failures.isEmpty { break }
+            homotopy.stepScale = scale
+            for k in failures {
+                if shouldStop() { return false }
+                outcomes[k] = homotopy.solve(start: starts[k])
+            }
+            homotopy.stepScale = 1
+        }
         // Two paths at one nonsingular root means a path jumped: retrack both with steps twenty times smaller, twice.
         for scale in [0.05, 0.005] {
             let clashes = duplicates(outcomes)
@@ -483,8 +494,10 @@ struct EnumerationState {
         guard let lp = try? LinearProgram(objective: [Double](repeating: 0, count: k) + [-1], inequalityMatrix: aub, inequalityBounds: bounds,
                                            equalityMatrix: Matrix.fromRows([eq], columns: k + 1), equalityBounds: [1],
                                            lowerBounds: [Double](repeating: 0, count: k + 1), upperBounds: [Double](repeating: 1, count: k + 1)),
-              let sol = try? SimplexSolver().solve(lp), sol.status == .optimal
+              let sol = try? SimplexSolver().solve(lp), sol.status == .optimal || sol.status == .infeasible
         else { markIncomplete("a linear support system could not be solved"); return }
+        // Infeasible: the pure players cannot all best respond to any mixture on the face.
+        guard sol.status == .optimal else { return }
         guard sol.x[k] > 1e-9 else { return }
         var sigma = system.profile([], strategyCounts: game.strategyCounts)
         let total = sol.x[0..<k].reduce(0, +)
