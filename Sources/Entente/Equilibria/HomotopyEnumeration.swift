@@ -237,38 +237,47 @@ struct EnumerationState {
             markIncomplete("a support system has more than \(options.maxPaths) paths")
             return true
         }
-        let starts = homotopy.startSolutions()
-        var finite = 0, singular = 0, infinite = 0, failed = count - starts.count
+        var finite = 0, singular = 0, infinite = 0, failed = 0
         var singularPoints: [[Double]] = []
         let before = found.count
         var outcomes: [LinearProductHomotopy.Outcome] = []
-        for start in starts {
-            if shouldStop() { return false }
-            outcomes.append(homotopy.solve(start: start))
-        }
-        // Failed paths are retracked with smaller steps (and proportionally more of them).
-        for scale in [0.1, 0.01] {
-            let failures = outcomes.indices.filter { if case .failed = outcomes[$0] { return true } else { return false } }
-            if failures.isEmpty { break }
-            homotopy.stepScale = scale
-            for k in failures {
+        // Up to three independent homotopies (new γ, patches and start system): a run with a path that still fails
+        // after retracking is discarded as a whole, so the paths reported all belong to one homotopy.
+        for attempt in 0..<3 {
+            if attempt > 0 { homotopy = LinearProductHomotopy(system: system, using: &generator) }
+            let starts = homotopy.startSolutions()
+            failed = count - starts.count
+            outcomes = []
+            for start in starts {
                 if shouldStop() { return false }
-                outcomes[k] = homotopy.solve(start: starts[k])
+                outcomes.append(homotopy.solve(start: start))
             }
-            homotopy.stepScale = 1
-        }
-        // Two paths at one nonsingular root means a path jumped: retrack both with steps twenty times smaller, twice.
-        for scale in [0.05, 0.005] {
-            let clashes = duplicates(outcomes)
-            if clashes.isEmpty { break }
-            homotopy.stepScale = scale
-            for k in clashes {
-                if shouldStop() { return false }
-                outcomes[k] = homotopy.solve(start: starts[k])
+            // Failed paths are retracked with smaller steps (and proportionally more of them).
+            for scale in [0.1, 0.01] {
+                let failures = outcomes.indices.filter { if case .failed = outcomes[$0] { return true } else { return false } }
+                if failures.isEmpty { break }
+                homotopy.stepScale = scale
+                for k in failures {
+                    if shouldStop() { return false }
+                    outcomes[k] = homotopy.solve(start: starts[k])
+                }
+                homotopy.stepScale = 1
             }
-            homotopy.stepScale = 1
+            // Two paths at one nonsingular root means a path jumped: retrack both with smaller steps, twice.
+            for scale in [0.05, 0.005] {
+                let clashes = duplicates(outcomes)
+                if clashes.isEmpty { break }
+                homotopy.stepScale = scale
+                for k in clashes {
+                    if shouldStop() { return false }
+                    outcomes[k] = homotopy.solve(start: starts[k])
+                }
+                homotopy.stepScale = 1
+            }
+            for k in duplicates(outcomes) { outcomes[k] = .failed }
+            let clean = failed == 0 && !outcomes.contains { if case .failed = $0 { return true } else { return false } }
+            if clean { break }
         }
-        for k in duplicates(outcomes) { outcomes[k] = .failed }
         for outcome in outcomes {
             switch outcome {
             case .failed:
