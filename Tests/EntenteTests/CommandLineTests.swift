@@ -1,6 +1,11 @@
 import Foundation
 import Testing
 @testable import Entente
+@testable import EntenteAlliances
+@testable import EntenteCooperative
+@testable import EntenteGames
+@testable import EntenteIO
+@testable import EntenteNumerics
 
 /// End-to-end checks of the `entente` executable built next to the tests (`make test` builds it first).
 @Suite struct CommandLineTests {

@@ -1,6 +1,11 @@
 import Testing
 import Foundation
 @testable import Entente
+@testable import EntenteAlliances
+@testable import EntenteCooperative
+@testable import EntenteGames
+@testable import EntenteIO
+@testable import EntenteNumerics
 
 /// Regression tests for issue 12 ("trustworthy answers under hostile input"): every item is a tiny input through the
 /// public API that used to crash, hang, allocate without bound or return a wrong answer marked verified.
