@@ -8,9 +8,13 @@ extension Nash {
         do { game = try BayesianGameJSON.parse(text) } catch let e as FileFormatError {
             throw CLIError("\(file == "-" ? "stdin" : file): \(e)")
         }
-        if certify { throw CLIError("--certify applies to normal-form games; Bayesian equilibria are verified by interim regret") }
+        if certify {
+            throw CLIError("--certify applies to normal-form games; Bayesian equilibria are verified by interim regret")
+        }
         guard [.auto, .enumerate, .logit].contains(method) else {
-            throw CLIError("--method \(method.rawValue) does not apply to Bayesian games; use auto, enumerate (every equilibrium) or logit (one)")
+            throw CLIError(
+                "--method \(method.rawValue) does not apply to Bayesian games; use auto, enumerate (every equilibrium) or logit (one)"
+            )
         }
         Interrupt.install()
         let result: BayesianNashResult
@@ -19,7 +23,8 @@ extension Nash {
             result = try game.allEquilibria(tolerance: tolerance, shouldStop: stop, progress: { writeError($0) })
         } else {
             let e = try game.solve(all: false, tolerance: tolerance)
-            result = BayesianNashResult(method: "agent-form logit", complete: false, equilibria: e, incompleteReason: nil, components: 0)
+            result = BayesianNashResult(
+                method: "agent-form logit", complete: false, equilibria: e, incompleteReason: nil, components: 0)
         }
         try BayesianNashOutput(game: game, result: result).print(format)
     }
@@ -36,8 +41,10 @@ struct BayesianNashOutput {
             let eqs: [[String: Any]] = result.equilibria.map { e in
                 ["behaviour": e.strategies, "interimPayoffs": e.interimPayoffs, "regret": e.regret]
             }
-            var doc: [String: Any] = ["method": result.method, "complete": result.complete, "equilibria": eqs,
-                                      "players": game.players, "types": game.types, "actions": game.actions]
+            var doc: [String: Any] = [
+                "method": result.method, "complete": result.complete, "equilibria": eqs,
+                "players": game.players, "types": game.types, "actions": game.actions,
+            ]
             if let r = result.incompleteReason { doc["incompleteReason"] = r }
             if result.components > 0 { doc["components"] = result.components }
             Swift.print(try JSONText.encode(doc))
@@ -47,7 +54,9 @@ struct BayesianNashOutput {
                 for p in game.players.indices {
                     for t in game.types[p].indices {
                         for (a, q) in e.strategies[p][t].enumerated() {
-                            Swift.print("\(k + 1),\(game.players[p]),\(game.types[p][t]),\(game.actions[p][a]),\(q),\(e.interimPayoffs[p][t]),\(e.regret)")
+                            Swift.print(
+                                "\(k + 1),\(game.players[p]),\(game.types[p][t]),\(game.actions[p][a]),\(q),\(e.interimPayoffs[p][t]),\(e.regret)"
+                            )
                         }
                     }
                 }
@@ -56,20 +65,30 @@ struct BayesianNashOutput {
             throw CLIError("--format gambit writes normal-form profiles; use json, csv or table for Bayesian games")
         case .table:
             let reason = result.incompleteReason.map { " (\($0))" } ?? ""
-            Swift.print("Bayesian game   method: \(result.method)   equilibria: \(result.equilibria.count)   complete: \(result.complete ? "yes" : "no\(reason)")\n")
+            Swift.print(
+                "Bayesian game   method: \(result.method)   equilibria: \(result.equilibria.count)   complete: \(result.complete ? "yes" : "no\(reason)")\n"
+            )
             for (k, e) in result.equilibria.enumerated() {
                 Swift.print("Equilibrium \(k + 1)   interim regret \(Format.scientific(e.regret))")
                 var rows: [[String]] = []
                 for p in game.players.indices {
                     for t in game.types[p].indices {
-                        let mix = e.strategies[p][t].enumerated().filter { $0.element > 0 }.map { "\(game.actions[p][$0.offset])=\(Format.number($0.element))" }
-                        rows.append([game.players[p], game.types[p][t], mix.joined(separator: " "), Format.number(e.interimPayoffs[p][t])])
+                        let mix = e.strategies[p][t].enumerated().filter { $0.element > 0 }.map {
+                            "\(game.actions[p][$0.offset])=\(Format.number($0.element))"
+                        }
+                        rows.append([
+                            game.players[p], game.types[p][t], mix.joined(separator: " "),
+                            Format.number(e.interimPayoffs[p][t]),
+                        ])
                     }
                 }
-                Swift.print(Table(header: ["player", "type", "action (probability)", "interim payoff"], rows: rows).render())
+                Swift.print(
+                    Table(header: ["player", "type", "action (probability)", "interim payoff"], rows: rows).render())
                 Swift.print("")
             }
-            if result.components > 0 { Swift.print("agent-form components of equilibria: \(result.components) (verified samples listed above)") }
+            if result.components > 0 {
+                Swift.print("agent-form components of equilibria: \(result.components) (verified samples listed above)")
+            }
         }
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Entente
 
 /// The Bayesian JSON format and the complete Bayesian solvers.
@@ -18,7 +19,10 @@ import Testing
         #expect(r.complete)
         #expect(r.equilibria.count == 3)
         // Osborne's pure equilibrium: 1 plays B; type meet B, type avoid S.
-        #expect(r.equilibria.contains { approxEqual($0.strategies[0], [[1, 0]]) && approxEqual($0.strategies[1], [[1, 0], [0, 1]]) })
+        #expect(
+            r.equilibria.contains {
+                approxEqual($0.strategies[0], [[1, 0]]) && approxEqual($0.strategies[1], [[1, 0], [0, 1]])
+            })
         // Mixed: 1 plays B with 2/3, meet B with 2/3, avoid S (interim payoffs 2/3, 2/3, 4/3).
         let mixed = try #require(r.equilibria.first { abs($0.strategies[0][0][0] - 2.0 / 3) < 1e-9 })
         #expect(approxEqual(mixed.interimPayoffs, [[2.0 / 3], [2.0 / 3, 4.0 / 3]], 1e-9))
@@ -41,8 +45,10 @@ import Testing
     @Test func malformedFilesGiveLocatedErrors() {
         let bad = Self.battleOfTheSexes.replacingOccurrences(of: "\"1/2\", \"1/2\"", with: "\"1/2\", \"1/3\"")
         #expect(throws: FileFormatError.self) { _ = try BayesianGameJSON.parse(bad) }
-        do { _ = try BayesianGameJSON.parse(bad) } catch let e as FileFormatError { #expect(e.path == "$.prior") } catch { Issue.record("\(error)") }
-        let shape = Self.battleOfTheSexes.replacingOccurrences(of: "\"types\": [[\"only\"], [\"meet\", \"avoid\"]]", with: "\"types\": [1, 3]")
+        do { _ = try BayesianGameJSON.parse(bad) } catch let e as FileFormatError { #expect(e.path == "$.prior") } catch
+        { Issue.record("\(error)") }
+        let shape = Self.battleOfTheSexes.replacingOccurrences(
+            of: "\"types\": [[\"only\"], [\"meet\", \"avoid\"]]", with: "\"types\": [1, 3]")
         #expect(throws: FileFormatError.self) { _ = try BayesianGameJSON.parse(shape) }
         #expect(!BayesianGameJSON.isBayesian("{\"players\": [\"1\"]}"))
     }

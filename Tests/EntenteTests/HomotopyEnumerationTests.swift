@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Entente
 
 /// Known-answer tests of the n-player enumerator (support enumeration + polynomial homotopy continuation).
@@ -10,7 +11,9 @@ import Testing
         var u = counts.map { _ in [Double](repeating: 0, count: total) }
         for k in 0..<total {
             var rest = k
-            let profile = counts.map { c in defer { rest /= c }; return rest % c }
+            let profile = counts.map { c in
+                defer { rest /= c }; return rest % c
+            }
             for (p, v) in payoff(profile).enumerated() { u[p][k] = v }
         }
         return try! NormalFormGame(strategyCounts: counts, payoffs: u)
@@ -18,13 +21,17 @@ import Testing
 
     /// Gambit's 2x2x2.nfg (McKelvey & McLennan 1997): 9 equilibria, 2 totally mixed. Payoffs in storage order.
     static let mckelveyMcLennan: NormalFormGame = {
-        let rows: [[Double]] = [[9, 8, 12], [0, 0, 0], [0, 0, 0], [9, 8, 2], [0, 0, 0], [3, 4, 6], [3, 4, 6], [0, 0, 0]]
+        let rows: [[Double]] = [
+            [9, 8, 12], [0, 0, 0], [0, 0, 0], [9, 8, 2], [0, 0, 0], [3, 4, 6], [3, 4, 6], [0, 0, 0],
+        ]
         return try! NormalFormGame(strategyCounts: [2, 2, 2], payoffs: (0..<3).map { p in rows.map { $0[p] } })
     }()
 
     /// Gambit's 2x2x2-nau.nfg (Nau, Gomez Canovas & Hansen 2004): a continuum of totally mixed equilibria.
     static let nau: NormalFormGame = {
-        let rows: [[Double]] = [[0, 0, 2], [3, 0, 0], [0, 3, 0], [0, 0, 0], [1, 1, 0], [0, 0, 0], [0, 0, 0], [0, 0, 3]]
+        let rows: [[Double]] = [
+            [0, 0, 2], [3, 0, 0], [0, 3, 0], [0, 0, 0], [1, 1, 0], [0, 0, 0], [0, 0, 0], [0, 0, 3],
+        ]
         return try! NormalFormGame(strategyCounts: [2, 2, 2], payoffs: (0..<3).map { p in rows.map { $0[p] } })
     }()
 
@@ -40,9 +47,13 @@ import Testing
         let r = try HomotopyEnumeration.solve(Self.mckelveyMcLennan)
         #expect(r.result.complete)
         #expect(r.result.equilibria.count == 9)
-        let mixed: [[[Double]]] = [[[0.5, 0.5], [0.4, 0.6], [0.25, 0.75]], [[0.4, 0.6], [0.5, 0.5], [1.0 / 3, 2.0 / 3]]]
+        let mixed: [[[Double]]] = [
+            [[0.5, 0.5], [0.4, 0.6], [0.25, 0.75]], [[0.4, 0.6], [0.5, 0.5], [1.0 / 3, 2.0 / 3]],
+        ]
         for m in mixed { #expect(contains(r.result, m, 1e-10)) }
-        #expect(r.result.equilibria.filter { $0.profile.probabilities.allSatisfy { $0.allSatisfy { $0 == 0 || $0 == 1 } } }.count == 4)
+        #expect(
+            r.result.equilibria.filter { $0.profile.probabilities.allSatisfy { $0.allSatisfy { $0 == 0 || $0 == 1 } } }
+                .count == 4)
         #expect(r.certificates.allSatisfy { $0?.isEquilibrium == true && $0!.radius < 1e-10 })
         #expect(r.exact.allSatisfy { $0 != nil })
         #expect(r.failedPaths == 0)
@@ -101,7 +112,8 @@ import Testing
 
     /// Every profile of the all-zero game is an equilibrium: nothing is isolated and nothing hangs.
     @Test func zeroGameHasNoIsolatedEquilibria() throws {
-        let g = try NormalFormGame(strategyCounts: [2, 2, 2], payoffs: [[Double]](repeating: [Double](repeating: 0, count: 8), count: 3))
+        let g = try NormalFormGame(
+            strategyCounts: [2, 2, 2], payoffs: [[Double]](repeating: [Double](repeating: 0, count: 8), count: 3))
         let r = try HomotopyEnumeration.solve(g)
         #expect(r.result.equilibria.isEmpty)
         #expect(!r.components.isEmpty)
@@ -151,7 +163,9 @@ import Testing
         let r = try HomotopyEnumeration.solve(Self.mckelveyMcLennan, shouldStop: { true })
         #expect(!r.result.complete)
         #expect(r.result.incompleteReason == "stopped (timeout or interrupt)")
-        #expect(throws: EquilibriumError.invalidTolerance(-1)) { _ = try HomotopyEnumeration.solve(Self.nau, tolerance: -1) }
+        #expect(throws: EquilibriumError.invalidTolerance(-1)) {
+            _ = try HomotopyEnumeration.solve(Self.nau, tolerance: -1)
+        }
     }
 
     /// The logit path on random 2×2×2 integer games (many ties): a verified, finite profile or a typed error, never NaN.
@@ -159,7 +173,9 @@ import Testing
         var rng = SeededGenerator(seed: UInt64(seed) + 31)
         let u = (0..<3).map { _ in (0..<8).map { _ in Double(Int.random(in: seed < 5 ? 0...2 : -9...9, using: &rng)) } }
         let g = try NormalFormGame(strategyCounts: [2, 2, 2], payoffs: u)
-        let outcome: Result<NashEquilibrium, EquilibriumError> = Result { () throws(EquilibriumError) in try LogitPath.solve(g) }
+        let outcome: Result<NashEquilibrium, EquilibriumError> = Result { () throws(EquilibriumError) in
+            try LogitPath.solve(g)
+        }
         switch outcome {
         case .success(let e):
             #expect(e.profile.probabilities.joined().allSatisfy { $0.isFinite })

@@ -1,6 +1,6 @@
+import Entente
 import Foundation
 import Testing
-import Entente
 
 /// End-to-end checks of `entente nash` on 3-player and Bayesian games (the binary is built by `make test`).
 @Suite struct NPlayerCommandTests {
@@ -14,7 +14,8 @@ import Entente
             let s = [k & 1, (k >> 1) & 1, (k >> 2) & 1]
             payoffs += s.map { $0 == 0 ? "3" : (s.contains(0) ? "4" : "0") }
         }
-        let file = try cli.temporaryFile("NFG 1 R \"vd\" { \"A\" \"B\" \"C\" } { 2 2 2 }\n" + payoffs.joined(separator: " ") + "\n", suffix: ".nfg")
+        let file = try cli.temporaryFile(
+            "NFG 1 R \"vd\" { \"A\" \"B\" \"C\" } { 2 2 2 }\n" + payoffs.joined(separator: " ") + "\n", suffix: ".nfg")
         let r = try cli.run(["nash", file, "--all", "--format", "json"])
         #expect(r.status == 0, "\(r.stderr)")
         let d = try JSONValue.parse(r.stdout)

@@ -14,7 +14,9 @@ public struct BayesianNashResult: Sendable {
     public let components: Int
 
     /// Bundles verified equilibria.
-    public init(method: String, complete: Bool, equilibria: [BayesianEquilibrium], incompleteReason: String?, components: Int) {
+    public init(
+        method: String, complete: Bool, equilibria: [BayesianEquilibrium], incompleteReason: String?, components: Int
+    ) {
         self.method = method
         self.complete = complete
         self.equilibria = equilibria
@@ -32,13 +34,17 @@ extension BayesianGame {
     /// - Complexity: that of the underlying method on the ex-ante form (Π |Aᵢ|^|Θᵢ| strategies) or the agent form
     ///   (Σ |Θᵢ| agents).
     /// - Tolerance: each equilibrium's interim regret ≤ `tolerance × max(1, max |payoff|)`.
-    public func allEquilibria(tolerance: Double = EquilibriumVerifier.defaultTolerance, shouldStop: () -> Bool = { false },
-                              progress: (String) -> Void = { _ in }) throws(EquilibriumError) -> BayesianNashResult {
+    public func allEquilibria(
+        tolerance: Double = EquilibriumVerifier.defaultTolerance, shouldStop: () -> Bool = { false },
+        progress: (String) -> Void = { _ in }
+    ) throws(EquilibriumError) -> BayesianNashResult {
         try EquilibriumVerifier.checkTolerance(tolerance)
         var out: [BayesianEquilibrium] = []
         func keep(_ b: BayesianEquilibrium) {
             let duplicate = out.contains { o in
-                zip(o.strategies.joined(), b.strategies.joined()).allSatisfy { zip($0, $1).allSatisfy { abs($0 - $1) < 1e-8 } }
+                zip(o.strategies.joined(), b.strategies.joined()).allSatisfy {
+                    zip($0, $1).allSatisfy { abs($0 - $1) < 1e-8 }
+                }
             }
             if !duplicate { out.append(b) }
         }
@@ -47,15 +53,19 @@ extension BayesianGame {
             do { g = try exAnteForm() } catch { throw .tooLarge(size: 0, limit: NormalFormGame.defaultProfileLimit) }
             let r = try VertexEnumeration.solve(g, tolerance: tolerance, shouldStop: shouldStop)
             for e in r.equilibria { keep(try equilibrium(fromExAnte: e.profile, tolerance: tolerance)) }
-            return BayesianNashResult(method: "ex-ante vertex enumeration", complete: r.complete, equilibria: out,
-                                      incompleteReason: r.incompleteReason, components: 0)
+            return BayesianNashResult(
+                method: "ex-ante vertex enumeration", complete: r.complete, equilibria: out,
+                incompleteReason: r.incompleteReason, components: 0)
         }
         let agents: NormalFormGame
         do { agents = try agentForm() } catch { throw .tooLarge(size: 0, limit: NormalFormGame.defaultProfileLimit) }
         let h = try HomotopyEnumeration.solve(agents, tolerance: tolerance, shouldStop: shouldStop, progress: progress)
         for e in h.result.equilibria { keep(try equilibrium(fromAgentForm: e.profile, tolerance: tolerance)) }
-        for c in h.components { for e in c.samples { keep(try equilibrium(fromAgentForm: e.profile, tolerance: tolerance)) } }
-        return BayesianNashResult(method: "agent-form homotopy", complete: h.result.complete, equilibria: out,
-                                  incompleteReason: h.result.incompleteReason, components: h.components.count)
+        for c in h.components {
+            for e in c.samples { keep(try equilibrium(fromAgentForm: e.profile, tolerance: tolerance)) }
+        }
+        return BayesianNashResult(
+            method: "agent-form homotopy", complete: h.result.complete, equilibria: out,
+            incompleteReason: h.result.incompleteReason, components: h.components.count)
     }
 }

@@ -99,11 +99,15 @@ public enum HomotopyEnumeration {
     }
 
     /// Runs the enumeration; `shouldStop` is polled per support and per path, `progress` receives a line now and then.
-    public static func solve(_ game: NormalFormGame, tolerance: Double = EquilibriumVerifier.defaultTolerance,
-                             options: Options = Options(), shouldStop: () -> Bool = { false },
-                             progress: (String) -> Void = { _ in }) throws(EquilibriumError) -> HomotopyEnumerationResult {
+    public static func solve(
+        _ game: NormalFormGame, tolerance: Double = EquilibriumVerifier.defaultTolerance,
+        options: Options = Options(), shouldStop: () -> Bool = { false },
+        progress: (String) -> Void = { _ in }
+    ) throws(EquilibriumError) -> HomotopyEnumerationResult {
         try EquilibriumVerifier.checkTolerance(tolerance)
-        guard options.maxSupportProfiles >= 1 else { throw .invalidLimit(value: options.maxSupportProfiles, minimum: 1) }
+        guard options.maxSupportProfiles >= 1 else {
+            throw .invalidLimit(value: options.maxSupportProfiles, minimum: 1)
+        }
         guard options.maxPaths >= 1 else { throw .invalidLimit(value: options.maxPaths, minimum: 1) }
         let tolAbs = EquilibriumVerifier.absoluteTolerance(tolerance, for: game)
         let scaled = game.scaledForSolving()
@@ -114,7 +118,9 @@ public enum HomotopyEnumeration {
         for a in alive {
             guard a.count < 62 else { throw .tooLarge(size: Int.max, limit: options.maxSupportProfiles) }
             let (p, o) = profileCount.multipliedReportingOverflow(by: (1 << a.count) - 1)
-            if o || p > options.maxSupportProfiles { throw .tooLarge(size: o ? Int.max : p, limit: options.maxSupportProfiles) }
+            if o || p > options.maxSupportProfiles {
+                throw .tooLarge(size: o ? Int.max : p, limit: options.maxSupportProfiles)
+            }
             profileCount = p
         }
         var state = EnumerationState(game: game, scaled: scaled, tolerance: tolAbs, options: options)
@@ -146,7 +152,9 @@ public enum HomotopyEnumeration {
             if shouldStop() { stopped = true; break }
             if Date().timeIntervalSince(lastReport) >= 1 {
                 lastReport = Date()
-                progress("homotopy: \(done)/\(profileCount) support profiles, \(state.found.count) equilibria, \(state.reports.reduce(0) { $0 + $1.paths }) paths")
+                progress(
+                    "homotopy: \(done)/\(profileCount) support profiles, \(state.found.count) equilibria, \(state.reports.reduce(0) { $0 + $1.paths }) paths"
+                )
             }
             let supports = (0..<n).map { subsets[$0][choice[$0]] }
             if conditionallyDominated(scaled, supports: supports, alive: alive) { pruned += 1; continue }
@@ -154,13 +162,14 @@ public enum HomotopyEnumeration {
         }
         if !stopped { state.attachBoundaryPoints() }
         var reason: String? = nil
-        if stopped { reason = "stopped (timeout or interrupt)" }
-        else if let r = state.incompleteReason { reason = r }
-        let result = NashResult(method: "homotopy", complete: reason == nil, equilibria: state.found.map(\.equilibrium),
-                                tolerance: tolAbs, incompleteReason: reason)
-        return HomotopyEnumerationResult(result: result, certificates: state.found.map(\.certificate), exact: state.found.map(\.exact),
-                                         components: state.components, supports: state.reports, supportProfiles: profileCount,
-                                         prunedSupports: pruned, surviving: alive)
+        if stopped { reason = "stopped (timeout or interrupt)" } else if let r = state.incompleteReason { reason = r }
+        let result = NashResult(
+            method: "homotopy", complete: reason == nil, equilibria: state.found.map(\.equilibrium),
+            tolerance: tolAbs, incompleteReason: reason)
+        return HomotopyEnumerationResult(
+            result: result, certificates: state.found.map(\.certificate), exact: state.found.map(\.exact),
+            components: state.components, supports: state.reports, supportProfiles: profileCount,
+            prunedSupports: pruned, surviving: alive)
     }
 
     /// Porter–Nudelman–Shoham conditional dominance: some support strategy of some player is strictly dominated by
@@ -209,10 +218,14 @@ struct EnumerationState {
     /// Adds a verified isolated equilibrium unless already known; returns whether it was new.
     @discardableResult
     mutating func add(_ sigma: [[Double]], supports: [[Int]]) -> Bool {
-        guard let e = try? EquilibriumVerifier.verify(MixedProfile(unchecked: sigma), in: game, tolerance: tolerance) else { return false }
+        guard let e = try? EquilibriumVerifier.verify(MixedProfile(unchecked: sigma), in: game, tolerance: tolerance)
+        else { return false }
         if found.contains(where: { ProfileDistance.max($0.equilibrium.profile, e.profile) < 1e-7 }) { return false }
         let cert = KrawczykTest.certify(game: game, supports: supports, profile: sigma)
-        found.append(Found(equilibrium: e, certificate: cert, exact: ExactProfileCertificate.certify(sigma, in: game), supports: supports))
+        found.append(
+            Found(
+                equilibrium: e, certificate: cert, exact: ExactProfileCertificate.certify(sigma, in: game),
+                supports: supports))
         return true
     }
 
@@ -233,7 +246,10 @@ struct EnumerationState {
         var homotopy = LinearProductHomotopy(system: system, using: &generator)
         let count = homotopy.startSolutionCount(limit: options.maxPaths + 1)
         if count > options.maxPaths {
-            reports.append(SupportPathReport(supports: supports, paths: count, finite: 0, singular: 0, atInfinity: 0, failed: count, equilibria: 0))
+            reports.append(
+                SupportPathReport(
+                    supports: supports, paths: count, finite: 0, singular: 0, atInfinity: 0, failed: count,
+                    equilibria: 0))
             markIncomplete("a support system has more than \(options.maxPaths) paths")
             return true
         }
@@ -254,7 +270,9 @@ struct EnumerationState {
             }
             // Failed paths are retracked with smaller steps (and proportionally more of them).
             for scale in [0.1, 0.01] {
-                let failures = outcomes.indices.filter { if case .failed = outcomes[$0] { return true } else { return false } }
+                let failures = outcomes.indices.filter {
+                    if case .failed = outcomes[$0] { return true } else { return false }
+                }
                 if failures.isEmpty { break }
                 homotopy.stepScale = scale
                 for k in failures {
@@ -300,14 +318,18 @@ struct EnumerationState {
                 guard profile.joined().allSatisfy({ $0 >= -1e-7 }) else { continue }
                 if let x = newton(system, start: system.affineUnknowns(profile)) {
                     let p = system.profile(x, strategyCounts: counts)
-                    if p.joined().allSatisfy({ $0 >= -1e-9 }) { add(p.map { $0.map { max(0, $0) } }, supports: supports) }
+                    if p.joined().allSatisfy({ $0 >= -1e-9 }) {
+                        add(p.map { $0.map { max(0, $0) } }, supports: supports)
+                    }
                 }
             }
         }
         if !singularPoints.isEmpty { examineSingular(system, points: singularPoints) }
         if failed > 0 { markIncomplete("\(failed) homotopy path(s) failed") }
-        reports.append(SupportPathReport(supports: supports, paths: count, finite: finite, singular: singular, atInfinity: infinite,
-                                         failed: failed, equilibria: found.count - before))
+        reports.append(
+            SupportPathReport(
+                supports: supports, paths: count, finite: finite, singular: singular, atInfinity: infinite,
+                failed: failed, equilibria: found.count - before))
         return true
     }
 
@@ -320,7 +342,8 @@ struct EnumerationState {
         for f in found {
             var attached = false
             for (ci, c) in components.enumerated() where !attached {
-                let larger = zip(f.supports, c.supports).allSatisfy { Set($0).isSubset(of: Set($1)) } && f.supports != c.supports
+                let larger =
+                    zip(f.supports, c.supports).allSatisfy { Set($0).isSubset(of: Set($1)) } && f.supports != c.supports
                 guard larger else { continue }
                 let system = SupportSystem(game: scaled, supports: c.supports)
                 for sample in c.samples where !attached {
@@ -329,18 +352,22 @@ struct EnumerationState {
                     for delta in [1e-3, 1e-5] where ok {
                         let y = zip(e, target).map { a, b in zip(a, b).map { $0 + delta * ($1 - $0) } }
                         let spread = zip(e, target).map { a, b in zip(a, b).map { abs($1 - $0) }.max() ?? 0 }.max() ?? 0
-                        guard spread > 0, let x = project(system, start: system.affineUnknowns(y)) else { ok = false; break }
+                        guard spread > 0, let x = project(system, start: system.affineUnknowns(y)) else {
+                            ok = false; break
+                        }
                         let p = system.profile(x, strategyCounts: game.strategyCounts)
                         let distance = zip(p, y).map { a, b in zip(a, b).map { abs($0 - $1) }.max() ?? 0 }.max() ?? 0
                         guard distance <= 2 * delta * spread, p.joined().allSatisfy({ $0 >= -1e-12 }),
-                              (try? EquilibriumVerifier.verify(MixedProfile(unchecked: p.map { $0.map { max(0, $0) } }), in: game,
-                                                               tolerance: tolerance)) != nil
+                            (try? EquilibriumVerifier.verify(
+                                MixedProfile(unchecked: p.map { $0.map { max(0, $0) } }), in: game,
+                                tolerance: tolerance)) != nil
                         else { ok = false; break }
                     }
                     if ok {
                         attached = true
-                        components[ci] = EquilibriumComponent(supports: c.supports, dimension: c.dimension,
-                                                              samples: c.samples + [f.equilibrium])
+                        components[ci] = EquilibriumComponent(
+                            supports: c.supports, dimension: c.dimension,
+                            samples: c.samples + [f.equilibrium])
                     }
                 }
             }
@@ -357,7 +384,8 @@ struct EnumerationState {
         for a in 0..<points.count {
             for b in (a + 1)..<points.count {
                 let (ka, za) = points[a], (kb, zb) = points[b]
-                if LinearProductHomotopy.norm(zip(za, zb).map { $0 - $1 }) < 1e-8 * (1 + LinearProductHomotopy.norm(za)) {
+                if LinearProductHomotopy.norm(zip(za, zb).map { $0 - $1 }) < 1e-8 * (1 + LinearProductHomotopy.norm(za))
+                {
                     clash.insert(ka)
                     clash.insert(kb)
                 }
@@ -373,9 +401,12 @@ struct EnumerationState {
         for _ in 0..<30 {
             let (f, j) = system.affine(x)
             if Vector.normInf(f) <= 1e-14 { return x }
-            guard let lu = try? LUFactorization(Matrix(rows: m, columns: m, columnMajor: j)), let d = try? lu.solve(f) else { return nil }
+            guard let lu = try? LUFactorization(Matrix(rows: m, columns: m, columnMajor: j)), let d = try? lu.solve(f)
+            else { return nil }
             for k in 0..<m { x[k] -= d[k] }
-            if Vector.normInf(d) <= 1e-15 * (1 + Vector.normInf(x)) { return Vector.normInf(system.affine(x).f) <= 1e-12 ? x : nil }
+            if Vector.normInf(d) <= 1e-15 * (1 + Vector.normInf(x)) {
+                return Vector.normInf(system.affine(x).f) <= 1e-12 ? x : nil
+            }
         }
         return Vector.normInf(system.affine(x).f) <= 1e-12 ? x : nil
     }
@@ -388,7 +419,9 @@ struct EnumerationState {
         for _ in 0..<60 {
             let (f, j) = system.affine(x)
             if Vector.normInf(f) <= 1e-13 { return x }
-            guard let s = try? LeastSquares.solve(Matrix(rows: m, columns: m, columnMajor: j), f, rcond: 1e-9) else { return nil }
+            guard let s = try? LeastSquares.solve(Matrix(rows: m, columns: m, columnMajor: j), f, rcond: 1e-9) else {
+                return nil
+            }
             for k in 0..<m { x[k] -= s.x[k] }
             guard x.allSatisfy(\.isFinite) else { return nil }
         }
@@ -399,7 +432,8 @@ struct EnumerationState {
     func nullVectors(_ system: SupportSystem, at x: [Double]) -> [[Double]] {
         let m = system.affineCount
         var a = system.affine(x).jacobian
-        var s = [Double](repeating: 0, count: m), u = [Double](repeating: 0, count: 1), vt = [Double](repeating: 0, count: m * m)
+        var s = [Double](repeating: 0, count: m), u = [Double](repeating: 0, count: 1),
+            vt = [Double](repeating: 0, count: m * m)
         var superb = [Double](repeating: 0, count: max(1, m))
         let mm = Int32(m)
         let info = LAPACKE_dgesvd(LAPACK_COL_MAJOR, 78, 65, mm, mm, &a, mm, &s, &u, 1, &vt, mm, &superb)
@@ -445,15 +479,22 @@ struct EnumerationState {
             if let v = nulls.first {
                 let delta = 1e-3
                 if let y = project(system, start: zip(x, v).map { $0 + delta * $1 }),
-                   Vector.normInf(zip(x, y).map { $0 - $1 }) > delta / 2 { positiveDimensional = true }
+                    Vector.normInf(zip(x, y).map { $0 - $1 }) > delta / 2
+                {
+                    positiveDimensional = true
+                }
             }
             let p = system.profile(x, strategyCounts: counts)
             guard p.joined().allSatisfy({ $0 >= -1e-9 }) else { continue }
             let clipped = p.map { $0.map { max(0, $0) } }
             if positiveDimensional {
                 dimension = max(dimension, nulls.count)
-                if let e = try? EquilibriumVerifier.verify(MixedProfile(unchecked: clipped), in: game, tolerance: tolerance),
-                   !samples.contains(where: { ProfileDistance.max($0.profile, e.profile) < 1e-6 }) { samples.append(e) }
+                if let e = try? EquilibriumVerifier.verify(
+                    MixedProfile(unchecked: clipped), in: game, tolerance: tolerance),
+                    !samples.contains(where: { ProfileDistance.max($0.profile, e.profile) < 1e-6 })
+                {
+                    samples.append(e)
+                }
             } else if nulls.isEmpty || k < points.count {
                 add(clipped, supports: system.supports)
             }
@@ -500,10 +541,12 @@ struct EnumerationState {
         var eq = [Double](repeating: 1, count: k + 1)
         eq[k] = 0
         let aub = Matrix.fromRows(rows, columns: k + 1)
-        guard let lp = try? LinearProgram(objective: [Double](repeating: 0, count: k) + [-1], inequalityMatrix: aub, inequalityBounds: bounds,
-                                           equalityMatrix: Matrix.fromRows([eq], columns: k + 1), equalityBounds: [1],
-                                           lowerBounds: [Double](repeating: 0, count: k + 1), upperBounds: [Double](repeating: 1, count: k + 1)),
-              let sol = try? SimplexSolver().solve(lp), sol.status == .optimal || sol.status == .infeasible
+        guard
+            let lp = try? LinearProgram(
+                objective: [Double](repeating: 0, count: k) + [-1], inequalityMatrix: aub, inequalityBounds: bounds,
+                equalityMatrix: Matrix.fromRows([eq], columns: k + 1), equalityBounds: [1],
+                lowerBounds: [Double](repeating: 0, count: k + 1), upperBounds: [Double](repeating: 1, count: k + 1)),
+            let sol = try? SimplexSolver().solve(lp), sol.status == .optimal || sol.status == .infeasible
         else { markIncomplete("a linear support system could not be solved"); return }
         // Infeasible: the pure players cannot all best respond to any mixture on the face.
         guard sol.status == .optimal else { return }

@@ -14,7 +14,9 @@ public enum StrictDominance {
             changed = false
             for i in 0..<game.playerCount where alive[i].count > 1 {
                 for s in alive[i] {
-                    if alive[i].contains(where: { $0 != s && dominates(game, player: i, $0, s, within: alive, margin: margin) }) {
+                    if alive[i].contains(where: {
+                        $0 != s && dominates(game, player: i, $0, s, within: alive, margin: margin)
+                    }) {
                         alive[i].removeAll { $0 == s }
                         changed = true
                         break
@@ -27,7 +29,9 @@ public enum StrictDominance {
 
     /// Whether `t` strictly beats `s` for player `i` against every profile of the others drawn from `within`.
     /// O(Π_{j≠i} |within_j| · n).
-    static func dominates(_ game: NormalFormGame, player i: Int, _ t: Int, _ s: Int, within: [[Int]], margin: Double) -> Bool {
+    static func dominates(_ game: NormalFormGame, player i: Int, _ t: Int, _ s: Int, within: [[Int]], margin: Double)
+        -> Bool
+    {
         let n = game.playerCount
         var idx = [Int](repeating: 0, count: n)
         var profile = [Int](repeating: 0, count: n)

@@ -30,7 +30,9 @@ enum KrawczykTest {
         if m == 0 {
             // Pure profile: only the strict best-response test (no unknowns).
             let box = intervals(system: system, x: [], radius: 0, counts: game.strategyCounts)
-            return IntervalCertificate(radius: 0, isEquilibrium: noBetterDeviation(game: game, supports: supports, box: box), method: "krawczyk")
+            return IntervalCertificate(
+                radius: 0, isEquilibrium: noBetterDeviation(game: game, supports: supports, box: box),
+                method: "krawczyk")
         }
         let (_, jac) = system.affine(x0)
         guard let lu = try? LUFactorization(Matrix(rows: m, columns: m, columnMajor: jac)) else { return nil }
@@ -69,7 +71,8 @@ enum KrawczykTest {
                 let full = intervals(system: system, x: box, radius: rho, counts: game.strategyCounts)
                 let positive = system.active.allSatisfy { i in supports[i].allSatisfy { full[i][$0].lo >= 0 } }
                 let equilibrium = positive && noBetterDeviation(game: game, supports: supports, box: full)
-                return IntervalCertificate(radius: (rho * Double(max(1, maxGroup))).nextUp, isEquilibrium: equilibrium, method: "krawczyk")
+                return IntervalCertificate(
+                    radius: (rho * Double(max(1, maxGroup))).nextUp, isEquilibrium: equilibrium, method: "krawczyk")
             }
             rho *= 8
         }
@@ -108,8 +111,10 @@ enum KrawczykTest {
     }
 
     /// Interval of `vᵢ(t) − vᵢ(s₀)` over the box (the others' supports only: probabilities outside are 0).
-    static func deviation(game: NormalFormGame, player i: Int, strategy t: Int, against s0: Int, box: [[Interval]],
-                          supports: [[Int]]) -> Interval {
+    static func deviation(
+        game: NormalFormGame, player i: Int, strategy t: Int, against s0: Int, box: [[Interval]],
+        supports: [[Int]]
+    ) -> Interval {
         let n = game.playerCount
         var idx = [Int](repeating: 0, count: n)
         var total = Interval.zero
@@ -136,7 +141,9 @@ enum KrawczykTest {
     }
 
     /// Interval values of the indifference equations over the box and (optionally) their Jacobian (column-major).
-    static func evaluate(game: NormalFormGame, system: SupportSystem, box: [Interval], jacobian: Bool) -> (f: [Interval], j: [Interval]) {
+    static func evaluate(game: NormalFormGame, system: SupportSystem, box: [Interval], jacobian: Bool) -> (
+        f: [Interval], j: [Interval]
+    ) {
         let m = system.affineCount
         let sigma = intervals(system: system, x: box, radius: 0, counts: game.strategyCounts)
         var f = [Interval](repeating: .zero, count: m)
@@ -160,7 +167,8 @@ enum KrawczykTest {
                 for (local, u) in system.supports[j].enumerated() {
                     var fixed = sigma
                     for v in 0..<game.strategyCounts[j] { fixed[j][v] = v == u ? Interval(1) : .zero }
-                    let d = deviation(game: game, player: i, strategy: s, against: s0, box: fixed, supports: system.supports)
+                    let d = deviation(
+                        game: game, player: i, strategy: s, against: s0, box: fixed, supports: system.supports)
                     if local == 0 {
                         for c in column[g].dropFirst() { jac[e + c * m] = jac[e + c * m] - d }
                     } else {

@@ -62,7 +62,9 @@ struct LinearProductHomotopy {
         func random(_ g: inout G) -> Complex { Complex.unit(angle: Double.random(in: 0..<(2 * Double.pi), using: &g)) }
         gamma = random(&generator)
         patches = system.groupSize.map { k in (0..<k).map { _ in random(&generator) } }
-        startForms = system.equations.map { eq in eq.others.map { g in (0..<system.groupSize[g]).map { _ in random(&generator) } } }
+        startForms = system.equations.map { eq in
+            eq.others.map { g in (0..<system.groupSize[g]).map { _ in random(&generator) } }
+        }
         jac = [Complex](repeating: .zero, count: max(1, n * n))
         rhs = [Complex](repeating: .zero, count: max(1, n))
         scratch = [Complex](repeating: .zero, count: system.active.count + 1)
@@ -137,7 +139,8 @@ struct LinearProductHomotopy {
         let gt = gamma * t
         for e in 0..<eqCount {
             var f = Complex.zero
-            let fe = system.accumulate(e, at: z, weight: oneMinusT, value: &f, jacobian: &jac, row: e, ld: n, scratch: &scratch, index: &index)
+            let fe = system.accumulate(
+                e, at: z, weight: oneMinusT, value: &f, jacobian: &jac, row: e, ld: n, scratch: &scratch, index: &index)
             // Start equation: product of linear forms.
             let eq = system.equations[e]
             let m = eq.others.count
@@ -200,7 +203,9 @@ struct LinearProductHomotopy {
     }
 
     /// Tracks `z` along the straight segment from `ta` to `tb` (complex t); false on failure.
-    mutating func track(_ z: inout [Complex], from ta: Complex, to tb: Complex, initialStep: Double = 0.05, maxStep: Double = 0.1) -> Bool {
+    mutating func track(
+        _ z: inout [Complex], from ta: Complex, to tb: Complex, initialStep: Double = 0.05, maxStep: Double = 0.1
+    ) -> Bool {
         let dt = tb - ta
         var s = 0.0, h = initialStep * stepScale
         let maxStep = maxStep * stepScale
@@ -221,7 +226,9 @@ struct LinearProductHomotopy {
                         if let k4 = velocity(z4, full) {
                             var zp = z
                             for k in 0..<n { zp[k] += (h / 6) * ((k1[k] + 2 * k2[k] + 2 * k3[k] + k4[k]) * dt) }
-                            if let zc = correct(zp, full), Self.norm(zip(zc, zp).map { $0 - $1 }) <= 0.05 * (1 + Self.norm(zp)) {
+                            if let zc = correct(zp, full),
+                                Self.norm(zip(zc, zp).map { $0 - $1 }) <= 0.05 * (1 + Self.norm(zp))
+                            {
                                 z = zc
                                 s += h
                                 ok = true
@@ -249,8 +256,10 @@ struct LinearProductHomotopy {
         guard track(&z, from: .one, to: Complex(0.1)) else { return .failed }
         // Regular endpoints: track straight on to t = 0 and check the Jacobian there.
         var straight = z
-        if track(&straight, from: Complex(0.1), to: .zero), let refined = correct(straight, .zero, iterations: 4, tolerance: 1e-13),
-           !isSingular(refined) {
+        if track(&straight, from: Complex(0.1), to: .zero),
+            let refined = correct(straight, .zero, iterations: 4, tolerance: 1e-13),
+            !isSingular(refined)
+        {
             return classify(refined, singular: false)
         }
         // Cauchy endgame on shrinking circles.
@@ -287,12 +296,14 @@ struct LinearProductHomotopy {
             let scale = 1 + Self.norm(estimate)
             // Accept only estimates Newton barely moves (a loose estimate can converge to another path's root).
             if loops == 1, let refined = correct(estimate, .zero, iterations: 6, tolerance: 1e-13),
-               Self.norm(zip(refined, estimate).map { $0 - $1 }) <= 1e-9 * scale {
+                Self.norm(zip(refined, estimate).map { $0 - $1 }) <= 1e-9 * scale
+            {
                 return classify(refined, singular: isSingular(refined))
             }
             if let p = previous, Self.norm(zip(p, estimate).map { $0 - $1 }) <= 1e-8 * scale {
                 if let refined = correct(estimate, .zero, iterations: 6, tolerance: 1e-13),
-                   Self.norm(zip(refined, estimate).map { $0 - $1 }) <= 1e-7 * scale, !isSingular(refined) {
+                    Self.norm(zip(refined, estimate).map { $0 - $1 }) <= 1e-7 * scale, !isSingular(refined)
+                {
                     return classify(refined, singular: false)
                 }
                 return classify(estimate, singular: true)

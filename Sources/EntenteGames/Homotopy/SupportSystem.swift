@@ -88,8 +88,10 @@ struct SupportSystem: Sendable {
     /// `ld`-row matrix `jacobian` (both scaled by `weight`); returns the unscaled value. `scratch` must hold at least
     /// `others.count + 1` entries and `index` `others.count`.
     @discardableResult
-    func accumulate(_ e: Int, at z: [Complex], weight: Complex, value: inout Complex, jacobian: inout [Complex], row: Int, ld: Int,
-                    scratch: inout [Complex], index: inout [Int]) -> Complex {
+    func accumulate(
+        _ e: Int, at z: [Complex], weight: Complex, value: inout Complex, jacobian: inout [Complex], row: Int, ld: Int,
+        scratch: inout [Complex], index: inout [Int]
+    ) -> Complex {
         let eq = equations[e]
         let m = eq.others.count
         for q in 0..<m { index[q] = 0 }
@@ -142,7 +144,8 @@ struct SupportSystem: Sendable {
         var f = [Double](repeating: 0, count: m)
         for e in 0..<m {
             var v = Complex.zero
-            accumulate(e, at: z, weight: .one, value: &v, jacobian: &jz, row: e, ld: m, scratch: &scratch, index: &index)
+            accumulate(
+                e, at: z, weight: .one, value: &v, jacobian: &jz, row: e, ld: m, scratch: &scratch, index: &index)
             f[e] = v.re
         }
         var jac = [Double](repeating: 0, count: m * m)

@@ -26,19 +26,28 @@ public enum BayesianGameJSON {
         let players: [String]
         if let p = try root.optionalMember("players") {
             players = try p.strings()
-            guard players.count == n else { throw FileFormatError(path: p.path, message: "expected \(n) player names, got \(players.count)") }
+            guard players.count == n else {
+                throw FileFormatError(path: p.path, message: "expected \(n) player names, got \(players.count)")
+            }
         } else {
             players = (1...n).map(String.init)
         }
         let actionsR = try root.member("actions")
         let actions = try names(actionsR, what: "action")
-        guard actions.count == n else { throw FileFormatError(path: actionsR.path, message: "expected \(n) entries (one per player), got \(actions.count)") }
+        guard actions.count == n else {
+            throw FileFormatError(
+                path: actionsR.path, message: "expected \(n) entries (one per player), got \(actions.count)")
+        }
         let tCounts = types.map(\.count), aCounts = actions.map(\.count)
         let tTotal = try checkedProduct(tCounts, path: typesR.path)
         let aTotal = try checkedProduct(aCounts, path: actionsR.path)
         guard tTotal.multipliedReportingOverflow(by: aTotal).partialValue <= NormalFormGame.defaultProfileLimit,
-              !tTotal.multipliedReportingOverflow(by: aTotal).overflow
-        else { throw FileFormatError(path: "$", message: "game too large: more than \(NormalFormGame.defaultProfileLimit) type and action profiles") }
+            !tTotal.multipliedReportingOverflow(by: aTotal).overflow
+        else {
+            throw FileFormatError(
+                path: "$",
+                message: "game too large: more than \(NormalFormGame.defaultProfileLimit) type and action profiles")
+        }
         let priorR = try root.member("prior")
         var prior = [Double](repeating: 0, count: tTotal)
         var exactSum = Rational.zero
@@ -53,8 +62,11 @@ public enum BayesianGameJSON {
         }
         let payoffsR = try root.member("payoffs")
         let perPlayer = try payoffsR.array()
-        guard perPlayer.count == n else { throw FileFormatError(path: payoffsR.path, message: "expected \(n) payoff arrays, got \(perPlayer.count)") }
-        var payoffs = [[[Double]]](repeating: [[Double]](repeating: [Double](repeating: 0, count: aTotal), count: n), count: tTotal)
+        guard perPlayer.count == n else {
+            throw FileFormatError(path: payoffsR.path, message: "expected \(n) payoff arrays, got \(perPlayer.count)")
+        }
+        var payoffs = [[[Double]]](
+            repeating: [[Double]](repeating: [Double](repeating: 0, count: aTotal), count: n), count: tTotal)
         for (p, r) in perPlayer.enumerated() {
             try fill(r, counts: tCounts + aCounts) { k, v in
                 payoffs[k % tTotal][p][k / tTotal] = try v.numeric()
@@ -72,7 +84,10 @@ public enum BayesianGameJSON {
         try r.array().map { item in
             if case .number = item.value {
                 let c = try item.integer()
-                guard (1...1_000_000).contains(c) else { throw FileFormatError(path: item.path, message: "the number of \(what)s must be in 1...1000000, got \(c)") }
+                guard (1...1_000_000).contains(c) else {
+                    throw FileFormatError(
+                        path: item.path, message: "the number of \(what)s must be in 1...1000000, got \(c)")
+                }
                 return (1...c).map(String.init)
             }
             let list = try item.strings()
@@ -86,7 +101,8 @@ public enum BayesianGameJSON {
         for c in counts {
             let (p, o) = total.multipliedReportingOverflow(by: c)
             guard !o, p <= NormalFormGame.defaultProfileLimit else {
-                throw FileFormatError(path: path, message: "game too large: more than \(NormalFormGame.defaultProfileLimit) profiles")
+                throw FileFormatError(
+                    path: path, message: "game too large: more than \(NormalFormGame.defaultProfileLimit) profiles")
             }
             total = p
         }
@@ -95,15 +111,19 @@ public enum BayesianGameJSON {
 
     /// Walks a nested array of shape `counts` (outermost first) and calls `leaf` with the column-major index
     /// (first level fastest) of each leaf.
-    static func fill(_ r: JSONReader, counts: [Int], level: Int = 0, offset: Int = 0, stride: Int = 1,
-                     leaf: (Int, JSONReader) throws -> Void) throws {
+    static func fill(
+        _ r: JSONReader, counts: [Int], level: Int = 0, offset: Int = 0, stride: Int = 1,
+        leaf: (Int, JSONReader) throws -> Void
+    ) throws {
         if level == counts.count { try leaf(offset, r); return }
         let items = try r.array()
         guard items.count == counts[level] else {
             throw FileFormatError(path: r.path, message: "expected \(counts[level]) entries, got \(items.count)")
         }
         for (s, item) in items.enumerated() {
-            try fill(item, counts: counts, level: level + 1, offset: offset + s * stride, stride: stride * counts[level], leaf: leaf)
+            try fill(
+                item, counts: counts, level: level + 1, offset: offset + s * stride, stride: stride * counts[level],
+                leaf: leaf)
         }
     }
 }

@@ -59,7 +59,8 @@ public struct ComplexLUWorkspace: Sendable {
                 pivots.withUnsafeBufferPointer { p in
                     rhs.withUnsafeMutableBufferPointer { rb in
                         rb.withMemoryRebound(to: _lapack_complex_double.self) { r in
-                            LAPACKE_zgetrs_work(LAPACK_COL_MAJOR, 78, nn, 1, zb.baseAddress, nn, p.baseAddress, r.baseAddress, nn)
+                            LAPACKE_zgetrs_work(
+                                LAPACK_COL_MAJOR, 78, nn, 1, zb.baseAddress, nn, p.baseAddress, r.baseAddress, nn)
                         }
                     }
                 }
@@ -90,7 +91,9 @@ public struct ComplexLUWorkspace: Sendable {
                 work.withUnsafeMutableBufferPointer { wb in
                     wb.withMemoryRebound(to: _lapack_complex_double.self) { w in
                         rwork.withUnsafeMutableBufferPointer { rw in
-                            LAPACKE_zgecon_work(LAPACK_COL_MAJOR, 49, nn, zb.baseAddress, nn, anorm, &rcond, w.baseAddress, rw.baseAddress)
+                            LAPACKE_zgecon_work(
+                                LAPACK_COL_MAJOR, 49, nn, zb.baseAddress, nn, anorm, &rcond, w.baseAddress,
+                                rw.baseAddress)
                         }
                     }
                 }
