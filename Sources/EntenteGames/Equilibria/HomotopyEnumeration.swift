@@ -63,7 +63,7 @@ public struct HomotopyEnumerationResult: Sendable {
 /// continuation (Datta 2003; McKelvey & McLennan 1997; Porter, Nudelman & Shoham 2008 for the support order and
 /// pruning; the homotopy of ``LinearProductHomotopy`` after Morgan & Sommese 1987 and Sommese & Wampler 2005).
 ///
-/// 1. Strictly dominated strategies are removed iteratively (``StrictDominance``).
+/// 1. Strictly dominated strategies are removed iteratively (``IteratedStrictDominance``).
 /// 2. Support profiles are visited smallest and most balanced first; a profile is skipped when some support strategy
 ///    is conditionally strictly dominated given the others' supports (Porter, Nudelman & Shoham 2008).
 /// 3. Pure profiles are checked directly; a profile with one mixing player is linear (its indifference equations are
@@ -112,7 +112,7 @@ public enum HomotopyEnumeration {
         let tolAbs = EquilibriumVerifier.absoluteTolerance(tolerance, for: game)
         let scaled = game.scaledForSolving()
         let n = game.playerCount
-        let alive = StrictDominance.surviving(scaled)
+        let alive = IteratedStrictDominance.surviving(scaled)
         // Number of support profiles, checked before anything of that size exists.
         var profileCount = 1
         for a in alive {
@@ -178,7 +178,7 @@ public enum HomotopyEnumeration {
         for i in 0..<game.playerCount {
             for s in supports[i] {
                 for t in alive[i] where t != s {
-                    if StrictDominance.dominates(game, player: i, t, s, within: supports, margin: 0) { return true }
+                    if IteratedStrictDominance.dominates(game, player: i, t, s, within: supports, margin: 0) { return true }
                 }
             }
         }

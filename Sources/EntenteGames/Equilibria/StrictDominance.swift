@@ -1,55 +1,59 @@
-/// Iterated elimination of pure strategies strictly dominated by other pure strategies (any number of players).
+/// Iterated elimination of strictly dominated pure strategies in a bimatrix game.
 ///
-/// No Nash equilibrium gives positive probability to a strictly dominated strategy, and elimination order does not
-/// matter for strict dominance (Gilboa, Kalai & Zemel 1990), so every equilibrium of the game is an equilibrium of
-/// the reduced game with the eliminated strategies at probability 0, and conversely.
-/// - Complexity: O(rounds · n · s² · profiles) with s the largest strategy count.
-/// - Tolerance: domination means a payoff gap > `margin` at every profile of the others' surviving strategies.
-public enum StrictDominance {
-    /// The surviving strategies (sorted indices) per player.
-    public static func surviving(_ game: NormalFormGame, margin: Double = 0) -> [[Int]] {
-        var alive = game.strategyCounts.map { Array(0..<$0) }
+/// A strategy strictly dominated by another pure strategy (strictly worse against every remaining strategy of the
+/// opponent) is played with probability 0 in every Nash equilibrium, and removing it changes neither the equilibrium
+/// set nor its extreme points: each equilibrium of the reduced game, padded with zeros, is one of the original game
+/// and vice versa (the removed strategies' best-response constraints are slack at every equilibrium, so the vertices
+/// of the best-response polytopes that take part in equilibria are the same). See e.g. Myerson (1991), "Game Theory",
+/// §3.9, or von Stengel (2002), "Computing equilibria for two-person games". Comparisons are exact on the given
+/// doubles, so nothing that could be played is removed.
+/// - Complexity: O((m + n) · (m²n + mn²)) in the worst case (one strategy removed per pass), O(m²n + mn²) when nothing
+///   is dominated.
+struct StrictDominance {
+    /// Player 1's remaining strategies (rows), increasing.
+    var rows: [Int]
+    /// Player 2's remaining strategies (columns), increasing.
+    var columns: [Int]
+
+    /// No reduction: every strategy kept.
+    init(rows: [Int], columns: [Int]) {
+        self.rows = rows
+        self.columns = columns
+    }
+
+    /// Reduces the game with payoff matrices `a`, `b` (m × n, column-major).
+    init(a: [Double], b: [Double], m: Int, n: Int) {
+        rows = Array(0..<m)
+        columns = Array(0..<n)
         var changed = true
         while changed {
             changed = false
-            for i in 0..<game.playerCount where alive[i].count > 1 {
-                for s in alive[i] {
-                    if alive[i].contains(where: {
-                        $0 != s && dominates(game, player: i, $0, s, within: alive, margin: margin)
-                    }) {
-                        alive[i].removeAll { $0 == s }
-                        changed = true
-                        break
-                    }
+            // Rows dominated under a (against the remaining columns).
+            if rows.count > 1 {
+                let cols = columns
+                let kept = rows.filter { i in
+                    !rows.contains { k in k != i && cols.allSatisfy { j in a[k + j * m] > a[i + j * m] } }
                 }
+                if kept.count < rows.count { rows = kept; changed = true }
+            }
+            if columns.count > 1 {
+                let rs = rows
+                let kept = columns.filter { j in
+                    !columns.contains { l in l != j && rs.allSatisfy { i in b[i + l * m] > b[i + j * m] } }
+                }
+                if kept.count < columns.count { columns = kept; changed = true }
             }
         }
-        return alive
     }
 
-    /// Whether `t` strictly beats `s` for player `i` against every profile of the others drawn from `within`.
-    /// O(Π_{j≠i} |within_j| · n).
-    static func dominates(_ game: NormalFormGame, player i: Int, _ t: Int, _ s: Int, within: [[Int]], margin: Double)
-        -> Bool
-    {
-        let n = game.playerCount
-        var idx = [Int](repeating: 0, count: n)
-        var profile = [Int](repeating: 0, count: n)
-        while true {
-            for j in 0..<n where j != i { profile[j] = within[j][idx[j]] }
-            profile[i] = t
-            let a = game.payoff(player: i, profile: profile)
-            profile[i] = s
-            if !(a - game.payoff(player: i, profile: profile) > margin) { return false }
-            var q = 0
-            while q < n {
-                if q == i { q += 1; continue }
-                idx[q] += 1
-                if idx[q] < within[q].count { break }
-                idx[q] = 0
-                q += 1
-            }
-            if q >= n { return true }
-        }
+    /// Whether anything was removed.
+    func removedAny(m: Int, n: Int) -> Bool { rows.count < m || columns.count < n }
+
+    /// The sub-matrix of an m-row column-major matrix on the remaining rows and columns (column-major).
+    func restrict(_ u: [Double], m: Int) -> [Double] {
+        var out: [Double] = []
+        out.reserveCapacity(rows.count * columns.count)
+        for j in columns { for i in rows { out.append(u[i + j * m]) } }
+        return out
     }
 }
