@@ -3,7 +3,8 @@ import json, math, os, random, statistics, subprocess, sys, tempfile, time, plat
 
 bench = sys.argv[1]
 quick = "--quick" in sys.argv
-# --only SECTION[,SECTION…] runs only some sections: vertex, lemke, zerosum, power, tu (default: all).
+# --only SECTION[,SECTION…] runs only some sections: vertex, lemke, zerosum, power, tu, nplayer (default: all
+# but nplayer, which takes minutes and needs pygambit's enumpoly).
 only = set(sys.argv[sys.argv.index("--only") + 1].split(",")) if "--only" in sys.argv else None
 
 
@@ -12,6 +13,66 @@ def want(section):
 
 tmp = tempfile.mkdtemp(prefix="entente-peers-")
 RUNS = 3 if quick else 5
+
+
+def nplayer_rows():
+    """n-player games: every equilibrium by Entente's homotopy enumerator and by Gambit's enumpoly (pygambit), on
+    the same seeded random integer games (.nfg files written here). Each solver runs once (these take seconds to
+    minutes); Gambit runs in a child process with a time limit. Prints a markdown table."""
+    import multiprocessing as mp
+    import pygambit as gbt
+
+    def write(path, counts, seed):
+        rnd = random.Random(seed)
+        total = math.prod(counts)
+        with open(path, "w") as f:
+            f.write('NFG 1 R "random %s seed %d" { %s }\n{ %s }\n' % (
+                "x".join(map(str, counts)), seed, " ".join('"P%d"' % (i + 1) for i in range(len(counts))),
+                " ".join(map(str, counts))))
+            f.write(" ".join(str(rnd.randint(0, 99)) for _ in range(total * len(counts))) + "\n")
+
+    def gambit(path, queue):
+        g = gbt.read_nfg(path)
+        t0 = time.perf_counter()
+        r = gbt.nash.enumpoly_solve(g)
+        queue.put((time.perf_counter() - t0, len(r.equilibria)))
+
+    limit = 600.0
+    table = []
+    sizes = [(2, 2, 2), (3, 3, 3), (2, 2, 2, 2)] if quick else [(2, 2, 2), (3, 3, 3), (4, 4, 4), (2, 2, 2, 2), (3, 3, 3, 3)]
+    for counts in sizes:
+        for seed in (1, 2):
+            name = "x".join(map(str, counts))
+            path = os.path.join(tmp, f"nplayer-{name}-{seed}.nfg")
+            write(path, counts, 7000 + seed)
+            out = json.loads(subprocess.run([bench, "homotopy", path, "1"], check=True, capture_output=True, text=True).stdout)
+            ours = (out["median_s"], out["result"])
+            q = mp.Queue()
+            proc = mp.Process(target=gambit, args=(path, q))
+            proc.start()
+            proc.join(limit)
+            if proc.is_alive():
+                proc.terminate(); proc.join()
+                theirs = f"timeout (> {limit:.0f} s)"
+            elif proc.exitcode != 0:
+                theirs = f"failed (exit {proc.exitcode})"
+            else:
+                t, k = q.get()
+                theirs = (t, k)
+            table.append((name, seed, ours, theirs))
+            print(f"n-player {name} seed {seed}: entente {ours}  gambit enumpoly {theirs}", file=sys.stderr)
+    print(f"pygambit {gbt.__version__}; one run each; payoffs uniform integers 0..99 (seed 7000 + s).\n")
+    print("| game | seed | Entente time | Entente result | Gambit enumpoly time | Gambit equilibria |")
+    print("|---|---|---|---|---|---|")
+    for name, seed, (t, res), theirs in table:
+        g = f"{theirs[0]:.3f} s | {theirs[1]}" if isinstance(theirs, tuple) else f"{theirs} | —"
+        print(f"| {name} | {seed} | {t:.3f} s | {res} | {g} |")
+
+
+if only is not None and "nplayer" in only:
+    nplayer_rows()
+    if only == {"nplayer"}:
+        sys.exit(0)
 
 import numpy as np
 import nashpy

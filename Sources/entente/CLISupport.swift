@@ -26,7 +26,11 @@ enum InputFile {
 
     /// The game and, with `exact`, its payoffs as written (fractions exactly) for `--certify`.
     static func game(_ path: String, exact: Bool) throws -> (game: NormalFormGame, exactPayoffs: [[Rational]]?) {
-        let text = try read(path)
+        try game(text: read(path), path: path, exact: exact)
+    }
+
+    /// Parses already-read text (`path` names the source in errors and picks the format by extension).
+    static func game(text: String, path: String, exact: Bool) throws -> (game: NormalFormGame, exactPayoffs: [[Rational]]?) {
         let trimmed = text.drop { $0.isWhitespace }
         do {
             let json = path.hasSuffix(".json") || trimmed.hasPrefix("{")

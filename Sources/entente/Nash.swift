@@ -7,21 +7,38 @@ struct Nash: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compute verified Nash equilibria of a game in Gambit .nfg or JSON format.",
         discussion: """
-        Methods: pure (all pure equilibria, any n), enumerate (all extreme equilibria of a 2-player game by \
-        vertex enumeration; complete, also for degenerate games), support (support enumeration; complete for \
+        Methods: pure (all pure equilibria, any n), enumerate (2 players: all extreme equilibria by vertex \
+        enumeration, complete also for degenerate games; 3 or more players: every isolated equilibrium by support \
+        enumeration and polynomial homotopy continuation, with path statistics, Krawczyk certificates and \
+        components of equilibria), support (support enumeration; complete for \
         nondegenerate games), lemke (Lemke-Howson; --all runs every starting label), zero-sum (LP), logit \
         (one equilibrium of any n-player game by tracing the logit QRE path), auto (enumerate for 2 players with \
-        at most \(Nash.enumerationLimit) strategies in total, logit otherwise). Every equilibrium printed has been verified (regret below the tolerance).
+        at most \(Nash.enumerationLimit) strategies in total; for 3 or more players enumerate when there are at most \
+        \(Nash.autoSupportProfiles) support profiles, logit otherwise; with --all, enumerate for any number of players). Every equilibrium printed has been verified (regret below the tolerance).
         """)
 
     /// Largest m + n vertex enumeration accepts (`VertexEnumeration`).
     static let enumerationLimit = 128
 
+    /// `auto` enumerates games with three or more players up to this many support profiles Π (2^sᵢ − 1).
+    static let autoSupportProfiles = 1000
+
+    static func smallForEnumeration(_ game: NormalFormGame) -> Bool {
+        var count = 1
+        for c in game.strategyCounts {
+            guard c < 20 else { return false }
+            count *= (1 << c) - 1
+            if count > autoSupportProfiles { return false }
+        }
+        return true
+    }
+
     enum Method: String, ExpressibleByArgument, CaseIterable { case pure, enumerate, support, lemke, zeroSum = "zero-sum", logit, auto }
 
     @Argument(help: "Game file (.nfg or .json); '-' reads standard input.") var file: String
     @Option(help: "Solution method: \(Method.allCases.map(\.rawValue).joined(separator: ", ")).") var method: Method = .auto
-    @Flag(help: "Lemke-Howson: run from every starting label.") var all = false
+    @Flag(help: "Every equilibrium: lemke runs from every starting label; auto and enumerate enumerate (any number of players).")
+    var all = false
     @Flag(help: "Certify each equilibrium exactly in rational arithmetic (2-player games).") var certify = false
     @Option(help: "Output: table, json, csv or gambit.") var format: OutputFormat = .table
     @Option(parsing: .unconditional, help: "Relative regret tolerance, in (0, 0.1].") var tolerance: Double = 1e-9
@@ -42,13 +59,18 @@ struct Nash: ParsableCommand {
             if method != .enumerate && method != .auto { throw ValidationError("--max-memory applies to --method enumerate (and auto) only") }
         }
         if label != 0 && method != .lemke { throw ValidationError("--label applies to --method lemke only") }
-        if all && method != .lemke { throw ValidationError("--all applies to --method lemke only") }
+        if all && ![.lemke, .auto, .enumerate].contains(method) { throw ValidationError("--all applies to --method lemke, enumerate or auto") }
         if label < 0 { throw ValidationError("--label must be ≥ 0 (0-based: player 1's strategies first), got \(label)") }
     }
 
     func run() throws {
         try reportingErrors {
-            let (game, exactPayoffs) = try InputFile.game(file, exact: certify)
+            let text = try InputFile.read(file)
+            if BayesianGameJSON.isBayesian(text) {
+                try solveBayesian(text)
+                return
+            }
+            let (game, exactPayoffs) = try InputFile.game(text: text, path: file, exact: certify)
             if certify && game.playerCount != 2 { throw CLIError("--certify needs a 2-player game; this game has \(game.playerCount) players") }
             if method == .lemke && !all {
                 guard game.playerCount == 2 else { throw CLIError("--method lemke needs a 2-player game; this game has \(game.playerCount) players") }
@@ -58,6 +80,12 @@ struct Nash: ParsableCommand {
                 }
             }
             Interrupt.install()
+            if game.playerCount >= 3 && (method == .enumerate || (method == .auto && (all || Self.smallForEnumeration(game)))) {
+                let stop = Interrupt.poller(timeout: timeout, label: "entente nash")
+                let h = try HomotopyEnumeration.solve(game, tolerance: tolerance, shouldStop: stop, progress: { writeError($0) })
+                try NashOutput(game: game, result: h.result, certify: false, homotopy: h).print(format)
+                return
+            }
             let result = try solve(game)
             try NashOutput(game: game, result: result, certify: certify, exactPayoffs: exactPayoffs).print(format)
         }
@@ -71,7 +99,8 @@ struct Nash: ParsableCommand {
             chosen = game.playerCount == 2 && total <= Self.enumerationLimit ? .enumerate : (game.playerCount == 1 ? .pure : .logit)
         }
         if [.enumerate, .support, .lemke, .zeroSum].contains(chosen) && game.playerCount != 2 {
-            throw CLIError("--method \(chosen.rawValue) needs a 2-player game; this game has \(game.playerCount) players (use --method pure or logit)")
+            let hint = chosen == .enumerate ? "enumerate handles 2 players, or 3 and more" : "use --method pure, enumerate or logit"
+            throw CLIError("--method \(chosen.rawValue) needs a 2-player game; this game has \(game.playerCount) players (\(hint))")
         }
         if chosen == .enumerate && total > Self.enumerationLimit {
             throw CLIError("--method enumerate handles at most \(Self.enumerationLimit) strategies in total, this game has \(total); use --method support (with --max-supports), lemke or logit")
@@ -104,6 +133,8 @@ struct NashOutput {
     let certify: Bool
     /// Payoffs as written in the file (exact fractions), used by `--certify`.
     var exactPayoffs: [[Rational]]? = nil
+    /// Path statistics, certificates and components of the n-player enumerator.
+    var homotopy: HomotopyEnumerationResult? = nil
 
     func print(_ format: OutputFormat) throws {
         let certificates: [ExactCertificate?] = certify ? result.equilibria.map { Certify.certify($0, in: game, exactPayoffs: exactPayoffs) } : []
@@ -114,6 +145,15 @@ struct NashOutput {
             for (k, e) in result.equilibria.enumerated() {
                 var d: [String: Any] = ["profile": e.profile.probabilities, "payoffs": e.payoffs, "regret": e.regret]
                 if let c = e.component { d["component"] = c }
+                if let h = homotopy {
+                    if let c = h.certificates[k] {
+                        d["certificate"] = ["method": c.method, "radius": c.radius, "equilibrium": c.isEquilibrium] as [String: Any]
+                    } else { d["certificate"] = NSNull() }
+                    if let x = h.exact[k] {
+                        d["exact"] = x.probabilities.map { $0.map(\.description) }
+                        d["exactPayoffs"] = x.payoffs.map(\.description)
+                    }
+                }
                 if certify {
                     if let c = certificates[k] {
                         d["exact"] = c.probabilities.map { $0.map(\.description) }
@@ -124,6 +164,7 @@ struct NashOutput {
             }
             var doc: [String: Any] = ["method": result.method, "complete": result.complete, "tolerance": result.tolerance, "equilibria": eqs]
             if let reason = result.incompleteReason { doc["incompleteReason"] = reason }
+            if let h = homotopy { doc.merge(HomotopyJSON.fields(h)) { a, _ in a } }
             Swift.print(try JSONText.encode(doc))
         case .csv:
             Swift.print("equilibrium,player,strategy,probability,payoff,regret")
@@ -158,9 +199,11 @@ struct NashOutput {
                     rows.append([game.players[p], strat, Format.number(e.payoffs[p])])
                 }
                 Swift.print(Table(header: ["player", "strategy (probability)", "payoff"], rows: rows).render())
+                if let h = homotopy { Swift.print(HomotopyJSON.certificateLine(h, k)) }
                 if certify { Swift.print(certificates[k] == nil ? "exact certificate: not available (degenerate support)" : "exact certificate: verified in rational arithmetic") }
                 Swift.print("")
             }
+            if let h = homotopy { Swift.print(HomotopyJSON.summary(h, game: game)) }
         }
     }
 

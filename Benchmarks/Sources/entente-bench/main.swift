@@ -1,7 +1,7 @@
 // Times Entente's solvers on input files written by ./compare-peers, so peers and Entente see the very same
 // inputs. Prints one JSON object per task: {"task", "file", "median_s", "runs", "result"}.
 // Usage: entente-bench TASK FILE [RUNS]
-//   TASK: vertex | lemke | zerosum | logit | banzhaf | shapley-shubik | shapley | nucleolus | lu | lp | dynamics
+//   TASK: vertex | lemke | zerosum | logit | homotopy | banzhaf | shapley-shubik | shapley | nucleolus | lu | lp | dynamics
 import Entente
 import Foundation
 
@@ -53,6 +53,13 @@ case "zerosum":
 case "logit":
     let g = try GambitNFG.parse(text)
     output = try time { String(format: "%.3g", try LogitPath.solve(g).regret) }
+case "homotopy":
+    // Every isolated equilibrium of an n-player game (support enumeration + homotopy continuation).
+    let g = try GambitNFG.parse(text)
+    output = try time {
+        let r = try HomotopyEnumeration.solve(g)
+        return "equilibria \(r.result.equilibria.count); components \(r.components.count); complete \(r.result.complete); paths \(r.paths)"
+    }
 case "banzhaf", "shapley-shubik":
     guard case .weightedMajority(let g) = try CoalitionJSON.parse(text) else { fatalError("expected a weighted game") }
     output = try time {

@@ -1,0 +1,570 @@
+import CLAPACKE
+import Foundation
+
+/// Path statistics of one support profile solved by homotopy continuation.
+public struct SupportPathReport: Sendable {
+    /// Support (sorted strategy indices, 0-based) per player.
+    public let supports: [[Int]]
+    /// Number of homotopy paths (the multihomogeneous Bézout number of the support system).
+    public let paths: Int
+    /// Paths ending at finite, nonsingular solutions.
+    public let finite: Int
+    /// Paths ending at finite singular solutions (multiple roots or points of positive-dimensional solution sets).
+    public let singular: Int
+    /// Paths ending at infinity (no probability profile).
+    public let atInfinity: Int
+    /// Paths whose tracking or endgame failed.
+    public let failed: Int
+    /// Distinct equilibria found on this support.
+    public let equilibria: Int
+}
+
+/// A positive-dimensional set of equilibria: all share one support, the solution set of its indifference system
+/// has local dimension `dimension` there (the corank of the Jacobian at the samples, confirmed by moving along a null
+/// direction and projecting back), and `samples` are verified equilibria on it or in its closure (equilibria with
+/// smaller supports that are limits of its points are listed here, not as isolated equilibria). Pieces with different
+/// supports may belong to one connected component of the equilibrium set.
+public struct EquilibriumComponent: Sendable {
+    /// Support per player.
+    public let supports: [[Int]]
+    /// Estimated dimension (≥ 1).
+    public let dimension: Int
+    /// Verified equilibria on the component.
+    public let samples: [NashEquilibrium]
+}
+
+/// The result of ``HomotopyEnumeration``: the verified isolated equilibria, their certificates, the components
+/// of equilibria, and an account of every path.
+public struct HomotopyEnumerationResult: Sendable {
+    /// Isolated equilibria (verified), method "homotopy"; `complete` as described in ``HomotopyEnumeration``.
+    public let result: NashResult
+    /// `certificates[k]` for `result.equilibria[k]`: a Krawczyk box, or nil when the support system is singular there.
+    public let certificates: [IntervalCertificate?]
+    /// Exact rational certificates where the equilibrium has small denominators (nil otherwise).
+    public let exact: [ExactProfileCertificate?]
+    /// Positive-dimensional sets of equilibria.
+    public let components: [EquilibriumComponent]
+    /// One report per support profile that reached the homotopy stage.
+    public let supports: [SupportPathReport]
+    /// Support profiles after iterated strict dominance, and how many were pruned by conditional dominance.
+    public let supportProfiles: Int
+    /// Support profiles skipped because a support strategy is conditionally dominated.
+    public let prunedSupports: Int
+    /// Strategies surviving iterated strict dominance, per player.
+    public let surviving: [[Int]]
+
+    /// Total paths tracked.
+    public var paths: Int { supports.reduce(0) { $0 + $1.paths } }
+    /// Paths that failed (non-zero means `complete` is false).
+    public var failedPaths: Int { supports.reduce(0) { $0 + $1.failed } }
+}
+
+/// Every isolated Nash equilibrium of an n-player normal-form game by support enumeration and polynomial homotopy
+/// continuation (Datta 2003; McKelvey & McLennan 1997; Porter, Nudelman & Shoham 2008 for the support order and
+/// pruning; the homotopy of ``LinearProductHomotopy`` after Morgan & Sommese 1987 and Sommese & Wampler 2005).
+///
+/// 1. Strictly dominated strategies are removed iteratively (``IteratedStrictDominance``).
+/// 2. Support profiles are visited smallest and most balanced first; a profile is skipped when some support strategy
+///    is conditionally strictly dominated given the others' supports (Porter, Nudelman & Shoham 2008).
+/// 3. Pure profiles are checked directly; a profile with one mixing player is linear (its indifference equations are
+///    constants); otherwise the support system is solved completely by homotopy continuation.
+/// 4. Real, non-negative finite solutions are polished by Newton's method on the real system, checked against
+///    every strategy (best responses), verified by ``EquilibriumVerifier`` in the original game and certified by
+///    ``KrawczykTest``. Singular solutions are examined: a local dimension test separates positive-dimensional
+///    solution sets (reported as ``EquilibriumComponent``s with verified samples) from isolated singular roots.
+///
+/// `complete` is true only when every path of every support ended at a classified endpoint (finite, singular and
+/// resolved, or at infinity), every positive-dimensional set met was sampled, and no limit or stop intervened. Then
+/// the list contains every isolated equilibrium (up to the numerical tolerances below).
+/// - Complexity: exponential in the number of strategies: Π (2^{sᵢ} − 1) support profiles, each with up to its
+///   multihomogeneous Bézout number of paths (10 for a 3×3×3 totally mixed profile, McKelvey & McLennan 1997).
+/// - Tolerance: imaginary parts ≤ 1e-7 count as real, probabilities ≥ −1e-9 as non-negative; equilibria are
+///   verified with regret ≤ `tolerance × max(1, payoff range)`.
+public enum HomotopyEnumeration {
+    /// Default cap on support profiles.
+    public static let defaultMaxSupportProfiles = 200_000
+    /// Default cap on paths per support profile.
+    public static let defaultMaxPaths = 100_000
+
+    /// Options of the enumeration.
+    public struct Options: Sendable {
+        /// Refuse (`.tooLarge`) games with more support profiles than this after strict dominance.
+        public var maxSupportProfiles = HomotopyEnumeration.defaultMaxSupportProfiles
+        /// Refuse support systems with more paths than this (the support is reported failed, `complete` false).
+        public var maxPaths = HomotopyEnumeration.defaultMaxPaths
+        /// Seed of the random γ, patches and start systems (results do not depend on it, up to tolerances).
+        public var seed: UInt64 = 20_260_001
+        /// Default options.
+        public init() {}
+    }
+
+    /// Runs the enumeration; `shouldStop` is polled per support and per path, `progress` receives a line now and then.
+    public static func solve(
+        _ game: NormalFormGame, tolerance: Double = EquilibriumVerifier.defaultTolerance,
+        options: Options = Options(), shouldStop: () -> Bool = { false },
+        progress: (String) -> Void = { _ in }
+    ) throws(EquilibriumError) -> HomotopyEnumerationResult {
+        try EquilibriumVerifier.checkTolerance(tolerance)
+        guard options.maxSupportProfiles >= 1 else {
+            throw .invalidLimit(value: options.maxSupportProfiles, minimum: 1)
+        }
+        guard options.maxPaths >= 1 else { throw .invalidLimit(value: options.maxPaths, minimum: 1) }
+        let tolAbs = EquilibriumVerifier.absoluteTolerance(tolerance, for: game)
+        let scaled = game.scaledForSolving()
+        let n = game.playerCount
+        let alive = IteratedStrictDominance.surviving(scaled)
+        // Number of support profiles, checked before anything of that size exists.
+        var profileCount = 1
+        for a in alive {
+            guard a.count < 62 else { throw .tooLarge(size: Int.max, limit: options.maxSupportProfiles) }
+            let (p, o) = profileCount.multipliedReportingOverflow(by: (1 << a.count) - 1)
+            if o || p > options.maxSupportProfiles {
+                throw .tooLarge(size: o ? Int.max : p, limit: options.maxSupportProfiles)
+            }
+            profileCount = p
+        }
+        var state = EnumerationState(game: game, scaled: scaled, tolerance: tolAbs, options: options)
+        let subsets = alive.map { a in
+            (1..<(1 << a.count)).map { mask in a.indices.filter { mask >> $0 & 1 == 1 }.map { a[$0] } }
+        }
+        // Order: total size, then imbalance (Porter, Nudelman & Shoham 2008).
+        var order: [[Int]] = []
+        var idx = [Int](repeating: 0, count: n)
+        for _ in 0..<profileCount {
+            order.append(idx)
+            var q = 0
+            while q < n {
+                idx[q] += 1
+                if idx[q] < subsets[q].count { break }
+                idx[q] = 0
+                q += 1
+            }
+        }
+        func key(_ c: [Int]) -> (Int, Int) {
+            let sizes = (0..<n).map { subsets[$0][c[$0]].count }
+            return (sizes.reduce(0, +), sizes.max()! - sizes.min()!)
+        }
+        order.sort { key($0) < key($1) }
+        var stopped = false
+        var pruned = 0
+        var lastReport = Date()
+        for (done, choice) in order.enumerated() {
+            if shouldStop() { stopped = true; break }
+            if Date().timeIntervalSince(lastReport) >= 1 {
+                lastReport = Date()
+                progress(
+                    "homotopy: \(done)/\(profileCount) support profiles, \(state.found.count) equilibria, \(state.reports.reduce(0) { $0 + $1.paths }) paths"
+                )
+            }
+            let supports = (0..<n).map { subsets[$0][choice[$0]] }
+            if conditionallyDominated(scaled, supports: supports, alive: alive) { pruned += 1; continue }
+            if !state.solve(supports: supports, shouldStop: shouldStop) { stopped = true; break }
+        }
+        if !stopped { state.attachBoundaryPoints() }
+        var reason: String? = nil
+        if stopped { reason = "stopped (timeout or interrupt)" } else if let r = state.incompleteReason { reason = r }
+        let result = NashResult(
+            method: "homotopy", complete: reason == nil, equilibria: state.found.map(\.equilibrium),
+            tolerance: tolAbs, incompleteReason: reason)
+        return HomotopyEnumerationResult(
+            result: result, certificates: state.found.map(\.certificate), exact: state.found.map(\.exact),
+            components: state.components, supports: state.reports, supportProfiles: profileCount,
+            prunedSupports: pruned, surviving: alive)
+    }
+
+    /// Porter–Nudelman–Shoham conditional dominance: some support strategy of some player is strictly dominated by
+    /// another surviving strategy against every profile of the others' supports.
+    static func conditionallyDominated(_ game: NormalFormGame, supports: [[Int]], alive: [[Int]]) -> Bool {
+        for i in 0..<game.playerCount {
+            for s in supports[i] {
+                for t in alive[i] where t != s {
+                    if IteratedStrictDominance.dominates(game, player: i, t, s, within: supports, margin: 0) { return true }
+                }
+            }
+        }
+        return false
+    }
+}
+
+/// Mutable bookkeeping of one enumeration run.
+struct EnumerationState {
+    struct Found {
+        var equilibrium: NashEquilibrium
+        var certificate: IntervalCertificate?
+        var exact: ExactProfileCertificate?
+        var supports: [[Int]]
+    }
+
+    let game: NormalFormGame
+    let scaled: NormalFormGame
+    let tolerance: Double
+    let options: HomotopyEnumeration.Options
+    var found: [Found] = []
+    var components: [EquilibriumComponent] = []
+    var reports: [SupportPathReport] = []
+    var incompleteReason: String? = nil
+    var generator: SeededGenerator
+
+    init(game: NormalFormGame, scaled: NormalFormGame, tolerance: Double, options: HomotopyEnumeration.Options) {
+        self.game = game
+        self.scaled = scaled
+        self.tolerance = tolerance
+        self.options = options
+        generator = SeededGenerator(seed: options.seed)
+    }
+
+    mutating func markIncomplete(_ reason: String) { if incompleteReason == nil { incompleteReason = reason } }
+
+    /// Adds a verified isolated equilibrium unless already known; returns whether it was new.
+    @discardableResult
+    mutating func add(_ sigma: [[Double]], supports: [[Int]]) -> Bool {
+        guard let e = try? EquilibriumVerifier.verify(MixedProfile(unchecked: sigma), in: game, tolerance: tolerance)
+        else { return false }
+        if found.contains(where: { ProfileDistance.max($0.equilibrium.profile, e.profile) < 1e-7 }) { return false }
+        let cert = KrawczykTest.certify(game: game, supports: supports, profile: sigma)
+        found.append(
+            Found(
+                equilibrium: e, certificate: cert, exact: ExactProfileCertificate.certify(sigma, in: game),
+                supports: supports))
+        return true
+    }
+
+    /// Solves one support profile; false when stopped.
+    mutating func solve(supports: [[Int]], shouldStop: () -> Bool) -> Bool {
+        let system = SupportSystem(game: scaled, supports: supports)
+        let counts = game.strategyCounts
+        switch system.active.count {
+        case 0:
+            add(system.profile([], strategyCounts: counts), supports: supports)
+            return true
+        case 1:
+            solveLinear(system)
+            return true
+        default:
+            break
+        }
+        var homotopy = LinearProductHomotopy(system: system, using: &generator)
+        let count = homotopy.startSolutionCount(limit: options.maxPaths + 1)
+        if count > options.maxPaths {
+            reports.append(
+                SupportPathReport(
+                    supports: supports, paths: count, finite: 0, singular: 0, atInfinity: 0, failed: count,
+                    equilibria: 0))
+            markIncomplete("a support system has more than \(options.maxPaths) paths")
+            return true
+        }
+        var finite = 0, singular = 0, infinite = 0, failed = 0
+        var singularPoints: [[Double]] = []
+        let before = found.count
+        var outcomes: [LinearProductHomotopy.Outcome] = []
+        // Up to three independent homotopies (new γ, patches and start system): a run with a path that still fails
+        // after retracking is discarded as a whole, so the paths reported all belong to one homotopy.
+        for attempt in 0..<3 {
+            if attempt > 0 { homotopy = LinearProductHomotopy(system: system, using: &generator) }
+            let starts = homotopy.startSolutions()
+            failed = count - starts.count
+            outcomes = []
+            for start in starts {
+                if shouldStop() { return false }
+                outcomes.append(homotopy.solve(start: start))
+            }
+            // Failed paths are retracked with smaller steps (and proportionally more of them).
+            for scale in [0.1, 0.01] {
+                let failures = outcomes.indices.filter {
+                    if case .failed = outcomes[$0] { return true } else { return false }
+                }
+                if failures.isEmpty { break }
+                homotopy.stepScale = scale
+                for k in failures {
+                    if shouldStop() { return false }
+                    outcomes[k] = homotopy.solve(start: starts[k])
+                }
+                homotopy.stepScale = 1
+            }
+            // Two paths at one nonsingular root means a path jumped: retrack both with smaller steps, twice.
+            for scale in [0.05, 0.005] {
+                let clashes = duplicates(outcomes)
+                if clashes.isEmpty { break }
+                homotopy.stepScale = scale
+                for k in clashes {
+                    if shouldStop() { return false }
+                    outcomes[k] = homotopy.solve(start: starts[k])
+                }
+                homotopy.stepScale = 1
+            }
+            for k in duplicates(outcomes) { outcomes[k] = .failed }
+            let clean = failed == 0 && !outcomes.contains { if case .failed = $0 { return true } else { return false } }
+            if clean { break }
+        }
+        for outcome in outcomes {
+            switch outcome {
+            case .failed:
+                failed += 1
+            case .infinite:
+                infinite += 1
+            case .finite(let z, let isSingular):
+                let sigma = homotopy.normalised(z)
+                if isSingular {
+                    singular += 1
+                    singularPoints.append(sigma.map(\.re))
+                    continue
+                }
+                finite += 1
+                guard sigma.allSatisfy({ abs($0.im) <= 1e-7 }) else { continue }
+                var profile = system.profile([], strategyCounts: counts)
+                for (g, i) in system.active.enumerated() {
+                    for (t, s) in supports[i].enumerated() { profile[i][s] = sigma[system.groupOffset[g] + t].re }
+                }
+                guard profile.joined().allSatisfy({ $0 >= -1e-7 }) else { continue }
+                if let x = newton(system, start: system.affineUnknowns(profile)) {
+                    let p = system.profile(x, strategyCounts: counts)
+                    if p.joined().allSatisfy({ $0 >= -1e-9 }) {
+                        add(p.map { $0.map { max(0, $0) } }, supports: supports)
+                    }
+                }
+            }
+        }
+        if !singularPoints.isEmpty { examineSingular(system, points: singularPoints) }
+        if failed > 0 { markIncomplete("\(failed) homotopy path(s) failed") }
+        reports.append(
+            SupportPathReport(
+                supports: supports, paths: count, finite: finite, singular: singular, atInfinity: infinite,
+                failed: failed, equilibria: found.count - before))
+        return true
+    }
+
+    /// Moves equilibria that lie in the closure of a component with a larger support into that component: from the
+    /// equilibrium e towards each verified sample c, the points e + δ(c − e) (δ = 10⁻³, 10⁻⁵) projected onto the
+    /// component's solution set are verified equilibria within 2δ‖c − e‖ of the segment, so e is not isolated.
+    mutating func attachBoundaryPoints() {
+        guard !components.isEmpty else { return }
+        var keep: [Found] = []
+        for f in found {
+            var attached = false
+            for (ci, c) in components.enumerated() where !attached {
+                let larger =
+                    zip(f.supports, c.supports).allSatisfy { Set($0).isSubset(of: Set($1)) } && f.supports != c.supports
+                guard larger else { continue }
+                let system = SupportSystem(game: scaled, supports: c.supports)
+                for sample in c.samples where !attached {
+                    let e = f.equilibrium.profile.probabilities, target = sample.profile.probabilities
+                    var ok = true
+                    for delta in [1e-3, 1e-5] where ok {
+                        let y = zip(e, target).map { a, b in zip(a, b).map { $0 + delta * ($1 - $0) } }
+                        let spread = zip(e, target).map { a, b in zip(a, b).map { abs($1 - $0) }.max() ?? 0 }.max() ?? 0
+                        guard spread > 0, let x = project(system, start: system.affineUnknowns(y)) else {
+                            ok = false; break
+                        }
+                        let p = system.profile(x, strategyCounts: game.strategyCounts)
+                        let distance = zip(p, y).map { a, b in zip(a, b).map { abs($0 - $1) }.max() ?? 0 }.max() ?? 0
+                        guard distance <= 2 * delta * spread, p.joined().allSatisfy({ $0 >= -1e-12 }),
+                            (try? EquilibriumVerifier.verify(
+                                MixedProfile(unchecked: p.map { $0.map { max(0, $0) } }), in: game,
+                                tolerance: tolerance)) != nil
+                        else { ok = false; break }
+                    }
+                    if ok {
+                        attached = true
+                        components[ci] = EquilibriumComponent(
+                            supports: c.supports, dimension: c.dimension,
+                            samples: c.samples + [f.equilibrium])
+                    }
+                }
+            }
+            if !attached { keep.append(f) }
+        }
+        found = keep
+    }
+
+    /// Indices of paths whose nonsingular endpoints coincide with another path's (within 1e-8 relative). O(paths²·N).
+    func duplicates(_ outcomes: [LinearProductHomotopy.Outcome]) -> [Int] {
+        var points: [(Int, [Complex])] = []
+        for (k, o) in outcomes.enumerated() { if case .finite(let z, false) = o { points.append((k, z)) } }
+        var clash = Set<Int>()
+        for a in 0..<points.count {
+            for b in (a + 1)..<points.count {
+                let (ka, za) = points[a], (kb, zb) = points[b]
+                if LinearProductHomotopy.norm(zip(za, zb).map { $0 - $1 }) < 1e-8 * (1 + LinearProductHomotopy.norm(za))
+                {
+                    clash.insert(ka)
+                    clash.insert(kb)
+                }
+            }
+        }
+        return clash.sorted()
+    }
+
+    /// Newton's method on the real affine system; nil unless the residual falls below 1e-13.
+    func newton(_ system: SupportSystem, start: [Double]) -> [Double]? {
+        var x = start
+        let m = system.affineCount
+        for _ in 0..<30 {
+            let (f, j) = system.affine(x)
+            if Vector.normInf(f) <= 1e-14 { return x }
+            guard let lu = try? LUFactorization(Matrix(rows: m, columns: m, columnMajor: j)), let d = try? lu.solve(f)
+            else { return nil }
+            for k in 0..<m { x[k] -= d[k] }
+            if Vector.normInf(d) <= 1e-15 * (1 + Vector.normInf(x)) {
+                return Vector.normInf(system.affine(x).f) <= 1e-12 ? x : nil
+            }
+        }
+        return Vector.normInf(system.affine(x).f) <= 1e-12 ? x : nil
+    }
+
+    /// Gauss–Newton with minimum-norm steps (LAPACK least squares) onto the real solution set; nil if it does not
+    /// converge to residual 1e-12.
+    func project(_ system: SupportSystem, start: [Double]) -> [Double]? {
+        var x = start
+        let m = system.affineCount
+        for _ in 0..<60 {
+            let (f, j) = system.affine(x)
+            if Vector.normInf(f) <= 1e-13 { return x }
+            guard let s = try? LeastSquares.solve(Matrix(rows: m, columns: m, columnMajor: j), f, rcond: 1e-9) else {
+                return nil
+            }
+            for k in 0..<m { x[k] -= s.x[k] }
+            guard x.allSatisfy(\.isFinite) else { return nil }
+        }
+        return Vector.normInf(system.affine(x).f) <= 1e-12 ? x : nil
+    }
+
+    /// Right singular vectors of the real affine Jacobian for singular values ≤ 1e-7 × the largest.
+    func nullVectors(_ system: SupportSystem, at x: [Double]) -> [[Double]] {
+        let m = system.affineCount
+        var a = system.affine(x).jacobian
+        var s = [Double](repeating: 0, count: m), u = [Double](repeating: 0, count: 1),
+            vt = [Double](repeating: 0, count: m * m)
+        var superb = [Double](repeating: 0, count: max(1, m))
+        let mm = Int32(m)
+        let info = LAPACKE_dgesvd(LAPACK_COL_MAJOR, 78, 65, mm, mm, &a, mm, &s, &u, 1, &vt, mm, &superb)
+        guard info == 0 else { return [] }
+        let top = s.first ?? 0
+        return (0..<m).filter { s[$0] <= 1e-7 * max(top, 1e-300) }.map { r in (0..<m).map { vt[r + $0 * m] } }
+    }
+
+    /// Singular endpoints: project real parts (and interior sample points) onto the real solution set, run the local
+    /// dimension test, and report components or isolated singular equilibria.
+    mutating func examineSingular(_ system: SupportSystem, points: [[Double]]) {
+        let counts = game.strategyCounts
+        var starts: [[Double]] = []
+        for sigma in points {
+            var profile = system.profile([], strategyCounts: counts)
+            for (g, i) in system.active.enumerated() {
+                for (t, s) in system.supports[i].enumerated() { profile[i][s] = sigma[system.groupOffset[g] + t] }
+            }
+            starts.append(system.affineUnknowns(profile))
+        }
+        // Interior points of the support face: the barycentre and a few seeded random ones.
+        var bary = system.profile([], strategyCounts: counts)
+        for i in system.active { for s in system.supports[i] { bary[i][s] = 1 / Double(system.supports[i].count) } }
+        starts.append(system.affineUnknowns(bary))
+        for _ in 0..<4 {
+            var r = system.profile([], strategyCounts: counts)
+            for i in system.active {
+                let w = system.supports[i].map { _ in Double.random(in: 0.05...1, using: &generator) }
+                let total = w.reduce(0, +)
+                for (k, s) in system.supports[i].enumerated() { r[i][s] = w[k] / total }
+            }
+            starts.append(system.affineUnknowns(r))
+        }
+        var samples: [NashEquilibrium] = []
+        var dimension = 0
+        var unresolved = false
+        var realPointFound = false
+        for (k, x0) in starts.enumerated() {
+            guard let x = project(system, start: x0) else { if k < points.count { unresolved = true }; continue }
+            realPointFound = true
+            let nulls = nullVectors(system, at: x)
+            var positiveDimensional = false
+            if let v = nulls.first {
+                let delta = 1e-3
+                if let y = project(system, start: zip(x, v).map { $0 + delta * $1 }),
+                    Vector.normInf(zip(x, y).map { $0 - $1 }) > delta / 2
+                {
+                    positiveDimensional = true
+                }
+            }
+            let p = system.profile(x, strategyCounts: counts)
+            guard p.joined().allSatisfy({ $0 >= -1e-9 }) else { continue }
+            let clipped = p.map { $0.map { max(0, $0) } }
+            if positiveDimensional {
+                dimension = max(dimension, nulls.count)
+                if let e = try? EquilibriumVerifier.verify(
+                    MixedProfile(unchecked: clipped), in: game, tolerance: tolerance),
+                    !samples.contains(where: { ProfileDistance.max($0.profile, e.profile) < 1e-6 })
+                {
+                    samples.append(e)
+                }
+            } else if nulls.isEmpty || k < points.count {
+                add(clipped, supports: system.supports)
+            }
+        }
+        if dimension > 0 && !samples.isEmpty {
+            components.append(EquilibriumComponent(supports: system.supports, dimension: dimension, samples: samples))
+        } else if dimension > 0 || (unresolved && !realPointFound) {
+            markIncomplete("a singular solution set of the support system could not be resolved")
+        }
+    }
+
+    /// One mixing player (the others pure): its indifference equations are constants. If they all vanish the whole
+    /// face is indifferent; the equilibria on it form a polytope cut out by the pure players' best-response
+    /// inequalities, found by a linear program maximising the smallest probability.
+    mutating func solveLinear(_ system: SupportSystem) {
+        let scale = 1e-12
+        guard system.equations.allSatisfy({ $0.coefficients.allSatisfy { abs($0) <= scale } }) else { return }
+        let i = system.active[0]
+        let support = system.supports[i]
+        let k = support.count
+        // Variables: σ_i(support) and ε; maximise ε s.t. σ ≥ ε, Σσ = 1, pure players best respond.
+        var rows: [[Double]] = [], bounds: [Double] = []
+        for t in 0..<k {
+            var r = [Double](repeating: 0, count: k + 1)
+            r[t] = -1; r[k] = 1
+            rows.append(r); bounds.append(0)
+        }
+        var profile = system.supports.map { $0[0] }
+        for j in 0..<game.playerCount where j != i {
+            let sj = system.supports[j][0]
+            for t in 0..<game.strategyCounts[j] where t != sj {
+                // Σ_s σ_i(s) (u_j(t, s) − u_j(sj, s)) ≤ 0
+                var r = [Double](repeating: 0, count: k + 1)
+                for (c, s) in support.enumerated() {
+                    profile[i] = s
+                    profile[j] = t
+                    let a = scaled.payoff(player: j, profile: profile)
+                    profile[j] = sj
+                    r[c] = a - scaled.payoff(player: j, profile: profile)
+                }
+                rows.append(r); bounds.append(0)
+            }
+        }
+        var eq = [Double](repeating: 1, count: k + 1)
+        eq[k] = 0
+        let aub = Matrix.fromRows(rows, columns: k + 1)
+        guard
+            let lp = try? LinearProgram(
+                objective: [Double](repeating: 0, count: k) + [-1], inequalityMatrix: aub, inequalityBounds: bounds,
+                equalityMatrix: Matrix.fromRows([eq], columns: k + 1), equalityBounds: [1],
+                lowerBounds: [Double](repeating: 0, count: k + 1), upperBounds: [Double](repeating: 1, count: k + 1)),
+            let sol = try? SimplexSolver().solve(lp), sol.status == .optimal || sol.status == .infeasible
+        else { markIncomplete("a linear support system could not be solved"); return }
+        // Infeasible: the pure players cannot all best respond to any mixture on the face.
+        guard sol.status == .optimal else { return }
+        guard sol.x[k] > 1e-9 else { return }
+        var sigma = system.profile([], strategyCounts: game.strategyCounts)
+        let total = sol.x[0..<k].reduce(0, +)
+        for (c, s) in support.enumerated() { sigma[i][s] = sol.x[c] / total }
+        if let e = try? EquilibriumVerifier.verify(MixedProfile(unchecked: sigma), in: game, tolerance: tolerance) {
+            components.append(EquilibriumComponent(supports: system.supports, dimension: k - 1, samples: [e]))
+        }
+    }
+}
+
+extension Matrix {
+    /// A column-major matrix from rows (internal helper).
+    static func fromRows(_ rows: [[Double]], columns: Int) -> Matrix {
+        var storage = [Double](repeating: 0, count: rows.count * columns)
+        for (r, row) in rows.enumerated() { for c in 0..<columns { storage[r + c * rows.count] = row[c] } }
+        return try! Matrix(rows: rows.count, columns: columns, columnMajor: storage)
+    }
+}
