@@ -9,7 +9,7 @@ struct BenchCommand: ParsableCommand {
         abstract: "Time a solver family on seeded random instances and fit its growth.",
         discussion: """
             Families: \(BenchmarkFamily.allCases.map(\.rawValue).joined(separator: ", ")). Each size gets one instance \
-            (the same as Benchmarks/compare-peers: seed BASE + n); the table shows the median wall-clock time of the \
+            (the same as Benchmarks/compare-peers: seed BASE + n); the table shows the median wall-clock (and CPU) time of the \
             solver over --repeats verified runs (generation, verification and process start excluded) and the \
             least-squares growth laws a·n^b and a·c^n. --svg draws time against size on log axes, with the peers' \
             curves from Benchmarks/results/peers.json when the peer script has written it.
@@ -71,8 +71,10 @@ struct BenchCommand: ParsableCommand {
 
     func text(_ r: SolverBenchmark.Report) -> String {
         var lines = ["\(r.family.title)", ""]
-        lines.append(Table(header: ["n", "median", "runs", "answer (verified)"],
-                           rows: r.rows.map { [String($0.size), BenchCommand.seconds($0.median), String($0.times.count), $0.summary] }).render())
+        lines.append(Table(header: ["n", "median", "CPU", "runs", "answer (verified)"],
+                           rows: r.rows.map {
+                               [String($0.size), BenchCommand.seconds($0.median), BenchCommand.seconds($0.medianCPU), String($0.times.count), $0.summary]
+                           }).render())
         if !r.skipped.isEmpty { lines.append("\nnot measured (time budget spent): \(r.skipped.map(String.init).joined(separator: ", "))") }
         if let f = r.fit {
             lines.append("")
@@ -87,7 +89,10 @@ struct BenchCommand: ParsableCommand {
     func json(_ r: SolverBenchmark.Report) throws -> String {
         var doc: [String: Any] = [
             "family": r.family.rawValue, "title": r.family.title,
-            "rows": r.rows.map { ["size": $0.size, "medianSeconds": $0.median, "seconds": $0.times, "answer": $0.summary] as [String: Any] },
+            "rows": r.rows.map {
+                ["size": $0.size, "medianSeconds": $0.median, "seconds": $0.times, "medianCPUSeconds": $0.medianCPU,
+                 "cpuSeconds": $0.cpuTimes, "answer": $0.summary] as [String: Any]
+            },
             "skipped": r.skipped,
         ]
         if let f = r.fit {

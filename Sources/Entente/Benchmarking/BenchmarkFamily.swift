@@ -195,27 +195,41 @@ public enum BenchmarkFamily: String, Sendable, CaseIterable {
         }
     }
 
-    /// Runs `body` once and returns its result with the elapsed wall-clock seconds.
-    static func timed<T>(_ body: () throws -> T) rethrows -> (T, Double) {
+    /// Runs `body` once and returns its result with the elapsed wall-clock and process CPU seconds.
+    static func timed<T>(_ body: () throws -> T) rethrows -> (T, BenchmarkTiming) {
         let clock = ContinuousClock()
+        let cpu0 = processCPUSeconds()
         let start = clock.now
         let result = try body()
         let d = start.duration(to: clock.now).components
-        return (result, Double(d.seconds) + Double(d.attoseconds) * 1e-18)
+        return (result, BenchmarkTiming(wall: Double(d.seconds) + Double(d.attoseconds) * 1e-18, cpu: processCPUSeconds() - cpu0))
+    }
+
+    /// CPU time of this process (all threads), from `CLOCK_PROCESS_CPUTIME_ID`.
+    static func processCPUSeconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
     }
 
     static func short(_ x: Double) -> String { String(format: "%.6g", x) }
 }
 
+/// Wall-clock and process CPU seconds of one solver call (CPU time shows what a loaded machine hides).
+public struct BenchmarkTiming: Sendable, Equatable {
+    public let wall: Double
+    public let cpu: Double
+}
+
 /// One prepared instance: `run` solves it once, verifies the answer outside the timed region, and returns the solver's
-/// wall-clock seconds with a one-line summary of the answer. Throws when the answer fails verification.
+/// wall-clock and CPU seconds with a one-line summary of the answer. Throws when the answer fails verification.
 public struct BenchmarkInstance: Sendable {
     /// The instance size n.
     public let size: Int
     /// Solve once, verify, return (seconds, summary).
-    public let run: @Sendable () throws -> (seconds: Double, summary: String)
+    public let run: @Sendable () throws -> (seconds: BenchmarkTiming, summary: String)
 
-    init(size: Int, run: @escaping @Sendable () throws -> (seconds: Double, summary: String)) {
+    init(size: Int, run: @escaping @Sendable () throws -> (seconds: BenchmarkTiming, summary: String)) {
         self.size = size
         self.run = run
     }

@@ -1,18 +1,21 @@
 /// Times a ``BenchmarkFamily`` over a series of sizes: for each size one seeded instance, `repeats` verified runs,
-/// the median wall-clock time of the solver call (instance generation, verification and process start excluded),
+/// the median wall-clock (and process CPU) time of the solver call (instance generation, verification and process start excluded),
 /// then the growth laws fitted to the medians (``GrowthFit``).
 ///
 /// The time budget is checked before every run (and polled inside vertex enumeration and the dynamic-game search):
 /// once it is spent the remaining runs and sizes are skipped and the report says so. Progress goes to `progress`
 /// (one line per run). O(Σ sizes' solver cost × repeats).
 public enum SolverBenchmark {
-    /// One size: its median time over `times`, and the summary of the last verified answer.
+    /// One size: wall-clock and CPU seconds of every run, and the summary of the last verified answer.
     public struct Row: Sendable {
         public let size: Int
         public let times: [Double]
+        public let cpuTimes: [Double]
         public let summary: String
-        /// The median of `times` (the upper median for an even count).
+        /// The median wall-clock time (the upper median for an even count).
         public var median: Double { times.sorted()[times.count / 2] }
+        /// The median CPU time of the process during the runs.
+        public var medianCPU: Double { cpuTimes.sorted()[cpuTimes.count / 2] }
     }
 
     /// A finished run.
@@ -60,10 +63,11 @@ public enum SolverBenchmark {
             let (seed, overflow) = base.addingReportingOverflow(UInt64(n))
             let instance = try family.instance(size: n, seed: overflow ? UInt64(n) : seed, shouldStop: expired)
             var times: [Double] = []
+            var cpuTimes: [Double] = []
             var summary = ""
             for k in 0..<repeats {
                 if k > 0 && expired() { break }
-                let result: (seconds: Double, summary: String)
+                let result: (seconds: BenchmarkTiming, summary: String)
                 do {
                     result = try instance.run()
                 } catch let e as BenchmarkError {
@@ -73,11 +77,16 @@ public enum SolverBenchmark {
                     if expired() { break }
                     throw .instanceFailed(family: family.rawValue, size: n, reason: "\(error)")
                 }
-                times.append(result.seconds)
+                times.append(result.seconds.wall)
+                cpuTimes.append(result.seconds.cpu)
                 summary = result.summary
-                progress("\(family.rawValue) n=\(n) run \(k + 1)/\(repeats): \(result.seconds) s, \(result.summary)")
+                progress("\(family.rawValue) n=\(n) run \(k + 1)/\(repeats): \(result.seconds.wall) s (CPU \(result.seconds.cpu) s), \(result.summary)")
             }
-            if times.isEmpty { skipped.append(n) } else { rows.append(Row(size: n, times: times, summary: summary)) }
+            if times.isEmpty {
+                skipped.append(n)
+            } else {
+                rows.append(Row(size: n, times: times, cpuTimes: cpuTimes, summary: summary))
+            }
         }
         return Report(family: family, rows: rows, skipped: skipped,
                       fit: GrowthFit(sizes: rows.map(\.size), seconds: rows.map(\.median)))
