@@ -181,7 +181,7 @@ for task, size, ours, peers in rows:
     if family is None or not digits:
         continue
     n = int(digits[0])
-    for name, seconds in [("Entente (entente-bench)", ours)] + list(peers.items()):
+    for name, seconds in [("Entente (compare-peers run)", ours)] + list(peers.items()):
         if isinstance(seconds, float) and seconds > 0:
             curves.setdefault((family, name), []).append([n, seconds])
 results = os.path.join(os.path.dirname(os.path.abspath(__file__)), "results")

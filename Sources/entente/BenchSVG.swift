@@ -16,7 +16,10 @@ enum BenchSVG {
         guard !all.isEmpty else {
             return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"80\"><text x=\"10\" y=\"40\" font-family=\"sans-serif\" font-size=\"13\">\(escape(report.family.title)): no sizes measured</text></svg>\n"
         }
-        let xLo = floor(log10(all.map(\.0).min()!)), xHi = max(ceil(log10(all.map(\.0).max()!)), xLo + 1)
+        // Size axis: a little beyond the measured range; time axis: whole decades.
+        let xMin = log10(all.map(\.0).min()!), xMax = log10(all.map(\.0).max()!)
+        let pad = max(xMax - xMin, 0.3) * 0.06
+        let xLo = xMin - pad, xHi = xMax + pad
         let yLo = floor(log10(all.map(\.1).min()!)), yHi = max(ceil(log10(all.map(\.1).max()!)), yLo + 1)
         func px(_ x: Double) -> Double { left + (log10(x) - xLo) / (xHi - xLo) * plotW }
         func py(_ y: Double) -> Double { top + plotH - (log10(y) - yLo) / (yHi - yLo) * plotH }
@@ -24,15 +27,20 @@ enum BenchSVG {
         var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" font-family=\"sans-serif\" font-size=\"11\">\n"
         s += "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
         s += "<text x=\"\(f(left))\" y=\"22\" font-size=\"13\">\(escape(report.family.title))</text>\n"
-        // Decade grid lines with labels, plus 2× and 5× ticks on the size axis when it spans one or two decades.
+        // Decade grid lines with labels on the time axis.
         for e in stride(from: yLo, through: yHi, by: 1) {
             let y = py(pow(10, e))
             s += "<line x1=\"\(f(left))\" y1=\"\(f(y))\" x2=\"\(f(left + plotW))\" y2=\"\(f(y))\" stroke=\"#e2e8f0\"/>\n"
             s += "<text x=\"\(f(left - 6))\" y=\"\(f(y + 4))\" text-anchor=\"end\">\(secondsLabel(pow(10, e)))</text>\n"
         }
-        var xTicks: [Double] = []
-        for e in stride(from: xLo, through: xHi, by: 1) {
-            for m in (xHi - xLo <= 2 ? [1.0, 2, 5] : [1.0]) where e + log10(m) <= xHi + 1e-9 { xTicks.append(m * pow(10, e)) }
+        // Ticks at the measured sizes when there are few of them, else at 1, 2, 5 × 10ᵉ.
+        let measured = Set(all.map(\.0)).sorted()
+        var xTicks = measured
+        if measured.count > 12 {
+            xTicks = []
+            for e in stride(from: floor(xLo), through: ceil(xHi), by: 1) {
+                for m in [1.0, 2, 5] where log10(m) + e >= xLo && log10(m) + e <= xHi { xTicks.append(m * pow(10, e)) }
+            }
         }
         for x in xTicks {
             s += "<line x1=\"\(f(px(x)))\" y1=\"\(f(top))\" x2=\"\(f(px(x)))\" y2=\"\(f(top + plotH))\" stroke=\"#e2e8f0\"/>\n"

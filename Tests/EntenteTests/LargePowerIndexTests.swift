@@ -87,6 +87,11 @@ import Testing
         let huge = try WeightedMajorityGame(weights: [1 << 50, 1 << 50, 3], quota: Double(1 << 50))
         #expect(throws: CooperativeError.self) { try PowerIndices.shapleyShubik(huge, method: .exactDynamicProgramming) }
         #expect(throws: CooperativeError.self) { try PowerIndices.shapleyShubik(huge, method: .dynamicProgramming) }
+        // Small tables, many players: the exact DP's work is bounded too ((400 001 + 2 weights) passes × 400 002 cells).
+        let many = try WeightedMajorityGame(weights: [Int](repeating: 1, count: 400_000) + [2], quota: 1, rule: .weak)
+        #expect(throws: CooperativeError.workTooLarge(cellUpdates: 400_003 * 400_002, limit: PowerIndices.exactWorkLimit)) {
+            try PowerIndices.shapleyShubik(many, method: .exactDynamicProgramming)
+        }
     }
 
     @Test func gaussLegendreIsExactForPolynomials() {

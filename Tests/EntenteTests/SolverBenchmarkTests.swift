@@ -37,6 +37,11 @@ import Testing
         }
     }
 
+    @Test func aSpentTimeBudgetSkipsTheRemainingSizes() throws {
+        let r = try SolverBenchmark.run(.vertex, sizes: [4, 6, 8], repeats: 3, timeout: 1e-9)
+        #expect(r.rows.isEmpty && r.skipped == [4, 6, 8] && r.fit == nil)
+    }
+
     @Test func instancesAreThePeerScriptsGames() throws {
         // compare_peers.py: default_rng(1000 + n).uniform(−1, 1, (n, n)) is A; its first entry for n = 4.
         var rng = NumPyRandom(seed: 1004)
