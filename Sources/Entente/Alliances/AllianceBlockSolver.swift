@@ -17,6 +17,8 @@
 extension AllianceFormationGame {
     /// Largest block evaluated by dense LU; larger blocks use the warm-started iterative solver.
     static let blockDenseLimit = 128
+    /// Searches per block (each with its own seed for breaking cycles) before the block is given up as unverified.
+    static let blockAttempts = 3
 
     /// The blocks in solution order: each block's moves and window closings lead only into itself or earlier blocks.
     /// - Complexity: O(states · n).
@@ -55,6 +57,10 @@ extension AllianceFormationGame {
         var rewards = [Double](repeating: 0, count: block.count * n)
         var start = [Double](repeating: 0, count: block.count * n)
         var inBlock: [(Int, Double)] = []
+        // A deterministic process inside the block (at most one successor per state) is a functional graph, evaluated
+        // exactly in O(|block|·n) (FunctionalGraphEvaluation); mixing states need a linear solve.
+        var next = [Int](repeating: -1, count: block.count), weight = [Double](repeating: 0, count: block.count)
+        var functional = true
         for (lx, x) in block.enumerated() {
             inBlock.removeAll(keepingCapacity: true)
             for i in 0..<n { rewards[lx * n + i] = payoffs[x][i]; start[lx * n + i] = v[x][i] }
@@ -65,13 +71,20 @@ extension AllianceFormationGame {
                     for i in 0..<n { rewards[lx * n + i] += delta * w * v[y][i] }
                 }
             }
+            if inBlock.count == 1 { (next[lx], weight[lx]) = inBlock[0] } else if inBlock.count > 1 { functional = false }
             sparse.appendRow(inBlock)
         }
-        // Dense LU only for small blocks: a warm-started iterative solve of a block whose process changed in a few states
-        // takes a few sparse products, far less than refactoring (O(Bell(n)³) per iteration).
-        let solution = try PolicyEvaluation.solve(sparse, rewards: rewards, players: n, delta: delta,
+        let solution: [Double]
+        if functional {
+            solution = FunctionalGraphEvaluation.solve(next: next, weight: weight, rewards: rewards, players: n, delta: delta)
+        } else {
+            // Dense LU only for small blocks: a warm-started iterative solve of a block whose process changed in a few
+            // states takes a few sparse products, far less than refactoring (O(Bell(n)³) per iteration).
+            solution = try PolicyEvaluation.solve(sparse, rewards: rewards, players: n, delta: delta,
                                                   denseLimit: min(parameters.denseLimit, AllianceFormationGame.blockDenseLimit),
                                                   iterative: parameters.iterativeSolver, start: start)
+        }
+        guard solution.allSatisfy(\.isFinite) else { throw .nonFinitePayoffs }
         for (lx, x) in block.enumerated() { for i in 0..<n { v[x][i] = solution[lx * n + i] } }
     }
 
@@ -84,15 +97,30 @@ extension AllianceFormationGame {
     }
 
     /// Solves one block given final values outside it: the deterministic search, then damped mixing over the states that
-    /// kept changing. Writes the block's prescriptions, mixtures and values; returns whether the block verified.
+    /// kept changing; up to ``blockAttempts`` times with different seeds. Writes the block's prescriptions, mixtures and values; returns whether the block verified.
     func solveBlock(_ block: [Int], local: [Int], choice: inout [Int?], mixed: inout [Int: [(move: Int, probability: Double)]],
                     values v: inout [[Double]], alternatives: [[[Int]]], iterations: inout Int,
                     shouldStop: () -> Bool) throws(DynamicsError) -> Bool {
+        for attempt in 0..<AllianceFormationGame.blockAttempts {
+            if attempt > 0 { for x in block { choice[x] = nil } }
+            if try attemptBlock(block, local: local, seed: 2003 + UInt64(attempt), choice: &choice, mixed: &mixed, values: &v,
+                                alternatives: alternatives, iterations: &iterations, shouldStop: shouldStop) {
+                return true
+            }
+            if shouldStop() { break }
+        }
+        return false
+    }
+
+    /// One search of a block (``solveBlock``) with the given seed for breaking cycles.
+    func attemptBlock(_ block: [Int], local: [Int], seed: UInt64, choice: inout [Int?], mixed: inout [Int: [(move: Int, probability: Double)]],
+                      values v: inout [[Double]], alternatives: [[[Int]]], iterations: inout Int,
+                      shouldStop: () -> Bool) throws(DynamicsError) -> Bool {
         let tol = 1e-10
         let noMix: [Int: [(move: Int, probability: Double)]] = [:]
         try evaluateBlock(block, local: local, process: block.map { choice[$0] }, mixed: noMix, values: &v)
         var search = ProcessSearch<Int?>(process: block.map { choice[$0] })
-        try search.run(maxIterations: parameters.maxIterations, stallLimit: parameters.stallLimit, fallback: nil, shouldStop: shouldStop,
+        try search.run(maxIterations: parameters.maxIterations, stallLimit: parameters.stallLimit, fallback: nil, seed: seed, shouldStop: shouldStop,
                        violates: { lx, process in
                            violates(v, prescription: process[lx], mixture: nil, at: block[lx], alternatives: alternatives, tolerance: tol)
                        },
