@@ -217,7 +217,9 @@ public enum BenchmarkFamily: String, Sendable, CaseIterable {
 
 /// Wall-clock and process CPU seconds of one solver call (CPU time shows what a loaded machine hides).
 public struct BenchmarkTiming: Sendable, Equatable {
+    /// Elapsed wall-clock seconds.
     public let wall: Double
+    /// CPU seconds of the whole process over the same interval.
     public let cpu: Double
 }
 

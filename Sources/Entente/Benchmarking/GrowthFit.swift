@@ -9,8 +9,9 @@ public struct GrowthFit: Sendable, Equatable {
     public let exponent: Double
     /// The base c of the exponential fit.
     public let base: Double
-    /// Residual sum of squares of log t for the polynomial and the exponential fit.
+    /// Residual sum of squares of log t for the polynomial fit.
     public let polynomialResidual: Double
+    /// Residual sum of squares of log t for the exponential fit.
     public let exponentialResidual: Double
 
     /// Number of distinct sizes fitted.

@@ -7,12 +7,15 @@
 public struct PeerTimings: Sendable {
     /// One peer's median times for one family.
     public struct Curve: Sendable {
+        /// The peer's name as the script printed it (e.g. "QuantEcon").
         public let peer: String
+        /// (size n, median seconds) in file order.
         public let points: [(size: Int, seconds: Double)]
     }
 
-    /// When and where the peer script ran (as it wrote them).
+    /// When the peer script ran (as it wrote it).
     public let generated: String
+    /// The machine it ran on (as it wrote it).
     public let machine: String
     /// All curves in the file, in file order.
     public let curves: [(family: String, curve: Curve)]

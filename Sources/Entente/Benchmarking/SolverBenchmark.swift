@@ -8,9 +8,13 @@
 public enum SolverBenchmark {
     /// One size: wall-clock and CPU seconds of every run, and the summary of the last verified answer.
     public struct Row: Sendable {
+        /// The instance size n.
         public let size: Int
+        /// Wall-clock seconds of each verified run.
         public let times: [Double]
+        /// Process CPU seconds of each verified run.
         public let cpuTimes: [Double]
+        /// The last answer in one line (e.g. "3 equilibria").
         public let summary: String
         /// The median wall-clock time (the upper median for an even count).
         public var median: Double { times.sorted()[times.count / 2] }
@@ -20,7 +24,9 @@ public enum SolverBenchmark {
 
     /// A finished run.
     public struct Report: Sendable {
+        /// The family timed.
         public let family: BenchmarkFamily
+        /// One row per measured size, in the order given.
         public let rows: [Row]
         /// Sizes not measured because the time budget ran out.
         public let skipped: [Int]
