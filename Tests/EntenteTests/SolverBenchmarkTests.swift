@@ -1,6 +1,11 @@
 import Foundation
 import Testing
 @testable import Entente
+@testable import EntenteAlliances
+@testable import EntenteCooperative
+@testable import EntenteGames
+@testable import EntenteIO
+@testable import EntenteNumerics
 
 /// `entente bench` and the library behind it: size parsing, growth fits, peer files, verified tiny runs.
 @Suite struct SolverBenchmarkTests {

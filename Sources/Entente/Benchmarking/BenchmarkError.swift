@@ -1,3 +1,9 @@
+import EntenteAlliances
+import EntenteCooperative
+import EntenteGames
+import EntenteIO
+import EntenteNumerics
+
 /// Why a benchmark could not run or an answer was refused.
 public enum BenchmarkError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A family name that does not exist.

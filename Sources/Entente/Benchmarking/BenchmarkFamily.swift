@@ -1,3 +1,8 @@
+import EntenteAlliances
+import EntenteCooperative
+import EntenteGames
+import EntenteIO
+import EntenteNumerics
 import Foundation
 
 /// A solver family timed by ``SolverBenchmark`` (and `entente bench`): how its seeded random instances are drawn,
@@ -7,10 +12,11 @@ import Foundation
 /// (``NumPyRandom`` for normal-form games, ``PythonRandom`` for weighted and TU games) and the same seeds: `base + n`
 /// with the default bases below (``defaultSeedBase``), so `entente bench` and the peer script time the very same games.
 public enum BenchmarkFamily: String, Sendable, CaseIterable {
-    /// All extreme equilibria (vertex enumeration) of a random n×n bimatrix game, payoffs uniform in [−1, 1]
-    /// (`default_rng(1000 + n).uniform(−1, 1, (n, n))` for A, then B). Verified: complete, every equilibrium re-checked.
+    /// All extreme equilibria (vertex enumeration) of a random n×n bimatrix game with integer payoffs 0..999
+    /// (`default_rng(1000 + n).integers(0, 1000, (n, n))` for A, then B). Verified: complete, every equilibrium re-checked.
     case vertex
-    /// Lemke–Howson from label 0 on a random n×n game (seed 2000 + n, as for `vertex`). Verified: regret.
+    /// Lemke–Howson from label 0 on a random n×n game, payoffs uniform in [−1, 1] (`default_rng(2000 + n).uniform(−1, 1,
+    /// (n, n))` for A, then B). Verified: regret.
     case lemke
     /// The value of a random n×n zero-sum game by LP (seed 3000 + n, A uniform in [−1, 1]). Verified: both optimal
     /// strategies as a Nash equilibrium of (A, −A).
@@ -86,8 +92,12 @@ public enum BenchmarkFamily: String, Sendable, CaseIterable {
             switch self {
             case .vertex, .lemke, .zerosum:
                 var rng = NumPyRandom(seed: seed)
-                let a = try BenchmarkFamily.matrix(n, rng.uniform(-1, 1, count: n * n))
-                let b = try BenchmarkFamily.matrix(n, rng.uniform(-1, 1, count: n * n))
+                // compare_peers.py: random_integer_game (integers 0..999) for vertex, random_game (uniform) otherwise.
+                func draw() -> [Double] {
+                    self == .vertex ? rng.integers(0, 1000, count: n * n).map(Double.init) : rng.uniform(-1, 1, count: n * n)
+                }
+                let a = try BenchmarkFamily.matrix(n, draw())
+                let b = try BenchmarkFamily.matrix(n, draw())
                 if self == .zerosum {
                     let game = try NormalFormGame(rowPayoffs: a, columnPayoffs: BenchmarkFamily.negated(a))
                     return BenchmarkInstance(size: n) {

@@ -1,3 +1,8 @@
+import EntenteAlliances
+import EntenteCooperative
+import EntenteGames
+import EntenteIO
+import EntenteNumerics
 import Foundation
 
 /// Least-squares growth laws for solver times t(n): polynomial t ≈ a·nᵇ (a line in log t against log n) and

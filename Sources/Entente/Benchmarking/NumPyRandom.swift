@@ -1,3 +1,9 @@
+import EntenteAlliances
+import EntenteCooperative
+import EntenteGames
+import EntenteIO
+import EntenteNumerics
+
 /// NumPy's `numpy.random.default_rng(seed)` for a non-negative integer seed: the PCG64 generator (O'Neill 2014,
 /// XSL-RR output on a 128-bit LCG) seeded through NumPy's `SeedSequence` hash (Vigna-style mixing, pool of four
 /// 32-bit words), with `Generator.uniform` (53-bit doubles) and `Generator.integers` (Lemire 2019 bounded draws on

@@ -1,3 +1,9 @@
+import EntenteAlliances
+import EntenteCooperative
+import EntenteGames
+import EntenteIO
+import EntenteNumerics
+
 /// Peer timings written by `Benchmarks/compare-peers` to `Benchmarks/results/peers.json`, read back to draw the
 /// peers' curves next to `entente bench`'s own.
 ///

@@ -1,3 +1,9 @@
+import EntenteAlliances
+import EntenteCooperative
+import EntenteGames
+import EntenteIO
+import EntenteNumerics
+
 /// CPython's `random.Random(seed)` for a non-negative integer seed: the Mersenne Twister MT19937 (Matsumoto &
 /// Nishimura 1998) seeded by `init_by_array` with the seed's 32-bit words, and CPython's `randint`/`random`
 /// (rejection sampling on `getrandbits`, 53-bit floats from two draws).

@@ -1,3 +1,9 @@
+import EntenteAlliances
+import EntenteCooperative
+import EntenteGames
+import EntenteIO
+import EntenteNumerics
+
 /// Times a ``BenchmarkFamily`` over a series of sizes: for each size one seeded instance, `repeats` verified runs,
 /// the median wall-clock (and process CPU) time of the solver call (instance generation, verification and process start excluded),
 /// then the growth laws fitted to the medians (``GrowthFit``).

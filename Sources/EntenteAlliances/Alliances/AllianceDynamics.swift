@@ -173,7 +173,7 @@ extension AllianceFormationGame {
     }
 
     /// Searches for an equilibrium process block by block (backward induction over the actors that opted out and the
-    /// window, see ``solutionBlocks()``), inside each block by asynchronous best responses: start from "everyone waits"; at each
+    /// window, see `solutionBlocks()`), inside each block by asynchronous best responses: start from "everyone waits"; at each
     /// step every violating state switches to its most profitable move (or to waiting); when a process repeats, a
     /// single violating state switches to a random profitable move instead (a seeded generator, so runs are
     /// reproducible). Stops when no state violates the conditions, after `maxIterations`, or when the number of
