@@ -238,3 +238,30 @@ for task, size, ours, peers in rows:
             print(f"| {task} | {size} | {ours * 1e3:.3f} ms | {k} | {v * 1e3:.3f} ms | {ours / v:.3g} |")
         else:
             print(f"| {task} | {size} | {ours * 1e3:.3f} ms | {k} | failed ({v}) | — |")
+
+# Peer curves for `entente bench FAMILY --svg` (read from Benchmarks/results/peers.json): per family and peer, the
+# median seconds at each size of this run; failed runs are left out. Entente's own times are kept as a curve too.
+def bench_family(task):
+    t = task.lower()
+    for key, family in [("extreme", "vertex"), ("lemke", "lemke"), ("zero-sum", "zerosum"), ("banzhaf", "banzhaf"),
+                        ("shapley-shubik", "shapley-shubik"), ("nucleolus", "nucleolus")]:
+        if key in t:
+            return family
+    return None
+
+curves = {}
+for task, size, ours, peers in rows:
+    family = bench_family(task)
+    digits = "".join(c if c.isdigit() else " " for c in str(size)).split()
+    if family is None or not digits:
+        continue
+    n = int(digits[0])
+    for name, seconds in [("Entente (compare-peers run)", ours)] + list(peers.items()):
+        if isinstance(seconds, float) and seconds > 0:
+            curves.setdefault((family, name), []).append([n, seconds])
+results = os.path.join(os.path.dirname(os.path.abspath(__file__)), "results")
+os.makedirs(results, exist_ok=True)
+with open(os.path.join(results, "peers.json"), "w") as f:
+    json.dump({"generated": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "machine": f"{cpu}, {os.cpu_count()} cores",
+               "curves": [{"family": fam, "peer": name, "points": pts} for (fam, name), pts in curves.items()]}, f, indent=1)
+print(f"\npeer curves for `entente bench --svg`: {os.path.join(results, 'peers.json')}", file=sys.stderr)

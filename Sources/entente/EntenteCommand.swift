@@ -8,7 +8,7 @@ struct EntenteCommand: ParsableCommand {
         commandName: "entente",
         abstract: "Alliance formation as games: verified equilibria, power indices and coalition dynamics.",
         version: Entente.version,
-        subcommands: [Analyze.self, Dynamics.self, Sweep.self, Scenarios.self, ScenarioCommand.self, Calibrate.self, Predict.self, Validate.self, Nash.self, CoalitionCommand.self, HedonicCommand.self, FenceSitCommand.self, BuckPassCommand.self, Example.self],
+        subcommands: [Analyze.self, Dynamics.self, Sweep.self, Scenarios.self, ScenarioCommand.self, Calibrate.self, Predict.self, Validate.self, Nash.self, CoalitionCommand.self, BenchCommand.self, HedonicCommand.self, FenceSitCommand.self, BuckPassCommand.self, Example.self],
         defaultSubcommand: Analyze.self
     )
 

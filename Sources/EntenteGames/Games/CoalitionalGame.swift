@@ -103,6 +103,8 @@ public enum CooperativeError: Error, Equatable, Sendable, CustomStringConvertibl
     case invalidScale
     /// A table or DP of `cells` entries above `limit`: refused before allocating.
     case tableTooLarge(cells: Int, limit: Int)
+    /// A pseudo-polynomial computation of `cellUpdates` steps above `limit`: refused before starting.
+    case workTooLarge(cellUpdates: Int, limit: Int)
     /// The imputation set is empty: Σᵢ v({i}) > v(N), so no efficient, individually rational allocation exists.
     case emptyImputationSet
 
@@ -120,6 +122,7 @@ public enum CooperativeError: Error, Equatable, Sendable, CustomStringConvertibl
         case .weightsTooLarge(let l): return "the total weight exceeds \(l) (2^53); use smaller weights or a smaller \"scale\""
         case .invalidScale: return "the capability scale must be finite and positive"
         case .tableTooLarge(let c, let l): return "the computation needs a table of \(c == Int.max ? "more than 9e18" : String(c)) entries, above the limit of \(l); use fewer players or smaller integer weights (a smaller \"scale\")"
+        case .workTooLarge(let c, let l): return "the computation needs \(c == Int.max ? "more than 9e18" : String(c)) cell updates, above the limit of \(l) (about a minute); use fewer players or smaller integer weights (a smaller \"scale\")"
         case .emptyImputationSet: return "the imputation set is empty: the players' stand-alone values sum to more than v(N)"
         }
     }
