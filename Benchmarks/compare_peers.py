@@ -3,10 +3,23 @@ import json, math, os, random, statistics, subprocess, sys, tempfile, time, plat
 
 bench = sys.argv[1]
 quick = "--quick" in sys.argv
+# --only FAMILY[,FAMILY…] runs a subset: vertex, lemke, zerosum, power, tu (default: all).
+only = None
+for k, arg in enumerate(sys.argv):
+    if arg == "--only" and k + 1 < len(sys.argv):
+        only = set(sys.argv[k + 1].split(","))
+    elif arg.startswith("--only="):
+        only = set(arg.split("=", 1)[1].split(","))
+
+
+def wanted(family):
+    return only is None or family in only
+
 tmp = tempfile.mkdtemp(prefix="entente-peers-")
 RUNS = 3 if quick else 5
 
 import numpy as np
+from scipy.optimize import linprog
 import nashpy
 import quantecon.game_theory as qgt
 import pygambit as gbt
@@ -39,18 +52,42 @@ def entente(task, path):
 
 def write_nfg(path, a, b):
     m, n = a.shape
+    text = (lambda v: str(int(v))) if np.issubdtype(a.dtype, np.integer) else (lambda v: repr(float(v)))
     with open(path, "w") as f:
         f.write('NFG 1 R "random" { "1" "2" } { %d %d }\n\n' % (m, n))
         vals = []
         for j in range(n):
             for i in range(m):
-                vals += [repr(float(a[i, j])), repr(float(b[i, j]))]
+                vals += [text(a[i, j]), text(b[i, j])]
         f.write(" ".join(vals) + "\n")
 
 
 def random_game(n, seed):
     rng = np.random.default_rng(seed)
     return rng.uniform(-1, 1, (n, n)), rng.uniform(-1, 1, (n, n))
+
+
+def integer_bimatrix(n, seed):
+    """The Lemke-Howson instances of the speed goals: integer payoffs 0..999 for both players."""
+    rng = np.random.default_rng(seed)
+    return rng.integers(0, 1000, (n, n)), rng.integers(0, 1000, (n, n))
+
+
+def integer_zero_sum(n, seed):
+    """The zero-sum instances of the speed goals: integer payoffs in [-1000, 1000] to the row player."""
+    return np.random.default_rng(seed).integers(-1000, 1001, (n, n))
+
+
+def highs_value(a):
+    """Value of the zero-sum game a by SciPy's HiGHS: max v s.t. Aᵀx ≥ v·1, Σx = 1, x ≥ 0."""
+    m, n = a.shape
+    c = np.zeros(m + 1); c[-1] = -1
+    a_ub = np.hstack([-a.T, np.ones((n, 1))])
+    a_eq = np.hstack([np.ones((1, m)), np.zeros((1, 1))])
+    r = linprog(c, A_ub=a_ub, b_ub=np.zeros(n), A_eq=a_eq, b_eq=[1], bounds=[(0, None)] * m + [(None, None)], method="highs")
+    if r.status != 0:
+        raise RuntimeError(r.message)
+    return -r.fun
 
 
 rows = []  # (task, size, entente_s, {peer: seconds})
@@ -69,7 +106,7 @@ def record(task, size, ours, peers):
 
 
 # 1. All extreme equilibria (vertex enumeration).
-for n in ([4, 6, 8] if quick else [4, 6, 8, 10, 12]):
+for n in ([] if not wanted("vertex") else [4, 6, 8] if quick else [4, 6, 8, 10, 12]):
     a, b = random_game(n, 1000 + n)
     path = os.path.join(tmp, f"vertex-{n}.nfg"); write_nfg(path, a, b)
     peers = {}
@@ -82,34 +119,32 @@ for n in ([4, 6, 8] if quick else [4, 6, 8, 10, 12]):
         attempt(peers, "nashpy", lambda: list(g_np.vertex_enumeration()), runs=3)
     record("all extreme equilibria", f"{n}x{n}", entente("vertex", path), peers)
 
-# 2. Lemke-Howson, one equilibrium from label 0.
-for n in ([10, 50] if quick else [10, 50, 100, 200]):
-    a, b = random_game(n, 2000 + n)
+# 2. Lemke-Howson, one equilibrium from label 0 (QuantEcon init_pivot=0 follows the same path), on the instances of
+#    the speed goal: integer payoffs 0..999, seed 2000 + n for Entente and every peer.
+for n in ([] if not wanted("lemke") else [200] if quick else [200, 500]):
+    a, b = integer_bimatrix(n, 2000 + n)
     path = os.path.join(tmp, f"lemke-{n}.nfg"); write_nfg(path, a, b)
     peers = {}
-    g_qe = qgt.NormalFormGame((qgt.Player(a), qgt.Player(b.T)))
-    attempt(peers, "QuantEcon", lambda: qgt.lemke_howson(g_qe, init_pivot=0))
-    g_np = nashpy.Game(a, b)
-    if n <= 100:
-        attempt(peers, "nashpy", lambda: g_np.lemke_howson(initial_dropped_label=0), runs=3)
-    if n <= 100:  # Gambit's lcp_solve took minutes at 200×200 here
-        g_gb = gbt.read_nfg(path)
-        attempt(peers, "Gambit lcp", lambda: gbt.nash.lcp_solve(g_gb, rational=False, stop_after=1), runs=3)
+    g_qe = qgt.NormalFormGame((qgt.Player(a.astype(float)), qgt.Player(b.T.astype(float))))
+    attempt(peers, "QuantEcon", lambda: qgt.lemke_howson(g_qe, init_pivot=0), runs=3)
+    # nashpy (overflow warnings, no answer after 10 minutes) and Gambit's lcp_solve (minutes) are not timed at these sizes.
     record("Lemke-Howson", f"{n}x{n}", entente("lemke", path), peers)
 
-# 3. Zero-sum by LP.
-for n in ([50, 100] if quick else [50, 100, 200, 400]):
-    a, _ = random_game(n, 3000 + n)
+# 3. Zero-sum value by LP on the instances of the speed goal: integer payoffs in [-1000, 1000], seed 3000 + n.
+for n in ([] if not wanted("zerosum") else [200, 400] if quick else [200, 400, 800]):
+    a = integer_zero_sum(n, 3000 + n)
     path = os.path.join(tmp, f"zerosum-{n}.nfg"); write_nfg(path, a, -a)
     peers = {}
-    g_np = nashpy.Game(a)
-    attempt(peers, "nashpy linear_program", lambda: g_np.linear_program(), runs=3)
-    g_gb = gbt.read_nfg(path)
-    attempt(peers, "Gambit lp", lambda: gbt.nash.lp_solve(g_gb, rational=False), runs=3)
+    af = a.astype(float)
+    attempt(peers, "SciPy HiGHS", lambda: highs_value(af), runs=3)
+    if n <= 400:
+        g_np = nashpy.Game(af)
+        attempt(peers, "nashpy linear_program", lambda: g_np.linear_program(), runs=1)
+    # Gambit's lp_solve is not timed at these sizes (minutes).
     record("zero-sum value (LP)", f"{n}x{n}", entente("zerosum", path), peers)
 
 # 4. Power indices of weighted majority games (weights 1..100, strict majority of the total).
-for n in ([10, 50, 200] if quick else [10, 50, 200, 1000]):
+for n in ([] if not wanted("power") else [10, 50, 200] if quick else [10, 50, 200, 1000]):
     rnd = random.Random(n)
     w = [rnd.randint(1, 100) for _ in range(n)]
     total = sum(w)
@@ -135,14 +170,14 @@ def tu_values(n, seed):
     rnd = random.Random(seed)
     return [0.0] + [float(bin(m).count("1") ** 2) + rnd.random() for m in range(1, 1 << n)]
 
-for n in ([10, 16] if quick else [10, 16, 20]):
+for n in ([] if not wanted("tu") else [10, 16] if quick else [10, 16, 20]):
     v = tu_values(n, n)
     path = os.path.join(tmp, f"tu-{n}.json")
     json.dump({"players": [f"p{i}" for i in range(n)], "values": v}, open(path, "w"))
     g_cg = coopgame.Game(v[1:])
     record("Shapley value (table)", f"n={n}", entente("shapley", path), coop(lambda: coopgame.shapley(g_cg)))
 
-for n in ([5, 8] if quick else [5, 8, 12, 16]):
+for n in ([] if not wanted("tu") else [5, 8] if quick else [5, 8, 12, 16]):
     v = tu_values(n, 50 + n)
     path = os.path.join(tmp, f"nucleolus-{n}.json")
     json.dump({"players": [f"p{i}" for i in range(n)], "values": v}, open(path, "w"))

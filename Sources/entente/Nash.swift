@@ -9,7 +9,8 @@ struct Nash: ParsableCommand {
         discussion: """
         Methods: pure (all pure equilibria, any n), enumerate (all extreme equilibria of a 2-player game by \
         vertex enumeration; complete, also for degenerate games), support (support enumeration; complete for \
-        nondegenerate games), lemke (Lemke-Howson; --all runs every starting label), zero-sum (LP), logit \
+        nondegenerate games), lemke (Lemke-Howson; --all runs every starting label), zero-sum (LP by an interior-point method, then \
+        crossover to an exact optimal vertex), logit \
         (one equilibrium of any n-player game by tracing the logit QRE path), auto (enumerate for 2 players with \
         at most \(Nash.enumerationLimit) strategies in total, logit otherwise). Every equilibrium printed has been verified (regret below the tolerance).
         """)
