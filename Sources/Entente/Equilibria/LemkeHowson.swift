@@ -22,15 +22,30 @@ public enum LemkeHowson {
         try EquilibriumVerifier.checkTolerance(tolerance)
         guard maxPivots >= 1 else { throw .invalidLimit(value: maxPivots, minimum: 1) }
         let tol = EquilibriumVerifier.absoluteTolerance(tolerance, for: game)
-        let scaled = game.scaledForSolving()  // payoffs in (−1, 1): pivot thresholds independent of the units
-        let a = VertexEnumeration.shifted(scaled.payoffs[0]), b = VertexEnumeration.shifted(scaled.payoffs[1])
+        // Payoffs scaled by 2^solvingExponent into (−1, 1) (pivot thresholds independent of the units) and shifted to
+        // u − min u + 1 ≥ 1, in one pass per player, straight into the two dictionaries (the same values as
+        // `VertexEnumeration.shifted(game.scaledForSolving().payoffs[p])`, without the intermediate copies).
+        let exponent = game.solvingExponent
+        func prepared(_ u: [Double], into out: inout [Double], transposed: Bool) {
+            var lo = Double.infinity
+            for v in u { lo = min(lo, v) }
+            let scaledLow = Double(sign: .plus, exponent: exponent, significand: lo)
+            for j in 0..<n {
+                for i in 0..<m {
+                    let v = Double(sign: .plus, exponent: exponent, significand: u[i + j * m]) - scaledLow + 1
+                    out[transposed ? j + i * n : i + j * m] = v
+                }
+            }
+        }
         // Dictionary P: n rows, Bᵀx + s = 1; variables x_0..x_{m-1} (labels 0..m-1, nonbasic at the start) and
         // s_0..s_{n-1} (labels m..m+n-1, the initial basis).
         var bt = [Double](repeating: 0, count: m * n)
-        for j in 0..<n { for i in 0..<m { bt[j + i * n] = b[i + j * m] } }
+        prepared(game.payoffs[1], into: &bt, transposed: true)
         var tp = LemkeHowsonTableau(rows: n, variables: m + n, basis: Array(m..<(m + n)), nonbasic: Array(0..<m), columns: bt)
         // Dictionary Q: m rows, r + A y = 1; variables r_0..r_{m-1} (labels 0..m-1, the initial basis) and
         // y_0..y_{n-1} (labels m.., nonbasic at the start).
+        var a = [Double](repeating: 0, count: m * n)
+        prepared(game.payoffs[0], into: &a, transposed: false)
         var tq = LemkeHowsonTableau(rows: m, variables: m + n, basis: Array(0..<m), nonbasic: Array(m..<(m + n)), columns: a)
         // In both tableaux, variable index == label.
         var entering = label
