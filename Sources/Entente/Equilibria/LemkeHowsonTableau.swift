@@ -93,9 +93,23 @@ struct LemkeHowsonTableau {
                 }
             }
         }
+        // Minimum ratio; rows whose ratios tie (within 1e-12 relative) are ordered by ``lexTieLess(_:_:)``.
         var best = -1
+        var bestRatio = 0.0
         for i in 0..<rows where column[i] > 1e-12 {
-            if best < 0 || lexLess(i, best) { best = i }
+            let ratio = rhs[i] / column[i]
+            if best < 0 {
+                best = i
+                bestRatio = ratio
+            } else if abs(ratio - bestRatio) > 1e-12 * max(1, abs(ratio), abs(bestRatio)) {
+                if ratio < bestRatio {
+                    best = i
+                    bestRatio = ratio
+                }
+            } else if lexTieLess(i, best) {
+                best = i
+                bestRatio = ratio
+            }
         }
         if best < 0 { return -1 }
         let leaving = basis[best]
@@ -166,13 +180,11 @@ struct LemkeHowsonTableau {
         pending = 0
     }
 
-    /// Row `i` lexicographically smaller than row `k` in (rhs, B⁻¹ columns) divided by the entering column.
-    func lexLess(_ i: Int, _ k: Int) -> Bool {
+    /// For rows `i` and `k` whose ratios tie: row `i` lexicographically smaller in the B⁻¹ columns divided by the
+    /// entering column (then by index).
+    func lexTieLess(_ i: Int, _ k: Int) -> Bool {
         let pi = column[i]
         let pk = column[k]
-        let ri = rhs[i] / pi
-        let rk = rhs[k] / pk
-        if abs(ri - rk) > 1e-12 * max(1, abs(ri), abs(rk)) { return ri < rk }
         for v in initialBasis {
             let a = entry(i, variable: v) / pi
             let b = entry(k, variable: v) / pk

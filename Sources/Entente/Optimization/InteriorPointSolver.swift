@@ -16,7 +16,7 @@ import CLAPACKE
 /// strictly complementary pairs `xⱼ ≫ zⱼ` or `zⱼ ≫ xⱼ`); callers that need a vertex follow it with a crossover
 /// (see ``ZeroSum``).
 /// - Complexity: O(m²n + m³/3) flops per iteration (forming and factorising the normal matrix; choose m ≤ n);
-///   typically 15–40 iterations, independent of degeneracy. Memory O(mn + m²).
+///   12–20 iterations on random games with n = 50–400 (measured), hardly dependent on degeneracy. Memory O(mn + m²).
 /// - Tolerance: stops when the relative primal residual `‖b − Ax − s‖∞ / (1 + ‖b‖∞)`, dual residual
 ///   `‖c + Aᵀy − z‖∞ / (1 + ‖c‖∞)` and gap `|cᵀx + bᵀy| / (1 + |cᵀx|)` are all below ``Options/tolerance``.
 struct InteriorPointSolver: Sendable {
@@ -26,6 +26,8 @@ struct InteriorPointSolver: Sendable {
         var tolerance: Double = 1e-10
         /// Iteration limit.
         var maxIterations: Int = 120
+        /// Relative residuals and gap below which iterates are offered to the caller's early stop.
+        var earlyStopTolerance: Double = 1e-6
     }
 
     /// Outcome of an interior-point solve.
@@ -52,7 +54,11 @@ struct InteriorPointSolver: Sendable {
 
     /// Solves the inequality-form LP `min cᵀx, Ax ≤ b, x ≥ 0`. `a` is `m × n` column-major; data must be finite
     /// (callers validate). O(m²n) per iteration.
-    func solve(_ a: Matrix, b: [Double], c: [Double]) -> Result {
+    ///
+    /// `earlyStop` is offered every iterate whose relative residuals and gap are below ``Options/earlyStopTolerance``;
+    /// returning true ends the solve there with status `.optimal` (a caller that can round the iterate to an exact,
+    /// verified vertex — a crossover — saves the last iterations that way).
+    func solve(_ a: Matrix, b: [Double], c: [Double], earlyStop: (Result) -> Bool = { _ in false }) -> Result {
         let m = a.rows
         let n = a.columns
         precondition(b.count == m && c.count == n)
@@ -92,8 +98,14 @@ struct InteriorPointSolver: Sendable {
                 pobj += c[j] * x[j]
             }
             let mu = (xz + sy) / Double(m + n)
-            if rpNorm / bNorm < tol && rdNorm / cNorm < tol && abs(pobj - dobj) / (1 + abs(pobj)) < tol {
+            let gap = abs(pobj - dobj) / (1 + abs(pobj))
+            if rpNorm / bNorm < tol && rdNorm / cNorm < tol && gap < tol {
                 return Result(status: .optimal, x: x, slack: s, y: y, z: z, iterations: iteration)
+            }
+            let early = options.earlyStopTolerance
+            if rpNorm / bNorm < early && rdNorm / cNorm < early && gap < early {
+                let candidate = Result(status: .optimal, x: x, slack: s, y: y, z: z, iterations: iteration)
+                if earlyStop(candidate) { return candidate }
             }
             if Vector.normInf(x) > 1e12 * dataScale || Vector.normInf(y) > 1e12 * dataScale {
                 return Result(
