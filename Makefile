@@ -4,7 +4,7 @@
 # Both install LAPACKE/OpenBLAS with apt first if they are missing.
 export OPENBLAS_NUM_THREADS ?= 1
 
-.PHONY: run test deps bench docs
+.PHONY: run test deps bench docs lint format
 
 deps:
 	@scripts/ensure-deps.sh
@@ -21,4 +21,12 @@ bench: deps
 	cd Benchmarks && swift package --disable-sandbox benchmark
 
 docs:
-	swift package --disable-sandbox generate-documentation --target Entente --warnings-as-errors
+	scripts/docs.sh
+
+# Style check with the checked-in .swift-format (not yet part of `make test`: the code base predates the
+# configuration; `make format` rewrites files in place).
+lint:
+	swift format lint --recursive Sources Tests Package.swift
+
+format:
+	swift format format --in-place --recursive Sources Tests Package.swift

@@ -1,10 +1,27 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+// The library is layered; each target may import only the targets below it, and the compiler enforces it:
+//   EntenteNumerics   linear algebra (LAPACK), linear programming, exact rationals
+//   EntenteGames      normal-form, Bayesian and coalitional games; Nash equilibria and certificates
+//   EntenteCooperative  cooperative solutions (Shapley, Banzhaf, nucleolus, core), power indices, hedonic games
+//   EntenteAlliances  scenarios, threat, the alliance games and their dynamics, built-in data, validation
+//   EntenteIO         file formats (JSON, Gambit .nfg, NMC CSV)
+//   Entente           umbrella: `import Entente` re-exports all of the above
+//   entente           the command-line tool
+
+// The test suite runs the numerical code in debug builds too: optimise it there (≈ 10× faster tests).
+let optimisedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 let package = Package(
     name: "Entente",
     products: [
         .library(name: "Entente", targets: ["Entente"]),
+        .library(name: "EntenteNumerics", targets: ["EntenteNumerics"]),
+        .library(name: "EntenteGames", targets: ["EntenteGames"]),
+        .library(name: "EntenteCooperative", targets: ["EntenteCooperative"]),
+        .library(name: "EntenteAlliances", targets: ["EntenteAlliances"]),
+        .library(name: "EntenteIO", targets: ["EntenteIO"]),
         .executable(name: "entente", targets: ["entente"]),
     ],
     dependencies: [
@@ -19,15 +36,40 @@ let package = Package(
             providers: [.apt(["liblapacke-dev"])]
         ),
         .target(
-            name: "Entente",
+            name: "EntenteNumerics",
             dependencies: ["CLAPACKE", .product(name: "BigInt", package: "BigInt")],
-            // The test suite runs the numerical code in debug builds too: optimise it there (≈ 10× faster tests).
-            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
+            swiftSettings: optimisedInDebug
+        ),
+        .target(name: "EntenteGames", dependencies: ["EntenteNumerics"], swiftSettings: optimisedInDebug),
+        .target(
+            name: "EntenteCooperative",
+            dependencies: ["EntenteNumerics", "EntenteGames"],
+            swiftSettings: optimisedInDebug
+        ),
+        .target(
+            name: "EntenteAlliances",
+            dependencies: ["EntenteNumerics", "EntenteGames", "EntenteCooperative"],
+            swiftSettings: optimisedInDebug
+        ),
+        .target(
+            name: "EntenteIO",
+            dependencies: ["EntenteNumerics", "EntenteGames", "EntenteCooperative", "EntenteAlliances"],
+            swiftSettings: optimisedInDebug
+        ),
+        .target(
+            name: "Entente",
+            dependencies: ["EntenteNumerics", "EntenteGames", "EntenteCooperative", "EntenteAlliances", "EntenteIO"]
         ),
         .executableTarget(
             name: "entente",
             dependencies: ["Entente", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "EntenteTests", dependencies: ["Entente"], resources: [.copy("Golden")]),
+        .testTarget(
+            name: "EntenteTests",
+            dependencies: [
+                "Entente", "EntenteNumerics", "EntenteGames", "EntenteCooperative", "EntenteAlliances", "EntenteIO",
+            ],
+            resources: [.copy("Golden")]
+        ),
     ]
 )

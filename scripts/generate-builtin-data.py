@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generates Sources/Entente/Alliances/BuiltinData.swift from the Correlates of War extracts in ../shared/data.
+"""Generates Sources/EntenteAlliances/Alliances/BuiltinData.swift from the Correlates of War extracts in ../shared/data.
 
 The tool must work with no files around, so the data the built-in scenarios need are compiled in.
 Run from the repository root: python3 scripts/generate-builtin-data.py ../shared/data
@@ -7,7 +7,7 @@ Run from the repository root: python3 scripts/generate-builtin-data.py ../shared
 import csv, sys, os
 
 src = sys.argv[1] if len(sys.argv) > 1 else "../shared/data"
-out = "Sources/Entente/Alliances/BuiltinData.swift"
+out = "Sources/EntenteAlliances/Alliances/BuiltinData.swift"
 rows = lambda f: list(csv.DictReader(open(os.path.join(src, f))))
 
 def num(x):

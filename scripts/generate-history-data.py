@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generates Sources/Entente/Alliances/GreatPowerHistoryData.swift from ../shared/data/history/*.csv.
+"""Generates Sources/EntenteAlliances/Alliances/GreatPowerHistoryData.swift from ../shared/data/history/*.csv.
 
 The tool must work with no files around, so the great-power history 1816-1945 is compiled in. Each table is
 embedded as one compact CSV string literal (a few columns dropped: abbreviations that the codes determine, the
@@ -11,7 +11,7 @@ Run from the repository root: python3 scripts/generate-history-data.py [../share
 import csv, os, sys
 
 src = sys.argv[1] if len(sys.argv) > 1 else "../shared/data/history"
-out = "Sources/Entente/Alliances/GreatPowerHistoryData.swift"
+out = "Sources/EntenteAlliances/Alliances/GreatPowerHistoryData.swift"
 
 def table(name, columns):
     with open(os.path.join(src, name), newline="") as f:

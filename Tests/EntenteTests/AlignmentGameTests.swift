@@ -1,5 +1,10 @@
 import Testing
 @testable import Entente
+@testable import EntenteAlliances
+@testable import EntenteCooperative
+@testable import EntenteGames
+@testable import EntenteIO
+@testable import EntenteNumerics
 
 /// A small synthetic system: `n` actors with capability shares, symmetric distances, rivalries.
 private func scenario(_ caps: [Double], distances: [[Double]], rivals: [(Int, Int)], types: [ActorType]? = nil,

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
 @testable import Entente
+@testable import EntenteAlliances
+@testable import EntenteCooperative
+@testable import EntenteGames
+@testable import EntenteIO
+@testable import EntenteNumerics
 
 @Suite struct AllianceAnalysisTests {
     /// Structural equality with numbers compared to 1e-9 relative (1e-12 absolute near zero).

@@ -1,5 +1,10 @@
 import Testing
 @testable import Entente
+@testable import EntenteAlliances
+@testable import EntenteCooperative
+@testable import EntenteGames
+@testable import EntenteIO
+@testable import EntenteNumerics
 
 @Suite struct AllianceDynamicsTests {
     /// Three actors: A and B are neighbouring rivals, C lies between them.

@@ -1,5 +1,10 @@
 import Testing
 @testable import Entente
+@testable import EntenteAlliances
+@testable import EntenteCooperative
+@testable import EntenteGames
+@testable import EntenteIO
+@testable import EntenteNumerics
 
 @Suite struct BimatrixSolverTests {
     @Test func matchingPenniesHasOnlyTheUniformEquilibrium() throws {

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
 @testable import Entente
+@testable import EntenteAlliances
+@testable import EntenteCooperative
+@testable import EntenteGames
+@testable import EntenteIO
+@testable import EntenteNumerics
 
 /// End-to-end checks of the `entente` executable built next to the tests (`make test` builds it first).
 @Suite struct CommandLineTests {
@@ -57,6 +62,19 @@ import Testing
         #expect(r.status == 0 && r.stdout.contains("── all status quo"), "\(r.stderr)")
         let bad = try run(["dynamics", "--builtin", "europe-1914", "--timeout", "0"])
         #expect(bad.status != 0 && bad.stderr.split(separator: "\n").count == 1 && bad.stderr.contains("--timeout"))
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: CommandLineTests.binary.path)))
+    func nashMaxMemoryStopsTheEnumerationWithAReason() throws {
+        // A random 20 × 20 integer game has far more than the 32 768 vertices that fit in 1 MiB.
+        var rng = SeededGenerator(seed: 5)
+        let payoffs = (0..<800).map { _ in String(Int.random(in: -9...9, using: &rng)) }.joined(separator: " ")
+        let game = try temporaryFile("NFG 1 R \"big\" { \"1\" \"2\" } { 20 20 }\n\n\(payoffs)\n", suffix: ".nfg")
+        let r = try run(["nash", game, "--method", "enumerate", "--max-memory", "1", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let doc = try JSONValue.parse(r.stdout)
+        #expect(doc["complete"] == .bool(false))
+        #expect(doc["incompleteReason"] == .string("memory limit reached"))
     }
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: CommandLineTests.binary.path)))
@@ -130,6 +148,8 @@ import Testing
             (["nash", game, "--timeout", "-1"], "--timeout must be", nil),
             (["nash", game, "--max-supports=-1"], "--max-supports must be", nil),
             (["nash", game, "--method", "support", "--max-supports", "0"], "--max-supports must be", nil),
+            (["nash", game, "--max-memory", "0"], "--max-memory must be an integer in 1...1048576 MiB", nil),
+            (["nash", game, "--method", "lemke", "--max-memory", "64"], "--max-memory applies to --method enumerate", nil),
             (["nash", game, "--method", "lemke", "--label", "4"], "--label 4 is out of range", "max-supports"),
             (["nash", game, "--method", "lemke", "--label", "-1"], "--label must be ≥ 0", nil),
             (["nash", game, "--label", "1"], "--label applies to --method lemke", nil),

@@ -1,5 +1,10 @@
 import Testing
 @testable import Entente
+@testable import EntenteAlliances
+@testable import EntenteCooperative
+@testable import EntenteGames
+@testable import EntenteIO
+@testable import EntenteNumerics
 
 @Suite struct DegenerateGambitGameTests {
     /// Gambit's `contrib/games/deg1.nfg` ("Degenerate 3x3 game 1"), outcome version, transcribed.

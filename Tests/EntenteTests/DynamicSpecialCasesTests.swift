@@ -1,5 +1,10 @@
 import Testing
 @testable import Entente
+@testable import EntenteAlliances
+@testable import EntenteCooperative
+@testable import EntenteGames
+@testable import EntenteIO
+@testable import EntenteNumerics
 
 @Suite struct DynamicSpecialCasesTests {
     static let volunteer: [(Int, Double, Double, Double)] = [(2, 0.5, 0.5, 0.25), (3, 0.5, 0.292893, 0.353553), (5, 0.5, 0.159104, 0.420448),

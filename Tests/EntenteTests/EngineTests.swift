@@ -1,5 +1,10 @@
 import Testing
 @testable import Entente
+@testable import EntenteAlliances
+@testable import EntenteCooperative
+@testable import EntenteGames
+@testable import EntenteIO
+@testable import EntenteNumerics
 
 /// The shared engine of the dynamic games: policy evaluation and the mixing phase's weights.
 @Suite struct EngineTests {

@@ -1,6 +1,8 @@
 import Testing
 
 @testable import Entente
+@testable import EntenteGames
+@testable import EntenteNumerics
 
 @Suite struct InteriorPointTests {
     @Test func textbookLPHasKnownOptimumAndShadowPrices() throws {

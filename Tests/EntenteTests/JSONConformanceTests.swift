@@ -1,5 +1,10 @@
 import Testing
 @testable import Entente
+@testable import EntenteAlliances
+@testable import EntenteCooperative
+@testable import EntenteGames
+@testable import EntenteIO
+@testable import EntenteNumerics
 
 /// RFC 8259 conformance of ``JSONValue/parse(_:)``, in the style of JSONTestSuite (nst/JSONTestSuite):
 /// `y_` documents must parse, `n_` documents must be rejected with a typed ``FileFormatError``.

@@ -1,5 +1,10 @@
 import Testing
 @testable import Entente
+@testable import EntenteAlliances
+@testable import EntenteCooperative
+@testable import EntenteGames
+@testable import EntenteIO
+@testable import EntenteNumerics
 
 @Suite struct KonishiRayTests {
     /// 3-player majority game with equal division: ½ each in a pair, ⅓ each in the grand coalition, 0 alone.

@@ -1,6 +1,8 @@
 import Testing
 
 @testable import Entente
+@testable import EntenteGames
+@testable import EntenteNumerics
 
 /// Lemke–Howson from label 0 against QuantEcon 0.11.4's `lemke_howson(g, init_pivot=0)` on deterministic integer
 /// games (payoffs 0..999 from a fixed formula, so Python and Swift build the same matrices). The paths cross several

@@ -1,5 +1,10 @@
 import Testing
 @testable import Entente
+@testable import EntenteAlliances
+@testable import EntenteCooperative
+@testable import EntenteGames
+@testable import EntenteIO
+@testable import EntenteNumerics
 
 @Suite struct LogitPathTests {
     /// Jordan (1993): 1 matches 2, 2 matches 3, 3 mismatches 1; the unique equilibrium is uniform mixing.

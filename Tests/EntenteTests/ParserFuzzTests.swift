@@ -1,6 +1,11 @@
 import Foundation
 import Testing
 @testable import Entente
+@testable import EntenteAlliances
+@testable import EntenteCooperative
+@testable import EntenteGames
+@testable import EntenteIO
+@testable import EntenteNumerics
 
 /// A seeded, bounded mutation fuzzer run with the normal test suite: valid example inputs of every file format are
 /// mutated byte by byte (deterministically) and fed to every parser, which must return a value or throw a typed

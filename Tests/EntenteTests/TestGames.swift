@@ -1,4 +1,9 @@
 @testable import Entente
+@testable import EntenteAlliances
+@testable import EntenteCooperative
+@testable import EntenteGames
+@testable import EntenteIO
+@testable import EntenteNumerics
 
 /// Textbook games with published equilibria.
 enum TestGames {

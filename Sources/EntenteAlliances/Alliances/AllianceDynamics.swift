@@ -58,12 +58,12 @@ extension AllianceFormationGame {
 
     /// V = (I − δP)⁻¹U by the shared ``PolicyEvaluation``: dense LU (all players at once) for small state spaces,
     /// Gauss–Seidel sweeps or GMRES beyond, warm-started from `start` (else from the payoffs).
-    func evaluate(_ p: [[(Int, Double)]], start: [[Double]]?) throws(DynamicsError) -> [[Double]] {
+    func evaluate(_ p: [[(Int, Double)]], start: [[Double]]?, denseLimit: Int? = nil) throws(DynamicsError) -> [[Double]] {
         let n = scenario.actorCount
         var sparse = SparseMatrix(size: states.count)
         for row in p { sparse.appendRow(row) }
         let v = try PolicyEvaluation.solve(sparse, rewards: Array(payoffs.joined()), players: n, delta: parameters.delta,
-                                           denseLimit: parameters.denseLimit, iterative: parameters.iterativeSolver,
+                                           denseLimit: denseLimit ?? parameters.denseLimit, iterative: parameters.iterativeSolver,
                                            start: Array((start ?? payoffs).joined()))
         return PolicyEvaluation.rows(v, players: n)
     }
@@ -172,34 +172,40 @@ extension AllianceFormationGame {
         return states.indices.filter { violates(v, choice, at: $0, alternatives: alternatives, tolerance: 1e-10) }
     }
 
-    /// Searches for an equilibrium process by asynchronous best responses: start from "everyone waits"; at each
+    /// Searches for an equilibrium process block by block (backward induction over the actors that opted out and the
+    /// window, see `solutionBlocks()`), inside each block by asynchronous best responses: start from "everyone waits"; at each
     /// step every violating state switches to its most profitable move (or to waiting); when a process repeats, a
     /// single violating state switches to a random profitable move instead (a seeded generator, so runs are
     /// reproducible). Stops when no state violates the conditions, after `maxIterations`, or when the number of
     /// violating states has not fallen for `stallLimit` iterations; then the states that kept changing may mix over
-    /// moves (``AllianceDynamicsResult/mixed``, damped best responses). The result is re-verified.
+    /// moves (``AllianceDynamicsResult/mixed``, damped best responses). The whole process is then re-evaluated at once
+    /// and every state re-verified (tolerance 1e-10 on value differences); `verified` reports that check.
+    /// - Complexity: per block, iterations × (O(block·n) evaluation of a deterministic process — a functional graph —
+    ///   or a warm-started iterative solve with mixing, + O(block · moves · n) checks).
     public func solve(shouldStop: () -> Bool = { false }) throws(DynamicsError) -> AllianceDynamicsResult {
         let m = states.count
         let tol = 1e-10
         let alternatives = moverAlternatives()
-        var v = try evaluate(transitions([Int?](repeating: nil, count: m)), start: nil)
-        // The shared search (ProcessSearch); a prescription is a move index, nil for waiting.
-        var search = ProcessSearch<Int?>(process: [Int?](repeating: nil, count: m))
-        try search.run(maxIterations: parameters.maxIterations, stallLimit: parameters.stallLimit, fallback: nil, shouldStop: shouldStop,
-                       violates: { violates(v, $1, at: $0, alternatives: alternatives, tolerance: tol) },
-                       best: { bestMove(v, at: $0, alternatives: alternatives, tolerance: tol)?.index },
-                       options: { x in moves[x].indices.filter { justified(v, at: x, move: $0, alternatives: alternatives, tolerance: tol) } },
-                       evaluate: { (process: [Int?]) throws(DynamicsError) in v = try evaluate(transitions(process), start: v) })
-        var choice = search.process, iterations = search.iterations, verified = search.verified
-        let recent = search.recent
+        // Backward induction over the blocks (AllianceBlockSolver): each block is solved with the values of the blocks
+        // it can reach already final.
+        var v = payoffs
+        var choice = [Int?](repeating: nil, count: m)
         var mixed: [Int: [(move: Int, probability: Double)]] = [:]
-        if !verified && !shouldStop() {
-            if let found = try mixCycle(choice: &choice, values: &v, recent: recent, alternatives: alternatives, iterations: &iterations,
-                                        shouldStop: shouldStop) {
-                mixed = found
-                verified = true
-            }
+        var iterations = 0
+        var local = [Int](repeating: -1, count: m)
+        let blocks = solutionBlocks()
+        for block in blocks {
+            for (lx, x) in block.enumerated() { local[x] = lx }
+            _ = try solveBlock(block, local: local, choice: &choice, mixed: &mixed, values: &v, alternatives: alternatives,
+                               iterations: &iterations, shouldStop: shouldStop)
+            for x in block { local[x] = -1 }
         }
+        // The gate: every state re-checked against the whole process evaluated at once evaluated at once, warm-started from the blocks' values: the iterative solver then only
+        // confirms the residual, ‖U − (I − δP)V‖ ≤ 1e-12‖U‖.
+        v = try evaluate(transitions(choice, mixed: mixed), start: v, denseLimit: AllianceFormationGame.blockDenseLimit)
+        let verified = (0..<m).allSatisfy { x in
+            !violates(v, prescription: choice[x], mixture: mixed[x], at: x, alternatives: alternatives, tolerance: tol)
+        } && v.allSatisfy { $0.allSatisfy(\.isFinite) }
         let initial = states.firstIndex { s in s.labels.enumerated().allSatisfy { Int($0.element) == $0.offset } && s.windowOpen == (parameters.windowHazard != nil) }!
         let p = transitions(choice, mixed: mixed)
         // Absorption probabilities from the initial state by iterating the chain.
@@ -221,51 +227,10 @@ extension AllianceFormationGame {
         }
         var result = AllianceDynamicsResult(choice: choice, values: v, verified: verified, iterations: iterations, initialState: initial,
                                             absorbing: absorbing, path: path,
-                                            evaluation: "\(m <= parameters.denseLimit ? "dense LU" : (parameters.iterativeSolver == .gmres ? "GMRES" : "Gauss–Seidel")) on \(m) states"
+                                            evaluation: "\(blocks.count) blocks of at most \(blocks.map(\.count).max() ?? 0) of \(m) states"
                                                 + restriction + (mixed.isEmpty ? "" : "; mixing in \(mixed.count) states"))
         result.mixed = mixed
         return result
-    }
-
-    /// Damped best responses over mixed processes (Konishi–Ray allow a state to mix over several moves, each of which
-    /// must be profitable; staying still excludes every profitable move). The states that kept changing in the last
-    /// iterations of the deterministic search mix over the moves they best-responded with, weighted by an exponential
-    /// moving average of best responses (weight 0.9 per step, moves under 5 % dropped); the other states best-respond
-    /// deterministically. Returns the mixed states once every state satisfies the conditions, nil after 300 steps or
-    /// when more than 32 states cycle.
-    func mixCycle(choice: inout [Int?], values v: inout [[Double]], recent: [[(Int, Int?)]], alternatives: [[[Int]]], iterations: inout Int,
-                  shouldStop: () -> Bool) throws(DynamicsError) -> [Int: [(move: Int, probability: Double)]]? {
-        let m = states.count, tol = 1e-10
-        guard var mixing = DampedMixing(recent: recent.map { $0.map { (state: $0.0, move: $0.1) } }) else { return nil }
-        let savedChoice = choice, savedValues = v
-        for _ in 0..<DampedMixing.maxSteps {
-            if shouldStop() { break }
-            iterations += 1
-            var mixed: [Int: [(move: Int, probability: Double)]] = [:]
-            for (x, d) in mixing.distributions() {
-                if d.count > 1 {
-                    mixed[x] = d
-                    choice[x] = d.max { $0.probability < $1.probability }?.move
-                } else {
-                    choice[x] = d.first?.move
-                }
-            }
-            v = try evaluate(transitions(choice, mixed: mixed), start: v)
-            let violating = (0..<m).filter { violates(v, choice, at: $0, alternatives: alternatives, tolerance: tol, mixed: mixed) }
-            if violating.isEmpty { return mixed }
-            mixing.decay()
-            for x in violating {
-                let b = bestMove(v, at: x, alternatives: alternatives, tolerance: tol)?.index
-                if mixing.contains(x) {
-                    if let k = b { mixing.reinforce(x, k) } else { mixing.clear(x) }
-                } else {
-                    choice[x] = b
-                }
-            }
-        }
-        choice = savedChoice
-        v = savedValues
-        return nil
     }
 
     /// Values V = (I − δP)⁻¹U of any deterministic process (`choice[x]`: index into `moves[x]`, nil = wait), all actors

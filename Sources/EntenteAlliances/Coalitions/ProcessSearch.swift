@@ -3,7 +3,7 @@
 /// ``BayesianPrescription``).
 ///
 /// Each iteration every violating state switches to its best response; when a process repeats, one violating state,
-/// chosen by a seeded generator (seed 2003, so runs are reproducible), switches to a random justified prescription
+/// chosen by a seeded generator (seed 2003 by default, so runs are reproducible), switches to a random justified prescription
 /// instead (or to `fallback` if none is). The search stops when no state violates the conditions, after
 /// `maxIterations`, or when the number of violating states has not fallen for `stallLimit` iterations (deterministic
 /// equilibrium processes need not exist); the process is then re-verified. The best responses of the last 50
@@ -20,11 +20,11 @@ struct ProcessSearch<Prescription: Hashable> {
 
     /// Runs the search. `violates(x, process)`, `best(x)` and `options(x)` read the values of the current process,
     /// which `evaluate(process)` recomputes after every change.
-    mutating func run(maxIterations: Int, stallLimit: Int, fallback: Prescription, shouldStop: () -> Bool,
+    mutating func run(maxIterations: Int, stallLimit: Int, fallback: Prescription, seed: UInt64 = 2003, shouldStop: () -> Bool,
                       violates: (Int, [Prescription]) -> Bool, best: (Int) -> Prescription, options: (Int) -> [Prescription],
                       evaluate: ([Prescription]) throws(DynamicsError) -> Void) throws(DynamicsError) {
-        var seen = Set<[Prescription]>()
-        var rng = SeededGenerator(seed: 2003)
+        var seen = Set<Int>()  // hashes of the processes visited (a collision only triggers a random move)
+        var rng = SeededGenerator(seed: seed)
         var fewest = Int.max, lastImprovement = 0
         while iterations < maxIterations && !shouldStop() {
             iterations += 1
@@ -35,7 +35,7 @@ struct ProcessSearch<Prescription: Hashable> {
             if iterations - lastImprovement > stallLimit { break }
             recent.append(updates)
             if recent.count > 50 { recent.removeFirst() }
-            if !seen.insert(process).inserted {
+            if !seen.insert(process.hashValue).inserted {
                 // A repeated process: one violating state, chosen reproducibly at random, switches to a random justified
                 // prescription (not necessarily the best).
                 let x = updates[Int(rng.next() % UInt64(updates.count))].0

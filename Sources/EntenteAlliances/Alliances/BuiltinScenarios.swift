@@ -69,6 +69,39 @@ public enum BuiltinScenarios {
                             rivalries: riv, sources: BuiltinScenarios.citations)
     }
 
+    /// A scenario from NMC records supplied by the caller (for instance read from a CSV): CINC and military shares
+    /// over **every** record (the system members of `year`), then `states` become the actors. Capitals come from
+    /// `capitals`, else the shipped COW capitals for that year; names from `names`, else the shipped names;
+    /// distances are haversine between capitals; land contiguity and rivalries come from the shipped data where the
+    /// year is covered and are otherwise empty. O(records + shipped dyads). Throws ``ScenarioError`` for a state
+    /// without a record or a capital.
+    public static func fromRecords(
+        _ records: [NMCRecord], year: Int, states: [String], names: [String: String] = [:],
+        capitals: [String: (latitude: Double, longitude: Double)] = [:], name: String, sources: [String]
+    ) throws -> Scenario {
+        let scores = CINC.scores(records)
+        var actors: [Actor] = []
+        for s in states {
+            guard let sc = scores[s] else { throw ScenarioError(field: "states", message: "no row for \(s) in \(year)") }
+            let builtin = BuiltinData.capitals.first { $0.0 == year && $0.1 == s }.map { (latitude: $0.3, longitude: $0.4) }
+            guard let cap = capitals[s] ?? builtin else {
+                throw ScenarioError(field: "states", message: "no capital for \(s) in \(year): add lat and lng columns")
+            }
+            actors.append(Actor(id: s, name: names[s] ?? BuiltinData.names[s] ?? s, capability: sc.cinc, militaryShare: sc.militaryShare,
+                                capital: cap))
+        }
+        let n = states.count
+        var land = [[Bool]](repeating: [Bool](repeating: false, count: n), count: n)
+        var riv = land
+        for (y, a, b, _, cont) in BuiltinData.dyads where y == year && cont == 1 {
+            if let i = states.firstIndex(of: a), let j = states.firstIndex(of: b) { land[i][j] = true; land[j][i] = true }
+        }
+        for (a, b, start, end, _) in BuiltinData.rivalries where start <= year && year <= end {
+            if let i = states.firstIndex(of: a), let j = states.firstIndex(of: b) { riv[i][j] = true; riv[j][i] = true }
+        }
+        return try Scenario(name: name, year: year, actors: actors, landContiguous: land, rivalries: riv, sources: sources)
+    }
+
     /// Dataset citations to print where the built-in data are used.
     public static let citations = [
         "Singer, Bremer & Stuckey (1972); Singer (1987): COW National Material Capabilities v6.0",

@@ -12,10 +12,7 @@ public enum CoalitionJSON {
     public static let maxWeight = 1 << 53
 
     /// A parsed coalitional game file.
-    public enum Game: Sendable {
-        case transferableUtility(CoalitionalGame)
-        case weightedMajority(WeightedMajorityGame)
-    }
+    public typealias Game = CooperativeGame
 
     /// Parses either format; errors name the JSON path. O(file length + 2ⁿ).
     public static func parse(_ text: String, missingAreZero: Bool = false,

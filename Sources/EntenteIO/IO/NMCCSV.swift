@@ -26,7 +26,7 @@ public enum NMCCSV {
         let cName = columns.firstIndex(of: "statename"), cLat = columns.firstIndex(of: "lat"), cLng = columns.firstIndex(of: "lng")
         var records: [NMCRecord] = []
         var names: [String: String] = [:]
-        var capitals: [String: (Double, Double)] = [:]
+        var capitals: [String: (latitude: Double, longitude: Double)] = [:]
         for (k, line) in lines.enumerated().dropFirst() {
             let cells = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             guard cells.count >= columns.count else { throw FileFormatError(line: k + 1, column: 1, message: "expected \(columns.count) fields, got \(cells.count)") }
@@ -50,28 +50,9 @@ public enum NMCCSV {
             if let a = cLat, let b = cLng, let lat = Double(cells[a]), let lng = Double(cells[b]) { capitals[abb] = (lat, lng) }
         }
         guard !records.isEmpty else { throw FileFormatError(message: "no rows for year \(year)") }
-        let scores = CINC.scores(records)
-        let chosen = states.isEmpty ? records.map(\.state) : states
-        var actors: [Actor] = []
-        for s in chosen {
-            guard let sc = scores[s] else { throw ScenarioError(field: "states", message: "no row for \(s) in \(year)") }
-            let builtin = BuiltinData.capitals.first { $0.0 == year && $0.1 == s }.map { ($0.3, $0.4) }
-            guard let cap = capitals[s] ?? builtin else {
-                throw ScenarioError(field: "states", message: "no capital for \(s) in \(year): add lat and lng columns")
-            }
-            actors.append(Actor(id: s, name: names[s] ?? BuiltinData.names[s] ?? s, capability: sc.cinc, militaryShare: sc.militaryShare,
-                                capital: (latitude: cap.0, longitude: cap.1)))
-        }
-        let n = chosen.count
-        var land = [[Bool]](repeating: [Bool](repeating: false, count: n), count: n)
-        var riv = land
-        for (y, a, b, _, cont) in BuiltinData.dyads where y == year && cont == 1 {
-            if let i = chosen.firstIndex(of: a), let j = chosen.firstIndex(of: b) { land[i][j] = true; land[j][i] = true }
-        }
-        for (a, b, start, end, _) in BuiltinData.rivalries where start <= year && year <= end {
-            if let i = chosen.firstIndex(of: a), let j = chosen.firstIndex(of: b) { riv[i][j] = true; riv[j][i] = true }
-        }
-        return try Scenario(name: name ?? "nmc-\(year)", year: year, actors: actors, landContiguous: land, rivalries: riv,
-                            sources: ["NMC-style CSV supplied by the user; CINC computed with the COW missing-value rule"])
+        return try BuiltinScenarios.fromRecords(
+            records, year: year, states: states.isEmpty ? records.map(\.state) : states, names: names, capitals: capitals,
+            name: name ?? "nmc-\(year)",
+            sources: ["NMC-style CSV supplied by the user; CINC computed with the COW missing-value rule"])
     }
 }

@@ -19,19 +19,19 @@ import CLAPACKE
 ///   12–20 iterations on random games with n = 50–400 (measured), hardly dependent on degeneracy. Memory O(mn + m²).
 /// - Tolerance: stops when the relative primal residual `‖b − Ax − s‖∞ / (1 + ‖b‖∞)`, dual residual
 ///   `‖c + Aᵀy − z‖∞ / (1 + ‖c‖∞)` and gap `|cᵀx + bᵀy| / (1 + |cᵀx|)` are all below ``Options/tolerance``.
-struct InteriorPointSolver: Sendable {
+package struct InteriorPointSolver: Sendable {
     /// Solver settings.
-    struct Options: Sendable {
+    package struct Options: Sendable {
         /// Relative residual and gap tolerance.
-        var tolerance: Double = 1e-10
+        package var tolerance: Double = 1e-10
         /// Iteration limit.
-        var maxIterations: Int = 120
+        package var maxIterations: Int = 120
         /// Relative residuals and gap below which iterates are offered to the caller's early stop.
-        var earlyStopTolerance: Double = 1e-6
+        package var earlyStopTolerance: Double = 1e-6
     }
 
     /// Outcome of an interior-point solve.
-    enum Status: Sendable, Equatable {
+    package enum Status: Sendable, Equatable {
         /// All three relative measures are below the tolerance.
         case optimal
         /// The iterates diverged (‖x‖ or ‖y‖ above 1e12 × the data scale): the primal or the dual is infeasible.
@@ -41,16 +41,19 @@ struct InteriorPointSolver: Sendable {
     }
 
     /// Primal and dual iterates at termination.
-    struct Result: Sendable {
-        var status: Status
-        var x: [Double]
-        var slack: [Double]
-        var y: [Double]
-        var z: [Double]
-        var iterations: Int
+    package struct Result: Sendable {
+        package var status: Status
+        package var x: [Double]
+        package var slack: [Double]
+        package var y: [Double]
+        package var z: [Double]
+        package var iterations: Int
     }
 
-    var options = Options()
+    package var options = Options()
+
+    /// A solver with default ``Options``.
+    package init() {}
 
     /// Solves the inequality-form LP `min cᵀx, Ax ≤ b, x ≥ 0`. `a` is `m × n` column-major; data must be finite
     /// (callers validate). O(m²n) per iteration.
@@ -58,7 +61,7 @@ struct InteriorPointSolver: Sendable {
     /// `earlyStop` is offered every iterate whose relative residuals and gap are below ``Options/earlyStopTolerance``;
     /// returning true ends the solve there with status `.optimal` (a caller that can round the iterate to an exact,
     /// verified vertex — a crossover — saves the last iterations that way).
-    func solve(_ a: Matrix, b: [Double], c: [Double], earlyStop: (Result) -> Bool = { _ in false }) -> Result {
+    package func solve(_ a: Matrix, b: [Double], c: [Double], earlyStop: (Result) -> Bool = { _ in false }) -> Result {
         let m = a.rows
         let n = a.columns
         precondition(b.count == m && c.count == n)

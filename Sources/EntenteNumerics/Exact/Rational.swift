@@ -88,9 +88,9 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
 }
 
 /// Exact Gaussian elimination over the rationals.
-enum RationalLinearSolve {
+package enum RationalLinearSolve {
     /// Solves the square system `m x = b` (rows of `m` given as arrays); nil if singular. O(k³) rational ops.
-    static func solve(_ m: [[Rational]], _ b: [Rational]) -> [Rational]? {
+    package static func solve(_ m: [[Rational]], _ b: [Rational]) -> [Rational]? {
         let k = b.count
         var a = m
         var rhs = b

@@ -1,0 +1,179 @@
+/// Backward induction over the blocks of the alliance-formation game.
+///
+/// Opting out is absorbing and a closed window never reopens, so the states split into blocks — one per set of actors
+/// that opted out and window flag — that the process can only leave towards blocks with more actors out or with the
+/// window closed. Solving the blocks in that order (closed window before open; within each, more actors out first)
+/// turns one fixed-point problem on Σ_j C(n, j)·Bell(n − j) × 2 states into many problems of at most Bell(n) states,
+/// each with the values of the blocks it can reach already final: the continuation values that leave the block enter
+/// its rewards, U_B + δ·P_{B,out}·V_out. An equilibrium process of every block given the later ones is an
+/// equilibrium process of the whole game, because the Konishi–Ray conditions of a state read only the values of the
+/// states it can reach (Konishi & Ray 2003; the decomposition is the standard one for stochastic games with
+/// absorbing classes, e.g. Filar & Vrieze 1997, ch. 4).
+///
+/// Each block is searched by the shared asynchronous best-response search with mixing (``ProcessSearch``,
+/// ``DampedMixing``), evaluated by dense LU when it has at most ``AllianceFormationGame/Parameters/denseLimit`` states.
+/// - Complexity: per block, iterations × (evaluation of the block + O(|block| · moves · n)); the whole game costs
+///   about as much as its largest block, Bell(n) structures, instead of Bell(n + 1) × 2 states.
+extension AllianceFormationGame {
+    /// Largest block evaluated by dense LU; larger blocks use the warm-started iterative solver.
+    static let blockDenseLimit = 128
+    /// Searches per block (each with its own seed for breaking cycles) before the block is given up as unverified.
+    static let blockAttempts = 3
+
+    /// The blocks in solution order: each block's moves and window closings lead only into itself or earlier blocks.
+    /// - Complexity: O(states · n).
+    func solutionBlocks() -> [[Int]] {
+        var byKey: [UInt64: [Int]] = [:]
+        for (x, s) in states.enumerated() {
+            var out: UInt64 = 0
+            for (i, l) in s.labels.enumerated() where l < 0 { out |= 1 << UInt64(i) }
+            byKey[out << 1 | (s.windowOpen ? 1 : 0), default: []].append(x)
+        }
+        return byKey.sorted { a, b in
+            let (wa, wb) = (a.key & 1, b.key & 1)
+            if wa != wb { return wa < wb }
+            let (ca, cb) = ((a.key >> 1).nonzeroBitCount, (b.key >> 1).nonzeroBitCount)
+            if ca != cb { return ca > cb }
+            return a.key < b.key
+        }.map(\.value)
+    }
+
+    /// The transition row of state x under a prescription (a move index, nil for waiting) or a mixture of moves.
+    func transitionRow(_ x: Int, move: Int?, mixture: [(move: Int, probability: Double)]? = nil) -> [(Int, Double)] {
+        let targets: [(Int, Double)] = mixture.map { $0.map { (moves[x][$0.move].target, $0.probability) } }
+            ?? [(move.map { moves[x][$0].target } ?? x, 1)]
+        guard states[x].windowOpen, let l = parameters.windowHazard, l > 0 else { return targets }
+        return targets.flatMap { (y, w) -> [(Int, Double)] in
+            l < 1 ? [(y, w * (1 - l)), (closedPartner[y], w * l)] : [(closedPartner[y], w)]
+        }
+    }
+
+    /// Evaluates the block's process with the values outside the block fixed, writing the block's values into `v`.
+    /// `local[x]` is x's index in the block (−1 outside).
+    func evaluateBlock(_ block: [Int], local: [Int], process: [Int?], mixed: [Int: [(move: Int, probability: Double)]],
+                       values v: inout [[Double]]) throws(DynamicsError) {
+        let n = scenario.actorCount, delta = parameters.delta
+        var sparse = SparseMatrix(size: block.count)
+        var rewards = [Double](repeating: 0, count: block.count * n)
+        var start = [Double](repeating: 0, count: block.count * n)
+        var inBlock: [(Int, Double)] = []
+        // A deterministic process inside the block (at most one successor per state) is a functional graph, evaluated
+        // exactly in O(|block|·n) (FunctionalGraphEvaluation); mixing states need a linear solve.
+        var next = [Int](repeating: -1, count: block.count), weight = [Double](repeating: 0, count: block.count)
+        var functional = true
+        for (lx, x) in block.enumerated() {
+            inBlock.removeAll(keepingCapacity: true)
+            for i in 0..<n { rewards[lx * n + i] = payoffs[x][i]; start[lx * n + i] = v[x][i] }
+            for (y, w) in transitionRow(x, move: process[lx], mixture: mixed[x]) {
+                if local[y] >= 0 {
+                    inBlock.append((local[y], w))
+                } else {
+                    for i in 0..<n { rewards[lx * n + i] += delta * w * v[y][i] }
+                }
+            }
+            if inBlock.count == 1 { (next[lx], weight[lx]) = inBlock[0] } else if inBlock.count > 1 { functional = false }
+            sparse.appendRow(inBlock)
+        }
+        let solution: [Double]
+        if functional {
+            solution = FunctionalGraphEvaluation.solve(next: next, weight: weight, rewards: rewards, players: n, delta: delta)
+        } else {
+            // Dense LU only for small blocks: a warm-started iterative solve of a block whose process changed in a few
+            // states takes a few sparse products, far less than refactoring (O(Bell(n)³) per iteration).
+            solution = try PolicyEvaluation.solve(sparse, rewards: rewards, players: n, delta: delta,
+                                                  denseLimit: min(parameters.denseLimit, AllianceFormationGame.blockDenseLimit),
+                                                  iterative: parameters.iterativeSolver, start: start)
+        }
+        guard solution.allSatisfy(\.isFinite) else { throw .nonFinitePayoffs }
+        for (lx, x) in block.enumerated() { for i in 0..<n { v[x][i] = solution[lx * n + i] } }
+    }
+
+    /// Whether state x violates the Konishi–Ray conditions when it makes move `k` (nil: waits) or mixes over `mixture`.
+    @inline(__always) func violates(_ v: [[Double]], prescription k: Int?, mixture: [(move: Int, probability: Double)]?, at x: Int,
+                                    alternatives: [[[Int]]], tolerance: Double) -> Bool {
+        if let mix = mixture { return mix.contains { !justified(v, at: x, move: $0.move, alternatives: alternatives, tolerance: tolerance) } }
+        if let k { return !justified(v, at: x, move: k, alternatives: alternatives, tolerance: tolerance) }
+        return someProfitable(v, at: x, tolerance: tolerance)
+    }
+
+    /// Solves one block given final values outside it: the deterministic search, then damped mixing over the states that
+    /// kept changing; up to ``blockAttempts`` times with different seeds. Writes the block's prescriptions, mixtures and values; returns whether the block verified.
+    func solveBlock(_ block: [Int], local: [Int], choice: inout [Int?], mixed: inout [Int: [(move: Int, probability: Double)]],
+                    values v: inout [[Double]], alternatives: [[[Int]]], iterations: inout Int,
+                    shouldStop: () -> Bool) throws(DynamicsError) -> Bool {
+        for attempt in 0..<AllianceFormationGame.blockAttempts {
+            if attempt > 0 { for x in block { choice[x] = nil } }
+            if try attemptBlock(block, local: local, seed: 2003 + UInt64(attempt), choice: &choice, mixed: &mixed, values: &v,
+                                alternatives: alternatives, iterations: &iterations, shouldStop: shouldStop) {
+                return true
+            }
+            if shouldStop() { break }
+        }
+        return false
+    }
+
+    /// One search of a block (``solveBlock``) with the given seed for breaking cycles.
+    func attemptBlock(_ block: [Int], local: [Int], seed: UInt64, choice: inout [Int?], mixed: inout [Int: [(move: Int, probability: Double)]],
+                      values v: inout [[Double]], alternatives: [[[Int]]], iterations: inout Int,
+                      shouldStop: () -> Bool) throws(DynamicsError) -> Bool {
+        let tol = 1e-10
+        let noMix: [Int: [(move: Int, probability: Double)]] = [:]
+        try evaluateBlock(block, local: local, process: block.map { choice[$0] }, mixed: noMix, values: &v)
+        var search = ProcessSearch<Int?>(process: block.map { choice[$0] })
+        try search.run(maxIterations: parameters.maxIterations, stallLimit: parameters.stallLimit, fallback: nil, seed: seed, shouldStop: shouldStop,
+                       violates: { lx, process in
+                           violates(v, prescription: process[lx], mixture: nil, at: block[lx], alternatives: alternatives, tolerance: tol)
+                       },
+                       best: { lx in bestMove(v, at: block[lx], alternatives: alternatives, tolerance: tol)?.index },
+                       options: { lx in
+                           let x = block[lx]
+                           return moves[x].indices.filter { justified(v, at: x, move: $0, alternatives: alternatives, tolerance: tol) }
+                       },
+                       evaluate: { (process: [Int?]) throws(DynamicsError) in
+                           try evaluateBlock(block, local: local, process: process, mixed: noMix, values: &v)
+                       })
+        iterations += search.iterations
+        var process = search.process
+        for (lx, x) in block.enumerated() { choice[x] = process[lx] }
+        if search.verified { return true }
+        if shouldStop() { return false }
+        // Damped mixing over the states of this block that kept changing (local indices in `recent`).
+        guard var mixing = DampedMixing(recent: search.recent.map { $0.map { (state: $0.0, move: $0.1) } }) else { return false }
+        let saved = process
+        for _ in 0..<DampedMixing.maxSteps {
+            if shouldStop() { break }
+            iterations += 1
+            var localMixed: [Int: [(move: Int, probability: Double)]] = [:]
+            for (lx, d) in mixing.distributions() {
+                if d.count > 1 {
+                    localMixed[block[lx]] = d
+                    process[lx] = d.max { $0.probability < $1.probability }?.move
+                } else {
+                    process[lx] = d.first?.move
+                }
+            }
+            try evaluateBlock(block, local: local, process: process, mixed: localMixed, values: &v)
+            let violating = block.indices.filter { lx in
+                violates(v, prescription: process[lx], mixture: localMixed[block[lx]], at: block[lx], alternatives: alternatives, tolerance: tol)
+            }
+            if violating.isEmpty {
+                for (lx, x) in block.enumerated() { choice[x] = process[lx] }
+                for (x, d) in localMixed { mixed[x] = d }
+                return true
+            }
+            mixing.decay()
+            for lx in violating {
+                let b = bestMove(v, at: block[lx], alternatives: alternatives, tolerance: tol)?.index
+                if mixing.contains(lx) {
+                    if let k = b { mixing.reinforce(lx, k) } else { mixing.clear(lx) }
+                } else {
+                    process[lx] = b
+                }
+            }
+        }
+        // Unverified: keep the deterministic process and its values.
+        for (lx, x) in block.enumerated() { choice[x] = saved[lx] }
+        try evaluateBlock(block, local: local, process: saved, mixed: noMix, values: &v)
+        return false
+    }
+}
