@@ -27,7 +27,9 @@ import Testing
         (80, 4, [3, 64], [73, 79], 940.7910447761192, 968.5980000000036),
         (90, 2, [20, 28, 38, 46, 50], [10, 32, 59, 74, 88], 766.0879061419004, 658.5186936449089),
     ])
-    func sameEquilibriumAsQuantEcon(n: Int, s: Int, rowSupport: [Int], columnSupport: [Int], u1: Double, u2: Double) throws {
+    func sameEquilibriumAsQuantEcon(n: Int, s: Int, rowSupport: [Int], columnSupport: [Int], u1: Double, u2: Double)
+        throws
+    {
         let e = try LemkeHowson.solve(Self.game(n, s), label: 0)
         let p = e.profile.probabilities
         #expect(p[0].indices.filter { p[0][$0] > 0 } == rowSupport)
@@ -40,6 +42,7 @@ import Testing
         let e = try LemkeHowson.solve(Self.game(60, 2), label: 0)
         let p = e.profile.probabilities
         #expect(p[0].indices.filter { p[0][$0] > 0 } == [42, 48] && p[1].indices.filter { p[1][$0] > 0 } == [8, 50])
-        #expect(abs(e.payoffs[0] - 939.2765957446971) < 1e-9 * 940 && abs(e.payoffs[1] - 919.9978094195013) < 1e-9 * 920)
+        #expect(
+            abs(e.payoffs[0] - 939.2765957446971) < 1e-9 * 940 && abs(e.payoffs[1] - 919.9978094195013) < 1e-9 * 920)
     }
 }

@@ -14,8 +14,10 @@
 /// - Tolerance: pivot entries above 1e-12; the result is verified to `tolerance × max(1, payoff range)`.
 public enum LemkeHowson {
     /// One equilibrium, from dropping label `label` (0..<m are player 1's strategies, m..<m+n player 2's).
-    public static func solve(_ game: NormalFormGame, label: Int = 0, tolerance: Double = EquilibriumVerifier.defaultTolerance,
-                             maxPivots: Int = 1_000_000) throws(EquilibriumError) -> NashEquilibrium {
+    public static func solve(
+        _ game: NormalFormGame, label: Int = 0, tolerance: Double = EquilibriumVerifier.defaultTolerance,
+        maxPivots: Int = 1_000_000
+    ) throws(EquilibriumError) -> NashEquilibrium {
         guard game.playerCount == 2 else { throw .wrongPlayerCount(expected: 2, actual: game.playerCount) }
         let m = game.strategyCounts[0], n = game.strategyCounts[1]
         guard label >= 0 && label < m + n else { throw .invalidLabel(label: label, count: m + n) }
@@ -41,12 +43,14 @@ public enum LemkeHowson {
         // s_0..s_{n-1} (labels m..m+n-1, the initial basis).
         var bt = [Double](repeating: 0, count: m * n)
         prepared(game.payoffs[1], into: &bt, transposed: true)
-        var tp = LemkeHowsonTableau(rows: n, variables: m + n, basis: Array(m..<(m + n)), nonbasic: Array(0..<m), columns: bt)
+        var tp = LemkeHowsonTableau(
+            rows: n, variables: m + n, basis: Array(m..<(m + n)), nonbasic: Array(0..<m), columns: bt)
         // Dictionary Q: m rows, r + A y = 1; variables r_0..r_{m-1} (labels 0..m-1, the initial basis) and
         // y_0..y_{n-1} (labels m.., nonbasic at the start).
         var a = [Double](repeating: 0, count: m * n)
         prepared(game.payoffs[0], into: &a, transposed: false)
-        var tq = LemkeHowsonTableau(rows: m, variables: m + n, basis: Array(0..<m), nonbasic: Array(m..<(m + n)), columns: a)
+        var tq = LemkeHowsonTableau(
+            rows: m, variables: m + n, basis: Array(0..<m), nonbasic: Array(m..<(m + n)), columns: a)
         // In both tableaux, variable index == label.
         var entering = label
         var inP = label < m
@@ -79,8 +83,9 @@ public enum LemkeHowson {
             let e = try solve(game, label: k, tolerance: tolerance)
             if !found.contains(where: { ProfileDistance.max($0.profile, e.profile) < 1e-8 }) { found.append(e) }
         }
-        return NashResult(method: "lemke", complete: false, equilibria: found,
-                          tolerance: EquilibriumVerifier.absoluteTolerance(tolerance, for: game))
+        return NashResult(
+            method: "lemke", complete: false, equilibria: found,
+            tolerance: EquilibriumVerifier.absoluteTolerance(tolerance, for: game))
     }
 }
 

@@ -44,7 +44,8 @@ struct LemkeHowsonTableau {
     /// A dictionary with `basis[r]` basic in row r, `nonbasic[s]` in slot s, slot columns `columns` (`rows × slots`
     /// column-major) and right-hand side 1.
     init(rows: Int, variables: Int, basis: [Int], nonbasic: [Int], columns: [Double]) {
-        precondition(basis.count == rows && columns.count == rows * nonbasic.count && rows + nonbasic.count == variables)
+        precondition(
+            basis.count == rows && columns.count == rows * nonbasic.count && rows + nonbasic.count == variables)
         self.rows = rows
         self.slots = nonbasic.count
         self.variables = variables
