@@ -11,7 +11,8 @@ struct Nash: ParsableCommand {
         enumeration, complete also for degenerate games; 3 or more players: every isolated equilibrium by support \
         enumeration and polynomial homotopy continuation, with path statistics, Krawczyk certificates and \
         components of equilibria), support (support enumeration; complete for \
-        nondegenerate games), lemke (Lemke-Howson; --all runs every starting label), zero-sum (LP), logit \
+        nondegenerate games), lemke (Lemke-Howson; --all runs every starting label), zero-sum (LP by an interior-point \
+        method, then crossover to an exact optimal vertex), logit \
         (one equilibrium of any n-player game by tracing the logit QRE path), auto (enumerate for 2 players with \
         at most \(Nash.enumerationLimit) strategies in total; for 3 or more players enumerate when there are at most \
         \(Nash.autoSupportProfiles) support profiles, logit otherwise; with --all, enumerate for any number of players). Every equilibrium printed has been verified (regret below the tolerance).

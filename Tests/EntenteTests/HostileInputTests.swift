@@ -312,17 +312,19 @@ import Foundation
 }
 
 @Suite struct LinearProgramRobustnessTests {
-    @Test func degenerateIntegerZeroSumGameSolves() throws {
+    /// Both LP algorithms: the interior point (default) and the simplex, which the nucleolus's sequential LPs use.
+    @Test(arguments: ZeroSum.Method.allCases) func degenerateIntegerZeroSumGameSolves(method: ZeroSum.Method) throws {
         var rng = SeededGenerator(seed: 60)
         let rows = (0..<60).map { _ in (0..<60).map { _ in Double(Int.random(in: -1000...1000, using: &rng)) } }
         let a = try Matrix(rowArrays: rows)
-        let s = try ZeroSum.solve(a)
+        let s = try ZeroSum.solve(a, method: method)
         #expect(s.exploitability <= 1e-9 * 2000)
         #expect(abs(s.rowStrategy.reduce(0, +) - 1) < 1e-9 && abs(s.columnStrategy.reduce(0, +) - 1) < 1e-9)
+        #expect((s.path == .simplex) == (method == .simplex))
         // Small integer payoffs are even more degenerate (many ties).
         var rng2 = SeededGenerator(seed: 61)
         let small = try Matrix(rowArrays: (0..<40).map { _ in (0..<40).map { _ in Double(Int.random(in: -2...2, using: &rng2)) } })
-        #expect(try ZeroSum.solve(small).exploitability <= 1e-9 * 4)
+        #expect(try ZeroSum.solve(small, method: method).exploitability <= 1e-9 * 4)
     }
 
     @Test func emptyImputationSetIsNamed() throws {

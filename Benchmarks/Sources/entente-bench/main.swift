@@ -1,7 +1,7 @@
 // Times Entente's solvers on input files written by ./compare-peers, so peers and Entente see the very same
 // inputs. Prints one JSON object per task: {"task", "file", "median_s", "runs", "result"}.
 // Usage: entente-bench TASK FILE [RUNS]
-//   TASK: vertex | lemke | zerosum | logit | homotopy | banzhaf | shapley-shubik | shapley | nucleolus | lu | lp | dynamics
+//   TASK: vertex | lemke | zerosum | zerosum-simplex | logit | homotopy | banzhaf | shapley-shubik | shapley | nucleolus | lu | lp | dynamics
 import Entente
 import Foundation
 
@@ -47,9 +47,14 @@ case "vertex":
 case "lemke":
     let g = try GambitNFG.parse(text)
     output = try time { String(format: "%.6f", try LemkeHowson.solve(g, label: 0).payoffs[0]) }
-case "zerosum":
+case "zerosum", "zerosum-simplex":
+    // Interior point + crossover (default) or the revised simplex on the whole game; the result names the path.
     let g = try GambitNFG.parse(text)
-    output = try time { String(format: "%.9f", try ZeroSum.solve(g.payoffMatrix(player: 0)).value) }
+    let method: ZeroSum.Method = task == "zerosum" ? .interiorPoint : .simplex
+    output = try time {
+        let s = try ZeroSum.solve(g.payoffMatrix(player: 0), method: method)
+        return String(format: "%.9f ", s.value) + s.path.rawValue
+    }
 case "logit":
     let g = try GambitNFG.parse(text)
     output = try time { String(format: "%.3g", try LogitPath.solve(g).regret) }
