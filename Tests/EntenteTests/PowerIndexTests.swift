@@ -104,7 +104,7 @@ import Testing
 
     @Test func invalidGamesAreRejected() {
         #expect(throws: CooperativeError.negativeWeight(player: 1)) { try WeightedMajorityGame(majorityOf: [1, -1]) }
-        #expect(throws: CooperativeError.nonFinite(index: 0)) { try WeightedMajorityGame(capabilities: [.nan, 1]) }
+        #expect(throws: CooperativeError.nonFinite(index: 0)) { try WeightedMajorityGame(capabilities: [.nan, 1], rule: .strict) }
         #expect(throws: CooperativeError.tooManyPlayers(n: 21, limit: 20)) {
             try PowerIndices.banzhaf(WeightedMajorityGame(majorityOf: [Int](repeating: 1, count: 21)), method: .enumeration)
         }

@@ -192,7 +192,7 @@ public struct AllianceFormationGame: Sendable {
         let scenario = try input.orderedByID()
         try parameters.validate()
         let n = scenario.actorCount
-        guard actorLimit >= 1 else { throw DynamicsError.invalidParameter(name: "actor limit / --max-actors (must be ≥ 1)") }
+        guard actorLimit >= 1 else { throw DynamicsError.invalidParameter(name: "actorLimit (must be ≥ 1)") }
         guard n <= AllianceFormationGame.hardActorLimit else {
             throw DynamicsError.tooManyActors(actors: n, limit: AllianceFormationGame.hardActorLimit)
         }

@@ -75,7 +75,7 @@ public struct BayesianAllianceFormationGame: Sendable {
             return p > 0 && p < 1
         }
         guard uncertain.count <= information.maxUncertainActors else {
-            throw DynamicsError.invalidParameter(name: "private types (\(uncertain.count) uncertain actors; the limit is \(information.maxUncertainActors) — raise maxUncertainActors / --max-private-types)")
+            throw DynamicsError.invalidParameter(name: "private types (\(uncertain.count) uncertain actors; the limit is \(information.maxUncertainActors) — raise maxUncertainActors)")
         }
         let base = try AllianceFormationGame(scenario: scenario, threatModel: threatModel, parameters: parameters, actorLimit: actorLimit)
         // Checked products: G^U and structures × G^U can overflow for hostile grids (1001 points, six private types).
@@ -133,9 +133,7 @@ public struct BayesianAllianceFormationGame: Sendable {
 
     /// The scenario with the private types set to the profile θ (bit u set ⇔ `uncertain[u]` is power-acquiring).
     public static func scenario(_ scenario: Scenario, uncertain: [Int], profile theta: Int) -> Scenario {
-        var s = scenario
-        for (u, i) in uncertain.enumerated() { s.actors[i].type = (theta >> u) & 1 == 1 ? .powerAcquiring : .statusQuo }
-        return s
+        scenario.withPureTypes(uncertain.enumerated().map { (u, i) in (index: i, powerAcquiring: (theta >> u) & 1 == 1) })
     }
 
     /// Grid index of uncertain actor u's belief in belief state b.
