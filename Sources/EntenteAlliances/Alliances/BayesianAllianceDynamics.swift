@@ -288,8 +288,8 @@ extension BayesianAllianceFormationGame {
         return best
     }
 
-    /// Searches for a perfect-Bayesian equilibrium process by asynchronous best responses (as
-    /// ``AllianceFormationGame/solve(shouldStop:)``), then re-verifies every public state and computes each type
+    /// Searches for a perfect-Bayesian equilibrium process block by block and, inside each block, by asynchronous best
+    /// responses with mixing (as ``AllianceFormationGame/solve(shouldStop:)``), then re-verifies every public state and computes each type
     /// profile's long-run structures. Complexity per iteration: 2^U evaluations plus O(states · moves · 2^U · n).
     public func solve(shouldStop: () -> Bool = { false }) throws(DynamicsError) -> BayesianAllianceDynamicsResult {
         let m = stateCount
@@ -312,70 +312,24 @@ extension BayesianAllianceFormationGame {
             return publicResults[theta].choice[x].map { .pooling(move: $0) } ?? .wait
         }
         let alternatives = base.moverAlternatives()
-        var v = try evaluate(pr, start: nil)
-        var e = expectations(v)
-        // The shared search (ProcessSearch), as in the public game.
-        var search = ProcessSearch<BayesianPrescription>(process: pr)
-        try search.run(maxIterations: base.parameters.maxIterations, stallLimit: base.parameters.stallLimit, fallback: .wait,
-                       shouldStop: shouldStop,
-                       violates: { !justified(e, alternatives, $0, $1[$0]).0 },
-                       best: { bestPrescription(e, alternatives, $0)?.0 ?? .wait },
-                       options: { justifiedPrescriptions(e, alternatives, $0) },
-                       evaluate: { (process: [BayesianPrescription]) throws(DynamicsError) in
-                           v = try evaluate(process, start: v)
-                           e = expectations(v)
-                       })
-        pr = search.process
-        var iterations = search.iterations, verified = search.verified
-        let recent = search.recent
-        if !verified && !shouldStop() {
-            var trial = pr
-            if let found = try mix(&trial, recent: recent, alternatives: alternatives, iterations: &iterations, shouldStop: shouldStop) {
-                pr = trial
-                (v, e) = found
-                verified = true
-            }
+        // Backward induction over blocks (BayesianBlockSolver); each block's values are computed before they are read.
+        var v = [[Double]](repeating: [Double](repeating: 0, count: m * n), count: profileCount)
+        var e = v
+        var iterations = 0
+        var local = [Int](repeating: -1, count: m)
+        for block in publicBlocks() {
+            for (lz, z) in block.enumerated() { local[z] = lz }
+            _ = try solveBlock(block, local: local, &pr, values: &v, expectations: &e, alternatives: alternatives,
+                               iterations: &iterations, shouldStop: shouldStop)
+            for z in block { local[z] = -1 }
         }
+        // The gate: the whole process evaluated at once (warm-started) and every public state re-checked.
+        v = try evaluate(pr, start: v)
+        e = expectations(v)
+        let verified = (0..<m).allSatisfy { justified(e, alternatives, $0, pr[$0]).0 }
         // Non-finite values never verify (comparisons with NaN are false, so the conditions would hold vacuously).
         guard v.allSatisfy({ $0.allSatisfy(\.isFinite) }), e.allSatisfy({ $0.allSatisfy(\.isFinite) }) else { throw .nonFinitePayoffs }
         return summarize(pr, v, e, verified: verified, iterations: iterations)
-    }
-
-    /// The mixing phase after a stall (as ``AllianceFormationGame``'s): the states that kept changing mix over the
-    /// pooling moves they best-responded with (exponential moving average 0.9, moves under 5 % dropped); the others
-    /// best-respond. Returns the values once every public state is justified, nil after 300 steps or > 32 states.
-    func mix(_ pr: inout [BayesianPrescription], recent: [[(Int, BayesianPrescription)]], alternatives: [[[Int]]], iterations: inout Int,
-             shouldStop: () -> Bool) throws(DynamicsError) -> ([[Double]], [[Double]])? {
-        func pooled(_ p: BayesianPrescription) -> Int? { if case .pooling(let k) = p { return k } else { return nil } }
-        guard var mixing = DampedMixing(recent: recent.map { $0.map { (state: $0.0, move: pooled($0.1)) } }) else { return nil }
-        var v: [[Double]] = []
-        for _ in 0..<DampedMixing.maxSteps {
-            if shouldStop() { return nil }
-            iterations += 1
-            for (z, d) in mixing.distributions() {
-                if d.count > 1 {
-                    pr[z] = .mixture(d.map { .init(move: $0.move, probability: $0.probability) })
-                } else if let k = d.first?.move {
-                    pr[z] = .pooling(move: k)
-                }
-            }
-            v = try evaluate(pr, start: v.isEmpty ? nil : v)
-            let e = expectations(v)
-            let violating = (0..<stateCount).filter { !justified(e, alternatives, $0, pr[$0]).0 }
-            if violating.isEmpty { return (v, e) }
-            mixing.decay()
-            for z in violating {
-                // A mixing state keeps mixing while its best response is a pooling move; otherwise it takes that response.
-                let best = bestPrescription(e, alternatives, z)?.0 ?? .wait
-                if mixing.contains(z), let k = pooled(best) {
-                    mixing.reinforce(z, k)
-                } else {
-                    mixing.remove(z)
-                    pr[z] = best
-                }
-            }
-        }
-        return nil
     }
 
     func summarize(_ pr: [BayesianPrescription], _ v: [[Double]], _ e: [[Double]], verified: Bool, iterations: Int) -> BayesianAllianceDynamicsResult {

@@ -1,0 +1,119 @@
+/// Backward induction over blocks for the private-type game, as for the public game (``AllianceFormationGame``'s
+/// `solutionBlocks()`): a public state is a structure and a belief state, beliefs move inside a block, and opting out
+/// and the window's closing still lead only to earlier blocks. Each block — the block's structures × every belief
+/// state — is searched with the values of the blocks it can reach already final, for every true type profile θ.
+/// - Complexity: per block, iterations × (2^U warm-started evaluations of the block + O(block · moves · 2^U · n)).
+extension BayesianAllianceFormationGame {
+    /// The public-state blocks in solution order.
+    func publicBlocks() -> [[Int]] {
+        base.solutionBlocks().map { xs in xs.flatMap { x in (0..<beliefCount).map { x * beliefCount + $0 } } }
+    }
+
+    /// V^θ on the block for every θ, the values outside it fixed; writes `v` and the block's expectations `e`.
+    func evaluateBlock(_ block: [Int], local: [Int], _ pr: [BayesianPrescription], values v: inout [[Double]],
+                       expectations e: inout [[Double]]) throws(DynamicsError) {
+        let n = base.scenario.actorCount, delta = base.parameters.delta
+        for theta in 0..<profileCount {
+            let u = payoffs[theta]
+            var sparse = SparseMatrix(size: block.count)
+            var rewards = [Double](repeating: 0, count: block.count * n)
+            var start = [Double](repeating: 0, count: block.count * n)
+            var row: [(Int, Double)] = []
+            for (lz, z) in block.enumerated() {
+                row.removeAll(keepingCapacity: true)
+                for i in 0..<n { rewards[lz * n + i] = u[(z / beliefCount) * n + i]; start[lz * n + i] = v[theta][z * n + i] }
+                for (s, bt, q) in next(z, theta, pr[z]) {
+                    for (y, w) in windowOutcomes(s) {
+                        for (b2, k) in beliefKernel[theta][bt] {
+                            let target = y * beliefCount + b2, p = q * w * k
+                            if local[target] >= 0 {
+                                row.append((local[target], p))
+                            } else {
+                                for i in 0..<n { rewards[lz * n + i] += delta * p * v[theta][target * n + i] }
+                            }
+                        }
+                    }
+                }
+                sparse.appendRow(row)
+            }
+            let solution = try PolicyEvaluation.solve(sparse, rewards: rewards, players: n, delta: delta,
+                                                      denseLimit: min(base.parameters.denseLimit, AllianceFormationGame.blockDenseLimit),
+                                                      iterative: .gmres, start: start)
+            guard solution.allSatisfy(\.isFinite) else { throw .nonFinitePayoffs }
+            for (lz, z) in block.enumerated() { for i in 0..<n { v[theta][z * n + i] = solution[lz * n + i] } }
+        }
+        updateExpectations(v, &e, states: block)
+    }
+
+    /// Recomputes `e[θ][z·n + i]` (see `expectations`) for the public states z listed.
+    func updateExpectations(_ v: [[Double]], _ e: inout [[Double]], states zs: [Int]) {
+        let n = base.scenario.actorCount
+        for theta in 0..<profileCount {
+            for z in zs {
+                let s = z / beliefCount, b = z % beliefCount
+                for i in 0..<n { e[theta][z * n + i] = 0 }
+                for (y, w) in windowOutcomes(s) {
+                    for (b2, q) in beliefKernel[theta][b] {
+                        let src = (y * beliefCount + b2) * n
+                        for i in 0..<n { e[theta][z * n + i] += w * q * v[theta][src + i] }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Searches one block (best responses, then damped mixing over pooling moves), writing its prescriptions and values.
+    /// Returns whether every state of the block is justified.
+    func solveBlock(_ block: [Int], local: [Int], _ pr: inout [BayesianPrescription], values v: inout [[Double]],
+                    expectations e: inout [[Double]], alternatives: [[[Int]]], iterations: inout Int,
+                    shouldStop: () -> Bool) throws(DynamicsError) -> Bool {
+        try evaluateBlock(block, local: local, pr, values: &v, expectations: &e)
+        var search = ProcessSearch<BayesianPrescription>(process: block.map { pr[$0] })
+        var full = pr
+        try search.run(maxIterations: base.parameters.maxIterations, stallLimit: base.parameters.stallLimit, fallback: .wait,
+                       shouldStop: shouldStop,
+                       violates: { lz, process in !justified(e, alternatives, block[lz], process[lz]).0 },
+                       best: { lz in bestPrescription(e, alternatives, block[lz])?.0 ?? .wait },
+                       options: { lz in justifiedPrescriptions(e, alternatives, block[lz]) },
+                       evaluate: { (process: [BayesianPrescription]) throws(DynamicsError) in
+                           for (lz, z) in block.enumerated() { full[z] = process[lz] }
+                           try evaluateBlock(block, local: local, full, values: &v, expectations: &e)
+                       })
+        iterations += search.iterations
+        for (lz, z) in block.enumerated() { pr[z] = search.process[lz] }
+        if search.verified || shouldStop() { return search.verified }
+        // Damped mixing over the pooling moves of the block's states that kept changing.
+        func pooled(_ p: BayesianPrescription) -> Int? { if case .pooling(let k) = p { return k } else { return nil } }
+        guard var mixing = DampedMixing(recent: search.recent.map { $0.map { (state: $0.0, move: pooled($0.1)) } }) else { return false }
+        var trial = pr
+        for _ in 0..<DampedMixing.maxSteps {
+            if shouldStop() { break }
+            iterations += 1
+            for (lz, d) in mixing.distributions() {
+                if d.count > 1 {
+                    trial[block[lz]] = .mixture(d.map { .init(move: $0.move, probability: $0.probability) })
+                } else if let k = d.first?.move {
+                    trial[block[lz]] = .pooling(move: k)
+                }
+            }
+            try evaluateBlock(block, local: local, trial, values: &v, expectations: &e)
+            let violating = block.indices.filter { !justified(e, alternatives, block[$0], trial[block[$0]]).0 }
+            if violating.isEmpty {
+                pr = trial
+                return true
+            }
+            mixing.decay()
+            for lz in violating {
+                let best = bestPrescription(e, alternatives, block[lz])?.0 ?? .wait
+                if mixing.contains(lz), let k = pooled(best) {
+                    mixing.reinforce(lz, k)
+                } else {
+                    mixing.remove(lz)
+                    trial[block[lz]] = best
+                }
+            }
+        }
+        try evaluateBlock(block, local: local, pr, values: &v, expectations: &e)
+        return false
+    }
+}
