@@ -8,7 +8,7 @@ import Testing
 
 @Suite struct BeliefGridTests {
     @Test func bayesUpdateMatchesTheFormulaOfTheModel() throws {
-        // models.md §4.5 case 3: p′₁ = p·acc/(p·acc + (1−p)(1−acc)).
+        // Bayes' rule after a signal of accuracy acc: p′₁ = p·acc/(p·acc + (1−p)(1−acc)).
         #expect(abs(BeliefGrid.posterior(0.5, signal: true, accuracy: 0.8) - 0.8) < 1e-15)
         #expect(abs(BeliefGrid.posterior(0.5, signal: false, accuracy: 0.8) - 0.2) < 1e-15)
         #expect(abs(BeliefGrid.posterior(0.3, signal: true, accuracy: 0.8) - 0.24 / (0.24 + 0.14)) < 1e-15)

@@ -1,4 +1,4 @@
-/// The alliance-formation stochastic game (models.md §4.5): Konishi–Ray coalition formation among states with
+/// The alliance-formation stochastic game (Konishi & Ray 2003): Konishi–Ray coalition formation among states with
 /// opting out (an absorbing exit), a window of opportunity that closes with hazard λ, and per-period payoffs from
 /// the threat and capability model, for status-quo and power-acquiring actors.
 ///

@@ -1,5 +1,5 @@
-/// The alliance-formation stochastic game with **private types** (models.md §4.5: "private types: PBE, WAIT
-/// informative, Bayes for μ"): each actor whose type is `.uncertain(p)` with 0 < p < 1 knows its own type; the others
+/// The alliance-formation stochastic game with **private types** (Kydd 1997, 2005; perfect Bayesian equilibrium,
+/// Fudenberg & Tirole 1991: waiting is informative, beliefs follow Bayes' rule): each actor whose type is `.uncertain(p)` with 0 < p < 1 knows its own type; the others
 /// hold a public belief μ that it is power-acquiring, starting at the prior p.
 ///
 /// **State**: the public state of ``AllianceFormationGame`` (alliance structure, opted-out actors, window) and the
@@ -35,7 +35,7 @@ public struct BayesianAllianceFormationGame: Sendable {
         public var signalAccuracy = 0.8
         /// Largest number of private types U (the state space grows as G^U and the evaluations as 2^U).
         public var maxUncertainActors = 2
-        /// Defaults: 11 grid points, accuracy 0.8 (models.md §4.5 special case 3), at most two private types.
+        /// Defaults: 11 grid points, accuracy 0.8 (a signal right four times in five), at most two private types.
         public init() {}
     }
 
