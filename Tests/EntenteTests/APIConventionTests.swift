@@ -14,8 +14,9 @@ import Testing
     }
 
     @Test func scenarioTypesAreValidatedWhenReplaced() throws {
-        let s = try Scenario(name: "pair", actors: [Country(id: "A", capability: 0.6), Country(id: "B", capability: 0.4)],
-                             distances: Matrix(rowArrays: [[0, 100], [100, 0]]))
+        let s = try Scenario(
+            name: "pair", actors: [Country(id: "A", capability: 0.6), Country(id: "B", capability: 0.4)],
+            distances: Matrix(rowArrays: [[0, 100], [100, 0]]))
         #expect(throws: ScenarioError.self) { try s.withTypes(["A": .uncertain(probabilityPowerAcquiring: 2)]) }
         #expect(throws: ScenarioError.self) { try s.withTypes(["Z": .powerAcquiring]) }
         #expect(try s.withTypes(["B": .powerAcquiring]).actors[1].type == .powerAcquiring)
@@ -25,8 +26,9 @@ import Testing
         #expect(throws: LinearAlgebraError.raggedRows(row: 1, expectedColumns: 2, actualColumns: 1)) {
             try Matrix(rowArrays: [[1, 2], [3]])
         }
-        #expect(LinearAlgebraError.raggedRows(row: 1, expectedColumns: 2, actualColumns: 1).description
-            == "row 2 has 1 entries, the first row has 2")
+        #expect(
+            LinearAlgebraError.raggedRows(row: 1, expectedColumns: 2, actualColumns: 1).description
+                == "row 2 has 1 entries, the first row has 2")
         #expect(throws: LinearAlgebraError.elementCount(expected: 4, actual: 3)) {
             try Matrix(rows: 2, columns: 2, columnMajor: [1, 2, 3])
         }
@@ -40,8 +42,9 @@ import Testing
         let types = [(0..<12).map { "t\($0)" }, ["only"]]
         let actions = [(0..<8).map { "a\($0)" }, (0..<8).map { "b\($0)" }]
         let payoffs = (0..<12).map { t in (0..<2).map { p in (0..<64).map { Double(($0 + t + p) % 5) } } }
-        let g = try BayesianGame(players: ["1", "2"], types: types, actions: actions,
-                                 prior: [Double](repeating: 1.0 / 12, count: 12), payoffs: payoffs)
+        let g = try BayesianGame(
+            players: ["1", "2"], types: types, actions: actions,
+            prior: [Double](repeating: 1.0 / 12, count: 12), payoffs: payoffs)
         let result = Result { () throws(EquilibriumError) in try g.solve(all: true) }
         guard case .failure(.invalidGame(.tooLarge(let size, let limit))) = result else {
             Issue.record("expected invalidGame(tooLarge), got \(result)")
@@ -56,11 +59,15 @@ import Testing
         let strict = try WeightedMajorityGame(weights: [4, 3, 2, 1], quota: 6, rule: .strict)
         #expect(try PowerIndices.shapleyShubik(weak).exact?.map(\.description) == ["5/12", "1/4", "1/4", "1/12"])
         #expect(try PowerIndices.shapleyShubik(strict).exact?.map(\.description) == ["7/12", "1/4", "1/12", "1/12"])
-        guard case .weightedMajority(let file) = try CoalitionJSON.parse(#"{"players": ["A", "B", "C", "D"], "weights": [4, 3, 2, 1], "quota": 6}"#)
+        guard
+            case .weightedMajority(let file) = try CoalitionJSON.parse(
+                #"{"players": ["A", "B", "C", "D"], "weights": [4, 3, 2, 1], "quota": 6}"#)
         else { Issue.record("not a weighted game"); return }
         #expect(file.rule == .weak)
         // Without a quota: the strict majority of the total (more than half wins), as before.
-        guard case .weightedMajority(let majority) = try CoalitionJSON.parse(#"{"players": ["A", "B"], "weights": [1, 1]}"#)
+        guard
+            case .weightedMajority(let majority) = try CoalitionJSON.parse(
+                #"{"players": ["A", "B"], "weights": [1, 1]}"#)
         else { Issue.record("not a weighted game"); return }
         #expect(majority.rule == .strict && majority.quota == 1)
     }
