@@ -29,12 +29,18 @@ struct Nash: ParsableCommand {
     var maxSupports: Int?
     @Option(parsing: .unconditional, help: "Stop exponential methods after this many seconds (result marked incomplete); > 0.")
     var timeout: Double?
+    @Option(parsing: .unconditional, help: "Enumeration: stop (result marked incomplete, with the reason) before its memory exceeds this many MiB; default \(VertexEnumeration.defaultMemoryLimit >> 20), range 1...1048576.")
+    var maxMemory: Int?
     @Option(parsing: .unconditional, help: "Lemke-Howson starting label (0-based: player 1's strategies first).") var label: Int = 0
 
     func validate() throws {
         try Check.number(tolerance, "--tolerance", 0, 0.1, lowOpen: true)
         if let m = maxSupports { try Check.integer(m, "--max-supports", 1...Int(Int32.max)) }
         if let t = timeout { try Check.number(t, "--timeout", 0, 1e9, lowOpen: true, note: " seconds") }
+        if let mb = maxMemory {
+            try Check.integer(mb, "--max-memory", 1...(1 << 20), note: " MiB")
+            if method != .enumerate && method != .auto { throw ValidationError("--max-memory applies to --method enumerate (and auto) only") }
+        }
         if label != 0 && method != .lemke { throw ValidationError("--label applies to --method lemke only") }
         if all && method != .lemke { throw ValidationError("--all applies to --method lemke only") }
         if label < 0 { throw ValidationError("--label must be ≥ 0 (0-based: player 1's strategies first), got \(label)") }
@@ -74,7 +80,8 @@ struct Nash: ParsableCommand {
         case .pure:
             return try PureEquilibria.solve(game, tolerance: tolerance)
         case .enumerate:
-            return try VertexEnumeration.solve(game, tolerance: tolerance, maxBases: maxSupports ?? VertexEnumeration.defaultMaxBases, shouldStop: stop)
+            return try VertexEnumeration.solve(game, tolerance: tolerance, maxBases: maxSupports ?? VertexEnumeration.defaultMaxBases,
+                                               memoryLimit: maxMemory.map { $0 << 20 } ?? VertexEnumeration.defaultMemoryLimit, shouldStop: stop)
         case .support:
             return try SupportEnumeration.solve(game, tolerance: tolerance, maxSupportSize: maxSupports, shouldStop: stop)
         case .lemke:

@@ -65,6 +65,19 @@ import Testing
     }
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: CommandLineTests.binary.path)))
+    func nashMaxMemoryStopsTheEnumerationWithAReason() throws {
+        // A random 20 × 20 integer game has far more than the 32 768 vertices that fit in 1 MiB.
+        var rng = SeededGenerator(seed: 5)
+        let payoffs = (0..<800).map { _ in String(Int.random(in: -9...9, using: &rng)) }.joined(separator: " ")
+        let game = try temporaryFile("NFG 1 R \"big\" { \"1\" \"2\" } { 20 20 }\n\n\(payoffs)\n", suffix: ".nfg")
+        let r = try run(["nash", game, "--method", "enumerate", "--max-memory", "1", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let doc = try JSONValue.parse(r.stdout)
+        #expect(doc["complete"] == .bool(false))
+        #expect(doc["incompleteReason"] == .string("memory limit reached"))
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: CommandLineTests.binary.path)))
     func mainJobAndNashProduceParsableOutput() throws {
         let analyze = try run(["analyze", "--builtin", "europe-1890", "--format", "json"])
         #expect(analyze.status == 0)
@@ -135,6 +148,8 @@ import Testing
             (["nash", game, "--timeout", "-1"], "--timeout must be", nil),
             (["nash", game, "--max-supports=-1"], "--max-supports must be", nil),
             (["nash", game, "--method", "support", "--max-supports", "0"], "--max-supports must be", nil),
+            (["nash", game, "--max-memory", "0"], "--max-memory must be an integer in 1...1048576 MiB", nil),
+            (["nash", game, "--method", "lemke", "--max-memory", "64"], "--max-memory applies to --method enumerate", nil),
             (["nash", game, "--method", "lemke", "--label", "4"], "--label 4 is out of range", "max-supports"),
             (["nash", game, "--method", "lemke", "--label", "-1"], "--label must be ≥ 0", nil),
             (["nash", game, "--label", "1"], "--label applies to --method lemke", nil),

@@ -1,13 +1,14 @@
 import CLAPACKE
 
 /// A best-response polytope `{z ∈ ℝᵈ : z ≥ 0, C z ≤ 1}` with labelled facets, and the enumeration of
-/// its vertices by breadth-first search over feasible bases (all bases, so degenerate vertices are found
-/// through every basis that represents them).
+/// its vertices over feasible bases (all bases, so degenerate vertices are found through every basis that
+/// represents them): by reverse search (``verticesByReverseSearch(basisLimit:memoryLimit:shouldStop:)``, memory
+/// bounded by the vertices found), or by a breadth-first search that stores the bases it has seen (the fallback
+/// when a reverse-search pivoting decision is numerically ambiguous).
 ///
 /// For a bimatrix game (A, B) with positive payoffs, `P = {x ≥ 0 : Bᵀx ≤ 1}` and `Q = {y ≥ 0 : A y ≤ 1}`
-/// (von Stengel 2002, "Computing equilibria for two-person games"). The search moves from basis to basis by the
-/// ratio test on each dequeued basis's tableau (recomputed by one LU solve, O(r³ + r²·(d + r)) per basis); exact
-/// coordinates, where they matter, come from ``Certify``.
+/// (von Stengel 2002, "Computing equilibria for two-person games"); exact coordinates, where they matter, come
+/// from ``Certify``.
 struct BestResponsePolytope {
     /// `C`, `r × d`, column-major.
     let c: [Double]
@@ -61,7 +62,16 @@ struct BestResponsePolytope {
     /// Bytes per slot of a set of label sets (16-byte element plus the hash table's metadata, rounded up).
     static let bytesPerSeenBasis = 18
 
-    /// All vertices (including the origin). Stops early and reports `complete = false` with a reason when
+    /// All vertices (including the origin): reverse search, or — if one of its pivoting decisions is numerically
+    /// ambiguous — the breadth-first search over bases. Limits as in ``verticesByBreadthFirstSearch(basisLimit:memoryLimit:shouldStop:)``.
+    func vertices(basisLimit: Int, memoryLimit: Int = Int.max, shouldStop: () -> Bool)
+        -> (vertices: [Vertex], complete: Bool, reason: StopReason?)
+    {
+        if let found = verticesByReverseSearch(basisLimit: basisLimit, memoryLimit: memoryLimit, shouldStop: shouldStop) { return found }
+        return verticesByBreadthFirstSearch(basisLimit: basisLimit, memoryLimit: memoryLimit, shouldStop: shouldStop)
+    }
+
+    /// All vertices (including the origin) by breadth-first search over feasible bases. Stops early and reports `complete = false` with a reason when
     /// `basisLimit` bases have been visited, when the memory allocated by the search (the frontier, the sets of seen
     /// bases and vertices, the vertices found) would exceed `memoryLimit` bytes, or when `shouldStop()` returns true
     /// (polled every 64 processed bases and every 64 new bases, so a deadline is honoured within milliseconds).
@@ -69,7 +79,7 @@ struct BestResponsePolytope {
     /// The breadth-first frontier holds only bases (16-byte label sets); a basis's tableau `B⁻¹[1 | C | I]` is
     /// recomputed by one LAPACK solve (`dgesv`, O(r³ + r²·(d + r))) when it is dequeued. Memory is therefore the set of
     /// seen bases plus a frontier of label sets — not a frontier of tableaux, which took gigabytes on 20 × 20 games.
-    func vertices(basisLimit: Int, memoryLimit: Int = Int.max, shouldStop: () -> Bool)
+    func verticesByBreadthFirstSearch(basisLimit: Int, memoryLimit: Int = Int.max, shouldStop: () -> Bool)
         -> (vertices: [Vertex], complete: Bool, reason: StopReason?)
     {
         let tol = 1e-9
