@@ -2,7 +2,8 @@ import ArgumentParser
 import Entente
 import Foundation
 
-/// `entente buck-pass`: buck-passing as a volunteer's dilemma (``BuckPassing``; models.md §3.3): the symmetric mixed
+/// `entente buck-pass`: buck-passing as a volunteer's dilemma (``BuckPassing``; Christensen & Snyder 1990;
+/// Diekmann 1985): the symmetric mixed
 /// equilibrium in closed form and, for small n, the equilibria the Nash solvers find on the generated game.
 struct BuckPassCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

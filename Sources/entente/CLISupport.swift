@@ -60,7 +60,7 @@ func reportingErrors(_ body: () throws -> Void) throws {
     } catch let e as ExitCode {
         throw e
     } catch {
-        let text = "\(error)"
+        let text = ErrorHints.message(for: error)
         FileHandle.standardError.write(Data(("entente: error: " + text.replacingOccurrences(of: "\n", with: " ") + "\n").utf8))
         throw ExitCode(1)
     }

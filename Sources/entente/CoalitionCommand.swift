@@ -47,7 +47,7 @@ struct CoalitionCommand: ParsableCommand {
             let text = try InputFile.read(file)
             let game: CoalitionJSON.Game
             do { game = try CoalitionJSON.parse(text, missingAreZero: missingZero, playerLimit: maxPlayers) } catch let e as FileFormatError {
-                throw CLIError("\(file == "-" ? "stdin" : file): \(e)")
+                throw CLIError("\(file == "-" ? "stdin" : file): \(ErrorHints.message(for: e))")
             }
             let report: CoalitionReport
             do {

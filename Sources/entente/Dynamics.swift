@@ -316,7 +316,7 @@ struct Sweep: ParsableCommand {
                 for (name, v) in point {
                     if name.hasPrefix("prior.") {
                         guard v >= 0, v <= 1 else { throw CLIError("--param \(name): a prior must be in [0, 1], got \(v)") }
-                        sc.actors[sc.index(of: String(name.dropFirst(6)))!].type = v == 0 ? .statusQuo : (v == 1 ? .powerAcquiring : .uncertain(probabilityPowerAcquiring: v))
+                        sc = try sc.withTypes([String(name.dropFirst(6)): v == 0 ? .statusQuo : (v == 1 ? .powerAcquiring : .uncertain(probabilityPowerAcquiring: v))])
                         continue
                     }
                     switch name {

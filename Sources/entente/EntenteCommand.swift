@@ -7,7 +7,7 @@ struct EntenteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "entente",
         abstract: "Alliance formation as games: verified equilibria, power indices and coalition dynamics.",
-        version: Entente.version,
+        version: EntenteLibrary.version,
         subcommands: [Analyze.self, Dynamics.self, Sweep.self, Scenarios.self, ScenarioCommand.self, Calibrate.self, Predict.self, Validate.self, Nash.self, CoalitionCommand.self, BenchCommand.self, HedonicCommand.self, FenceSitCommand.self, BuckPassCommand.self, Example.self],
         defaultSubcommand: Analyze.self
     )

@@ -2,8 +2,8 @@ import ArgumentParser
 import Entente
 import Foundation
 
-/// `entente fence-sit`: the fence-sitting problem before a closing window (``FenceSitting``; models.md §4.5 special
-/// cases 2 and 3): the one-shot decision and the infinite-horizon regions over the belief grid.
+/// `entente fence-sit`: the fence-sitting problem before a closing window (``FenceSitting``; the option value of waiting,
+/// Dixit & Pindyck 1994): the one-shot decision and the infinite-horizon regions over the belief grid.
 struct FenceSitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fence-sit",

@@ -3,7 +3,7 @@ import Entente
 import Foundation
 
 /// `entente hedonic`: stable partitions of the threat-affinity hedonic game of a scenario (``HedonicGame``,
-/// ``ThreatModel/affinity(_:)``; models.md §4.4).
+/// ``ThreatModel/affinity(_:)``; Walt 1987; Bogomolnaia & Jackson 2002).
 struct HedonicCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hedonic",

@@ -13,7 +13,7 @@ private func scenario(_ caps: [Double], distances: [[Double]], rivals: [(Int, In
     var riv = [[Bool]](repeating: [Bool](repeating: false, count: n), count: n)
     for (a, b) in rivals { riv[a][b] = true; riv[b][a] = true }
     let names = ids ?? (0..<n).map { "A\($0)" }
-    let actors = (0..<n).map { Actor(id: names[$0], capability: caps[$0], type: types?[$0] ?? .statusQuo) }
+    let actors = (0..<n).map { Country(id: names[$0], capability: caps[$0], type: types?[$0] ?? .statusQuo) }
     return try Scenario(name: "synthetic", actors: actors, distances: try Matrix(rowArrays: distances), rivalries: riv)
 }
 

@@ -62,8 +62,8 @@ import Testing
     @Test func jackalBalancesWithoutSpoilsAndUnthreatenedActorStaysOut() throws {
         // A (0.5, a power-acquiring "wolf") and B (0.3) are neighbouring rivals; C (0.15) is far from everyone;
         // J (0.05) is a power-acquiring "jackal" (Schweller 1994).
-        let actors = [Actor(id: "A", capability: 0.5, type: .powerAcquiring), Actor(id: "B", capability: 0.3), Actor(id: "C", capability: 0.15),
-                      Actor(id: "J", capability: 0.05, type: .powerAcquiring)]
+        let actors = [Country(id: "A", capability: 0.5, type: .powerAcquiring), Country(id: "B", capability: 0.3), Country(id: "C", capability: 0.15),
+                      Country(id: "J", capability: 0.05, type: .powerAcquiring)]
         let far = 20_000.0
         let km: [[Double]] = [[0, 100, far, 300], [100, 0, far, 300], [far, far, 0, far], [300, 300, far, 0]]
         var riv = [[Bool]](repeating: [false, false, false, false], count: 4)

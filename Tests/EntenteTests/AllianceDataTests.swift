@@ -37,7 +37,7 @@ import Testing
     }
 
     func shapleyShubik(_ s: Scenario) throws -> [String] {
-        let g = try WeightedMajorityGame(capabilities: s.actors.map(\.capability))
+        let g = try WeightedMajorityGame(capabilities: s.actors.map(\.capability), rule: .strict)
         return try PowerIndices.shapleyShubik(g).exact!.map(\.description)
     }
 
@@ -81,9 +81,9 @@ import Testing
 
     @Test func threatOfAThreeActorScenarioByHand() throws {
         // A (capability .5, military .6), B (.3, .3), C (.2, .1); A–B land-contiguous rivals, C 1000 km from both.
-        let actors: [Actor] = [Actor(id: "A", capability: 0.5, militaryShare: 0.6),
-                               Actor(id: "B", capability: 0.3, militaryShare: 0.3),
-                               Actor(id: "C", capability: 0.2, militaryShare: 0.1)]
+        let actors: [Country] = [Country(id: "A", capability: 0.5, militaryShare: 0.6),
+                               Country(id: "B", capability: 0.3, militaryShare: 0.3),
+                               Country(id: "C", capability: 0.2, militaryShare: 0.1)]
         let km: [[Double]] = [[0, 800, 1000], [800, 0, 1000], [1000, 1000, 0]]
         let pair: [[Bool]] = [[false, true, false], [true, false, false], [false, false, false]]
         let s = try Scenario(name: "three", actors: actors, distances: Matrix(rowArrays: km), landContiguous: pair, rivalries: pair)

@@ -9,8 +9,8 @@ import Testing
 @Suite struct AllianceDynamicsTests {
     /// Three actors: A and B are neighbouring rivals, C lies between them.
     static func toy(types: [ActorType] = [.statusQuo, .statusQuo, .statusQuo]) throws -> Scenario {
-        let actors = [Actor(id: "A", capability: 0.4, type: types[0]), Actor(id: "B", capability: 0.35, type: types[1]),
-                      Actor(id: "C", capability: 0.25, type: types[2])]
+        let actors = [Country(id: "A", capability: 0.4, type: types[0]), Country(id: "B", capability: 0.35, type: types[1]),
+                      Country(id: "C", capability: 0.25, type: types[2])]
         let km: [[Double]] = [[0, 300, 200], [300, 0, 200], [200, 200, 0]]
         var riv = [[Bool]](repeating: [false, false, false], count: 3)
         riv[0][1] = true; riv[1][0] = true
@@ -82,11 +82,11 @@ import Testing
 
 @Suite struct RestrictedDynamicsTests {
     @Test func coalitionSizeLimitRestrictsTheReachableStatesAndStillVerifies() throws {
-        var actors: [Actor] = []
+        var actors: [Country] = []
         for i in 0..<5 {
             let x = Double(i)
             let type: ActorType = i == 0 ? .powerAcquiring : .statusQuo
-            actors.append(Actor(id: "S\(i)", capability: 0.1 + 0.05 * x, type: type, capital: (latitude: 45 + x, longitude: 5 + 3 * x)))
+            actors.append(Country(id: "S\(i)", capability: 0.1 + 0.05 * x, type: type, capital: (latitude: 45 + x, longitude: 5 + 3 * x)))
         }
         let s = try Scenario(name: "five", actors: actors)
         var p = AllianceFormationGame.Parameters()
@@ -106,7 +106,7 @@ import Testing
     /// deterministic process was found; the damped mixing phase finds a process that mixes over moves.
     static func cyclingScenario() throws -> Scenario {
         let caps = [0.479, 0.209, 0.347, 0.481]
-        let actors = caps.enumerated().map { Actor(id: String(UnicodeScalar(65 + $0.offset)!), capability: $0.element) }
+        let actors = caps.enumerated().map { Country(id: String(UnicodeScalar(65 + $0.offset)!), capability: $0.element) }
         let km: [[Double]] = [[0, 500, 800, 200], [500, 0, 800, 800], [800, 800, 0, 200], [200, 800, 200, 0]]
         var riv = [[Bool]](repeating: [false, false, false, false], count: 4)
         riv[0][2] = true; riv[2][0] = true; riv[1][3] = true; riv[3][1] = true

@@ -38,7 +38,7 @@ import Testing
         let g = try WeightedMajorityGame(majorityOf: w)
         let exact = try PowerIndices.shapleyShubik(g, method: .exactDynamicProgramming)
         let float = try PowerIndices.shapleyShubik(g)
-        #expect(float.method == "dynamic-programming" && exact.method == "exact-dynamic-programming")
+        #expect(float.method == .dynamicProgramming && exact.method == .exactDynamicProgramming)
         #expect(exact.exact!.reduce(Rational.zero, +) == .one)
         for (f, e) in zip(float.values, exact.exact!) {
             #expect(abs(f - e.doubleValue) <= 1e-12 * e.doubleValue, "\(f) vs \(e)")
@@ -62,7 +62,7 @@ import Testing
         // 100 players of weight 2 and one of weight 1, winning at ≥ 100: the odd player never turns 98 into 100.
         let g = try WeightedMajorityGame(weights: [Int](repeating: 2, count: 100) + [1], quota: 100, rule: .weak)
         let ss = try PowerIndices.shapleyShubik(g)
-        #expect(ss.method == "dynamic-programming")
+        #expect(ss.method == .dynamicProgramming)
         #expect(abs(ss.values.reduce(0, +) - 1) < 1e-12)
         #expect(abs(ss.values[100]) < 1e-15)
         for i in 0..<100 { #expect(abs(ss.values[i] - 0.01) < 1e-14) }

@@ -6,7 +6,7 @@ import Entente
 @Suite struct MaximalityTests {
     /// Two status-quo actors; opting out pays 5 per period and leaves no exposure, so it beats everything.
     static func pair() throws -> Scenario {
-        try Scenario(name: "pair", actors: [Actor(id: "A", capability: 0.5), Actor(id: "B", capability: 0.5)],
+        try Scenario(name: "pair", actors: [Country(id: "A", capability: 0.5), Country(id: "B", capability: 0.5)],
                      distances: Matrix(rowArrays: [[0, 400], [400, 0]]))
     }
 
@@ -53,7 +53,7 @@ import Entente
 
     @Test func thePrivateTypeGameRejectsADominatedPoolingMove() throws {
         var s = try Self.pair()
-        s.actors[0].type = .uncertain(probabilityPowerAcquiring: 0.5)
+        s = try s.withTypes([s.ids[0]: .uncertain(probabilityPowerAcquiring: 0.5)])
         let g = try BayesianAllianceFormationGame(scenario: s, parameters: Self.game().parameters)
         let (allied, dominated, maximal) = Self.processes(g.base)
         func prescriptions(_ choice: [Int?]) -> [BayesianPrescription] {

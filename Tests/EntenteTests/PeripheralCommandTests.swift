@@ -6,7 +6,7 @@ import Testing
 import Entente
 
 /// End-to-end checks of `entente fence-sit`, `buck-pass`, `hedonic` and `sweep --svg` against the known answers of
-/// models.md §3.3, §4.4 and §4.5 (the binary is built by `make test`).
+/// buck-passing, hedonic threat affinity and fence-sitting (the binary is built by `make test`).
 @Suite struct PeripheralCommandTests {
     let cli = CommandLineTests()
     static var built: Bool { FileManager.default.isExecutableFile(atPath: CommandLineTests.binary.path) }

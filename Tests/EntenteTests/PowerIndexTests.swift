@@ -14,7 +14,7 @@ import Testing
         var testDescription: String { "\(weights)" }
     }
 
-    /// models.md §2.1, strict quota q = R/2 (players 0-based here).
+    /// Niou, Ordeshook & Rose (1989), strict quota q = R/2 (players 0-based here).
     static let cases: [Case] = [
         Case(weights: [3, 3, 3, 1], banzhaf: ["1/3", "1/3", "1/3", "0"], shapley: ["1/3", "1/3", "1/3", "0"],
              hegemons: [], balancers: [], inessential: [3], mwcs: [[0, 1], [0, 2], [1, 2]]),
@@ -55,7 +55,7 @@ import Testing
     }
 
     @Test func greatPowers1914ShapleyShubikFromCINC() throws {
-        // models.md: USA GMY UKG RUS FRN AUH JPN ITA TUR, weights round(CINC·10⁶).
+        // The great powers of 1914: USA GMY UKG RUS FRN AUH JPN ITA TUR, weights round(CINC·10⁶).
         let g = try WeightedMajorityGame(majorityOf: [206364, 158201, 137909, 110805, 74748, 68234, 31595, 25675, 12148])
         #expect(strings(try PowerIndices.shapleyShubik(g).exact) == ["39/140", "11/60", "23/140", "13/105", "2/21", "8/105", "1/28", "1/35", "1/70"])
         #expect(try SimpleGameStructure.minimalWinningCoalitions(g).count == 32)
@@ -94,7 +94,7 @@ import Testing
         let g = try WeightedMajorityGame(majorityOf: w)
         let ss = try PowerIndices.shapleyShubik(g)
         let bz = try PowerIndices.banzhaf(g)
-        #expect(ss.method == "dynamic-programming" && ss.exact == nil)
+        #expect(ss.method == .dynamicProgramming && ss.exact == nil)
         #expect(abs(ss.values.reduce(0, +) - 1) < 1e-9 && abs(bz.values.reduce(0, +) - 1) < 1e-12)
         #expect(abs(ss.values[0] - ss.values[1]) < 1e-12 && abs(bz.values[0] - bz.values[1]) < 1e-12)
         // Monotonicity in weight (desirability order of weighted games).
@@ -104,7 +104,7 @@ import Testing
 
     @Test func invalidGamesAreRejected() {
         #expect(throws: CooperativeError.negativeWeight(player: 1)) { try WeightedMajorityGame(majorityOf: [1, -1]) }
-        #expect(throws: CooperativeError.nonFinite(index: 0)) { try WeightedMajorityGame(capabilities: [.nan, 1]) }
+        #expect(throws: CooperativeError.nonFinite(index: 0)) { try WeightedMajorityGame(capabilities: [.nan, 1], rule: .strict) }
         #expect(throws: CooperativeError.tooManyPlayers(n: 21, limit: 20)) {
             try PowerIndices.banzhaf(WeightedMajorityGame(majorityOf: [Int](repeating: 1, count: 21)), method: .enumeration)
         }

@@ -8,7 +8,7 @@ import Testing
 
 @Suite struct BeliefGridTests {
     @Test func bayesUpdateMatchesTheFormulaOfTheModel() throws {
-        // models.md §4.5 case 3: p′₁ = p·acc/(p·acc + (1−p)(1−acc)).
+        // Bayes' rule after a signal of accuracy acc: p′₁ = p·acc/(p·acc + (1−p)(1−acc)).
         #expect(abs(BeliefGrid.posterior(0.5, signal: true, accuracy: 0.8) - 0.8) < 1e-15)
         #expect(abs(BeliefGrid.posterior(0.5, signal: false, accuracy: 0.8) - 0.2) < 1e-15)
         #expect(abs(BeliefGrid.posterior(0.3, signal: true, accuracy: 0.8) - 0.24 / (0.24 + 0.14)) < 1e-15)
@@ -156,8 +156,8 @@ import Testing
 @Suite struct DynamicMechanismTests {
     /// A (strong, power-acquiring) next to its rival B and to C; D small and remote.
     static func system() throws -> Scenario {
-        let actors = [Actor(id: "A", capability: 0.45, type: .powerAcquiring), Actor(id: "B", capability: 0.25),
-                      Actor(id: "C", capability: 0.22), Actor(id: "D", capability: 0.08)]
+        let actors = [Country(id: "A", capability: 0.45, type: .powerAcquiring), Country(id: "B", capability: 0.25),
+                      Country(id: "C", capability: 0.22), Country(id: "D", capability: 0.08)]
         let far = 9000.0
         let km: [[Double]] = [[0, 300, 400, far], [300, 0, 350, far], [400, 350, 0, far], [far, far, far, 0]]
         var riv = [[Bool]](repeating: [false, false, false, false], count: 4)
@@ -200,7 +200,7 @@ import Testing
 @Suite struct BayesianMixingTests {
     @Test func aCyclingGameWithAPrivateTypeStillGetsAVerifiedProcess() throws {
         var s = try MixedProcessTests.cyclingScenario()
-        s.actors[0].type = .uncertain(probabilityPowerAcquiring: 0.5)
+        s = try s.withTypes([s.ids[0]: .uncertain(probabilityPowerAcquiring: 0.5)])
         var p = AllianceFormationGame.Parameters()
         p.kappa = 0.01
         p.allowExit = false

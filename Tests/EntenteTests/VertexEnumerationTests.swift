@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 @testable import Entente
+@testable import EntenteAlliances
+@testable import EntenteCooperative
 @testable import EntenteGames
+@testable import EntenteIO
 @testable import EntenteNumerics
 
 /// Reverse-search vertex enumeration (issue 14 item 2, issue 12 item 3): same vertices and equilibria as the

@@ -9,9 +9,7 @@ let benchmarks: @Sendable () -> Void = {
 
     func randomMatrix(_ r: Int, _ c: Int, seed: UInt64, range: ClosedRange<Double> = -1...1) -> Matrix {
         var rng = SeededGenerator(seed: seed)
-        var a = Matrix(rows: r, columns: c)
-        for k in a.storage.indices { a.storage[k] = Double.random(in: range, using: &rng) }
-        return a
+        return try! Matrix(rows: r, columns: c, columnMajor: (0..<r * c).map { _ in Double.random(in: range, using: &rng) })
     }
 
     func randomGame(_ n: Int, seed: UInt64) -> NormalFormGame {
@@ -95,7 +93,7 @@ let benchmarks: @Sendable () -> Void = {
     for n in [5, 7, 8, 9] {
         var rng = SeededGenerator(seed: UInt64(n) + 900)
         let actors = (0..<n).map { i in
-            Actor(id: "S\(i)", capability: Double.random(in: 0.001...0.1, using: &rng),
+            Country(id: "S\(i)", capability: Double.random(in: 0.001...0.1, using: &rng),
                   capital: (Double.random(in: 30...60, using: &rng), Double.random(in: -10...40, using: &rng)))
         }
         let s = try! Scenario(name: "synthetic-\(n)", actors: actors)

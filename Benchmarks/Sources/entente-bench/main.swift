@@ -83,14 +83,12 @@ case "lu", "lp":
     var rng = SeededGenerator(seed: UInt64(try spec.member("seed").integer()))
     if task == "lu" {
         let n = try spec.member("n").integer()
-        var a = Matrix(rows: n, columns: n)
-        for k in a.storage.indices { a.storage[k] = Double.random(in: -1...1, using: &rng) }
+        let a = try Matrix(rows: n, columns: n, columnMajor: (0..<n * n).map { _ in Double.random(in: -1...1, using: &rng) })
         let b = (0..<n).map { _ in Double.random(in: -1...1, using: &rng) }
         output = try time { String(format: "%.6f", try LUFactorization(a).solve(b)[0]) }
     } else {
         let m = try spec.member("m").integer(), n = try spec.member("n").integer()
-        var a = Matrix(rows: m, columns: n)
-        for k in a.storage.indices { a.storage[k] = Double.random(in: 0...1, using: &rng) }
+        let a = try Matrix(rows: m, columns: n, columnMajor: (0..<m * n).map { _ in Double.random(in: 0...1, using: &rng) })
         let c = (0..<n).map { _ in -Double.random(in: 0...1, using: &rng) }
         let lp = try LinearProgram(objective: c, inequalityMatrix: a, inequalityBounds: [Double](repeating: 1, count: m))
         output = try time { String(format: "%.9f", try SimplexSolver().solve(lp).objectiveValue) }
@@ -100,7 +98,7 @@ case "dynamics", "dynamics-gs":
     // the state space is every partition (Bell(n) states). Times the equilibrium search, then one policy evaluation
     // of the equilibrium process from scratch (GMRES, or Gauss–Seidel for dynamics-gs, beyond 2 000 states).
     let n = try JSONReader(try JSONValue.parse(text)).member("n").integer()
-    let actors = (0..<n).map { Actor(id: "A\($0)", capability: 1 / Double($0 + 2)) }
+    let actors = (0..<n).map { Country(id: "A\($0)", capability: 1 / Double($0 + 2)) }
     let km = (0..<n).map { i in (0..<n).map { j in 400 * Double(abs(i - j)) } }
     var riv = [[Bool]](repeating: [Bool](repeating: false, count: n), count: n)
     for i in 0..<(n - 1) { riv[i][i + 1] = true; riv[i + 1][i] = true }

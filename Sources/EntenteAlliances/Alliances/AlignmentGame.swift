@@ -318,11 +318,13 @@ public struct AlignmentGame: Sendable {
     static func normalised(_ s: Scenario) throws -> (Scenario, Double) {
         let largest = s.actors.map(\.capability).max() ?? 0
         guard largest.isFinite, largest > 0 else { throw AllianceGameError.nonFinite("capabilities (the largest must be positive and finite)") }
-        var unit = s
-        for k in unit.actors.indices {
-            unit.actors[k].capability /= largest
-            unit.actors[k].militaryShare /= largest
+        var actors = s.actors
+        for k in actors.indices {
+            actors[k].capability /= largest
+            actors[k].militaryShare /= largest
         }
+        let unit = try Scenario(name: s.name, year: s.year, actors: actors, distances: s.distances,
+                                landContiguous: s.landContiguous, rivalries: s.rivalries, sources: s.sources)
         let total = unit.actors.reduce(0) { $0 + $1.capability }
         return (unit, total)
     }

@@ -72,7 +72,7 @@ public struct AllianceAnalysis: Sendable {
         let scale = capabilityScale
             ?? (n <= PowerIndices.exactPlayerLimit ? min(1e6, fitted) : min(1e6, fitted, 8e8 / Double(n * n) / relativeTotal / max(top, 1e-300)))
         self.capabilityScale = scale
-        game = try WeightedMajorityGame(capabilities: caps, scale: scale, players: scenario.ids)
+        game = try WeightedMajorityGame(capabilities: caps, scale: scale, rule: .strict, players: scenario.ids)
         roles = try SimpleGameStructure.roles(game)
         shapleyShubik = try PowerIndices.shapleyShubik(game)
         banzhaf = try PowerIndices.banzhaf(game)

@@ -1,4 +1,4 @@
-/// The alliance-formation stochastic game (models.md §4.5): Konishi–Ray coalition formation among states with
+/// The alliance-formation stochastic game (Konishi & Ray 2003): Konishi–Ray coalition formation among states with
 /// opting out (an absorbing exit), a window of opportunity that closes with hazard λ, and per-period payoffs from
 /// the threat and capability model, for status-quo and power-acquiring actors.
 ///
@@ -192,7 +192,7 @@ public struct AllianceFormationGame: Sendable {
         let scenario = try input.orderedByID()
         try parameters.validate()
         let n = scenario.actorCount
-        guard actorLimit >= 1 else { throw DynamicsError.invalidParameter(name: "actor limit / --max-actors (must be ≥ 1)") }
+        guard actorLimit >= 1 else { throw DynamicsError.invalidParameter(name: "actorLimit (must be ≥ 1)") }
         guard n <= AllianceFormationGame.hardActorLimit else {
             throw DynamicsError.tooManyActors(actors: n, limit: AllianceFormationGame.hardActorLimit)
         }

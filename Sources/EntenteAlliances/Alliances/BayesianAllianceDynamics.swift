@@ -302,7 +302,7 @@ extension BayesianAllianceFormationGame {
             do {
                 let g = try AllianceFormationGame(scenario: s, threatModel: threatModel, parameters: base.parameters, actorLimit: s.actorCount)
                 publicResults.append(try g.solve(shouldStop: shouldStop))
-            } catch let e as DynamicsError { throw e } catch { throw .singularSystem }
+            } catch let e as DynamicsError { throw e } catch { throw .invalidParameter(name: "scenario of type profile \(theta) (\(error))") }
         }
         var pr = (0..<m).map { z -> BayesianPrescription in
             let b = z % beliefCount, x = z / beliefCount

@@ -1,5 +1,5 @@
-/// The alliance-formation stochastic game with **private types** (models.md §4.5: "private types: PBE, WAIT
-/// informative, Bayes for μ"): each actor whose type is `.uncertain(p)` with 0 < p < 1 knows its own type; the others
+/// The alliance-formation stochastic game with **private types** (Kydd 1997, 2005; perfect Bayesian equilibrium,
+/// Fudenberg & Tirole 1991: waiting is informative, beliefs follow Bayes' rule): each actor whose type is `.uncertain(p)` with 0 < p < 1 knows its own type; the others
 /// hold a public belief μ that it is power-acquiring, starting at the prior p.
 ///
 /// **State**: the public state of ``AllianceFormationGame`` (alliance structure, opted-out actors, window) and the
@@ -35,7 +35,7 @@ public struct BayesianAllianceFormationGame: Sendable {
         public var signalAccuracy = 0.8
         /// Largest number of private types U (the state space grows as G^U and the evaluations as 2^U).
         public var maxUncertainActors = 2
-        /// Defaults: 11 grid points, accuracy 0.8 (models.md §4.5 special case 3), at most two private types.
+        /// Defaults: 11 grid points, accuracy 0.8 (a signal right four times in five), at most two private types.
         public init() {}
     }
 
@@ -75,7 +75,7 @@ public struct BayesianAllianceFormationGame: Sendable {
             return p > 0 && p < 1
         }
         guard uncertain.count <= information.maxUncertainActors else {
-            throw DynamicsError.invalidParameter(name: "private types (\(uncertain.count) uncertain actors; the limit is \(information.maxUncertainActors) — raise maxUncertainActors / --max-private-types)")
+            throw DynamicsError.invalidParameter(name: "private types (\(uncertain.count) uncertain actors; the limit is \(information.maxUncertainActors) — raise maxUncertainActors)")
         }
         let base = try AllianceFormationGame(scenario: scenario, threatModel: threatModel, parameters: parameters, actorLimit: actorLimit)
         // Checked products: G^U and structures × G^U can overflow for hostile grids (1001 points, six private types).
@@ -133,9 +133,7 @@ public struct BayesianAllianceFormationGame: Sendable {
 
     /// The scenario with the private types set to the profile θ (bit u set ⇔ `uncertain[u]` is power-acquiring).
     public static func scenario(_ scenario: Scenario, uncertain: [Int], profile theta: Int) -> Scenario {
-        var s = scenario
-        for (u, i) in uncertain.enumerated() { s.actors[i].type = (theta >> u) & 1 == 1 ? .powerAcquiring : .statusQuo }
-        return s
+        scenario.withPureTypes(uncertain.enumerated().map { (u, i) in (index: i, powerAcquiring: (theta >> u) & 1 == 1) })
     }
 
     /// Grid index of uncertain actor u's belief in belief state b.

@@ -1,5 +1,5 @@
 /// Public beliefs about one actor's private type on a grid, updated by Bayes' rule after a noisy public signal
-/// (models.md §4.5, special case 3).
+/// (Bayesian persuasion by costly signals, Kydd 2005).
 ///
 /// Each period a signal s ∈ {1 ("looks power-acquiring"), 0} arrives with Pr(s = 1 | PA) = a and Pr(s = 1 | SQ) = 1 − a,
 /// a the accuracy. Bayes: p′₁ = p·a / (p·a + (1−p)(1−a)), p′₀ = p(1−a) / (p(1−a) + (1−p)a). A posterior between two grid

@@ -17,8 +17,8 @@ public enum Blocs {
     public static let exactLimit = 25
 
     /// Exact maximum cut by enumeration of 2ⁿ⁻¹ sign vectors (actor 0 fixed on +1), visited in Gray-code order
-    /// with O(n) incremental updates; ties (within 1e-12) go to the first maximum in binary order, as in
-    /// models.md §5.3. O(n·2ⁿ⁻¹).
+    /// with O(n) incremental updates; ties (within 1e-12) go to the first maximum in binary order (structural
+    /// balance, Cartwright & Harary 1956). O(n·2ⁿ⁻¹).
     public static func exact(hostility h: Matrix, limit: Int = exactLimit) throws(CooperativeError) -> Split {
         let n = h.rows
         guard n >= 1 else { throw .noPlayers }

@@ -44,11 +44,11 @@ public enum BuiltinScenarios {
         let records = CINC.builtinRecords(year: year)
         guard !records.isEmpty else { throw ScenarioError(field: "year", message: "no shipped data for \(year) (have 1870, 1890, 1914, 1939)") }
         let scores = CINC.scores(records)
-        var actors: [Actor] = []
+        var actors: [Country] = []
         for s in states {
             guard let sc = scores[s] else { throw ScenarioError(field: "states", message: "no NMC record for \(s) in \(year)") }
             let cap = BuiltinData.capitals.first { $0.0 == year && $0.1 == s }
-            actors.append(Actor(id: s, name: BuiltinData.names[s] ?? s, capability: sc.cinc, militaryShare: sc.militaryShare,
+            actors.append(Country(id: s, name: BuiltinData.names[s] ?? s, capability: sc.cinc, militaryShare: sc.militaryShare,
                                 type: revisionists.contains(s) ? .powerAcquiring : .statusQuo,
                                 capital: cap.map { (latitude: $0.3, longitude: $0.4) }))
         }
@@ -80,14 +80,14 @@ public enum BuiltinScenarios {
         capitals: [String: (latitude: Double, longitude: Double)] = [:], name: String, sources: [String]
     ) throws -> Scenario {
         let scores = CINC.scores(records)
-        var actors: [Actor] = []
+        var actors: [Country] = []
         for s in states {
             guard let sc = scores[s] else { throw ScenarioError(field: "states", message: "no row for \(s) in \(year)") }
             let builtin = BuiltinData.capitals.first { $0.0 == year && $0.1 == s }.map { (latitude: $0.3, longitude: $0.4) }
             guard let cap = capitals[s] ?? builtin else {
                 throw ScenarioError(field: "states", message: "no capital for \(s) in \(year): add lat and lng columns")
             }
-            actors.append(Actor(id: s, name: names[s] ?? BuiltinData.names[s] ?? s, capability: sc.cinc, militaryShare: sc.militaryShare,
+            actors.append(Country(id: s, name: names[s] ?? BuiltinData.names[s] ?? s, capability: sc.cinc, militaryShare: sc.militaryShare,
                                 capital: cap))
         }
         let n = states.count

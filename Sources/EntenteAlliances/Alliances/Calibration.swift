@@ -1,4 +1,4 @@
-/// Calibration of the threat model's free parameters (λ, ε) on 1870 and 1890 only (models.md §5.4): predicted
+/// Calibration of the threat model's free parameters (λ, ε) on 1870 and 1890 only (later years held out): predicted
 /// alignments (all-status-quo setting: two blocs plus neutrals) are scored against the recorded alignments by
 /// the Rand index over great-power pairs. Later years are held out; they are never used here.
 public enum Calibration {
@@ -23,7 +23,7 @@ public enum Calibration {
         public var mean: Double { (rand1870 + rand1890) / 2 }
     }
 
-    /// The default grid of models.md §5.3.
+    /// The default grid of capital distances λ (km).
     public static let lambdas: [Double] = [250, 500, 1000, 2000, .infinity]
     /// The ε values of the default grid.
     public static let epsilons: [Double] = [0.05, 0.1, 0.25, 0.5, 1]

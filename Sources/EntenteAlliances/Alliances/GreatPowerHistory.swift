@@ -158,7 +158,7 @@ public struct GreatPowerHistory: Sendable {
         let gy = try year(y)
         let n = gy.powers.count
         let actors = gy.powers.map {
-            Actor(id: $0.abb, name: Self.names[$0.abb] ?? $0.abb, capability: $0.cinc, militaryShare: $0.militaryShare,
+            Country(id: $0.abb, name: Self.names[$0.abb] ?? $0.abb, capability: $0.cinc, militaryShare: $0.militaryShare,
                   type: .statusQuo, capital: (latitude: $0.latitude, longitude: $0.longitude))
         }
         var d = Matrix(rows: n, columns: n)

@@ -20,7 +20,7 @@ public enum HistoryError: Error, Equatable, Sendable, CustomStringConvertible {
         case .yearOutOfRange(let y, let r):
             return "no great-power data for \(y): the history covers \(r.lowerBound)–\(r.upperBound)"
         case .outcomesUnavailable(let y, let r):
-            return "alliance and war outcomes for \(y) are held out (known: \(r.lowerBound)–\(r.upperBound)); supply them with --outcomes FILE and --wars FILE"
+            return "alliance and war outcomes for \(y) are held out (known: \(r.lowerBound)–\(r.upperBound)); supply alliance and war tables that cover it"
         case .invalidFitYears(let f, let a):
             return "fitting years \(f.lowerBound)–\(f.upperBound) must lie within \(a.lowerBound)–\(a.upperBound), the years with known outcomes"
         case .malformed(let t, let l, let m):

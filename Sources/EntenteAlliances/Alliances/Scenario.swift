@@ -10,25 +10,28 @@ public struct ScenarioError: Error, Equatable, Sendable, CustomStringConvertible
 }
 
 /// A system of states at one moment: actors, geography, intentions.
+///
+/// Every field is fixed at construction, which validates it; ``withTypes(_:)`` and ``reordered(_:)`` build new,
+/// validated scenarios.
 public struct Scenario: Sendable, Equatable {
     /// Scenario name (built-ins: e.g. "europe-1914").
-    public var name: String
+    public let name: String
     /// The year the data describe, if any.
-    public var year: Int?
+    public let year: Int?
     /// The actors, in display order.
-    public var actors: [Actor]
+    public let actors: [Country]
     /// Capital-to-capital distance in km (symmetric, zero diagonal).
-    public var distances: Matrix
+    public let distances: Matrix
     /// Land contiguity (COW direct contiguity type 1): proximity uses distance 0 (Bennett & Stam 2000).
-    public var landContiguous: [[Bool]]
+    public let landContiguous: [[Bool]]
     /// Active rivalries (intentions).
-    public var rivalries: [[Bool]]
+    public let rivalries: [[Bool]]
     /// Provenance to print with results.
-    public var sources: [String]
+    public let sources: [String]
 
     /// Validates and builds a scenario. Missing distances (NaN) are computed from capitals by the haversine
     /// formula (R = 6371.0088 km, rounded to 0.1 km). O(n²).
-    public init(name: String, year: Int? = nil, actors: [Actor], distances: Matrix? = nil,
+    public init(name: String, year: Int? = nil, actors: [Country], distances: Matrix? = nil,
                 landContiguous: [[Bool]]? = nil, rivalries: [[Bool]]? = nil, sources: [String] = []) throws {
         let n = actors.count
         guard n >= 1 else { throw ScenarioError(field: "actors", message: "a scenario needs at least one actor") }
@@ -75,13 +78,29 @@ public struct Scenario: Sendable, Equatable {
         let riv = rivalries ?? [[Bool]](repeating: [Bool](repeating: false, count: n), count: n)
         guard land.count == n, land.allSatisfy({ $0.count == n }) else { throw ScenarioError(field: "contiguous", message: "must be \(n)×\(n)") }
         guard riv.count == n, riv.allSatisfy({ $0.count == n }) else { throw ScenarioError(field: "rivalries", message: "must be \(n)×\(n)") }
+        self.init(validatedName: name, year: year, actors: actors, distances: d, landContiguous: land, rivalries: riv,
+                  sources: sources)
+    }
+
+    /// Stores fields that have already been validated.
+    private init(validatedName name: String, year: Int?, actors: [Country], distances: Matrix, landContiguous: [[Bool]],
+                 rivalries: [[Bool]], sources: [String]) {
         self.name = name
         self.year = year
         self.actors = actors
-        self.distances = d
-        self.landContiguous = land
-        self.rivalries = riv
+        self.distances = distances
+        self.landContiguous = landContiguous
+        self.rivalries = rivalries
         self.sources = sources
+    }
+
+    /// The same scenario with the actors at the given indices made status quo (`false`) or power-acquiring (`true`).
+    /// Pure types are always valid, so nothing is re-checked; used for the type profiles of a private-types game. O(n).
+    package func withPureTypes(_ powerAcquiring: [(index: Int, powerAcquiring: Bool)]) -> Scenario {
+        var updated = actors
+        for (i, p) in powerAcquiring { updated[i].type = p ? .powerAcquiring : .statusQuo }
+        return Scenario(validatedName: name, year: year, actors: updated, distances: distances, landContiguous: landContiguous,
+                        rivalries: rivalries, sources: sources)
     }
 
     /// Number of actors.
@@ -135,12 +154,14 @@ public struct Scenario: Sendable, Equatable {
     }
 
     /// The same scenario with some actors' types replaced (e.g. for the power-acquiring setting).
+    /// Validated like the initialiser: an unknown id or a probability outside [0, 1] throws ``ScenarioError``. O(n²).
     public func withTypes(_ types: [String: ActorType]) throws -> Scenario {
-        var copy = self
+        var updated = actors
         for (id, t) in types {
             guard let i = index(of: id) else { throw ScenarioError(field: "types", message: "unknown actor id \"\(id)\"") }
-            copy.actors[i].type = t
+            updated[i].type = t
         }
-        return copy
+        return try Scenario(name: name, year: year, actors: updated, distances: distances, landContiguous: landContiguous,
+                            rivalries: rivalries, sources: sources)
     }
 }

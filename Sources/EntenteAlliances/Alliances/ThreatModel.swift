@@ -92,7 +92,7 @@ public struct ThreatModel: Sendable, Equatable {
         return h
     }
 
-    /// Additively separable threat affinity (models.md §4.4): v_ij = Σ_{k≠i,j} min(T_ik, T_jk) − (T_ij + T_ji)/2:
+    /// Additively separable threat affinity (Walt 1987; additively separable preferences, Bogomolnaia & Jackson 2002): v_ij = Σ_{k≠i,j} min(T_ik, T_jk) − (T_ij + T_ji)/2:
     /// shared threats bind, mutual threats repel.
     public static func affinity(_ t: Matrix) -> Matrix {
         let n = t.rows

@@ -42,7 +42,7 @@ public enum KonishiRay {
         }
     }
 
-    /// Checks the equilibrium conditions for a process with values `v` (models.md §4.1):
+    /// Checks the equilibrium conditions for a process with values `v` (Konishi & Ray 2003):
     /// (a) every positive-probability move y ≠ x has a mover S ∈ E(x, y) for whom y is better than x and no other
     /// move z available to S is better than y; (b) if P(x, x) > 0, no coalition has a profitable move from x.
     /// Returns the first violating state, or nil.

@@ -1,4 +1,5 @@
-/// Fence-sitting before a closing window (models.md §4.5, special cases 2 and 3).
+/// Fence-sitting before a closing window: ally now, opt out, or wait for information (the option value of waiting,
+/// Dixit & Pindyck 1994).
 ///
 /// A state is unsure whether a rising power is revisionist (probability p). It can ALLY now (payoff pB − C), opt
 /// OUT (payoff O), or WAIT: next period the type is revealed — unless the window closes first (probability λ),
@@ -10,7 +11,7 @@ public struct FenceSitting: Sendable {
     /// Benefit B of allying against a revisionist, alliance cost C, opt-out value O, discount δ.
     public var benefit = 1.0, allianceCost = 0.6, optOut = 0.2, discount = 0.95
 
-    /// The problem with the models.md defaults (B = 1, C = 0.6, O = 0.2, δ = 0.95); throws for δ ∉ (0, 1).
+    /// The problem with the default parameters (B = 1, C = 0.6, O = 0.2, δ = 0.95); throws for δ ∉ (0, 1).
     public init(benefit: Double = 1, allianceCost: Double = 0.6, optOut: Double = 0.2, discount: Double = 0.95) throws(DynamicsError) {
         guard discount > 0, discount <= AllianceFormationGame.Parameters.maxDelta else {
             throw .invalidParameter(name: "delta (must be in (0, 1 − 1e-9])")

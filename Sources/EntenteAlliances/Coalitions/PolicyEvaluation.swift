@@ -1,6 +1,6 @@
 /// Policy evaluation shared by the coalition-formation games (``KonishiRay``, ``AllianceFormationGame``,
 /// ``BayesianAllianceFormationGame``): the discounted values V = (I − δP)⁻¹U of a Markov process P with per-period
-/// payoffs U, for all players at once (Konishi & Ray 2003; models.md §4.1).
+/// payoffs U, for all players at once (Konishi & Ray 2003).
 ///
 /// V and U are row-major `states × players` arrays (`v[x * n + i]`). Up to `denseLimit` states one LAPACK LU
 /// factorisation of I − δP solves every player, O(S³ + S²·n); beyond, either restarted GMRES(30) per player on the

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A simple stand-in ``DyadModel`` built from the threat model: raw p = σ(s · v_ij), the logistic of the scaled
-/// additively separable threat affinity v_ij = Σ_{k≠i,j} min(T_ik, T_jk) − (T_ij + T_ji)/2 (models.md §4.4) of the
+/// additively separable threat affinity v_ij = Σ_{k≠i,j} min(T_ik, T_jk) − (T_ij + T_ji)/2 (Walt 1987; Bogomolnaia & Jackson 2002) of the
 /// year's ``GreatPowerHistory/scenario(year:)``: shared threats bind, mutual threats repel. The same value is used
 /// for `pSameSide`.
 ///

@@ -8,8 +8,23 @@ public struct PowerIndex: Sendable {
     public let exact: [Rational]?
     /// Raw (non-normalised) Banzhaf index: swings / 2ⁿ⁻¹. Equal to `values` for Shapley–Shubik.
     public let raw: [Double]
-    /// The method used: "enumeration" or "exact-dynamic-programming" (exact), "dynamic-programming" (floating point).
-    public let method: String
+    /// The method used.
+    public let method: Computation
+
+    /// How an index was computed; `description` is the name printed in reports and JSON.
+    public enum Computation: String, Sendable, CaseIterable, CustomStringConvertible {
+        /// Exact enumeration of all coalitions in integer arithmetic.
+        case enumeration
+        /// Enumeration of all coalitions with floating-point accumulation (huge weights, n ≤ 25).
+        case floatingPointEnumeration = "enumeration (floating point)"
+        /// Floating point beyond exact enumeration (Shapley–Shubik: quadrature over the multilinear extension; Banzhaf:
+        /// the counting dynamic programme).
+        case dynamicProgramming = "dynamic-programming"
+        /// Counting dynamic programme in exact big-integer arithmetic.
+        case exactDynamicProgramming = "exact-dynamic-programming"
+
+        public var description: String { rawValue }
+    }
 }
 
 /// Banzhaf (1965; Penrose 1946) and Shapley–Shubik (1954) power indices of weighted majority games.
@@ -94,7 +109,7 @@ public enum PowerIndices {
             let exact = swings.map { totalSwings.isZero ? Rational.zero : Rational($0, totalSwings) }
             let half = Rational(BigInt(1), BigInt(1) << (n - 1))
             let raw = swings.map { (Rational($0) * half).doubleValue }
-            return PowerIndex(values: exact.map(\.doubleValue), exact: exact, raw: raw, method: "exact-dynamic-programming")
+            return PowerIndex(values: exact.map(\.doubleValue), exact: exact, raw: raw, method: .exactDynamicProgramming)
         }
         if t > banzhafCellLimit / 2 {
             guard n <= directEnumerationLimit else {
@@ -122,7 +137,7 @@ public enum PowerIndices {
             raw[i] = max(0, s)
         }
         let total = raw.reduce(0, +)
-        return PowerIndex(values: raw.map { total > 0 ? $0 / total : 0 }, exact: nil, raw: raw, method: "dynamic-programming")
+        return PowerIndex(values: raw.map { total > 0 ? $0 / total : 0 }, exact: nil, raw: raw, method: .dynamicProgramming)
     }
 
     /// Shapley–Shubik index.
@@ -141,14 +156,14 @@ public enum PowerIndices {
             try checkExactSize(g, bySize: true)
             let exact = PowerIndexCounting.shapleyShubik(g)
             let values = exact.map(\.doubleValue)
-            return PowerIndex(values: values, exact: exact, raw: values, method: "exact-dynamic-programming")
+            return PowerIndex(values: values, exact: exact, raw: values, method: .exactDynamicProgramming)
         }
         let plan = ShapleyShubikQuadrature.plan(g)
         guard plan.width <= cellLimit else { throw .tableTooLarge(cells: plan.width, limit: cellLimit) }
         guard plan.work <= workLimit else { throw .workTooLarge(cellUpdates: plan.work, limit: workLimit) }
         let values = ShapleyShubikQuadrature.values(g)
         guard values.allSatisfy(\.isFinite), abs(values.reduce(0, +) - 1) <= 1e-9 else { throw .verificationFailed }
-        return PowerIndex(values: values, exact: nil, raw: values, method: "dynamic-programming")
+        return PowerIndex(values: values, exact: nil, raw: values, method: .dynamicProgramming)
     }
 
     /// Banzhaf swings by enumerating every coalition; weights of a mask are the sum of precomputed weights of its low
@@ -177,13 +192,13 @@ public enum PowerIndices {
         let half = Double(1 << (n - 1))
         let totalSwings = swings.reduce(0, +)
         return PowerIndex(values: swings.map { totalSwings > 0 ? Double($0) / Double(totalSwings) : 0 }, exact: nil,
-                          raw: swings.map { Double($0) / half }, method: "enumeration (floating point)")
+                          raw: swings.map { Double($0) / half }, method: .floatingPointEnumeration)
     }
 
     /// Games where nobody is ever pivotal (T ≤ 0: even ∅ wins; T > W: nothing wins).
     static func trivial(_ g: WeightedMajorityGame, banzhaf: Bool) -> PowerIndex {
         let z = [Double](repeating: 0, count: g.playerCount)
-        return PowerIndex(values: z, exact: nil, raw: z, method: "dynamic-programming")
+        return PowerIndex(values: z, exact: nil, raw: z, method: .dynamicProgramming)
     }
 
     /// Exact pivot counts by enumeration.
@@ -214,9 +229,9 @@ public enum PowerIndices {
         let totalSwings = swings.reduce(0, +)
         let bExact = swings.map { totalSwings > 0 ? Rational(BigInt($0), BigInt(totalSwings)) : .zero }
         let half = Double(UInt64(1) << UInt64(n - 1))
-        let b = PowerIndex(values: bExact.map(\.doubleValue), exact: bExact, raw: swings.map { Double($0) / half }, method: "enumeration")
+        let b = PowerIndex(values: bExact.map(\.doubleValue), exact: bExact, raw: swings.map { Double($0) / half }, method: .enumeration)
         let ssExact = orders.map { Rational(BigInt($0), BigInt(factorial[n])) }
-        let ss = PowerIndex(values: ssExact.map(\.doubleValue), exact: ssExact, raw: ssExact.map(\.doubleValue), method: "enumeration")
+        let ss = PowerIndex(values: ssExact.map(\.doubleValue), exact: ssExact, raw: ssExact.map(\.doubleValue), method: .enumeration)
         return (b, ss)
     }
 }

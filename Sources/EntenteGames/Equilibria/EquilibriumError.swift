@@ -1,4 +1,5 @@
-/// Errors from equilibrium solvers. Payloads are trivial values (see BUILD-NOTES on typed throws).
+/// Errors from equilibrium solvers. Payloads are trivial values (plain numbers or ``GameError``), which keeps typed
+/// `catch` clauses cheap for the compiler.
 public enum EquilibriumError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The game has a player with no strategies, or no players.
     case emptyGame
@@ -27,6 +28,9 @@ public enum EquilibriumError: Error, Equatable, Sendable, CustomStringConvertibl
     case invalidLabel(label: Int, count: Int)
     /// A size limit given to a solver (maximum support size, maximum pivots or bases, label) is below its minimum.
     case invalidLimit(value: Int, minimum: Int)
+    /// A game the solver derives from its input (a scaled copy, the ex-ante or agent form of a Bayesian game) could not
+    /// be built; the payload says why (for instance ``GameError/tooLarge(size:limit:)`` with the real size).
+    case invalidGame(GameError)
 
     public var description: String {
         switch self {
@@ -36,13 +40,14 @@ public enum EquilibriumError: Error, Equatable, Sendable, CustomStringConvertibl
         case .linearProgramFailed: return "the linear program did not reach an optimum"
         case .wrongPlayerCount(let e, let a): return "this method needs \(e) players, the game has \(a)"
         case .tooLarge(let s, let l): return "game too large for this method (\(s) > limit \(l))"
-        case .invalidLabel(let k, let c): return "the starting label must be in 0…\(c - 1) (player 1's strategies first), got \(k); see --label"
+        case .invalidLabel(let k, let c): return "the starting label must be in 0…\(c - 1) (player 1's strategies first), got \(k)"
         case .notZeroSum(let d): return "the game is not zero-sum (payoffs differ from zero-sum by up to \(d))"
         case .noConvergence(let s): return "path following did not converge after \(s) steps"
         case .invalidProfile(let p): return "candidate equilibrium rejected: the strategy of player \(p + 1) is not a probability vector (NaN, negative or not summing to 1)"
         case .nonFiniteResult(let p): return "candidate equilibrium rejected: an expected payoff of player \(p + 1) is NaN or infinite"
         case .invalidTolerance(let t): return "the tolerance must be finite and non-negative, got \(t)"
-        case .invalidLimit(let v, let m): return "a solver limit (--max-supports/maxSupportSize, maxBases, maxPivots) must be at least \(m), got \(v)"
+        case .invalidLimit(let v, let m): return "a solver limit (maxSupportSize, maxBases, maxPivots) must be at least \(m), got \(v)"
+        case .invalidGame(let e): return "the game could not be built: \(e)"
         }
     }
 }

@@ -39,7 +39,7 @@ public enum LogitPath {
         do {
             scaled = try NormalFormGame(title: game.title, players: game.players, strategies: game.strategies,
                                         payoffs: unit.payoffs.map { $0.map { $0 * scale } })
-        } catch { throw .emptyGame }
+        } catch { throw .invalidGame(error) }
         var tracer = LogitTracer(scaled)
         let n = tracer.n
         var u = [Double](repeating: 0, count: n + 1)

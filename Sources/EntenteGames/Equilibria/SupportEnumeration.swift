@@ -50,7 +50,7 @@ public enum SupportEnumeration {
             }
         }
         let reason = stopped ? "stopped (timeout or interrupt)"
-            : kmax < min(m, n) ? "support size limit (--max-supports / maxSupportSize) reached"
+            : kmax < min(m, n) ? "support size limit (maxSupportSize) reached"
             : sawSingular ? "singular systems skipped (degenerate game; use vertex enumeration)" : nil
         return NashResult(method: "support", complete: reason == nil, equilibria: found, tolerance: tol, incompleteReason: reason)
     }

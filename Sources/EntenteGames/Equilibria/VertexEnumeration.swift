@@ -6,7 +6,7 @@
 /// connected component of the equilibrium set (components of the bipartite graph of complementary
 /// vertex pairs), so continua are reported by their extreme points, never silently dropped.
 ///
-/// Steps: (1) strictly dominated pure strategies are removed iteratively (``StrictDominance``; exact comparisons) and
+/// Steps: (1) strictly dominated pure strategies are removed iteratively (`StrictDominance`; exact comparisons) and
 /// the reduced game is solved — its equilibria, padded with zeros, are exactly the original game's; (2) each
 /// polytope's vertices are enumerated by reverse search over its feasible bases (Avis & Fukuda 1992; Avis 2000),
 /// which stores nothing but the vertices found and one dictionary per level of the search tree (falling back to a

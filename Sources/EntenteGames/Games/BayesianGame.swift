@@ -246,7 +246,7 @@ extension BayesianGame {
     public func solve(all: Bool = true, tolerance: Double = 1e-9) throws(EquilibriumError) -> [BayesianEquilibrium] {
         if all && players.count == 2 {
             let g: NormalFormGame
-            do { g = try exAnteForm() } catch { throw .tooLarge(size: 0, limit: NormalFormGame.defaultProfileLimit) }
+            do { g = try exAnteForm() } catch { throw .invalidGame(error) }
             var out: [BayesianEquilibrium] = []
             for e in try VertexEnumeration.solve(g, tolerance: tolerance).equilibria {
                 let b = try equilibrium(fromExAnte: e.profile, tolerance: tolerance)
@@ -258,7 +258,7 @@ extension BayesianGame {
             return out
         }
         let agents: NormalFormGame
-        do { agents = try agentForm() } catch { throw .tooLarge(size: 0, limit: NormalFormGame.defaultProfileLimit) }
+        do { agents = try agentForm() } catch { throw .invalidGame(error) }
         return [try equilibrium(fromAgentForm: LogitPath.solve(agents, tolerance: tolerance).profile, tolerance: tolerance)]
     }
 }

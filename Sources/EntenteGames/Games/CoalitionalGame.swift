@@ -111,7 +111,7 @@ public enum CooperativeError: Error, Equatable, Sendable, CustomStringConvertibl
     public var description: String {
         switch self {
         case .noPlayers: return "the game has no players"
-        case .tooManyPlayers(let n, let l): return "\(n) players exceed the limit of \(l) for this exponential method (raise it with --max-players / playerLimit if memory and time allow)"
+        case .tooManyPlayers(let n, let l): return "\(n) players exceed the limit of \(l) for this exponential method (raise playerLimit if memory and time allow)"
         case .dimensionMismatch(let e, let a): return "expected \(e) values, got \(a)"
         case .nonFinite(let k): return "value \(k) is NaN or infinite"
         case .negativeWeight(let p): return "weight of player \(p + 1) is negative"

@@ -62,7 +62,7 @@ public struct NormalFormGame: Sendable, Equatable {
     public init(rowPayoffs a: Matrix, columnPayoffs b: Matrix, title: String = "",
                 players: [String] = ["1", "2"], rowStrategies: [String]? = nil, columnStrategies: [String]? = nil) throws(GameError)
     {
-        guard a.rows == b.rows, a.columns == b.columns else { throw .dimensionMismatch(expected: a.rows * a.columns, actual: b.rows * b.columns) }
+        guard a.rows == b.rows, a.columns == b.columns else { throw .shapeMismatch(rows: a.rows, columns: a.columns, otherRows: b.rows, otherColumns: b.columns) }
         try self.init(title: title, players: players,
                       strategies: [rowStrategies ?? (0..<a.rows).map { String($0 + 1) },
                                    columnStrategies ?? (0..<a.columns).map { String($0 + 1) }],

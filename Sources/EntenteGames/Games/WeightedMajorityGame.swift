@@ -4,10 +4,17 @@
 /// **greater than** q (balance-of-power work: "more than half of all resources", q = W/2, so holding exactly
 /// half is blocking); ``QuotaRule/weak`` means it wins iff its weight is at least q. Integer weights keep
 /// ties exact — ties are where balancers live — so real capabilities must be mapped to integers with an explicit
-/// scale (``init(capabilities:scale:rule:players:)``).
+/// scale (``init(capabilities:scale:rule:players:)``). Every initialiser that takes a quota takes its rule too: there
+/// is no default, because the two conventions give different indices (for [6; 4, 3, 2, 1] the Shapley–Shubik index
+/// is (5, 3, 3, 1)/12 under `weak` and (7, 3, 1, 1)/12 under `strict`).
 public struct WeightedMajorityGame: Sendable, Equatable {
-    /// Strict: wins iff weight > q; weak: wins iff weight ≥ q.
-    public enum QuotaRule: String, Sendable, CaseIterable { case strict, weak }
+    /// How a coalition's weight is compared with the quota.
+    public enum QuotaRule: String, Sendable, CaseIterable {
+        /// Wins iff weight > q: the balance-of-power convention (q = W/2, holding exactly half is blocking).
+        case strict
+        /// Wins iff weight ≥ q: the convention of voting bodies and voting-power tools.
+        case weak
+    }
 
     /// Player names.
     public let players: [String]
@@ -24,7 +31,7 @@ public struct WeightedMajorityGame: Sendable, Equatable {
 
     /// Validates weights (non-negative, total ≤ ``maxTotalWeight`` = 2⁵³: `.weightsTooLarge`) and the quota (finite, > 0).
     /// A quota above the total weight is kept (no coalition wins).
-    public init(weights: [Int], quota: Double, rule: QuotaRule = .strict, players: [String]? = nil) throws(CooperativeError) {
+    public init(weights: [Int], quota: Double, rule: QuotaRule, players: [String]? = nil) throws(CooperativeError) {
         guard !weights.isEmpty else { throw .noPlayers }
         if let p = weights.firstIndex(where: { $0 < 0 }) { throw .negativeWeight(player: p) }
         var total = 0
@@ -42,17 +49,19 @@ public struct WeightedMajorityGame: Sendable, Equatable {
         self.players = names
     }
 
-    /// The balance-of-power game: strict majority of total resources (q = W/2).
+    /// The balance-of-power game: a coalition wins iff it holds more than half of all weight (q = W/2, rule
+    /// ``QuotaRule/strict``).
     public init(majorityOf weights: [Int], players: [String]? = nil) throws(CooperativeError) {
         // Summed as doubles: an Int sum could trap before the initialiser gets to reject weights above 2⁵³.
         try self.init(weights: weights, quota: weights.reduce(0.0) { $0 + Double($1) } / 2, rule: .strict, players: players)
     }
 
-    /// Maps real capabilities to integer weights `round(capability · scale)` (default 10⁶, as in models.md) and
-    /// builds the strict-majority game. Throws on negative or non-finite capabilities, a scale that is not finite and
+    /// Maps real capabilities to integer weights `round(capability · scale)` (default 10⁶: six significant digits,
+    /// the precision of published CINC scores) and builds the game with quota W/2 under `rule` (``QuotaRule/strict``
+    /// for the balance of power: more than half wins). Throws on negative or non-finite capabilities, a scale that is not finite and
     /// positive (`.invalidScale`), and `.weightsTooLarge` when the scaled total exceeds ``maxTotalWeight`` (use
     /// ``largestScale(for:fraction:)`` for capabilities in large units, e.g. raw dollars).
-    public init(capabilities: [Double], scale: Double = 1e6, rule: QuotaRule = .strict, players: [String]? = nil) throws(CooperativeError) {
+    public init(capabilities: [Double], scale: Double = 1e6, rule: QuotaRule, players: [String]? = nil) throws(CooperativeError) {
         if let k = capabilities.firstIndex(where: { !$0.isFinite }) { throw .nonFinite(index: k) }
         if let p = capabilities.firstIndex(where: { $0 < 0 }) { throw .negativeWeight(player: p) }
         guard scale.isFinite, scale > 0 else { throw .invalidScale }

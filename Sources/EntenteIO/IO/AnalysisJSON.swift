@@ -35,7 +35,7 @@ public enum AnalysisJSON {
         var indices: [(String, JSONValue)] = [("shapleyShubik", .numbers(a.shapleyShubik.values)), ("banzhaf", .numbers(a.banzhaf.values))]
         if let e = a.shapleyShubik.exact { indices.append(("shapleyShubikExact", .strings(e.map(\.description)))) }
         if let e = a.banzhaf.exact { indices.append(("banzhafExact", .strings(e.map(\.description)))) }
-        indices.append(("method", .string(a.shapleyShubik.method)))
+        indices.append(("method", .string(a.shapleyShubik.method.rawValue)))
         let matrix: [JSONValue] = (0..<s.actorCount).map { i in .numbers((0..<s.actorCount).map { a.threat[i, $0] }) }
         var blocs: [(String, JSONValue)] = [("spectral", .array(a.spectralBlocs.blocs.map(names))), ("spectralCut", .number(a.spectralBlocs.cut))]
         if let e = a.exactBlocs {

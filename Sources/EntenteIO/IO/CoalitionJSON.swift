@@ -3,8 +3,9 @@ import BigInt
 /// - TU table: `{"players": [...], "values": [2ⁿ numbers indexed by bitmask, bit i = player i]}`
 /// - TU by coalition: `{"players": [...], "coalitions": {"A,B": 1.0, ...}}` (the empty coalition is 0; other
 ///   missing coalitions are an error unless `missingAreZero` is set)
-/// - Weighted majority: `{"players": [...], "weights": [...], "quota": q, "quota_rule": "strict"|"weak"}`;
-///   omit `quota` for the strict majority of the total; non-integer weights need `"scale": s` (weights become
+/// - Weighted majority: `{"players": [...], "weights": [...], "quota": q, "quota_rule": "weak"|"strict"}`;
+///   `quota_rule` defaults to `weak` (wins iff weight ≥ q, as voting tools read a quota); omit `quota` for the strict
+///   majority of the total (more than half wins); non-integer weights need `"scale": s` (weights become
 ///   round(w·s)).
 /// Values, weights, `quota` and `scale` may be JSON numbers or exact fractions in strings (`"1/3"`).
 public enum CoalitionJSON {
@@ -49,7 +50,10 @@ public enum CoalitionJSON {
                 }
                 weights.append(i)
             }
-            var rule = WeightedMajorityGame.QuotaRule.strict
+            let quotaMember = try root.optionalMember("quota")
+            // A quota given without a rule is read as voting tools read it (weak: at least q); without a quota the
+            // game is the strict majority of the total weight.
+            var rule: WeightedMajorityGame.QuotaRule = quotaMember == nil ? .strict : .weak
             if let r = try root.optionalMember("quota_rule") {
                 guard let parsed = WeightedMajorityGame.QuotaRule(rawValue: try r.string()) else {
                     throw FileFormatError(path: r.path, message: "quota_rule must be \"strict\" or \"weak\"")
@@ -57,7 +61,7 @@ public enum CoalitionJSON {
                 rule = parsed
             }
             var quota = Double(total) / 2
-            if let q = try root.optionalMember("quota") {
+            if let q = quotaMember {
                 let v = try q.exactNumeric().exact * scale.exact
                 quota = v.doubleValue
                 guard quota >= 0, quota <= Double(maxWeight) else {
@@ -107,7 +111,7 @@ public enum CoalitionJSON {
                 // Find a missing coalition without allocating 2ⁿ entries first.
                 if let missing = (1..<(UInt64(1) << n)).first(where: { !masks.contains($0) }) {
                     let s = Coalition(mask: missing).members.map { players[$0] }.joined(separator: ",")
-                    throw FileFormatError(path: c.path, message: "coalition \"\(s)\" has no value (use --missing-zero to default missing coalitions to 0)")
+                    throw FileFormatError(path: c.path, message: "coalition \"\(s)\" has no value (missing coalitions default to 0 only when asked: missingAreZero)")
                 }
             }
             values = [Double](repeating: 0, count: 1 << n)

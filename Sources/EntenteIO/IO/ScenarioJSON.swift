@@ -18,7 +18,7 @@ public enum ScenarioJSON {
         let root = JSONReader(try JSONValue.parse(text))
         let name = try root.optionalMember("name")?.string() ?? "scenario"
         let year = try root.optionalMember("year")?.integer()
-        var actors: [Actor] = []
+        var actors: [Country] = []
         let actorsR = try root.member("actors")
         let actorList = try actorsR.array()
         guard actorList.count <= maxActors else {
@@ -57,7 +57,7 @@ public enum ScenarioJSON {
             }
             var capital: (latitude: Double, longitude: Double)?
             if let c = try a.optionalMember("capital") { capital = (try c.member("lat").number(), try c.member("lng").number()) }
-            actors.append(Actor(id: id, name: try a.optionalMember("name")?.string(), capability: cap, militaryShare: mil,
+            actors.append(Country(id: id, name: try a.optionalMember("name")?.string(), capability: cap, militaryShare: mil,
                                 type: type, capital: capital))
         }
         let ids = actors.map(\.id)

@@ -7,25 +7,31 @@ public struct Matrix: Equatable, Sendable, CustomStringConvertible {
     public let rows: Int
     /// Number of columns.
     public let columns: Int
-    /// Column-major storage, `rows * columns` elements.
-    public var storage: [Double]
+    /// Column-major storage, `rows * columns` elements. Read-only outside the package, so that no caller can leave
+    /// LAPACK a buffer whose length differs from `rows * columns`; build a matrix with ``init(rows:columns:columnMajor:)``.
+    public package(set) var storage: [Double] {
+        @inlinable get { elements }
+        _modify { yield &elements }
+    }
+    /// The stored elements behind ``storage`` (visible to the inlinable element accessor).
+    @usableFromInline package var elements: [Double]
 
     /// A `rows × columns` matrix filled with `value`. O(rows·columns).
     public init(rows: Int, columns: Int, repeating value: Double = 0) {
         precondition(rows >= 0 && columns >= 0, "matrix dimensions must be non-negative")
         self.rows = rows
         self.columns = columns
-        self.storage = Array(repeating: value, count: rows * columns)
+        self.elements = Array(repeating: value, count: rows * columns)
     }
 
     /// A matrix over existing column-major storage. Throws if the count is not `rows * columns`.
     public init(rows: Int, columns: Int, columnMajor storage: [Double]) throws(LinearAlgebraError) {
         guard rows >= 0, columns >= 0, storage.count == rows * columns else {
-            throw .dimensionMismatch(expectedRows: rows * columns, actualRows: storage.count)
+            throw .elementCount(expected: rows * columns, actual: storage.count)
         }
         self.rows = rows
         self.columns = columns
-        self.storage = storage
+        self.elements = storage
     }
 
     /// A matrix from an array of rows (convenient for literals in tests and examples).
@@ -35,12 +41,12 @@ public struct Matrix: Equatable, Sendable, CustomStringConvertible {
         let c = rowArrays.first?.count ?? 0
         var s = [Double](repeating: 0, count: r * c)
         for (i, row) in rowArrays.enumerated() {
-            guard row.count == c else { throw .dimensionMismatch(expectedRows: c, actualRows: row.count) }
+            guard row.count == c else { throw .raggedRows(row: i, expectedColumns: c, actualColumns: row.count) }
             for j in 0..<c { s[i + j * r] = row[j] }
         }
         self.rows = r
         self.columns = c
-        self.storage = s
+        self.elements = s
     }
 
     /// The `n × n` identity. O(n²).
@@ -52,8 +58,8 @@ public struct Matrix: Equatable, Sendable, CustomStringConvertible {
 
     /// Element access, O(1).
     @inlinable public subscript(i: Int, j: Int) -> Double {
-        get { storage[i + j * rows] }
-        set { storage[i + j * rows] = newValue }
+        get { elements[i + j * rows] }
+        set { elements[i + j * rows] = newValue }
     }
 
     /// The transpose (a new matrix). O(rows·columns).

@@ -25,8 +25,9 @@ public enum ActorType: Sendable, Equatable, Hashable, CustomStringConvertible {
     }
 }
 
-/// A state in a scenario.
-public struct Actor: Sendable, Equatable {
+/// A state in a scenario: one of its actors. (Named `Country` rather than `Actor` so that it does not shadow
+/// Swift concurrency's `Actor` protocol in code that imports Entente.)
+public struct Country: Sendable, Equatable {
     /// Short identifier (COW abbreviation, e.g. "GMY").
     public var id: String
     /// Display name.
@@ -54,7 +55,7 @@ public struct Actor: Sendable, Equatable {
     /// Offensive emphasis O = military share / capability.
     public var offensiveEmphasis: Double { capability > 0 ? militaryShare / capability : 1 }
 
-    public static func == (a: Actor, b: Actor) -> Bool {
+    public static func == (a: Country, b: Country) -> Bool {
         a.id == b.id && a.name == b.name && a.capability == b.capability && a.militaryShare == b.militaryShare
             && a.type == b.type && a.capital?.latitude == b.capital?.latitude && a.capital?.longitude == b.capital?.longitude
     }
