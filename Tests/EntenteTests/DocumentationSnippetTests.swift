@@ -34,7 +34,7 @@ enum DocumentationSnippets {
             print(e.profile, Certify.certify(e, in: pennies)!.probabilities)
         }
 
-        // Zero-sum game: value and optimal strategies by linear programming.
+        // Zero-sum game: value and optimal strategies by linear programming (interior point, then crossover to a vertex).
         let a = try Matrix(rowArrays: [[2, -1, 0], [-1, 1, -1], [0, -1, 3]])
         let zeroSum = try ZeroSum.solve(a)             // verified: exploitability ≤ 1e-9
         print(zeroSum.value, zeroSum.rowStrategy)

@@ -165,7 +165,7 @@ public enum BenchmarkFamily: String, Sendable, CaseIterable {
 
     /// n status-quo actors 400 km apart on a line with capabilities 1/(k + 2), neighbours rivals.
     public static func lineScenario(_ n: Int) throws -> Scenario {
-        let actors = (0..<n).map { Actor(id: "A\($0)", capability: 1 / Double($0 + 2)) }
+        let actors = (0..<n).map { Country(id: "A\($0)", capability: 1 / Double($0 + 2)) }
         let km = (0..<n).map { i in (0..<n).map { j in 400 * Double(abs(i - j)) } }
         var rivals = [[Bool]](repeating: [Bool](repeating: false, count: n), count: n)
         for i in 0..<max(0, n - 1) {
