@@ -61,7 +61,7 @@ public struct HomotopyEnumerationResult: Sendable {
 
 /// Every isolated Nash equilibrium of an n-player normal-form game by support enumeration and polynomial homotopy
 /// continuation (Datta 2003; McKelvey & McLennan 1997; Porter, Nudelman & Shoham 2008 for the support order and
-/// pruning; the homotopy of ``LinearProductHomotopy`` after Morgan & Sommese 1987 and Sommese & Wampler 2005).
+/// pruning; the homotopy of `LinearProductHomotopy` after Morgan & Sommese 1987 and Sommese & Wampler 2005).
 ///
 /// 1. Strictly dominated strategies are removed iteratively (``IteratedStrictDominance``).
 /// 2. Support profiles are visited smallest and most balanced first; a profile is skipped when some support strategy
@@ -70,7 +70,7 @@ public struct HomotopyEnumerationResult: Sendable {
 ///    constants); otherwise the support system is solved completely by homotopy continuation.
 /// 4. Real, non-negative finite solutions are polished by Newton's method on the real system, checked against
 ///    every strategy (best responses), verified by ``EquilibriumVerifier`` in the original game and certified by
-///    ``KrawczykTest``. Singular solutions are examined: a local dimension test separates positive-dimensional
+///    `KrawczykTest`. Singular solutions are examined: a local dimension test separates positive-dimensional
 ///    solution sets (reported as ``EquilibriumComponent``s with verified samples) from isolated singular roots.
 ///
 /// `complete` is true only when every path of every support ended at a classified endpoint (finite, singular and

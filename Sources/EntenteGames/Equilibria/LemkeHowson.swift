@@ -6,7 +6,7 @@
 /// picked up again. ``solveAllLabels(_:tolerance:)`` runs all m + n starting labels and returns the distinct
 /// equilibria reached; that set is generally not every equilibrium (`complete = false`).
 /// Each polytope is held as a condensed tableau (dictionary) of its nonbasic columns with delayed, blocked rank-1
-/// updates (``LemkeHowsonTableau``), so a pivot reads one column and one row and the whole dictionary is rewritten
+/// updates (`LemkeHowsonTableau`), so a pivot reads one column and one row and the whole dictionary is rewritten
 /// only once per 32 pivots by a `dgemm`.
 /// - Complexity: each pivot O(max(m, n)²) flops (amortised, in BLAS-3) plus O(max(m, n)·32); the path length is
 ///   exponential in the worst case (Savani & von Stengel 2006) and on random integer games grows quickly with size
