@@ -25,7 +25,7 @@ import Testing
         }
     }
 
-    enum Format: String, CaseIterable { case nfg, gameJSON, coalition, scenario, nmc }
+    enum Format: String, CaseIterable { case nfg, gameJSON, bayesian, coalition, scenario, nmc }
 
     static let seeds: [(Format, String)] = [
         (.nfg, "NFG 1 R \"BoS\" { \"Her\" \"Him\" } { { \"Opera\" \"Fight\" } { \"Opera\" \"Fight\" } }\n\"\"\n2 1 0 0 0 0 1 2\n"),
@@ -34,6 +34,7 @@ import Testing
         (.nfg, "NFG 1 D \"three\" { \"1\" \"2\" \"3\" } { 2 2 2 }\n1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24\n"),
         (.gameJSON, #"{"title": "t", "players": ["Row", "Col"], "strategies": [["U", "D"], ["L", "M", "R"]], "payoffs": [[[1, 2, "1/3"], [4, 5, 6]], [[-1, -2, -3], [-4, -5, -6]]]}"#),
         (.gameJSON, #"{"players": ["a", "b", "c"], "strategies": [["x", "y"], ["x", "y"], ["x"]], "payoffs": [[[[1], [2]], [[3], [4]]], [[[1], [2]], [[3], [4]]], [[[0], [0]], [[0], [1e3]]]]}"#),
+        (.bayesian, #"{"title": "Bayesian battle of the sexes", "players": ["1", "2"], "types": [["only"], ["meet", "avoid"]], "actions": [["B", "S"], ["B", "S"]], "prior": [["1/2", "1/2"]], "payoffs": [[[[[2, 0], [0, 1]], [[2, 0], [0, 1]]]], [[[[1, 0], [0, 2]], [[0, 2], [1, 0]]]]]}"#),
         (.coalition, #"{"players": ["A", "B", "C"], "values": [0, 0, 0, 1, 0, 1, 1, "3/2"]}"#),
         (.coalition, #"{"players": ["A", "B", "C"], "coalitions": {"A,B": 1, "A,C": 1, "B,C": 1, "A,B,C": 1, "A": 0, "B": 0, "C": 0}}"#),
         (.coalition, #"{"players": ["GMY", "UKG", "RUS"], "weights": [158201, 137909, 110805], "quota": 203457.5, "quota_rule": "strict"}"#),
@@ -119,6 +120,15 @@ import Testing
         switch format {
         case .nfg: return attempt { try use(try GambitNFG.parseExact(text).game) }
         case .gameJSON: return attempt { try use(try GameJSON.parseExact(text).game) }
+        case .bayesian:
+            return attempt {
+                let g = try BayesianGameJSON.parse(text)
+                // Accepted games must be usable: the agent and ex-ante forms are built (or refused by their size limits).
+                if g.typeProfileCount <= 64 {
+                    _ = try? g.agentForm(profileLimit: 4096)
+                    _ = try? g.exAnteForm(profileLimit: 4096)
+                }
+            }
         case .coalition:
             return attempt {
                 switch try CoalitionJSON.parse(text) {
