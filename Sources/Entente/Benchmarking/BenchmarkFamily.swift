@@ -15,10 +15,10 @@ public enum BenchmarkFamily: String, Sendable, CaseIterable {
     /// All extreme equilibria (vertex enumeration) of a random n×n bimatrix game with integer payoffs 0..999
     /// (`default_rng(1000 + n).integers(0, 1000, (n, n))` for A, then B). Verified: complete, every equilibrium re-checked.
     case vertex
-    /// Lemke–Howson from label 0 on a random n×n game, payoffs uniform in [−1, 1] (`default_rng(2000 + n).uniform(−1, 1,
-    /// (n, n))` for A, then B). Verified: regret.
+    /// Lemke–Howson from label 0 on a random n×n game with integer payoffs 0..999 (`default_rng(2000 + n).integers(0,
+    /// 1000, (n, n))` for A, then B). Verified: regret.
     case lemke
-    /// The value of a random n×n zero-sum game by LP (seed 3000 + n, A uniform in [−1, 1]). Verified: both optimal
+    /// The value of a random n×n zero-sum game by LP (`default_rng(3000 + n).integers(−1000, 1001, (n, n))`). Verified: both optimal
     /// strategies as a Nash equilibrium of (A, −A).
     case zerosum
     /// The Shapley–Shubik index of `[W/2; w]` (strict majority) with n weights `random.Random(n).randint(1, 100)`.
@@ -92,9 +92,10 @@ public enum BenchmarkFamily: String, Sendable, CaseIterable {
             switch self {
             case .vertex, .lemke, .zerosum:
                 var rng = NumPyRandom(seed: seed)
-                // compare_peers.py: random_integer_game (integers 0..999) for vertex, random_game (uniform) otherwise.
+                // compare_peers.py: random_integer_game (integers 0..999, A then B) for vertex and Lemke–Howson,
+                // integer_zero_sum (integers −1000..1000) for zero-sum.
                 func draw() -> [Double] {
-                    self == .vertex ? rng.integers(0, 1000, count: n * n).map(Double.init) : rng.uniform(-1, 1, count: n * n)
+                    self == .zerosum ? rng.integers(-1000, 1001, count: n * n).map(Double.init) : rng.integers(0, 1000, count: n * n).map(Double.init)
                 }
                 let a = try BenchmarkFamily.matrix(n, draw())
                 let b = try BenchmarkFamily.matrix(n, draw())
