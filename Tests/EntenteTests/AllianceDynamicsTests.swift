@@ -26,7 +26,7 @@ import Testing
                 #expect(g.states.count == 2 * Partition.bellNumber(4))  // exits × partitions = Bell(n+1), × window
                 let r = try g.solve()
                 #expect(r.verified)
-                #expect(g.states.indices.allSatisfy { !g.violates(r.values, r.choice, at: $0, alternatives: g.moverAlternatives(), tolerance: 1e-9) })
+                #expect(g.states.indices.allSatisfy { !g.violates(r.values, prescription: r.choice[$0], mixture: nil, at: $0, alternatives: g.moverAlternatives(), tolerance: 1e-9) })
                 #expect(abs(r.absorbing.reduce(0) { $0 + $1.probability } - 1) < 1e-9)
             }
         }
@@ -131,7 +131,7 @@ import Testing
         // Independent re-check: the values are those of the mixed process, and no state violates the conditions.
         let v = try g.evaluate(g.transitions(r.choice, mixed: r.mixed), start: nil)
         for (a, b) in zip(v, r.values) { for (s, t) in zip(a, b) { #expect(abs(s - t) < 1e-9) } }
-        #expect(g.states.indices.allSatisfy { !g.violates(r.values, r.choice, at: $0, alternatives: g.moverAlternatives(), tolerance: 1e-9, mixed: r.mixed) })
+        #expect(g.states.indices.allSatisfy { !g.violates(r.values, prescription: r.choice[$0], mixture: r.mixed[$0], at: $0, alternatives: g.moverAlternatives(), tolerance: 1e-9) })
         #expect(abs(r.absorbing.reduce(0) { $0 + $1.probability } - 1) < 1e-6 || r.absorbing.isEmpty)
     }
 }

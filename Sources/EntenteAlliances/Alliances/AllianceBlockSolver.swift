@@ -88,7 +88,9 @@ extension AllianceFormationGame {
         for (lx, x) in block.enumerated() { for i in 0..<n { v[x][i] = solution[lx * n + i] } }
     }
 
-    /// Whether state x violates the Konishi–Ray conditions when it makes move `k` (nil: waits) or mixes over `mixture`.
+    /// Whether state x violates the Konishi–Ray conditions under values v when it makes move `k` (nil: waits) or mixes
+    /// over `mixture`: (a) every move made with positive probability is profitable for its movers and no other move of
+    /// the same movers is better for all of them; (b) if nobody moves, no move is profitable.
     @inline(__always) func violates(_ v: [[Double]], prescription k: Int?, mixture: [(move: Int, probability: Double)]?, at x: Int,
                                     alternatives: [[[Int]]], tolerance: Double) -> Bool {
         if let mix = mixture { return mix.contains { !justified(v, at: x, move: $0.move, alternatives: alternatives, tolerance: tolerance) } }

@@ -44,16 +44,7 @@ extension AllianceFormationGame {
 
     /// The transition rows of a deterministic process: each state has at most two successors.
     func transitions(_ choice: [Int?], mixed: [Int: [(move: Int, probability: Double)]] = [:]) -> [[(Int, Double)]] {
-        states.indices.map { x in
-            let targets: [(Int, Double)] = mixed[x].map { $0.map { (moves[x][$0.move].target, $0.probability) } }
-                ?? [(choice[x].map { moves[x][$0].target } ?? x, 1)]
-            return targets.flatMap { (y, w) -> [(Int, Double)] in
-                if states[x].windowOpen, let l = parameters.windowHazard, l > 0 {
-                    return l < 1 ? [(y, w * (1 - l)), (closedPartner[y], w * l)] : [(closedPartner[y], w)]
-                }
-                return [(y, w)]
-            }
-        }
+        states.indices.map { transitionRow($0, move: choice[$0], mixture: mixed[$0]) }
     }
 
     /// V = (I − δP)⁻¹U by the shared ``PolicyEvaluation``: dense LU (all players at once) for small state spaces,
@@ -150,18 +141,6 @@ extension AllianceFormationGame {
         moves[x].contains { profitable(v, from: x, to: $0.target, movers: $0.move.movers, tolerance: tolerance).0 }
     }
 
-    /// Whether state x violates the Konishi–Ray conditions under values v: (a) every move made with positive
-    /// probability is profitable for its movers and no other move of the same movers is better for all of them;
-    /// (b) if nobody moves, no move is profitable.
-    func violates(_ v: [[Double]], _ choice: [Int?], at x: Int, alternatives: [[[Int]]], tolerance: Double,
-                  mixed: [Int: [(move: Int, probability: Double)]] = [:]) -> Bool {
-        if let mix = mixed[x] {
-            return mix.contains { !justified(v, at: x, move: $0.move, alternatives: alternatives, tolerance: tolerance) }
-        }
-        if let k = choice[x] { return !justified(v, at: x, move: k, alternatives: alternatives, tolerance: tolerance) }
-        return someProfitable(v, at: x, tolerance: tolerance)
-    }
-
     /// The states where a deterministic process (`choice[x]`: index into `moves[x]`, nil = wait) violates the
     /// Konishi–Ray (2003) equilibrium conditions: (a) the move made is profitable for its movers and maximal — no other
     /// move of the same movers is better for all of them; (b) where nobody moves, no move is profitable. Empty for an
@@ -169,7 +148,7 @@ extension AllianceFormationGame {
     public func violations(of choice: [Int?]) throws(DynamicsError) -> [Int] {
         let v = try values(of: choice)
         let alternatives = moverAlternatives()
-        return states.indices.filter { violates(v, choice, at: $0, alternatives: alternatives, tolerance: 1e-10) }
+        return states.indices.filter { violates(v, prescription: choice[$0], mixture: nil, at: $0, alternatives: alternatives, tolerance: 1e-10) }
     }
 
     /// Searches for an equilibrium process block by block (backward induction over the actors that opted out and the
@@ -202,12 +181,12 @@ extension AllianceFormationGame {
         }
         // The gate: every state re-checked against the whole process evaluated at once evaluated at once, warm-started from the blocks' values: the iterative solver then only
         // confirms the residual, ‖U − (I − δP)V‖ ≤ 1e-12‖U‖.
-        v = try evaluate(transitions(choice, mixed: mixed), start: v, denseLimit: AllianceFormationGame.blockDenseLimit)
+        let p = transitions(choice, mixed: mixed)
+        v = try evaluate(p, start: v, denseLimit: AllianceFormationGame.blockDenseLimit)
         let verified = (0..<m).allSatisfy { x in
             !violates(v, prescription: choice[x], mixture: mixed[x], at: x, alternatives: alternatives, tolerance: tol)
         } && v.allSatisfy { $0.allSatisfy(\.isFinite) }
         let initial = states.firstIndex { s in s.labels.enumerated().allSatisfy { Int($0.element) == $0.offset } && s.windowOpen == (parameters.windowHazard != nil) }!
-        let p = transitions(choice, mixed: mixed)
         // Absorption probabilities from the initial state by iterating the chain.
         var dist = [Double](repeating: 0, count: m)
         dist[initial] = 1

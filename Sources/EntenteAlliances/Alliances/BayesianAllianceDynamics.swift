@@ -116,23 +116,9 @@ extension BayesianAllianceFormationGame {
 
     /// `expected[θ][(s·G^U + b)·n + i]`: expected next value of landing in structure s with pre-signal beliefs b.
     func expectations(_ v: [[Double]]) -> [[Double]] {
-        let n = self.n
-        return (0..<profileCount).map { theta in
-            var e = [Double](repeating: 0, count: stateCount * n)
-            for s in 0..<base.states.count {
-                let outs = windowOutcomes(s)
-                for b in 0..<beliefCount {
-                    let z = s * beliefCount + b
-                    for (y, w) in outs {
-                        for (b2, q) in beliefKernel[theta][b] {
-                            let src = (y * beliefCount + b2) * n
-                            for i in 0..<n { e[z * n + i] += w * q * v[theta][src + i] }
-                        }
-                    }
-                }
-            }
-            return e
-        }
+        var e = [[Double]](repeating: [Double](repeating: 0, count: stateCount * n), count: profileCount)
+        updateExpectations(v, &e, states: 0..<stateCount)
+        return e
     }
 
     /// Actor i's expected gain from landing in (y, bY) rather than (x, bX), over the profiles consistent with the

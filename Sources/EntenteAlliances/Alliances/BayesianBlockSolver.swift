@@ -46,7 +46,7 @@ extension BayesianAllianceFormationGame {
     }
 
     /// Recomputes `e[θ][z·n + i]` (see `expectations`) for the public states z listed.
-    func updateExpectations(_ v: [[Double]], _ e: inout [[Double]], states zs: [Int]) {
+    func updateExpectations(_ v: [[Double]], _ e: inout [[Double]], states zs: some Sequence<Int>) {
         let n = base.scenario.actorCount
         for theta in 0..<profileCount {
             for z in zs {
