@@ -188,6 +188,9 @@ import Testing
             "NFG 1 R \"o\" { \"1\" \"2\" } { 1 1 }\n{ { \"x\" 1, 2 } }\n2\n",
             "NFG 1 R \"c\" { \"1\" } { 1e19 }\n1\n",
         ]
+        // libFuzzer finding: strategy counts far beyond what the file can fill allocated the payoff tables first.
+        let short = #expect(throws: FileFormatError.self) { try GambitNFG.parseExact("NFG 1 D \"three\" { \"0\" \"2\" } { 584584 20}\n6 42  1 \u{FF}\n") }
+        #expect(short?.message.contains("too short") == true)
         for text in nfg { #expect(throws: FileFormatError.self, "\(text)") { try GambitNFG.parse(text) } }
         let coalition = [
             #"{"players": ["A", "B"], "weights": [1e19, 1]}"#,  // Int(Double) trap in the reader

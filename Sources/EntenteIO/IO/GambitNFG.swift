@@ -57,6 +57,12 @@ public enum GambitNFG {
                 throw lexer.error("game too large: more than \(NormalFormGame.defaultProfileLimit) strategy profiles")
             }
         }
+        // Every profile needs at least one number (an outcome index, or its payoffs), each at least one character and a
+        // separator: refuse before allocating tables the file cannot fill (found by libFuzzer: a 60-byte file declaring
+        // 584 584 × 20 strategies asked for gigabytes of exact payoffs).
+        guard total <= (text.utf8.count + 1) / 2 else {
+            throw lexer.error("the file is too short for its \(total) strategy profiles (at least one number per profile)")
+        }
         var payoffs = [[Double]](repeating: [Double](repeating: 0, count: total), count: n)
         var exactPayoffs = exact ? [[Rational]](repeating: [Rational](repeating: .zero, count: total), count: n) : []
         if try lexer.peek() == .open {
