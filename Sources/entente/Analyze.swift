@@ -111,7 +111,13 @@ struct ThreatOptions: ParsableArguments {
         case "none": m.proximity = .none
         default: throw CLIError("--proximity must be exponential, hyperbolic or none")
         }
-        for f in without.split(separator: ",") {
+        let factors = without.split(separator: ",", omittingEmptySubsequences: false)
+        if without.isEmpty == false || factors.count > 1 {
+            guard !factors.contains(where: \.isEmpty), Set(factors).count == factors.count else {
+                throw ValidationError("--without takes a comma-separated list of distinct factors (power, offense, intentions, proximity), got '\(without)'")
+            }
+        }
+        for f in without.isEmpty ? [] : factors {
             switch f {
             case "power": m.usePower = false
             case "offense": m.useOffense = false
@@ -247,6 +253,9 @@ struct Calibrate: ParsableCommand {
     func validate() throws {
         try Check.format(format, [.table, .json], command: "calibrate")
         try Check.number(kappa, "--kappa", 0, 1e9, note: " (κ is a cost: it must be ≥ 0)")
+        if model == nil && (fit != "1816-1890" || !grid.isEmpty) {
+            throw ValidationError("\(grid.isEmpty ? "--fit" : "--grid") applies to --model game only")
+        }
     }
 
     func run() throws {

@@ -23,6 +23,14 @@ struct BuckPassCommand: ParsableCommand {
     @Option(help: "Largest n for which the Nash solvers run on the 2^n-profile game.") var maxSolverStates: Int = 6
     @Option(help: "Output: table or json.") var format: OutputFormat = .table
 
+    func validate() throws {
+        guard benefit.isFinite, benefit > 0 else { throw ValidationError("--benefit must be a finite number > 0 (and above --cost), got \(benefit)") }
+        guard cost.isFinite, cost > 0, cost < benefit else {
+            throw ValidationError("--cost must be a finite number with 0 < cost < benefit (--benefit \(benefit)), got \(cost)")
+        }
+        guard maxSolverStates >= 0 else { throw ValidationError("--max-solver-states must be ≥ 0, got \(maxSolverStates)") }
+    }
+
     func run() throws {
         try reportingErrors {
             guard format == .table || format == .json else { throw CLIError("--format must be table or json") }

@@ -96,8 +96,17 @@ func writeError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }
 
-/// Writes a whole file, reporting failures (unwritable path, full disk) as errors naming the option.
+/// Writes a whole file, reporting failures (unwritable path, full disk) as errors naming the option. Files are opened
+/// and written in place, never replaced by a rename, so a path such as /dev/full or /dev/null stays what it is.
 enum OutputFile {
+    /// Fails early (before long work) if `path` cannot be opened for writing; the file is not truncated.
+    static func check(_ path: String, option: String) throws {
+        guard let f = fopen(path, "a") else {
+            throw CLIError("\(option) \(path): cannot open for writing: \(String(cString: strerror(errno)))")
+        }
+        fclose(f)
+    }
+
     static func write(_ text: String, to path: String, option: String) throws {
         guard let f = fopen(path, "w") else {
             throw CLIError("\(option) \(path): cannot open for writing: \(String(cString: strerror(errno)))")

@@ -16,7 +16,7 @@ struct DynamicOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Weight e ≥ 0 of entanglement in partners' quarrels.") var entanglement: Double = 0.3
     @Flag(help: "Disallow opting out.") var noExit = false
     @Option(help: "Profitability: strict or weak.") var rule: String = "strict"
-    @Option(parsing: .unconditional, help: "Stop each search after this many seconds (> 0); an unfinished search is reported as not verified.")
+    @Option(parsing: .unconditional, help: "Stop the searches after this many seconds in all (> 0); an unfinished search is reported as not verified.")
     var timeout: Double?
     @Option(parsing: .unconditional, help: "Largest number of actors for the full state space (Bell(n+1)·2 states), 1...\(DynamicOptions.actorCeiling).")
     var maxActors: Int = AllianceFormationGame.defaultActorLimit
@@ -147,20 +147,27 @@ struct Dynamics: ParsableCommand {
         do {
             let params = try dynamic.parameters(kappa: threat.kappa)
             let model = try threat.model()
+            if let path = svg { try OutputFile.check(path, option: "--svg") }
             Interrupt.install()
+            // One deadline for the whole command: --timeout bounds every setting together.
+            let poll = Interrupt.poller(timeout: dynamic.timeout, label: "entente dynamics")
             let sq = try s.withTypes(Dictionary(uniqueKeysWithValues: s.ids.map { ($0, ActorType.statusQuo) }))
             let privateTypes = !dynamic.publicTypes && s.actors.contains { $0.type.probabilityPowerAcquiring > 0 && $0.type.probabilityPowerAcquiring < 1 }
             var bayesian: (BayesianAllianceFormationGame, BayesianAllianceDynamicsResult)? = nil
             if privateTypes {
                 let game = try BayesianAllianceFormationGame(scenario: s, threatModel: model, parameters: params, information: dynamic.information, actorLimit: dynamic.maxActors)
                 FileHandle.standardError.write(Data("entente dynamics: solving the private-types setting (\(game.stateCount) states, \(game.profileCount) type profiles)…\n".utf8))
-                bayesian = (game, try game.solve(shouldStop: Interrupt.poller(timeout: dynamic.timeout, label: "entente dynamics")))
+                bayesian = (game, try game.solve(shouldStop: poll))
             }
             var outputs: [(String, AllianceFormationGame, AllianceDynamicsResult)] = []
             for (label, sc) in privateTypes ? [("all status quo", sq)] : [("all status quo", sq), ("power-acquiring setting", s)] {
+                // Without a power-acquiring actor both settings are the same game: solved once, shown twice.
+                if let first = outputs.first, sc.actors.map(\.type) == first.1.scenario.actors.map(\.type) {
+                    outputs.append((label, first.1, first.2))
+                    continue
+                }
                 let game = try AllianceFormationGame(scenario: sc, threatModel: model, parameters: params, actorLimit: dynamic.maxActors)
                 FileHandle.standardError.write(Data("entente dynamics: solving \(label) (\(game.states.count) states)…\n".utf8))
-                let poll = Interrupt.poller(timeout: dynamic.timeout, label: "entente dynamics")
                 outputs.append((label, game, try game.solve(shouldStop: poll)))
             }
             if let path = svg {
@@ -234,6 +241,9 @@ struct Sweep: ParsableCommand {
                 return d
             }
             let option = "--param \(name)"
+            guard Set(values).count == values.count else {
+                throw ValidationError("\(option): a value is listed twice in '\(parts[1])' (each grid point once)")
+            }
             let m = DynamicOptions.magnitudeCeiling
             for v in values {
                 switch name {
@@ -297,7 +307,8 @@ struct Sweep: ParsableCommand {
                 guard axes.count == 2 else { throw CLIError("--svg draws a grid over exactly two --param axes; got \(axes.count)") }
                 guard shardCount == 1 else { throw CLIError("--svg needs the whole grid (no --shard)") }
                 // Fail before the grid runs if the picture cannot be written.
-                guard FileManager.default.createFile(atPath: path, contents: nil) else { throw CLIError("cannot write \(path)") }
+                // Opened in place (never replaced: as root, an atomic write would replace a device such as /dev/full).
+                try OutputFile.check(path, option: "--svg")
             }
             var cells: [SweepSVG.Cell] = []
             Interrupt.install()
@@ -355,7 +366,7 @@ struct Sweep: ParsableCommand {
             if let path = svg {
                 guard cells.count == total else { throw CLIError("interrupted after \(cells.count) of \(total) grid points: \(path) not written") }
                 let picture = SweepSVG.render(title: s.name, actors: try s.orderedByID().ids, axes: axes, cells: cells, view: view)
-                do { try Data(picture.utf8).write(to: URL(fileURLWithPath: path)) } catch { throw CLIError("cannot write \(path)") }
+                try OutputFile.write(picture, to: path, option: "--svg")
             }
         }
     }

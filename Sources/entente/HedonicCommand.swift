@@ -23,6 +23,11 @@ struct HedonicCommand: ParsableCommand {
     @Option(help: "Largest number of actors for listing every core-stable partition (each check is O(2ⁿ·n)).") var maxCoreActors: Int = 8
     @Option(help: "Output: table or json.") var format: OutputFormat = .table
 
+    func validate() throws {
+        guard maxActors >= 1 else { throw ValidationError("--max-actors must be ≥ 1, got \(maxActors)") }
+        guard maxCoreActors >= 0 else { throw ValidationError("--max-core-actors must be ≥ 0, got \(maxCoreActors)") }
+    }
+
     func run() throws {
         try reportingErrors {
             guard format == .table || format == .json else { throw CLIError("--format must be table or json") }

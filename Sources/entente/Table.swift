@@ -23,6 +23,7 @@ enum Format {
     static func number(_ x: Double) -> String {
         if abs(x) < 5e-7 { return "0" }
         if x == x.rounded() && abs(x) < 1e15 { return String(Int(x)) }
+        if abs(x) >= 1e15 { return String(format: "%.6g", x) }  // not hundreds of digits for 1e300
         var s = String(format: "%.6f", x)
         while s.hasSuffix("0") { s.removeLast() }
         if s == "-0" { s = "0" }

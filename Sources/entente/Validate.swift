@@ -28,7 +28,7 @@ struct Validate: ParsableCommand {
             }
             let report = try AllianceValidation.run(model: try gameOptions.model(model, history: history, fitYears: fit.range), fitYears: fit.range, scoreYears: years.range, history: history)
             if let path = svg {
-                guard FileManager.default.createFile(atPath: path, contents: Data(ValidationSVG.render(report).utf8)) else { throw CLIError("cannot write \(path)") }
+                try OutputFile.write(ValidationSVG.render(report), to: path, option: "--svg")
             }
             if format == .json { print(try JSONText.encode(ValidationReportText.json(report))) } else { print(ValidationReportText.text(report)) }
         }

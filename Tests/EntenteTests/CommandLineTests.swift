@@ -171,6 +171,9 @@ import Testing
             (["sweep", toy, "--param", "delta=,,"], "empty value", nil),
             (["sweep", toy, "--param", "delta="], "empty value", nil),
             (["sweep", toy, "--param", "delta=0.8", "--param", "delta=0.9"], "--param delta is given twice", nil),
+            (["sweep", toy, "--param", "delta=0.5,0.5"], "listed twice", nil),
+            (["analyze", "--without", "power,power"], "distinct factors", nil),
+            (["analyze", "--without", ","], "distinct factors", nil),
             (["sweep", toy, "--param", "delta=1.5"], "--param delta must be", nil),
             (["sweep", toy, "--param", "prior.ZZ=0.5"], "ZZ is not an actor", nil),
             (["sweep", toy, "--shard", "1//2"], "--shard must be k/N", nil),
@@ -230,6 +233,15 @@ import Testing
             let r = try run(["analyze", "--builtin", "europe-1890", "--svg", "/dev/full"])
             #expect(r.status != 0 && r.stderr.contains("--svg /dev/full"), "\(r.stderr)")
         }
+        // sweep --svg wrote atomically (a rename): run as root, it replaced /dev/full by a regular file. Written in
+        // place now: a symbolic link stays a link and its target gets the picture.
+        let toy = try temporaryFile(Self.threeStates, suffix: ".json")
+        let target = try temporaryFile("", suffix: ".svg"), link = target + ".link.svg"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        let r = try run(["sweep", toy, "--param", "delta=0.8", "--param", "kappa=0.01", "--svg", link])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: link)) == target)
+        #expect((try? String(contentsOfFile: target, encoding: .utf8))?.contains("<svg") == true)
     }
 
     /// The dynamic game's size limit names `--max-actors`, which `dynamics` has (not `--max-players`).

@@ -461,3 +461,56 @@ import Foundation
         #expect(h.nashStableByImprovingMoves(maxMoves: -1) == nil)
     }
 }
+
+/// Findings of `scripts/hostile-corpus.py` (issue 12's corpus, reproducible from the repository), one test each.
+@Suite struct HostileCorpusRegressionTests {
+    @Test func aCoalitionFileDescribesItsGameOnce() throws {
+        // Both "values" and "weights" used to be read as the weighted game, silently.
+        for text in [#"{"players": ["A", "B"], "values": [0, 0, 0, 1], "weights": [1, 1]}"#,
+                     #"{"players": ["A", "B"], "values": [0, 0, 0, 1], "coalitions": {"A,B": 1}}"#,
+                     #"{"players": ["A", "B"]}"#] {
+            #expect(throws: FileFormatError.self) { try CoalitionJSON.parse(text) }
+        }
+        #expect(throws: Never.self) { try CoalitionJSON.parse(#"{"players": ["A", "B"], "values": [0, 0, 0, 1]}"#) }
+    }
+
+    @Test func coalitionValuesAreBoundedSoSolutionsStayFinite() throws {
+        // v = (0, −1e308, −1e308, 1e308) gave Shapley and Banzhaf values of +inf (a difference of values overflowed).
+        #expect(throws: CooperativeError.valueTooLarge(index: 1, limit: CoalitionalGame.maxValueMagnitude)) {
+            try CoalitionalGame(players: ["A", "B"], values: [0, -1e308, -1e308, 1e308])
+        }
+        let m = CoalitionalGame.maxValueMagnitude
+        let g = try CoalitionalGame(players: ["A", "B", "C"], values: [0, -m, -m, m, -m, m, m, m])
+        #expect(ShapleyValue.exact(g).allSatisfy(\.isFinite))
+        #expect(BanzhafValue.exact(g).allSatisfy(\.isFinite))
+    }
+
+    @Test func scenarioPairsAreDistinctAndGivenOnce() throws {
+        let actors = #"[{"id": "A", "capability": 1, "capital": {"lat": 50, "lng": 10}}, {"id": "B", "capability": 1, "capital": {"lat": 48, "lng": 2}}]"#
+        for extra in [#""distances_km": [["A", "B", 5], ["B", "A", 7]]"#, #""distances_km": [["A", "A", 5]]"#,
+                      #""rivalries": [["A", "A"]]"#, #""contiguous": [["A", "B"], ["B", "A"]]"#] {
+            #expect(throws: ScenarioError.self) { try ScenarioJSON.parse(#"{"name": "x", "actors": \#(actors), \#(extra)}"#) }
+        }
+        // The public initialiser: asymmetric distances or rivalries and self-rivalries are refused.
+        let two = [Country(id: "A", capability: 1), Country(id: "B", capability: 1)]
+        #expect(throws: ScenarioError.self) { try Scenario(name: "x", actors: two, distances: Matrix(rowArrays: [[0, 5], [7, 0]])) }
+        #expect(throws: ScenarioError.self) {
+            try Scenario(name: "x", actors: two, distances: Matrix(rowArrays: [[0, 5], [5, 0]]), rivalries: [[false, true], [false, false]])
+        }
+        #expect(throws: ScenarioError.self) {
+            try Scenario(name: "x", actors: two, distances: Matrix(rowArrays: [[0, 5], [5, 0]]), rivalries: [[true, false], [false, false]])
+        }
+        #expect(throws: Never.self) { try Scenario(name: "x", actors: two, distances: Matrix(rowArrays: [[0, 5], [5, 0]])) }
+    }
+
+    @Test func nmcRowsHaveExactlyTheHeadersFields() {
+        let head = "stateabb,year,milex,milper,irst,pec,tpop,upop,lat,lng\n"
+        for body in ["AAA,1900,1,1,1,1,1,1,0,0,5,6\nBBB,1900,1,1,1,1,1,1,1,1\n",      // extra fields were ignored
+                     "\"AAA,1900,1,1,1,1,1,1,0,0\nBBB,1900,1,1,1,1,1,1,1,1\n",       // a quote was part of the name
+                     "AAA,1900,1,1,1,1,1,1,0,0\nAAA,1900,2,2,2,2,2,2,1,1\n"] {      // a state counted twice in the sums
+            #expect(throws: FileFormatError.self) { try NMCCSV.scenario(head + body, year: 1900) }
+        }
+        #expect(throws: FileFormatError.self) { try NMCCSV.scenario("stateabb,stateabb,year,milex,milper,irst,pec,tpop,upop\n", year: 1900) }
+        #expect(throws: Never.self) { try NMCCSV.scenario(head + "AAA,1900,1,1,1,1,1,1,0,0\nBBB,1900,1,1,1,1,1,1,1,1\n", year: 1900) }
+    }
+}

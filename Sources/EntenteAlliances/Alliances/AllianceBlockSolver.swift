@@ -40,11 +40,30 @@ extension AllianceFormationGame {
 
     /// The transition row of state x under a prescription (a move index, nil for waiting) or a mixture of moves.
     func transitionRow(_ x: Int, move: Int?, mixture: [(move: Int, probability: Double)]? = nil) -> [(Int, Double)] {
-        let targets: [(Int, Double)] = mixture.map { $0.map { (moves[x][$0.move].target, $0.probability) } }
-            ?? [(move.map { moves[x][$0].target } ?? x, 1)]
-        guard states[x].windowOpen, let l = parameters.windowHazard, l > 0 else { return targets }
-        return targets.flatMap { (y, w) -> [(Int, Double)] in
-            l < 1 ? [(y, w * (1 - l)), (closedPartner[y], w * l)] : [(closedPartner[y], w)]
+        var row: [(Int, Double)] = []
+        forEachTransition(x, move: move, mixture: mixture) { row.append(($0, $1)) }
+        return row
+    }
+
+    /// Calls `body(successor, probability)` for each entry of x's transition row (``transitionRow``), in the same
+    /// order, without allocating: the block evaluation runs this for every state of every iteration.
+    @inline(__always) func forEachTransition(_ x: Int, move: Int?, mixture: [(move: Int, probability: Double)]?,
+                                             _ body: (Int, Double) -> Void) {
+        let hazard = states[x].windowOpen ? (parameters.windowHazard ?? 0) : 0
+        @inline(__always) func emit(_ y: Int, _ w: Double) {
+            if hazard <= 0 {
+                body(y, w)
+            } else if hazard < 1 {
+                body(y, w * (1 - hazard))
+                body(closedPartner[y], w * hazard)
+            } else {
+                body(closedPartner[y], w)
+            }
+        }
+        if let mix = mixture {
+            for m in mix { emit(moves[x][m.move].target, m.probability) }
+        } else {
+            emit(move.map { moves[x][$0].target } ?? x, 1)
         }
     }
 
@@ -53,31 +72,40 @@ extension AllianceFormationGame {
     func evaluateBlock(_ block: [Int], local: [Int], process: [Int?], mixed: [Int: [(move: Int, probability: Double)]],
                        values v: inout [[Double]]) throws(DynamicsError) {
         let n = scenario.actorCount, delta = parameters.delta
-        var sparse = SparseMatrix(size: block.count)
         var rewards = [Double](repeating: 0, count: block.count * n)
-        var start = [Double](repeating: 0, count: block.count * n)
-        var inBlock: [(Int, Double)] = []
+        // In-block transitions, row by row (rowEnd[lx] ends row lx in `entries`); a sparse matrix is built from them
+        // only when some state has two in-block successors.
+        var entries: [(Int, Double)] = []
+        entries.reserveCapacity(block.count)
+        var rowEnd = [Int](repeating: 0, count: block.count)
         // A deterministic process inside the block (at most one successor per state) is a functional graph, evaluated
         // exactly in O(|block|·n) (FunctionalGraphEvaluation); mixing states need a linear solve.
         var next = [Int](repeating: -1, count: block.count), weight = [Double](repeating: 0, count: block.count)
         var functional = true
         for (lx, x) in block.enumerated() {
-            inBlock.removeAll(keepingCapacity: true)
-            for i in 0..<n { rewards[lx * n + i] = payoffs[x][i]; start[lx * n + i] = v[x][i] }
-            for (y, w) in transitionRow(x, move: process[lx], mixture: mixed[x]) {
+            let first = entries.count
+            for i in 0..<n { rewards[lx * n + i] = payoffs[x][i] }
+            forEachTransition(x, move: process[lx], mixture: mixed.isEmpty ? nil : mixed[x]) { y, w in
                 if local[y] >= 0 {
-                    inBlock.append((local[y], w))
+                    entries.append((local[y], w))
                 } else {
                     for i in 0..<n { rewards[lx * n + i] += delta * w * v[y][i] }
                 }
             }
-            if inBlock.count == 1 { (next[lx], weight[lx]) = inBlock[0] } else if inBlock.count > 1 { functional = false }
-            sparse.appendRow(inBlock)
+            rowEnd[lx] = entries.count
+            let count = entries.count - first
+            if count == 1 { (next[lx], weight[lx]) = entries[first] } else if count > 1 { functional = false }
         }
         let solution: [Double]
         if functional {
             solution = FunctionalGraphEvaluation.solve(next: next, weight: weight, rewards: rewards, players: n, delta: delta)
         } else {
+            var sparse = SparseMatrix(size: block.count)
+            var start = [Double](repeating: 0, count: block.count * n)
+            for (lx, x) in block.enumerated() {
+                for i in 0..<n { start[lx * n + i] = v[x][i] }
+                sparse.appendRow(entries[(lx == 0 ? 0 : rowEnd[lx - 1])..<rowEnd[lx]])
+            }
             // Dense LU only for small blocks: a warm-started iterative solve of a block whose process changed in a few
             // states takes a few sparse products, far less than refactoring (O(Bell(n)³) per iteration).
             solution = try PolicyEvaluation.solve(sparse, rewards: rewards, players: n, delta: delta,

@@ -216,16 +216,19 @@ public struct AllianceFormationGame: Sendable {
         let maxSize = parameters.maxCoalitionSize ?? n
         let initial = State(labels: (0..<n).map { Int8($0) }, windowOpen: parameters.windowHazard != nil)
         var states: [State] = [initial]
-        var index: [State: Int] = [initial: 0]
+        // States are interned by a packed key (two words: hashing and comparing it is far cheaper than hashing the
+        // label array, and interning dominated building a 250 000-state game).
+        var index: [PackedState: Int] = [PackedState(initial): 0]
         var moves: [[(move: Move, target: Int)]] = []
         var head = 0
         func intern(_ st: State) throws -> Int {
-            if let k = index[st] { return k }
+            let key = PackedState(st)
+            if let k = index[key] { return k }
             guard states.count < parameters.stateLimit else {
                 throw DynamicsError.stateSpaceTooLarge(states: states.count + 1, moves: 0, stateLimit: parameters.stateLimit,
                                                        moveLimit: parameters.moveLimit)
             }
-            index[st] = states.count
+            index[key] = states.count
             states.append(st)
             return states.count - 1
         }
@@ -248,7 +251,7 @@ public struct AllianceFormationGame: Sendable {
             }
             moves.append(list)
         }
-        let closed = states.map { st in index[State(labels: st.labels, windowOpen: false)] ?? index[st]! }
+        let closed = states.map { st in index[PackedState(State(labels: st.labels, windowOpen: false))] ?? index[PackedState(st)]! }
         let payoffModel = try DynamicPayoffModel(scenario: scenario, threatModel: threatModel, parameters: parameters)
         let payoffs = states.map { payoffModel.payoff($0) }
         guard payoffs.allSatisfy({ $0.allSatisfy(\.isFinite) }) else { throw DynamicsError.nonFinitePayoffs }
@@ -261,13 +264,28 @@ public struct AllianceFormationGame: Sendable {
         self.powerAcquiring = pa
     }
 
+    /// Relabels each bloc by its first member (−1 stays −1). O(n²) for n ≤ 16 actors, without allocating a map.
     static func canonical(_ labels: [Int8]) -> [Int8] {
-        var map: [Int8: Int8] = [:]
         var out = labels
-        for (i, l) in labels.enumerated() where l >= 0 {
-            if let m = map[l] { out[i] = m } else { map[l] = Int8(i); out[i] = Int8(i) }
+        for i in labels.indices where labels[i] >= 0 {
+            var j = 0
+            while labels[j] != labels[i] { j += 1 }
+            out[i] = Int8(j)
         }
         return out
+    }
+
+    /// A state as two words, 5 bits per label (label + 1, at most 16 actors) and the window flag: the interning key.
+    struct PackedState: Hashable {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        init(_ s: State) {
+            for (i, l) in s.labels.enumerated() {
+                let bits = UInt64(UInt8(bitPattern: l &+ 1) & 0x1f)
+                if i < 12 { low |= bits << UInt64(5 * i) } else { high |= bits << UInt64(5 * (i - 12)) }
+            }
+            if s.windowOpen { high |= 1 << 63 }
+        }
     }
 
     /// S leaves its blocs and forms S; remainders stay together.

@@ -60,6 +60,17 @@ public struct Scenario: Sendable, Equatable {
         }
         var d = distances ?? Matrix(rows: n, columns: n, repeating: .nan)
         guard d.rows == n, d.columns == n else { throw ScenarioError(field: "distances", message: "must be \(n)×\(n)") }
+        // Given distances must be symmetric with a zero (or missing) diagonal: an asymmetric table has no meaning here.
+        for i in 0..<n {
+            guard d[i, i].isNaN || d[i, i] == 0 else {
+                throw ScenarioError(field: "distances", message: "the distance of \(actors[i].id) to itself must be 0")
+            }
+            for j in (i + 1)..<max(i + 1, n) where !(d[i, j].isNaN && d[j, i].isNaN) {
+                guard d[i, j] == d[j, i] else {
+                    throw ScenarioError(field: "distances", message: "distance \(actors[i].id)–\(actors[j].id) is not symmetric (\(d[i, j]) and \(d[j, i]))")
+                }
+            }
+        }
         for i in 0..<n {
             d[i, i] = 0
             for j in 0..<n where i != j {
@@ -78,6 +89,14 @@ public struct Scenario: Sendable, Equatable {
         let riv = rivalries ?? [[Bool]](repeating: [Bool](repeating: false, count: n), count: n)
         guard land.count == n, land.allSatisfy({ $0.count == n }) else { throw ScenarioError(field: "contiguous", message: "must be \(n)×\(n)") }
         guard riv.count == n, riv.allSatisfy({ $0.count == n }) else { throw ScenarioError(field: "rivalries", message: "must be \(n)×\(n)") }
+        for (field, m) in [("contiguous", land), ("rivalries", riv)] {
+            for i in 0..<n {
+                guard !m[i][i] else { throw ScenarioError(field: field, message: "\(actors[i].id) is paired with itself") }
+                for j in (i + 1)..<max(i + 1, n) where m[i][j] != m[j][i] {
+                    throw ScenarioError(field: field, message: "\(actors[i].id)–\(actors[j].id) is not symmetric")
+                }
+            }
+        }
         self.init(validatedName: name, year: year, actors: actors, distances: d, landContiguous: land, rivalries: riv,
                   sources: sources)
     }

@@ -6,6 +6,9 @@
 public struct CoalitionalGame: Sendable, Equatable {
     /// Default maximum number of players for a dense table.
     public static let defaultPlayerLimit = 25
+    /// Largest accepted |v(S)|: 10²⁹⁰, so that differences of values (marginal contributions, excesses) and sums of up
+    /// to 2³⁴ of them stay finite in every solution concept; beyond it the initialiser throws `valueTooLarge`.
+    public static let maxValueMagnitude = 1e290
 
     /// Player names.
     public let players: [String]
@@ -17,13 +20,17 @@ public struct CoalitionalGame: Sendable, Equatable {
     /// The grand coalition.
     public var grand: Coalition { .grand(playerCount) }
 
-    /// Wraps a table of 2ⁿ values. Throws on a wrong length, non-finite values, `v(∅) ≠ 0` or n above the limit.
+    /// Wraps a table of 2ⁿ values. Throws on a wrong length, non-finite values or values above
+    /// ``maxValueMagnitude`` in absolute value, `v(∅) ≠ 0` or n above the limit.
     public init(players: [String], values: [Double], playerLimit: Int = defaultPlayerLimit) throws(CooperativeError) {
         let n = players.count
         guard n >= 1 else { throw .noPlayers }
         guard n <= min(playerLimit, 34) else { throw .tooManyPlayers(n: n, limit: min(playerLimit, 34)) }
         guard values.count == 1 << n else { throw .dimensionMismatch(expected: 1 << n, actual: values.count) }
         if let k = values.firstIndex(where: { !$0.isFinite }) { throw .nonFinite(index: k) }
+        if let k = values.firstIndex(where: { abs($0) > CoalitionalGame.maxValueMagnitude }) {
+            throw .valueTooLarge(index: k, limit: CoalitionalGame.maxValueMagnitude)
+        }
         guard values[0] == 0 else { throw .emptyCoalitionValue }
         self.players = players
         self.values = values
@@ -107,6 +114,8 @@ public enum CooperativeError: Error, Equatable, Sendable, CustomStringConvertibl
     case workTooLarge(cellUpdates: Int, limit: Int)
     /// The imputation set is empty: Σᵢ v({i}) > v(N), so no efficient, individually rational allocation exists.
     case emptyImputationSet
+    /// |v(S)| above `limit` (``CoalitionalGame/maxValueMagnitude``) for the coalition with bitmask `index`.
+    case valueTooLarge(index: Int, limit: Double)
 
     public var description: String {
         switch self {
@@ -123,6 +132,7 @@ public enum CooperativeError: Error, Equatable, Sendable, CustomStringConvertibl
         case .invalidScale: return "the capability scale must be finite and positive"
         case .tableTooLarge(let c, let l): return "the computation needs a table of \(c == Int.max ? "more than 9e18" : String(c)) entries, above the limit of \(l); use fewer players or smaller integer weights (a smaller \"scale\")"
         case .workTooLarge(let c, let l): return "the computation needs \(c == Int.max ? "more than 9e18" : String(c)) cell updates, above the limit of \(l) (about a minute); use fewer players or smaller integer weights (a smaller \"scale\")"
+        case .valueTooLarge(let k, let l): return "the value of coalition \(k) (bitmask) exceeds \(l) in absolute value; rescale the values (every solution concept scales with them)"
         case .emptyImputationSet: return "the imputation set is empty: the players' stand-alone values sum to more than v(N)"
         }
     }

@@ -23,6 +23,12 @@ public enum CoalitionJSON {
         let players = try playersR.strings()
         guard !players.isEmpty else { throw FileFormatError(path: playersR.path, message: "no players") }
         guard Set(players).count == players.count else { throw FileFormatError(path: playersR.path, message: "duplicate player names") }
+        // Exactly one description of the game: a file with two would be read one way silently.
+        let kinds = try ["weights", "values", "coalitions"].filter { try root.optionalMember($0) != nil }
+        guard kinds.count == 1 else {
+            throw FileFormatError(path: "$", message: kinds.isEmpty ? "expected one of \"weights\", \"values\" or \"coalitions\""
+                                                             : "give only one of \"weights\", \"values\" and \"coalitions\", not \(kinds.joined(separator: " and "))")
+        }
         if let w = try root.optionalMember("weights") {
             let raw = try w.array().map { try $0.exactNumeric() }
             guard raw.count == players.count else {

@@ -16,7 +16,13 @@ public enum NMCCSV {
     public static func scenario(_ text: String, year: Int, states: [String] = [], name: String? = nil) throws -> Scenario {
         let lines = text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
         guard let header = lines.first else { throw FileFormatError(line: 1, column: 1, message: "empty CSV") }
+        guard !text.contains("\"") else {
+            throw FileFormatError(message: "quoted fields are not supported (plain comma-separated values only)")
+        }
         let columns = header.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        if let dup = columns.enumerated().first(where: { !$0.element.isEmpty && columns.firstIndex(of: $0.element) != $0.offset }) {
+            throw FileFormatError(line: 1, column: dup.offset + 1, message: "column \"\(dup.element)\" appears twice")
+        }
         func col(_ name: String) throws -> Int {
             guard let k = columns.firstIndex(of: name) else { throw FileFormatError(line: 1, column: 1, message: "missing column \"\(name)\"") }
             return k
@@ -27,9 +33,10 @@ public enum NMCCSV {
         var records: [NMCRecord] = []
         var names: [String: String] = [:]
         var capitals: [String: (latitude: Double, longitude: Double)] = [:]
+        var seen = Set<String>()
         for (k, line) in lines.enumerated().dropFirst() {
             let cells = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard cells.count >= columns.count else { throw FileFormatError(line: k + 1, column: 1, message: "expected \(columns.count) fields, got \(cells.count)") }
+            guard cells.count == columns.count else { throw FileFormatError(line: k + 1, column: 1, message: "expected \(columns.count) fields, got \(cells.count)") }
             guard let y = Int(cells[cYear]) else { throw FileFormatError(line: k + 1, column: cYear + 1, message: "year is not an integer") }
             guard y == year else { continue }
             var comp: [Double] = []
@@ -44,6 +51,8 @@ public enum NMCCSV {
                 comp.append(v)
             }
             let abb = cells[cState]
+            // A state twice in one year would be counted twice in the column sums (wrong shares).
+            guard seen.insert(abb).inserted else { throw FileFormatError(line: k + 1, column: cState + 1, message: "state \(abb) appears twice in \(year)") }
             records.append(NMCRecord(state: abb, ccode: 0, year: y, milex: comp[0], milper: comp[1], irst: comp[2], pec: comp[3],
                                      tpop: comp[4], upop: comp[5], publishedCINC: .nan))
             if let c = cName { names[abb] = cells[c] }

@@ -75,6 +75,8 @@ public enum ScenarioJSON {
                 let items = try row.array()
                 guard items.count == 3 else { throw ScenarioError(field: row.path, message: "expected [id, id, km]") }
                 let i = try index(items[0]), j = try index(items[1])
+                guard i != j else { throw ScenarioError(field: row.path, message: "an actor paired with itself") }
+                guard m[i, j].isNaN else { throw ScenarioError(field: row.path, message: "this pair is given twice") }
                 let km = try items[2].number()
                 guard km >= 0 else { throw ScenarioError(field: items[2].path, message: "distance must be non-negative") }
                 m[i, j] = km; m[j, i] = km
@@ -88,6 +90,8 @@ public enum ScenarioJSON {
                 let items = try row.array()
                 guard items.count == 2 else { throw ScenarioError(field: row.path, message: "expected a pair of actor ids") }
                 let i = try index(items[0]), j = try index(items[1])
+                guard i != j else { throw ScenarioError(field: row.path, message: "an actor paired with itself") }
+                guard !m[i][j] else { throw ScenarioError(field: row.path, message: "this pair is given twice") }
                 m[i][j] = true; m[j][i] = true
             }
             return m
