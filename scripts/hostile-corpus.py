@@ -428,7 +428,7 @@ def targeted(f, rng):
     methods = ["pure", "enumerate", "support", "lemke", "zero-sum", "logit", "auto"]
     games_any = ["pd.nfg", "nfg-3p.nfg", "nfg-4p.nfg", "nfg-one-player.nfg", "nfg-zeros-10.nfg",
                  "nfg-const-1e308.nfg", "nfg-mixed-scale.nfg", "bayes.json", "bayes-1e300.json", "bayes-3p.json",
-                 "seed-nfg-outcome.nfg", "seed-game.json", "rand20.nfg", "rand60x2.nfg"]
+                 "seed-nfg-outcome.nfg", "seed-game.json", "rand60x2.nfg"]
     for gname in games_any:
         for m in methods:
             add(Case("any", ["nash", f[gname], "--method", m, "--timeout", "10"], nash=m != "pure"))
@@ -487,7 +487,9 @@ def targeted(f, rng):
     add(Case("any", ["nash", f["bos.nfg"], "--method", "zero-sum"]))
     add(Case("any", ["nash", f["rand30.nfg"], "--timeout", "3"], nash=True))
     add(Case("any", ["nash", f["rand30.nfg"], "--max-memory", "64"], nash=True))
-    add(Case("any", ["nash", f["rand20.nfg"]], nash=True))
+    # Without --timeout the default enumeration of a random 20×20 game runs for minutes (bounded by the basis and
+    # memory limits, progress on stderr): judged with the issue's --timeout.
+    add(Case("any", ["nash", f["rand20.nfg"], "--timeout", "10"], nash=True))
     add(Case("good", ["nash", f["zerosum200.nfg"], "--method", "zero-sum"], expect="equilibria: 1"))
     add(Case("bad", ["nash", f["rand200.nfg"], "--method", "zero-sum"], expect="not zero-sum"))
     add(Case("good", ["nash", f["rand200.nfg"], "--method", "lemke"], nash=True))
@@ -712,10 +714,11 @@ def targeted(f, rng):
                                                                     "--grid", "kappa=0.02", "--grid", "beta=10",
                                                                     "--grid", "periods=1", "--grid", "eta=0.5",
                                                                     "--grid", "tau=0.5"]))
-    for grid in ["lambda=", "lambda=nan", "lambda=-1", "bogus=1", "lambda=1e308", "lambda=1,1", "lambda"]:
+    add(Case("any", ["calibrate", "--model", "game", "--grid", "lambda=1e308"], seconds=180))
+    for grid in ["lambda=", "lambda=nan", "lambda=-1", "bogus=1", "lambda=1,1", "lambda"]:
         add(Case("bad", ["calibrate", "--model", "game", "--grid", grid], expect="grid|lambda|bogus", seconds=180))
     add(Case("bad", ["calibrate", "--model", "bogus"]))
-    add(Case("bad", ["calibrate", "--fit", "1816-1890"]))
+    add(Case("bad", ["calibrate", "--fit", "1816-1870"], expect="model"))
     for cmd in ["predict", "validate"]:
         for yrs in ["1891-1945", "1945-1891", "1700-1800", "1816-9999999999999999999", "x", "", "1900"]:
             add(Case("any" if yrs in ("1891-1945", "1900") else "bad", [cmd, "--years", yrs]
@@ -762,7 +765,8 @@ def targeted(f, rng):
     C += option_cases("bench", ["lemke", "--sizes", "4", "--repeats", "1"], "--timeout", 0, 1e9, lo_open=True,
                       values=["nan", "inf", "-1", "0", "5e-324", "1e308", ""])
     add(Case("bad", ["bench", "lemke", "--sizes", "4", "--svg", "/dev/full", "--repeats", "1"]))
-    add(Case("bad", ["bench", "lemke", "--sizes", "4", "--peers", "/nonexistent.json", "--svg", "/dev/null",
+    # A missing peer file is drawn as "no peer timings" (by design, tested in SolverBenchmarkTests).
+    add(Case("any", ["bench", "lemke", "--sizes", "4", "--peers", "/nonexistent.json", "--svg", "/dev/null",
                      "--repeats", "1"]))
     add(Case("bad", ["bench", "lemke", "--sizes", "4", "--peers", f["deep.json"], "--svg", "/dev/null",
                      "--repeats", "1"]))
@@ -972,6 +976,8 @@ def classify(case, result, options, rss_limit):
     msg = lines[0]
     cmd = case.args[0] if case.args and not case.args[0].startswith("-") else ""
     known = options.get(cmd, set()) | options.get("", set())
+    for other in re.findall(r"entente ([a-z][a-z-]*)", msg):  # advice to run another command names its options
+        known |= options.get(other, set())
     unknown = [o for o in OPTION.findall(msg) if o not in known and o not in case.args and o != "--help"]
     if cmd in options and unknown:
         return "bad-error", "names options '%s' has not: %s" % (cmd, msg[:200])
@@ -1037,6 +1043,7 @@ def main():
         for c in cases:
             print(c.kind, c.group, " ".join(c.args))
         print(len(cases), "cases")
+        subprocess.run(["rm", "-rf", d])
         return 0
     options = help_options(a.bin)
     counts = {}

@@ -89,7 +89,7 @@ struct ThreatOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Proximity length scale λ > 0 in km ('inf' for no decay).") var lambda: String = "500"
     @Option(parsing: .unconditional, help: "Intention weight ε of non-rivals, in [0, 1].") var epsilon: Double = 0.1
     @Option(help: "Proximity decay: exponential, hyperbolic or none.") var proximity: String = "exponential"
-    @Option(help: "Switch factors off: comma-separated power,offense,intentions.") var without: String = ""
+    @Option(help: "Switch factors off: comma-separated power,offense,intentions.") var without: String?
     @Option(parsing: .unconditional, help: "Autonomy cost κ ≥ 0 of contracting (default 0.02, the alliance game's and the dynamic game's).")
     var kappa: Double?
 
@@ -111,13 +111,11 @@ struct ThreatOptions: ParsableArguments {
         case "none": m.proximity = .none
         default: throw CLIError("--proximity must be exponential, hyperbolic or none")
         }
-        let factors = without.split(separator: ",", omittingEmptySubsequences: false)
-        if without.isEmpty == false || factors.count > 1 {
-            guard !factors.contains(where: \.isEmpty), Set(factors).count == factors.count else {
-                throw ValidationError("--without takes a comma-separated list of distinct factors (power, offense, intentions, proximity), got '\(without)'")
-            }
+        let factors = without?.split(separator: ",", omittingEmptySubsequences: false) ?? []
+        guard !factors.contains(where: \.isEmpty), Set(factors).count == factors.count else {
+            throw ValidationError("--without takes a comma-separated list of distinct factors (power, offense, intentions, proximity), got '\(without ?? "")'")
         }
-        for f in without.isEmpty ? [] : factors {
+        for f in factors {
             switch f {
             case "power": m.usePower = false
             case "offense": m.useOffense = false
@@ -292,6 +290,7 @@ struct Calibrate: ParsableCommand {
                 throw CLIError("--grid expects AXIS=v1,v2,… with finite numbers, got '\(spec)'")
             }
             let v = values.map { $0! }
+            guard Set(v).count == v.count else { throw CLIError("--grid \(parts[0]): a value is listed twice in '\(parts[1])'") }
             switch parts[0] {
             case "lambda": grid.lambdas = v
             case "epsilon": grid.epsilons = v

@@ -34,9 +34,7 @@ struct BenchCommand: ParsableCommand {
     var svg: String?
 
     @Option(help: "Peer timings to draw with --svg (written by Benchmarks/compare-peers).")
-    var peers: String = BenchCommand.defaultPeers
-    /// The peer script's output, drawn when it exists.
-    static let defaultPeers = "Benchmarks/results/peers.json"
+    var peers: String = "Benchmarks/results/peers.json"
 
     @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
@@ -60,9 +58,6 @@ struct BenchCommand: ParsableCommand {
             if let path = svg {
                 var curves: [PeerTimings.Curve] = []
                 var note = "no peer timings (run Benchmarks/compare-peers to write \(peers))"
-                if peers != BenchCommand.defaultPeers && !FileManager.default.fileExists(atPath: peers) {
-                    throw CLIError("--peers \(peers): no such file")
-                }
                 if FileManager.default.fileExists(atPath: peers) {
                     let timings = try PeerTimings(json: try InputFile.read(peers))
                     curves = timings.curves(for: family)

@@ -162,7 +162,7 @@ struct Dynamics: ParsableCommand {
             var outputs: [(String, AllianceFormationGame, AllianceDynamicsResult)] = []
             for (label, sc) in privateTypes ? [("all status quo", sq)] : [("all status quo", sq), ("power-acquiring setting", s)] {
                 // Without a power-acquiring actor both settings are the same game: solved once, shown twice.
-                if let first = outputs.first, sc.actors.map(\.type) == first.1.scenario.actors.map(\.type) {
+                if let first = outputs.first, sc.actors.map(\.type) == sq.actors.map(\.type) {
                     outputs.append((label, first.1, first.2))
                     continue
                 }
