@@ -4,7 +4,7 @@
 # Both install LAPACKE/OpenBLAS with apt first if they are missing.
 export OPENBLAS_NUM_THREADS ?= 1
 
-.PHONY: run test deps bench docs lint format
+.PHONY: run test deps bench docs lint format hostile
 
 deps:
 	@scripts/ensure-deps.sh
@@ -22,6 +22,11 @@ bench: deps
 
 docs:
 	scripts/docs.sh
+
+# The hostile corpus of issue 12 on the release binary (about 15 minutes; not part of `make test`, docs/fuzzing.md).
+hostile: deps
+	swift build -c release --product entente
+	scripts/hostile-corpus.py
 
 # Style check with the checked-in .swift-format (not yet part of `make test`: the code base predates the
 # configuration; `make format` rewrites files in place).

@@ -45,7 +45,7 @@ extension AllianceFormationGame {
         return row
     }
 
-    /// Calls `body(successor, probability)` for each entry of x's transition row (``transitionRow``), in the same
+    /// Calls `body(successor, probability)` for each entry of x's transition row (`transitionRow`), in the same
     /// order, without allocating: the block evaluation runs this for every state of every iteration.
     @inline(__always) func forEachTransition(_ x: Int, move: Int?, mixture: [(move: Int, probability: Double)]?,
                                              _ body: (Int, Double) -> Void) {

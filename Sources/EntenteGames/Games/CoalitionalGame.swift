@@ -21,7 +21,7 @@ public struct CoalitionalGame: Sendable, Equatable {
     public var grand: Coalition { .grand(playerCount) }
 
     /// Wraps a table of 2ⁿ values. Throws on a wrong length, non-finite values or values above
-    /// ``maxValueMagnitude`` in absolute value, `v(∅) ≠ 0` or n above the limit.
+    /// `maxValueMagnitude` in absolute value, `v(∅) ≠ 0` or n above the limit.
     public init(players: [String], values: [Double], playerLimit: Int = defaultPlayerLimit) throws(CooperativeError) {
         let n = players.count
         guard n >= 1 else { throw .noPlayers }
@@ -114,7 +114,7 @@ public enum CooperativeError: Error, Equatable, Sendable, CustomStringConvertibl
     case workTooLarge(cellUpdates: Int, limit: Int)
     /// The imputation set is empty: Σᵢ v({i}) > v(N), so no efficient, individually rational allocation exists.
     case emptyImputationSet
-    /// |v(S)| above `limit` (``CoalitionalGame/maxValueMagnitude``) for the coalition with bitmask `index`.
+    /// |v(S)| above `limit` (`CoalitionalGame.maxValueMagnitude`) for the coalition with bitmask `index`.
     case valueTooLarge(index: Int, limit: Double)
 
     public var description: String {
