@@ -723,8 +723,9 @@ def targeted(f, rng):
         for yrs in ["1891-1945", "1945-1891", "1700-1800", "1816-9999999999999999999", "x", "", "1900"]:
             add(Case("any" if yrs in ("1891-1945", "1900") else "bad", [cmd, "--years", yrs]
                      + (["--model", "base-rate"] if cmd == "validate" else [])))
-        for model in ["game", "affinity", "logistic", "base-rate", "nobody", "", "oracle"]:
-            add(Case("any" if model not in ("", "oracle") else "bad", [cmd, "--model", model, "--years", "1880-1890"]))
+        for model in ["game", "affinity", "logistic", "base-rate", "nobody", "dynamic", "", "oracle"]:
+            add(Case("any" if model not in ("", "oracle") else "bad", [cmd, "--model", model, "--years", "1880-1890"],
+                     seconds=180 if model == "dynamic" else None))
         for game in ["lambda=250", "lambda=nan", "lambda=-1", "bogus=1", "lambda=250,lambda=300", "", "lambda",
                      "kappa=1e308", "beta=1e308", "periods=0", "periods=1e19", "eta=2", "eta=51", "tau=-1", "gamma=1e308"]:
             add(Case("any" if game in ("lambda=250", "periods=0", "eta=2") else "bad", [cmd, "--game", game, "--years", "1880-1890"]))
