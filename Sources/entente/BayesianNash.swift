@@ -22,9 +22,7 @@ extension Nash {
             let stop = Interrupt.poller(timeout: timeout, label: "entente nash")
             result = try game.allEquilibria(tolerance: tolerance, shouldStop: stop, progress: { writeError($0) })
         } else {
-            let e = try game.solve(all: false, tolerance: tolerance)
-            result = BayesianNashResult(
-                method: "agent-form logit", complete: false, equilibria: e, incompleteReason: nil, components: 0)
+            result = try game.solve(all: false, tolerance: tolerance)
         }
         try BayesianNashOutput(game: game, result: result).print(format)
     }
@@ -42,7 +40,7 @@ struct BayesianNashOutput {
                 ["behaviour": e.strategies, "interimPayoffs": e.interimPayoffs, "regret": e.regret]
             }
             var doc: [String: Any] = [
-                "method": result.method, "complete": result.complete, "equilibria": eqs,
+                "method": result.method.rawValue, "complete": result.complete, "equilibria": eqs,
                 "players": game.players, "types": game.types, "actions": game.actions,
             ]
             if let r = result.incompleteReason { doc["incompleteReason"] = r }

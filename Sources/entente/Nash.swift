@@ -116,13 +116,11 @@ struct Nash: ParsableCommand {
             return try SupportEnumeration.solve(game, tolerance: tolerance, maxSupportSize: maxSupports, shouldStop: stop)
         case .lemke:
             if all { return try LemkeHowson.solveAllLabels(game, tolerance: tolerance) }
-            let e = try LemkeHowson.solve(game, label: label, tolerance: tolerance)
-            return NashResult(method: "lemke", complete: false, equilibria: [e], tolerance: EquilibriumVerifier.absoluteTolerance(tolerance, for: game))
+            return try LemkeHowson.solve(game, label: label, tolerance: tolerance)
         case .zeroSum:
             return try ZeroSumNash.solve(game, tolerance: tolerance)
         case .logit, .auto:
-            let e = try LogitPath.solve(game, tolerance: tolerance)
-            return NashResult(method: "logit", complete: false, equilibria: [e], tolerance: EquilibriumVerifier.absoluteTolerance(tolerance, for: game))
+            return try LogitPath.solve(game, tolerance: tolerance)
         }
     }
 }
@@ -163,7 +161,7 @@ struct NashOutput {
                 }
                 eqs.append(d)
             }
-            var doc: [String: Any] = ["method": result.method, "complete": result.complete, "tolerance": result.tolerance, "equilibria": eqs]
+            var doc: [String: Any] = ["method": result.method.rawValue, "complete": result.complete, "tolerance": result.tolerance, "equilibria": eqs]
             if let reason = result.incompleteReason { doc["incompleteReason"] = reason }
             if let h = homotopy { doc.merge(HomotopyJSON.fields(h)) { a, _ in a } }
             Swift.print(try JSONText.encode(doc))
