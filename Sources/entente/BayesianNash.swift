@@ -5,8 +5,8 @@ import Foundation
 extension Nash {
     func solveBayesian(_ text: String) throws {
         let game: BayesianGame
-        do { game = try BayesianGameJSON.parse(text) } catch let e as FileFormatError {
-            throw CLIError("\(file == "-" ? "stdin" : file): \(e)")
+        do { game = try BayesianGameJSON.parse(text) } catch {
+            throw CLIError("\(file == "-" ? "stdin" : file): \(error)")
         }
         if certify {
             throw CLIError("--certify applies to normal-form games; Bayesian equilibria are verified by interim regret")

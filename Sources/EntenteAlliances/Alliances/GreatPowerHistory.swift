@@ -171,8 +171,13 @@ public struct GreatPowerHistory: Sendable {
             land[i][j] = p.landContiguous; land[j][i] = p.landContiguous
             riv[i][j] = p.rivalry; riv[j][i] = p.rivalry
         }
-        return try Scenario(name: "history-\(y)", year: y, actors: actors, distances: d, landContiguous: land, rivalries: riv,
-                            sources: Self.citations)
+        do {
+            return try Scenario(name: "history-\(y)", year: y, actors: actors, distances: d, landContiguous: land, rivalries: riv,
+                                sources: Self.citations)
+        } catch let e as ScenarioError {
+            // The history's own tables do not make a valid scenario for this year.
+            throw HistoryError.malformed(table: "great powers \(y)", line: 0, message: e.description)
+        }
     }
 
     /// The same inputs with outcomes supplied for held-out years (a held-out check): `alliances` rows replace the

@@ -107,6 +107,8 @@ public enum CooperativeError: Error, Equatable, Sendable, CustomStringConvertibl
     case workTooLarge(cellUpdates: Int, limit: Int)
     /// The imputation set is empty: Σᵢ v({i}) > v(N), so no efficient, individually rational allocation exists.
     case emptyImputationSet
+    /// The symmetric eigenvalue solver (LAPACK `dsyevd`) did not converge.
+    case eigenDecompositionFailed
 
     public var description: String {
         switch self {
@@ -123,6 +125,7 @@ public enum CooperativeError: Error, Equatable, Sendable, CustomStringConvertibl
         case .invalidScale: return "the capability scale must be finite and positive"
         case .tableTooLarge(let c, let l): return "the computation needs a table of \(c == Int.max ? "more than 9e18" : String(c)) entries, above the limit of \(l); use fewer players or smaller integer weights (a smaller \"scale\")"
         case .workTooLarge(let c, let l): return "the computation needs \(c == Int.max ? "more than 9e18" : String(c)) cell updates, above the limit of \(l) (about a minute); use fewer players or smaller integer weights (a smaller \"scale\")"
+        case .eigenDecompositionFailed: return "the eigenvalue decomposition did not converge"
         case .emptyImputationSet: return "the imputation set is empty: the players' stand-alone values sum to more than v(N)"
         }
     }
