@@ -53,7 +53,7 @@ struct BayesianNashOutput {
                     for t in game.types[p].indices {
                         for (a, q) in e.strategies[p][t].enumerated() {
                             Swift.print(
-                                "\(k + 1),\(game.players[p]),\(game.types[p][t]),\(game.actions[p][a]),\(q),\(e.interimPayoffs[p][t]),\(e.regret)"
+                                "\(k),\(game.players[p]),\(game.types[p][t]),\(game.actions[p][a]),\(q),\(e.interimPayoffs[p][t]),\(e.regret)"
                             )
                         }
                     }
@@ -67,7 +67,7 @@ struct BayesianNashOutput {
                 "Bayesian game   method: \(result.method)   equilibria: \(result.equilibria.count)   complete: \(result.complete ? "yes" : "no\(reason)")\n"
             )
             for (k, e) in result.equilibria.enumerated() {
-                Swift.print("Equilibrium \(k + 1)   interim regret \(Format.scientific(e.regret))")
+                Swift.print("Equilibrium \(k)   interim regret \(Format.scientific(e.regret))")
                 var rows: [[String]] = []
                 for p in game.players.indices {
                     for t in game.types[p].indices {

@@ -65,7 +65,7 @@ enum HomotopyJSON {
                 "\(game.players[p]):{\(s.map { game.strategies[p][$0] }.joined(separator: ","))}"
             }
             lines.append(
-                "component \(k + 1): support \(support.joined(separator: " ")), dimension \(c.dimension), \(c.samples.count) verified sample(s)"
+                "component \(k): support \(support.joined(separator: " ")), dimension \(c.dimension), \(c.samples.count) verified sample(s)"
             )
             for e in c.samples {
                 lines.append(

@@ -116,7 +116,7 @@ public enum CooperativeError: Error, Equatable, Sendable, CustomStringConvertibl
         case .tooManyPlayers(let n, let l): return "\(n) players exceed the limit of \(l) for this exponential method (raise playerLimit if memory and time allow)"
         case .dimensionMismatch(let e, let a): return "expected \(e) values, got \(a)"
         case .nonFinite(let k): return "value \(k) is NaN or infinite"
-        case .negativeWeight(let p): return "weight of player \(p + 1) is negative"
+        case .negativeWeight(let p): return "weight of player \(p) (counted from 0) is negative"
         case .emptyCoalitionValue: return "v(∅) must be 0"
         case .invalidQuota: return "the quota must be finite and positive"
         case .linearProgramFailed: return "the linear program did not reach an optimum"

@@ -104,17 +104,23 @@ public enum ScenarioJSON {
         }
     }
 
+    /// An actor type as the scenario format writes it: `"statusQuo"`, `"powerAcquiring"` or the probability of being
+    /// power-acquiring as a number.
+    public static func encode(_ type: ActorType) -> JSONValue {
+        switch type {
+        case .statusQuo: return .string("statusQuo")
+        case .powerAcquiring: return .string("powerAcquiring")
+        case .uncertain(let p): return .number(p)
+        }
+    }
+
     /// The scenario as JSON, in the format ``parse(_:)`` reads (round-trips exactly).
     public static func encode(_ s: Scenario) -> JSONValue {
         var actors: [JSONValue] = []
         for a in s.actors {
             var kv: [(String, JSONValue)] = [("id", .string(a.id)), ("name", .string(a.name)), ("capability", .number(a.capability)),
                                              ("military_share", .number(a.militaryShare))]
-            switch a.type {
-            case .statusQuo: kv.append(("type", .string("statusQuo")))
-            case .powerAcquiring: kv.append(("type", .string("powerAcquiring")))
-            case .uncertain(let p): kv.append(("type", .number(p)))
-            }
+            kv.append(("type", encode(a.type)))
             if let c = a.capital { kv.append(("capital", .object([("lat", .number(c.latitude)), ("lng", .number(c.longitude))]))) }
             actors.append(.object(kv))
         }

@@ -1,0 +1,145 @@
+// Inputs that Entente writes back read back as the same value (scenario, game and coalition JSON, same field names
+// in and out), the examples in docs/formats.md work as written, and every solver family reports one result shape.
+// Public API only: plain `import Entente`.
+import Entente
+import Foundation
+import Testing
+
+@Suite struct FormatRoundTripTests {
+    /// The repository root (this file is Tests/<target>/FormatRoundTripTests.swift).
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// The ```json blocks of one `## ` section of docs/formats.md, in order.
+    static func jsonBlocks(section: String) throws -> [String] {
+        let text = try String(contentsOf: root.appendingPathComponent("docs/formats.md"), encoding: .utf8)
+        let start = try #require(text.range(of: "\n## \(section)\n"))
+        let rest = text[start.upperBound...]
+        let body = rest.range(of: "\n## ").map { rest[..<$0.lowerBound] } ?? rest
+        var blocks: [String] = []
+        var current: [Substring]? = nil
+        for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
+            if current == nil, line == "```json" {
+                current = []
+            } else if current != nil, line == "```" {
+                blocks.append(current!.joined(separator: "\n"))
+                current = nil
+            } else if current != nil {
+                current!.append(line)
+            }
+        }
+        return blocks
+    }
+
+    @Test func coalitionExamplesInFormatsMdWorkAsWritten() throws {
+        let blocks = try Self.jsonBlocks(section: "Coalitional games")
+        #expect(blocks.count == 3)
+        let games = try blocks.map { try CoalitionJSON.parse($0) }
+        // The by-name example is the same game as the bitmask example.
+        guard case .transferableUtility(let byMask) = games[0], case .transferableUtility(let byName) = games[1] else {
+            Issue.record("expected two TU games, got \(games)")
+            return
+        }
+        #expect(byName == byMask)
+        #expect(byName.values == [0, 0, 0, 1, 0, 1, 1, 1])
+        guard case .weightedMajority(let w) = games[2] else {
+            Issue.record("expected a weighted majority game")
+            return
+        }
+        #expect(w.players == ["GMY", "UKG", "RUS"] && w.rule == .strict)
+    }
+
+    @Test func coalitionJSONRoundTripsWithTheSameFieldNames() throws {
+        let tu = try CoalitionalGame(players: ["A", "B", "C"], values: [0, 0, 0, 0.5, 0, 1, 1.0 / 3, 2])
+        let weak = try WeightedMajorityGame(weights: [4, 3, 2, 1], quota: 6, rule: .weak, players: ["P", "Q", "R", "S"])
+        let strict = try WeightedMajorityGame(weights: [4, 3, 2, 1], quota: 5, rule: .strict, players: ["P", "Q", "R", "S"])
+        let text = CoalitionJSON.encode(.transferableUtility(tu)).serialized()
+        guard case .transferableUtility(let back) = try CoalitionJSON.parse(text) else {
+            Issue.record("expected a TU game")
+            return
+        }
+        #expect(back == tu)
+        for g in [weak, strict] {
+            let text = CoalitionJSON.encode(.weightedMajority(g)).serialized()
+            #expect(text.contains("\"quota_rule\""))
+            guard case .weightedMajority(let back) = try CoalitionJSON.parse(text) else {
+                Issue.record("expected a weighted majority game")
+                return
+            }
+            #expect(back == g)
+        }
+    }
+
+    @Test func gameJSONRoundTripsIncludingTheFormatsMdExample() throws {
+        let example = try #require(try Self.jsonBlocks(section: "Strategic-form games").first)
+        var games = [try GameJSON.parse(example)]
+        var payoffs: [[Double]] = []
+        for p in 0..<3 {
+            var u: [Double] = []
+            for k in 0..<12 { u.append(Double(k * (p + 2)) / 7 - 1) }
+            payoffs.append(u)
+        }
+        let strategies: [[String]] = [["a1", "a2"], ["b1", "b2", "b3"], ["c1", "c2"]]
+        games.append(
+            try NormalFormGame(title: "three players", players: ["A", "B", "C"], strategies: strategies, payoffs: payoffs))
+        for g in games {
+            let back = try GameJSON.parse(GameJSON.encode(g).serialized())
+            #expect(back == g)
+            // The written file is the same format GambitNFG writes: both read back to the same payoffs.
+            #expect(try GambitNFG.parse(GambitNFG.write(g)).payoffs == back.payoffs)
+        }
+        #expect(games[0].payoffs[0] == [1, 4, 2, 5, 3, 6])
+    }
+
+    @Test func scenarioJSONRoundTripsWithUncertainTypesAndTheSameFieldNames() throws {
+        let example = try #require(try Self.jsonBlocks(section: "Scenarios").first)
+        let s = try ScenarioJSON.parse(example)
+        #expect(s.actors.map(\.type) == [.powerAcquiring, .uncertain(probabilityPowerAcquiring: 0.3)])
+        let text = ScenarioJSON.encode(s).serialized()
+        for key in ["\"capability\"", "\"military_share\"", "\"distances_km\"", "\"contiguous\"", "\"rivalries\""] {
+            #expect(text.contains(key), "\(key) missing from \(text)")
+        }
+        #expect(!text.contains("militaryShare") && !text.contains("P(powerAcquiring)"))
+        #expect(try ScenarioJSON.parse(text) == s)
+    }
+
+    @Test func everyNashSolverReturnsNashResultWithItsMethod() throws {
+        let pennies = try NormalFormGame(
+            strategyCounts: [2, 2], payoffs: [[1, -1, -1, 1], [-1, 1, 1, -1]])
+        let lemke = try LemkeHowson.solve(pennies, label: 1)
+        #expect(lemke.method == .lemkeHowson && !lemke.complete && lemke.equilibria.count == 1)
+        let logit = try LogitPath.solve(pennies)
+        #expect(logit.method == .logit && !logit.complete && logit.equilibria.count == 1)
+        #expect(logit.tolerance == lemke.tolerance)
+        #expect(try VertexEnumeration.solve(pennies).method == .vertexEnumeration)
+        #expect(try PureEquilibria.solve(pennies).method == .pure)
+        #expect(try SupportEnumeration.solve(pennies).method == .supportEnumeration)
+        #expect(try ZeroSumNash.solve(pennies).method == .zeroSum)
+        // The raw values are the method names the command line accepts and prints.
+        #expect(Set(NashResult.Method.allCases.map(\.rawValue))
+            == ["pure", "enumerate", "support", "lemke", "zero-sum", "logit", "homotopy"])
+        var options = LogitPath.Options()
+        options.maxLambda = .nan
+        #expect(throws: EquilibriumError.invalidPathOption(value: .infinity)) {
+            options.maxLambda = .infinity
+            return try LogitPath.solve(pennies, options: options)
+        }
+    }
+
+    @Test func coalitionsPrintFromZeroOrByName() {
+        let c = Coalition([0, 2])
+        #expect(c.description == "{0,2}" && c.members == [0, 2])
+        #expect(c.description(names: ["A", "B", "C"]) == "{A,C}")
+    }
+
+    @Test func blocsRefuseMalformedHostilityWithOneErrorType() throws {
+        let empty = Matrix(rows: 0, columns: 0)
+        #expect(throws: CooperativeError.noPlayers) { try Blocs.spectral(hostility: empty) }
+        #expect(throws: CooperativeError.noPlayers) { try Blocs.exact(hostility: empty) }
+        let wide = Matrix(rows: 2, columns: 3)
+        #expect(throws: CooperativeError.dimensionMismatch(expected: 2, actual: 3)) { try Blocs.spectral(hostility: wide) }
+        var nan = Matrix(rows: 2, columns: 2)
+        nan[0, 1] = .nan
+        #expect(throws: CooperativeError.nonFinite(index: 2)) { try Blocs.exact(hostility: nan) }
+    }
+}
