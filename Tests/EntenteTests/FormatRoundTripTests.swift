@@ -51,8 +51,10 @@ import Testing
 
     @Test func coalitionJSONRoundTripsWithTheSameFieldNames() throws {
         let tu = try CoalitionalGame(players: ["A", "B", "C"], values: [0, 0, 0, 0.5, 0, 1, 1.0 / 3, 2])
-        let weak = try WeightedMajorityGame(weights: [4, 3, 2, 1], quota: 6, rule: .weak, players: ["P", "Q", "R", "S"])
-        let strict = try WeightedMajorityGame(weights: [4, 3, 2, 1], quota: 5, rule: .strict, players: ["P", "Q", "R", "S"])
+        let weak = try WeightedMajorityGame(
+            weights: [4, 3, 2, 1], quota: 6, rule: .weak, players: ["P", "Q", "R", "S"])
+        let strict = try WeightedMajorityGame(
+            weights: [4, 3, 2, 1], quota: 5, rule: .strict, players: ["P", "Q", "R", "S"])
         let text = CoalitionJSON.encode(.transferableUtility(tu)).serialized()
         guard case .transferableUtility(let back) = try CoalitionJSON.parse(text) else {
             Issue.record("expected a TU game")
@@ -81,7 +83,8 @@ import Testing
         }
         let strategies: [[String]] = [["a1", "a2"], ["b1", "b2", "b3"], ["c1", "c2"]]
         games.append(
-            try NormalFormGame(title: "three players", players: ["A", "B", "C"], strategies: strategies, payoffs: payoffs))
+            try NormalFormGame(
+                title: "three players", players: ["A", "B", "C"], strategies: strategies, payoffs: payoffs))
         for g in games {
             let back = try GameJSON.parse(GameJSON.encode(g).serialized())
             #expect(back == g)
@@ -116,8 +119,9 @@ import Testing
         #expect(try SupportEnumeration.solve(pennies).method == .supportEnumeration)
         #expect(try ZeroSumNash.solve(pennies).method == .zeroSum)
         // The raw values are the method names the command line accepts and prints.
-        #expect(Set(NashResult.Method.allCases.map(\.rawValue))
-            == ["pure", "enumerate", "support", "lemke", "zero-sum", "logit", "homotopy"])
+        #expect(
+            Set(NashResult.Method.allCases.map(\.rawValue))
+                == ["pure", "enumerate", "support", "lemke", "zero-sum", "logit", "homotopy"])
         var options = LogitPath.Options()
         options.maxLambda = .nan
         #expect(throws: EquilibriumError.invalidPathOption(value: .infinity)) {
@@ -137,7 +141,9 @@ import Testing
         #expect(throws: CooperativeError.noPlayers) { try Blocs.spectral(hostility: empty) }
         #expect(throws: CooperativeError.noPlayers) { try Blocs.exact(hostility: empty) }
         let wide = Matrix(rows: 2, columns: 3)
-        #expect(throws: CooperativeError.dimensionMismatch(expected: 2, actual: 3)) { try Blocs.spectral(hostility: wide) }
+        #expect(throws: CooperativeError.dimensionMismatch(expected: 2, actual: 3)) {
+            try Blocs.spectral(hostility: wide)
+        }
         var nan = Matrix(rows: 2, columns: 2)
         nan[0, 1] = .nan
         #expect(throws: CooperativeError.nonFinite(index: 2)) { try Blocs.exact(hostility: nan) }

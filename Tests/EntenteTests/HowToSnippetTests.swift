@@ -76,7 +76,7 @@ enum HowToSnippets {
         ("solve-a-gambit-game.md", "GAMBIT"),
         ("voting-power.md", "VOTING"),
         ("scenario-for-a-year.md", "SCENARIO"),
-        ("certify-an-equilibrium.md", "CERTIFY")
+        ("certify-an-equilibrium.md", "CERTIFY"),
     ])
     func guideSnippetIsTheCompiledCode(guide: String, name: String) throws {
         #expect(try Self.documented(guide) == Self.compiled(name))

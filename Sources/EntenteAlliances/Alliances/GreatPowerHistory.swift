@@ -1,6 +1,6 @@
 import Foundation
 
-/// The great-power system year by year, 1816–1945 (data/history): powers, capabilities, capitals and pairs for
+/// The great-power system year by year, 1816–1945 (Correlates of War and ATOP data, compiled in): powers, capabilities, capitals and pairs for
 /// every year; ATOP alliance commitments and COW wars among great powers for the years with known outcomes
 /// (1816–1890 in the embedded data; later outcomes are held out and may be supplied with ``withOutcomes(alliances:wars:)``).
 ///
