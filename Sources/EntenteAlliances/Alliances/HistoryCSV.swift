@@ -75,22 +75,14 @@ public enum HistoryCSV {
         let y = try t.column("year"), c1 = try t.column("ccode1"), c2 = try t.column("ccode2")
         let d = try t.column("defense"), o = try t.column("offense")
         let n = t.columns["neutral"], na = t.columns["nonagg"], cs = t.columns["consul"]
-        func optionalFlag(_ r: Int, _ c: Int?) throws -> Bool {
-            guard let c else { return false }
-            return try t.flag(r, c)
-        }
-        var out: [AllianceCommitment] = []
-        out.reserveCapacity(t.rows.count)
-        for r in t.rows.indices {
+        return try t.rows.indices.map { r in
             let a = try t.int(r, c1), b = try t.int(r, c2)
             guard a != b else { throw HistoryError.malformed(table: name, line: r + 2, message: "a state cannot ally with itself") }
-            out.append(
-                AllianceCommitment(
-                    year: try t.int(r, y), ccode1: a, ccode2: b, defense: try t.flag(r, d), offense: try t.flag(r, o),
-                    neutral: try optionalFlag(r, n), nonaggression: try optionalFlag(r, na),
-                    consultation: try optionalFlag(r, cs)))
+            return AllianceCommitment(year: try t.int(r, y), ccode1: a, ccode2: b, defense: try t.flag(r, d), offense: try t.flag(r, o),
+                                      neutral: try n.map { try t.flag(r, $0) } ?? false,
+                                      nonaggression: try na.map { try t.flag(r, $0) } ?? false,
+                                      consultation: try cs.map { try t.flag(r, $0) } ?? false)
         }
-        return out
     }
 
     /// Parses war participations (COW inter-state wars) with the columns `warnum, start_year, ccode, stateabb,
@@ -100,23 +92,12 @@ public enum HistoryCSV {
         let w = try t.column("warnum"), s = try t.column("start_year"), c = try t.column("ccode"), side = try t.column("side")
         let abb = t.columns["stateabb"], ini = t.columns["initiator"], out = t.columns["outcome"]
         let fy = t.columns["first_year"], ly = t.columns["last_year"]
-        func optionalInt(_ r: Int, _ c: Int?) throws -> Int? {
-            guard let c else { return nil }
-            return try t.int(r, c)
+        return try t.rows.indices.map { r in
+            WarParticipation(warnum: try t.int(r, w), startYear: try t.int(r, s), ccode: try t.int(r, c),
+                             abb: try abb.flatMap { try t.cell(r, $0) }.map(String.init) ?? "",
+                             side: try t.int(r, side), initiator: try ini.map { try t.flag(r, $0) } ?? false,
+                             outcome: try out.map { try t.int(r, $0) } ?? 0,
+                             firstYear: try fy.map { try t.int(r, $0) }, lastYear: try ly.map { try t.int(r, $0) })
         }
-        var result: [WarParticipation] = []
-        result.reserveCapacity(t.rows.count)
-        for r in t.rows.indices {
-            var name = ""
-            if let a = abb, let v = try t.cell(r, a) { name = String(v) }
-            var initiator = false
-            if let i = ini { initiator = try t.flag(r, i) }
-            result.append(
-                WarParticipation(
-                    warnum: try t.int(r, w), startYear: try t.int(r, s), ccode: try t.int(r, c), abb: name,
-                    side: try t.int(r, side), initiator: initiator, outcome: try optionalInt(r, out) ?? 0,
-                    firstYear: try optionalInt(r, fy), lastYear: try optionalInt(r, ly)))
-        }
-        return result
     }
 }
