@@ -134,6 +134,8 @@ import Testing
         let c = Coalition([0, 2])
         #expect(c.description == "{0,2}" && c.members == [0, 2])
         #expect(c.description(names: ["A", "B", "C"]) == "{A,C}")
+        let p = Partition([Coalition([0, 1]), Coalition([2])])
+        #expect(p.description == "{0,1} | {2}" && p.description(names: ["A", "B", "C"]) == "{A,B} | {C}")
     }
 
     @Test func blocsRefuseMalformedHostilityWithOneErrorType() throws {
