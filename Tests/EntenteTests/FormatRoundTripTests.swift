@@ -150,4 +150,41 @@ import Testing
         nan[0, 1] = .nan
         #expect(throws: CooperativeError.nonFinite(index: 2)) { try Blocs.exact(hostility: nan) }
     }
+
+    /// Every reader reports a malformed or invalid file as a `FileFormatError`, whatever layer found the problem.
+    @Test func everyReaderThrowsOnlyFileFormatError() {
+        func error(_ body: () throws -> Void) -> Error? {
+            do {
+                try body()
+                return nil
+            } catch {
+                return error
+            }
+        }
+        let csvHeader = "stateabb,year,milex,milper,irst,pec,tpop,upop,lat,lng\n"
+        let failures: [(String, Error?)] = [
+            ("game JSON syntax", error { _ = try GameJSON.parse("{\"players\": [") }),
+            (
+                "game JSON shape",
+                error { _ = try GameJSON.parse(#"{"players": ["A"], "strategies": [[]], "payoffs": [[]]}"#) }
+            ),
+            ("nfg", error { _ = try GambitNFG.parse("NFG 1 R \"t\" { \"A\" } { 2 }\n1\n") }),
+            ("coalition", error { _ = try CoalitionJSON.parse(#"{"players": ["A", "B"], "coalitions": {"A,B": 1}}"#) }),
+            ("weights", error { _ = try CoalitionJSON.parse(#"{"players": ["A"], "weights": [-1]}"#) }),
+            (
+                "scenario value",
+                error { _ = try ScenarioJSON.parse(#"{"actors": [{"id": "A", "capability": 1, "type": 2}]}"#) }
+            ),
+            ("scenario model", error { _ = try ScenarioJSON.parse(#"{"actors": [{"id": "A", "capability": 0}]}"#) }),
+            ("bayesian", error { _ = try BayesianGameJSON.parse(#"{"players": ["A"], "types": [0]}"#) }),
+            (
+                "nmc state",
+                error { _ = try NMCCSV.scenario(csvHeader + "AAA,1900,1,1,1,1,1,1,0,0\n", year: 1900, states: ["ZZZ"]) }
+            ),
+            ("nmc year", error { _ = try NMCCSV.scenario(csvHeader + "AAA,1900,1,1,1,1,1,1,0,0\n", year: 1901) }),
+        ]
+        for (what, e) in failures {
+            #expect(e is FileFormatError, "\(what): \(String(describing: e))")
+        }
+    }
 }
