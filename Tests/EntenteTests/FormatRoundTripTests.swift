@@ -188,3 +188,73 @@ import Testing
         }
     }
 }
+
+/// Library errors name API parameters, never command-line options or commands: the command-line tool adds those.
+@Suite struct LibraryErrorWordingTests {
+    @Test func noLibraryErrorNamesACommandLineOption() {
+        var errors: [any Error & CustomStringConvertible] = []
+        errors +=
+            [
+                EquilibriumError.emptyGame, .nonFinitePayoff(player: 0, index: 1),
+                .verificationFailed(regret: 1, tolerance: 0), .linearProgramFailed,
+                .wrongPlayerCount(expected: 2, actual: 3), .tooLarge(size: 200, limit: 128), .notZeroSum(deviation: 1),
+                .noConvergence(steps: 9), .invalidProfile(player: 1), .nonFiniteResult(player: 0),
+                .invalidTolerance(-1),
+                .invalidLabel(label: 4, count: 4), .invalidLimit(value: 0, minimum: 1), .invalidPathOption(value: .nan),
+                .invalidGame(.empty),
+            ] as [EquilibriumError]
+        errors +=
+            [
+                GameError.empty, .dimensionMismatch(expected: 2, actual: 1),
+                .shapeMismatch(rows: 2, columns: 1, otherRows: 1, otherColumns: 2), .nonFinite(player: 0, index: 0),
+                .notAProbability(player: 1), .tooLarge(size: 10, limit: 5),
+            ] as [GameError]
+        errors +=
+            [
+                CooperativeError.noPlayers, .tooManyPlayers(n: 40, limit: 25),
+                .dimensionMismatch(expected: 8, actual: 4),
+                .nonFinite(index: 0), .negativeWeight(player: 0), .emptyCoalitionValue, .invalidQuota,
+                .linearProgramFailed, .verificationFailed, .weightsTooLarge(limit: 1 << 53), .invalidScale,
+                .tableTooLarge(cells: 10, limit: 5), .workTooLarge(cellUpdates: 10, limit: 5), .emptyImputationSet,
+                .eigenDecompositionFailed,
+            ] as [CooperativeError]
+        errors +=
+            [
+                DynamicsError.invalidParameter(name: "delta"), .tooManyStates(players: 9, limit: 7), .singularSystem,
+                .iterativeSolverDidNotConverge(iterations: 100, residual: 1e-3), .searchLimit(limit: 10),
+                .tooManyBeliefStates(states: 10, limit: 5), .tooManyActors(actors: 20, limit: 16),
+                .stateSpaceTooLarge(states: 10, moves: 10, stateLimit: 5, moveLimit: 5), .nonFinitePayoffs,
+                .evaluationDidNotConverge(sweeps: 10),
+            ] as [DynamicsError]
+        errors +=
+            [
+                AllianceGameError.invalidParameter(name: "epsilon", value: 2, range: "[0, 1]"),
+                .tooManyActors(count: 20, limit: 10), .yearOutOfRange(year: 1700, range: 1816...1945),
+                .nonFinite("threat"), .notConverged(what: "logit dynamics"),
+            ] as [AllianceGameError]
+        errors +=
+            [
+                HistoryError.yearOutOfRange(year: 1700, available: 1816...1945),
+                .outcomesUnavailable(year: 1900, available: 1816...1890),
+                .invalidFitYears(1800...1900, allowed: 1816...1890), .malformed(table: "wars", line: 2, message: "bad"),
+                .invalidPredictions(model: "m", year: 1850, message: "bad"), .unknownModel(name: "x", known: ["game"]),
+            ] as [HistoryError]
+        errors +=
+            [
+                BenchmarkError.unknownFamily("x"), .invalidSizes("empty"),
+                .sizeOutOfRange(family: "lemke", size: 0, limits: 2...500), .invalidRepeats(0),
+            ] as [BenchmarkError]
+        do {
+            _ = try BuiltinScenarios.scenario(named: "atlantis")
+            Issue.record("expected an unknown-scenario error")
+        } catch {
+            #expect("\(error)".contains("europe-1914"), "the message lists the known names")
+            #expect(!"\(error)".contains("entente "))
+        }
+        for e in errors {
+            let text = e.description
+            #expect(!text.contains("--") && !text.contains("entente "), "\(type(of: e)): \(text)")
+            #expect(!text.isEmpty && !text.contains("\n"), "\(type(of: e)): one line")
+        }
+    }
+}
