@@ -388,9 +388,12 @@ struct EnumerationState {
                     }
                     if ok {
                         attached = true
+                        let known = c.samples.contains {
+                            ProfileDistance.max($0.profile, f.equilibrium.profile) < 1e-7
+                        }
                         components[ci] = EquilibriumComponent(
                             supports: c.supports, dimension: c.dimension,
-                            samples: c.samples + [f.equilibrium])
+                            samples: known ? c.samples : c.samples + [f.equilibrium])
                     }
                 }
             }
