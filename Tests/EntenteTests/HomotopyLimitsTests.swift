@@ -84,3 +84,19 @@ import Testing
         #expect(h.exact[k] != nil)
     }
 }
+
+extension HomotopyLimitsTests {
+    /// Player 1 (2 strategies) is indifferent everywhere, player 2 has one strategy, player 3 is indifferent between
+    /// its first two strategies exactly when player 1 mixes ½–½, where its third strategy earns 1 against ½: on the
+    /// support ({1, 2}, {1}, {1, 2}) the solution set is a line (player 1 fixed at ½, player 3 free) on which player
+    /// 3 always gains by deviating. The enumerator proves the line holds no equilibrium and stays complete.
+    @Test func aSolutionLineWithAStrictlyBetterOutsideStrategyIsResolved() throws {
+        let g = HomotopyEnumerationTests.game([2, 1, 3]) { s in
+            let u3: Double = s[2] == 2 ? 1 : (s[2] == s[0] ? 1 : 0)
+            return [0, 0, u3]
+        }
+        let h = try HomotopyEnumeration.solve(g)
+        #expect(h.result.complete, "\(h.result.incompleteReason ?? "")")
+        #expect(h.failedPaths == 0)
+    }
+}

@@ -497,6 +497,7 @@ struct EnumerationState {
         var dimension = 0
         var unresolved = false
         var realPointFound = false
+        var flat: (point: [Double], directions: [[Double]])? = nil
         for (k, x0) in starts.enumerated() {
             guard let x = project(system, start: x0) else { if k < points.count { unresolved = true }; continue }
             realPointFound = true
@@ -508,6 +509,7 @@ struct EnumerationState {
                     Vector.normInf(zip(x, y).map { $0 - $1 }) > delta / 2
                 {
                     positiveDimensional = true
+                    if flat == nil { flat = (x, nulls) }
                 }
             }
             let p = system.profile(x, strategyCounts: counts)
@@ -527,9 +529,44 @@ struct EnumerationState {
         }
         if dimension > 0 && !samples.isEmpty {
             components.append(EquilibriumComponent(supports: system.supports, dimension: dimension, samples: samples))
+        } else if let f = flat, excludesEquilibria(system, point: f.point, directions: f.directions) {
+            // Resolved: no point of this solution set is an equilibrium.
         } else if dimension > 0 || (unresolved && !realPointFound) {
             markIncomplete("a singular solution set of the support system could not be resolved")
         }
+    }
+
+    /// Whether a positive-dimensional solution set of a support system with exactly two mixing players provably holds
+    /// no equilibrium. With two mixing players every indifference equation is affine in the other player's unknowns,
+    /// so the solution set is an affine subspace through `point` spanned by the null `directions` of the Jacobian; a
+    /// mixing player whose unknowns no direction moves is fixed on the whole set. The set holds no equilibrium when a
+    /// fixed player has a negative probability, or when some player whose opponents' mixtures are all fixed (so its
+    /// strategy payoffs are constant on the set) has a strategy outside its support that earns more than the support
+    /// by more than the regret tolerance. O(profiles · n).
+    func excludesEquilibria(_ system: SupportSystem, point: [Double], directions: [[Double]]) -> Bool {
+        guard system.active.count == 2, !directions.isEmpty else { return false }
+        var free = [Bool](repeating: false, count: 2)
+        var offset = 0
+        for g in 0..<2 {
+            let range = offset..<(offset + system.groupSize[g] - 1)
+            free[g] = directions.contains { v in range.contains { abs(v[$0]) > 1e-8 } }
+            offset = range.upperBound
+        }
+        let p = system.profile(point, strategyCounts: game.strategyCounts)
+        for g in 0..<2 where !free[g] {
+            if p[system.active[g]].contains(where: { $0 < -1e-9 }) { return true }
+        }
+        var values: [[Double]] = []
+        game.strategyValues(of: MixedProfile(unchecked: p), into: &values)
+        for i in 0..<game.playerCount {
+            let othersFixed = (0..<2).allSatisfy { g in system.active[g] == i || !free[g] }
+            guard othersFixed else { continue }
+            let base = values[i][system.supports[i][0]]
+            for t in 0..<game.strategyCounts[i] where !system.supports[i].contains(t) {
+                if values[i][t] - base > tolerance { return true }
+            }
+        }
+        return false
     }
 
     /// One mixing player (the others pure): its indifference equations are constants. If they all vanish the whole
