@@ -51,7 +51,7 @@ public enum BayesianGameJSON {
         let priorR = try root.member("prior")
         var prior = [Double](repeating: 0, count: tTotal)
         var exactSum = Rational.zero
-        try fill(priorR, counts: tCounts) { (k, r) throws in
+        try fill(priorR, counts: tCounts) { k, r in
             let v = try r.exactNumeric()
             guard !(v.exact < .zero) else { throw FileFormatError(path: r.path, message: "a probability must be ≥ 0") }
             prior[k] = v.double
@@ -68,7 +68,7 @@ public enum BayesianGameJSON {
         var payoffs = [[[Double]]](
             repeating: [[Double]](repeating: [Double](repeating: 0, count: aTotal), count: n), count: tTotal)
         for (p, r) in perPlayer.enumerated() {
-            try fill(r, counts: tCounts + aCounts) { (k, v) throws in
+            try fill(r, counts: tCounts + aCounts) { k, v in
                 payoffs[k % tTotal][p][k / tTotal] = try v.numeric()
             }
         }
@@ -81,7 +81,7 @@ public enum BayesianGameJSON {
 
     /// Counts (→ default names "1", "2", …) or name lists, one entry per player.
     static func names(_ r: JSONReader, what: String) throws -> [[String]] {
-        try r.array().map { (item) throws -> [String] in
+        try r.array().map { item in
             if case .number = item.value {
                 let c = try item.integer()
                 guard (1...1_000_000).contains(c) else {

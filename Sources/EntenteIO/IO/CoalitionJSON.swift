@@ -39,7 +39,7 @@ public enum CoalitionJSON {
         guard !players.isEmpty else { throw FileFormatError(path: playersR.path, message: "no players") }
         guard Set(players).count == players.count else { throw FileFormatError(path: playersR.path, message: "duplicate player names") }
         if let w = try root.optionalMember("weights") {
-            let raw = try w.array().map { (r) throws in try r.exactNumeric() }
+            let raw = try w.array().map { try $0.exactNumeric() }
             guard raw.count == players.count else {
                 throw FileFormatError(path: w.path, message: "expected \(players.count) weights, got \(raw.count)")
             }

@@ -21,7 +21,7 @@ public enum GameJSON {
         let players = try root.member("players").strings()
         guard !players.isEmpty else { throw FileFormatError(path: "$.players", message: "the game has no players") }
         let strategiesR = try root.member("strategies")
-        let strategies = try strategiesR.array().map { (r) throws in try r.strings() }
+        let strategies = try strategiesR.array().map { try $0.strings() }
         guard strategies.count == players.count else {
             throw FileFormatError(path: strategiesR.path, message: "expected \(players.count) strategy lists, got \(strategies.count)")
         }

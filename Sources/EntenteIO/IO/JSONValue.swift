@@ -148,7 +148,7 @@ public struct JSONReader {
     }
 
     /// An array of numbers or fraction strings (see ``numeric()``).
-    public func numerics() throws -> [Double] { try array().map { (r) throws in try r.numeric() } }
+    public func numerics() throws -> [Double] { try array().map { try $0.numeric() } }
 
     /// Parses `-?D(.D)?(/D)?` (D = decimal digits) exactly; nil for anything else, a zero denominator or more
     /// than 400 characters.
@@ -176,9 +176,9 @@ public struct JSONReader {
     }
 
     /// An array of strings.
-    public func strings() throws -> [String] { try array().map { (r) throws in try r.string() } }
+    public func strings() throws -> [String] { try array().map { try $0.string() } }
     /// An array of finite numbers.
-    public func numbers() throws -> [Double] { try array().map { (r) throws in try r.number() } }
+    public func numbers() throws -> [Double] { try array().map { try $0.number() } }
 }
 
 /// Strict RFC 8259 parser over UTF-8 bytes: recursive descent with a depth limit

@@ -31,7 +31,7 @@ public enum ScenarioJSON {
             let capR = try a.member("capability")
             let cap = try capR.numeric()
             guard cap >= 0 else { throw FileFormatError(path: capR.path, message: "capability must be non-negative, got \(cap)") }
-            let mil = try a.optionalMember("military_share").map { (r) throws -> Double in
+            let mil = try a.optionalMember("military_share").map { r -> Double in
                 let v = try r.numeric()
                 guard v >= 0 else { throw FileFormatError(path: r.path, message: "must be non-negative, got \(v)") }
                 return v
