@@ -4,7 +4,7 @@
 # Both install LAPACKE/OpenBLAS with apt first if they are missing.
 export OPENBLAS_NUM_THREADS ?= 1
 
-.PHONY: run test deps bench docs lint format hostile
+.PHONY: run test deps bench docs howto lint format hostile
 
 deps:
 	@scripts/ensure-deps.sh
@@ -22,6 +22,10 @@ bench: deps
 
 docs:
 	scripts/docs.sh
+
+# Runs every shell command of the how-to guides (docs/howto/*.md) with the debug build of entente.
+howto: deps
+	scripts/check-howto.sh
 
 # The hostile corpus of issue 12 on the release binary (about 15 minutes; not part of `make test`, docs/fuzzing.md).
 hostile: deps

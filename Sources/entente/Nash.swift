@@ -43,13 +43,13 @@ struct Nash: ParsableCommand {
     @Flag(help: "Certify each equilibrium exactly in rational arithmetic (2-player games).") var certify = false
     @Option(help: "Output: table, json, csv or gambit.") var format: OutputFormat = .table
     @Option(parsing: .unconditional, help: "Relative regret tolerance, in (0, 0.1].") var tolerance: Double = 1e-9
-    @Option(parsing: .unconditional, help: "Enumeration: stop after this many bases per polytope (or support size for 'support'); ≥ 1.")
+    @Option(parsing: .unconditional, help: "Enumeration: stop after this many bases per polytope (2 players) or support profiles (3 or more players; result marked incomplete), or the largest support size for 'support'; ≥ 1.")
     var maxSupports: Int?
     @Option(parsing: .unconditional, help: "Stop exponential methods after this many seconds (result marked incomplete); > 0.")
     var timeout: Double?
     @Option(parsing: .unconditional, help: "Enumeration: stop (result marked incomplete, with the reason) before its memory exceeds this many MiB; default \(VertexEnumeration.defaultMemoryLimit >> 20), range 1...1048576.")
     var maxMemory: Int?
-    @Option(parsing: .unconditional, help: "Lemke-Howson starting label (0-based: player 1's strategies first).") var label: Int = 0
+    @Option(parsing: .unconditional, help: "Lemke-Howson starting label (0-based: the first player's strategies first).") var label: Int = 0
 
     func validate() throws {
         try Check.number(tolerance, "--tolerance", 0, 0.1, lowOpen: true)
@@ -61,7 +61,7 @@ struct Nash: ParsableCommand {
         }
         if label != 0 && method != .lemke { throw ValidationError("--label applies to --method lemke only") }
         if all && ![.lemke, .auto, .enumerate].contains(method) { throw ValidationError("--all applies to --method lemke, enumerate or auto") }
-        if label < 0 { throw ValidationError("--label must be ≥ 0 (0-based: player 1's strategies first), got \(label)") }
+        if label < 0 { throw ValidationError("--label must be ≥ 0 (0-based: the first player's strategies first), got \(label)") }
     }
 
     func run() throws {
@@ -83,7 +83,10 @@ struct Nash: ParsableCommand {
             Interrupt.install()
             if game.playerCount >= 3 && (method == .enumerate || (method == .auto && (all || Self.smallForEnumeration(game)))) {
                 let stop = Interrupt.poller(timeout: timeout, label: "entente nash")
-                let h = try HomotopyEnumeration.solve(game, tolerance: tolerance, shouldStop: stop, progress: { writeError($0) })
+                var options = HomotopyEnumeration.Options()
+                options.maxVisitedSupportProfiles = maxSupports
+                let h = try HomotopyEnumeration.solve(
+                    game, tolerance: tolerance, options: options, shouldStop: stop, progress: { writeError($0) })
                 try NashOutput(game: game, result: h.result, certify: false, homotopy: h).print(format)
                 return
             }
@@ -116,13 +119,11 @@ struct Nash: ParsableCommand {
             return try SupportEnumeration.solve(game, tolerance: tolerance, maxSupportSize: maxSupports, shouldStop: stop)
         case .lemke:
             if all { return try LemkeHowson.solveAllLabels(game, tolerance: tolerance) }
-            let e = try LemkeHowson.solve(game, label: label, tolerance: tolerance)
-            return NashResult(method: "lemke", complete: false, equilibria: [e], tolerance: EquilibriumVerifier.absoluteTolerance(tolerance, for: game))
+            return try LemkeHowson.solve(game, label: label, tolerance: tolerance)
         case .zeroSum:
             return try ZeroSumNash.solve(game, tolerance: tolerance)
         case .logit, .auto:
-            let e = try LogitPath.solve(game, tolerance: tolerance)
-            return NashResult(method: "logit", complete: false, equilibria: [e], tolerance: EquilibriumVerifier.absoluteTolerance(tolerance, for: game))
+            return try LogitPath.solve(game, tolerance: tolerance)
         }
     }
 }
@@ -149,7 +150,10 @@ struct NashOutput {
                 if let h = homotopy {
                     if let c = h.certificates[k] {
                         d["certificate"] = ["method": c.method, "radius": c.radius, "equilibrium": c.isEquilibrium] as [String: Any]
-                    } else { d["certificate"] = NSNull() }
+                    } else {
+                        d["certificate"] = NSNull()
+                        if let why = h.uncertified[k] { d["uncertifiedReason"] = why.description }
+                    }
                     if let x = h.exact[k] {
                         d["exact"] = x.probabilities.map { $0.map(\.description) }
                         d["exactPayoffs"] = x.payoffs.map(\.description)
@@ -163,7 +167,7 @@ struct NashOutput {
                 }
                 eqs.append(d)
             }
-            var doc: [String: Any] = ["method": result.method, "complete": result.complete, "tolerance": result.tolerance, "equilibria": eqs]
+            var doc: [String: Any] = ["method": result.method.rawValue, "complete": result.complete, "tolerance": result.tolerance, "equilibria": eqs]
             if let reason = result.incompleteReason { doc["incompleteReason"] = reason }
             if let h = homotopy { doc.merge(HomotopyJSON.fields(h)) { a, _ in a } }
             Swift.print(try JSONText.encode(doc))
@@ -172,7 +176,7 @@ struct NashOutput {
             for (k, e) in result.equilibria.enumerated() {
                 for p in 0..<game.playerCount {
                     for (s, q) in e.profile.probabilities[p].enumerated() {
-                        Swift.print("\(k + 1),\(csv(game.players[p])),\(csv(game.strategies[p][s])),\(q),\(e.payoffs[p]),\(e.regret)")
+                        Swift.print("\(k),\(csv(game.players[p])),\(csv(game.strategies[p][s])),\(q),\(e.payoffs[p]),\(e.regret)")
                     }
                 }
             }
@@ -187,8 +191,8 @@ struct NashOutput {
             let title = game.title.isEmpty ? "" : "\(game.title)\n"
             Swift.print("\(title)method: \(result.method)   equilibria: \(result.equilibria.count)   complete: \(result.complete ? "yes" : "no\(result.incompleteReason.map { " (\($0))" } ?? "")")   verified: regret ≤ \(Format.scientific(result.tolerance))\n")
             for (k, e) in result.equilibria.enumerated() {
-                var header = "Equilibrium \(k + 1)"
-                if let c = e.component { header += " (component \(c + 1))" }
+                var header = "Equilibrium \(k)"
+                if let c = e.component { header += " (component \(c))" }
                 Swift.print(header + "   regret \(Format.scientific(e.regret))")
                 var rows: [[String]] = []
                 for p in 0..<game.playerCount {

@@ -52,7 +52,7 @@ import Foundation
         #expect(try VertexEnumeration.solve(g).complete)
         let z = try ZeroSumNash.solve(g)
         #expect(approxEqual(z.equilibria[0].profile.probabilities, [[0.5, 0.5], [0.5, 0.5]], 1e-9))
-        let l = try LogitPath.solve(g)
+        let l = try LogitPath.solve(g).equilibria[0]
         #expect(approxEqual(l.profile.probabilities, [[0.5, 0.5], [0.5, 0.5]], 1e-6))
     }
 
@@ -82,7 +82,7 @@ import Foundation
         for _ in 0..<40 {
             let u = (0..<3).map { _ in (0..<8).map { _ in Double(Int.random(in: -3...3, using: &rng)) } }
             let g = try! NormalFormGame(strategyCounts: [2, 2, 2], payoffs: u)
-            guard let e = try? LogitPath.solve(g) else { continue }
+            guard let e = try? LogitPath.solve(g).equilibria[0] else { continue }
             for v in e.profile.probabilities {
                 #expect(v.allSatisfy { $0.isFinite && $0 >= -1e-9 })
                 #expect(abs(v.reduce(0, +) - 1) <= 1e-9)
@@ -489,7 +489,7 @@ import Foundation
         let actors = #"[{"id": "A", "capability": 1, "capital": {"lat": 50, "lng": 10}}, {"id": "B", "capability": 1, "capital": {"lat": 48, "lng": 2}}]"#
         for extra in [#""distances_km": [["A", "B", 5], ["B", "A", 7]]"#, #""distances_km": [["A", "A", 5]]"#,
                       #""rivalries": [["A", "A"]]"#, #""contiguous": [["A", "B"], ["B", "A"]]"#] {
-            #expect(throws: ScenarioError.self) { try ScenarioJSON.parse(#"{"name": "x", "actors": \#(actors), \#(extra)}"#) }
+            #expect(throws: FileFormatError.self) { try ScenarioJSON.parse(#"{"name": "x", "actors": \#(actors), \#(extra)}"#) }
         }
         // The public initialiser: asymmetric distances or rivalries and self-rivalries are refused.
         let two = [Country(id: "A", capability: 1), Country(id: "B", capability: 1)]
