@@ -305,10 +305,16 @@ struct Calibrate: ParsableCommand {
         guard grid.count <= 100_000 else { throw CLIError("--grid: \(grid.count) points exceed the limit of 100000") }
         try AllianceValidation.checkFitYears(a...b, history: .embedded)
         let count = grid.count
-        let points = try AllianceGameCalibration.grid(fitYears: a...b, grid: grid) { done, total in
-            // Progress starts after the first block, so a bad grid value fails with one line only.
-            if done == 1 { FileHandle.standardError.write("calibrating the alliance game on \(a)–\(b): \(count) grid points\n".data(using: .utf8)!) }
-            FileHandle.standardError.write("  \(done)/\(total) threat × stage blocks\n".data(using: .utf8)!)
+        let points: [AllianceGameCalibration.Point]
+        do {
+            points = try AllianceGameCalibration.grid(fitYears: a...b, grid: grid) { done, total in
+                // Progress starts after the first block, so a bad grid value fails with one line only.
+                if done == 1 { FileHandle.standardError.write("calibrating the alliance game on \(a)–\(b): \(count) grid points\n".data(using: .utf8)!) }
+                FileHandle.standardError.write("  \(done)/\(total) threat × stage blocks\n".data(using: .utf8)!)
+            }
+        } catch let e as AllianceGameError {
+            // A parameter out of range can only come from a --grid value: name the option, not the library's field.
+            throw CLIError("--grid: \(e)")
         }
         let sorted = points.sorted { $0.logLoss < $1.logLoss }
         func row(_ p: AllianceGameCalibration.Point) -> [String] {

@@ -178,6 +178,7 @@ import Testing
             (["hedonic", "--max-actors", "0"], "--max-actors must be ≥ 1", "playerLimit"),
             (["buck-pass", "--cost", "0.5", "--benefit", "nan"], "--benefit must be", nil),
             (["calibrate", "--fit", "1816-1870"], "--fit applies to --model game only", nil),
+            (["calibrate", "--model", "game", "--grid", "lambda=-1"], "--grid", nil),
             (["sweep", toy, "--param", "delta=1.5"], "--param delta must be", nil),
             (["sweep", toy, "--param", "prior.ZZ=0.5"], "ZZ is not an actor", nil),
             (["sweep", toy, "--shard", "1//2"], "--shard must be k/N", nil),
