@@ -121,6 +121,38 @@ import Testing
         }
     }
 
+    @Test func dynamicGameModelPredictsTheLongRunBlocsOfEachYearsEquilibrium() throws {
+        let history = GreatPowerHistory.embedded
+        let model = try DynamicGameModel(history: history, years: 1816...1817)
+        for year in [1816, 1817] {
+            let rows = try model.rawProbabilities(year: year, history: history)
+            let gy = try history.year(year)
+            #expect(rows.map { [$0.ccode1, $0.ccode2] } == gy.dyads.map { [$0.ccode1, $0.ccode2] })
+            #expect(rows.allSatisfy { (0...1).contains($0.pAlliance) && $0.pSameSide == $0.pAlliance })
+            // Cross-check with the game solved directly: where the process is absorbing, the long-run share of a pair
+            // is the probability of the absorbing structures that put the two in one bloc.
+            let game = try AllianceFormationGame(scenario: try history.scenario(year: year))
+            let result = try game.solve()
+            #expect(result.verified == !model.unverifiedYears.contains(year))
+            let absorbed = result.absorbing.reduce(0) { $0 + $1.probability }
+            guard abs(absorbed - 1) < 1e-9 else { continue }
+            let ids = game.scenario.ids
+            let abb = Dictionary(uniqueKeysWithValues: gy.powers.map { ($0.ccode, $0.abb) })
+            for r in rows {
+                let i = ids.firstIndex(of: abb[r.ccode1]!)!, j = ids.firstIndex(of: abb[r.ccode2]!)!
+                let expected = result.absorbing.filter { a in
+                    let l = game.states[a.state].labels
+                    return l[i] >= 0 && l[i] == l[j]
+                }.reduce(0) { $0 + $1.probability }
+                #expect(abs(r.pAlliance - expected) < 1e-6)
+            }
+        }
+        // A year not solved at construction is solved on demand, from that year's inputs only.
+        let later = try model.rawProbabilities(year: 1818, history: history)
+        #expect(later == (try DynamicGameModel(history: history, years: 1818...1818).rawProbabilities(year: 1818, history: history)))
+        #expect(throws: HistoryError.self) { try DynamicGameModel.fitted(history: history, fitYears: 1880...1900) }
+    }
+
     @Test func predictionsCoverEveryPairOfEveryYear() throws {
         let p = try AllianceValidation.predict(model: ThreatAffinityModel(), years: 1816...1945)
         #expect(p.count == 2090)

@@ -82,6 +82,32 @@ import Testing
         }
     }
 
+    @Test func wolfAcceptsJackalWhenItsStrengthDecidesTheWarAndSpoilsAreLarge() throws {
+        // W (0.40, power-acquiring "wolf") and D (0.45, status quo) are rivals near parity; J (0.15) is a
+        // power-acquiring "jackal" (Schweller 1994). With γ = 2 the jackal's strength moves the wolf's chances
+        // most near parity, so the wolf gains from sharing the spoils with it; the jackal, hopeless alone, gains too.
+        let actors = [Country(id: "W", capability: 0.40, type: .powerAcquiring), Country(id: "D", capability: 0.45),
+                      Country(id: "J", capability: 0.15, type: .powerAcquiring)]
+        let km: [[Double]] = [[0, 300, 300], [300, 0, 300], [300, 300, 0]]
+        let riv = [[false, true, false], [true, false, false], [false, false, false]]
+        let s = try Scenario(name: "wolf and jackal", actors: actors, distances: Matrix(rowArrays: km), rivalries: riv)
+        var p = AlignmentParameters()
+        p.prize = 5
+        let greedy = try AllianceAnalysis(scenario: s, alignment: p)
+        #expect(greedy.powerAcquiring.equilibria.map(\.blocks) == [[[0, 2], [1]]])
+        #expect(greedy.powerAcquiring.choices[2] == .bandwagon)
+        // Without spoils the same jackal sides with the defender against the wolf that threatens it.
+        p.prize = 0
+        let modest = try AllianceAnalysis(scenario: s, alignment: p)
+        #expect(modest.powerAcquiring.equilibria.map(\.blocks) == [[[0], [1, 2]]])
+        #expect(modest.powerAcquiring.structure.contains([1, 2]))
+        // With everyone status quo nobody allies (no common outside threat outweighs the costs).
+        #expect(greedy.statusQuo.structure.allSatisfy { $0.count == 1 })
+        for o in [greedy.statusQuo, greedy.powerAcquiring, modest.powerAcquiring] {
+            #expect(o.isEquilibrium && o.equilibria.allSatisfy { $0.regret <= 1e-9 })
+        }
+    }
+
     @Test func badParametersAreRejected() throws {
         let s = try BuiltinScenarios.scenario(named: "europe-1890")
         #expect(throws: ScenarioError.self) { try ThreatModel(lengthKm: -1, epsilon: 0.1).matrix(s) }

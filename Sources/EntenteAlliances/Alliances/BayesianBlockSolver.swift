@@ -62,16 +62,32 @@ extension BayesianAllianceFormationGame {
         }
     }
 
-    /// Searches one block (best responses, then damped mixing over pooling moves), writing its prescriptions and values.
-    /// Returns whether every state of the block is justified.
+    /// Searches one block (best responses, then damped mixing over pooling moves), writing its prescriptions and values;
+    /// up to ``AllianceFormationGame/blockAttempts`` times with different seeds for breaking cycles, the first from the
+    /// given prescriptions, the others from everyone waiting. Returns whether every state of the block is justified.
     func solveBlock(_ block: [Int], local: [Int], _ pr: inout [BayesianPrescription], values v: inout [[Double]],
                     expectations e: inout [[Double]], alternatives: [[[Int]]], iterations: inout Int,
                     shouldStop: () -> Bool) throws(DynamicsError) -> Bool {
+        for attempt in 0..<AllianceFormationGame.blockAttempts {
+            if attempt > 0 { for z in block { pr[z] = .wait } }
+            if try attemptBlock(block, local: local, seed: 2003 + UInt64(attempt), &pr, values: &v, expectations: &e,
+                                alternatives: alternatives, iterations: &iterations, shouldStop: shouldStop) {
+                return true
+            }
+            if shouldStop() { break }
+        }
+        return false
+    }
+
+    /// One search of a block (``solveBlock``) with the given seed.
+    func attemptBlock(_ block: [Int], local: [Int], seed: UInt64, _ pr: inout [BayesianPrescription], values v: inout [[Double]],
+                      expectations e: inout [[Double]], alternatives: [[[Int]]], iterations: inout Int,
+                      shouldStop: () -> Bool) throws(DynamicsError) -> Bool {
         try evaluateBlock(block, local: local, pr, values: &v, expectations: &e)
         var search = ProcessSearch<BayesianPrescription>(process: block.map { pr[$0] })
         var full = pr
         try search.run(maxIterations: base.parameters.maxIterations, stallLimit: base.parameters.stallLimit, fallback: .wait,
-                       shouldStop: shouldStop,
+                       seed: seed, shouldStop: shouldStop,
                        violates: { lz, process in !justified(e, alternatives, block[lz], process[lz]).0 },
                        best: { lz in bestPrescription(e, alternatives, block[lz])?.0 ?? .wait },
                        options: { lz in justifiedPrescriptions(e, alternatives, block[lz]) },

@@ -25,6 +25,8 @@ public enum DyadModels {
     public static let all: [Entry] = [
         Entry(name: "game", summary: "the alliance game: logit dynamics with consent over coalition structures, started at the origin year's alliances; parameters fitted on --fit",
               make: { h, f in try AllianceGameModel.fitted(history: h, fitYears: f) }),
+        Entry(name: "dynamic", summary: "the dynamic alliance-formation game solved per year from that year's inputs (no observed alliances); κ and e fitted on --fit",
+              make: { h, f in try DynamicGameModel.fitted(history: h, fitYears: f) }),
         Entry(name: "affinity", summary: "logistic of the threat affinity v_ij (Walt 1987; λ = 500 km, ε = 0.1) — a stand-in, not an equilibrium model",
               make: { _, _ in ThreatAffinityModel() }),
         Entry(name: "logistic", summary: "baseline: logistic regression on rivalry, contiguity, log distance, |log capability ratio|",

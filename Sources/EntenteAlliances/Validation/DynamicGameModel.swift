@@ -1,0 +1,147 @@
+import Dispatch
+import Synchronization
+
+/// The dynamic alliance-formation game (``AllianceFormationGame``) as a ``DyadModel``: each year's great powers play
+/// the game from that year's inputs alone (capabilities, capitals, contiguity, rivalries; every actor status quo, as
+/// ``GreatPowerHistory/scenario(year:)`` builds it), and the probability that a pair is allied is the long-run share
+/// of periods in which the equilibrium process, started at the status quo (everyone alone, window open), has the two
+/// in one bloc — the Cesàro average of periods 201–400, which is the absorption probability for an absorbing process
+/// and the time share for a cycling one. `pSameSide` is the same number (allies fight on the same side).
+///
+/// Unlike the logit forecast (``AllianceGameModel``) the game is not started at observed alliances: it predicts
+/// alliances from the strategic situation only, the test the equilibrium model has to pass. Free parameters, the
+/// autonomy cost κ and the entanglement weight e of the conflict stage, are fitted on the fitting years by a grid
+/// (``kappas`` × ``entanglements``): among the grid points with the fewest fitting years whose equilibrium search
+/// does not verify (predictions should come from equilibria), the one with the smallest log loss of the
+/// monotone-calibrated predictions (``MonotoneCalibration``, Platt 1999) on those years; the other parameters keep
+/// their defaults. A year whose search does not verify is predicted from the unverified process and listed in
+/// ``unverifiedYears`` (reported, never hidden).
+///
+/// - Complexity: one equilibrium search per year and grid point (Bell(n + 1) × 2 states for n powers: 1 754 for the
+///   six great powers of 1860–1890, 8 280 for seven), each about 0.1–2 s; years run concurrently.
+public struct DynamicGameModel: DyadModel {
+    /// Candidate autonomy costs κ of the fit.
+    public static let kappas: [Double] = [0.001, 0.005, 0.02, 0.05]
+    /// Candidate entanglement weights e of the fit.
+    public static let entanglements: [Double] = [0, 0.1, 0.3]
+
+    /// The game's parameters used for every year.
+    public let parameters: AllianceFormationGame.Parameters
+    /// The threat model (proximity λ = 500 km, ε = 0.1 by default).
+    public let threatModel: ThreatModel
+    /// Years solved at construction whose equilibrium search did not verify.
+    public let unverifiedYears: [Int]
+    let table: [Int: [DyadPrediction]]
+
+    /// "dynamic".
+    public var name: String { "dynamic" }
+
+    /// Solves the game for every year of `years` now (other years are solved when asked for) with the given
+    /// parameters. Throws the game's errors (e.g. too many powers).
+    public init(history: GreatPowerHistory = .embedded, years: ClosedRange<Int>? = nil,
+                parameters: AllianceFormationGame.Parameters = .init(), threatModel: ThreatModel = ThreatModel()) throws {
+        let span = years.map { Array($0) } ?? []
+        let results = Mutex<[Int: Result<(rows: [DyadPrediction], verified: Bool), any Error>]>([:])
+        DispatchQueue.concurrentPerform(iterations: span.count) { k in
+            let y = span[k]
+            let r = Result { try DynamicGameModel.predict(year: y, history: history, parameters: parameters, threatModel: threatModel) }
+            results.withLock { $0[y] = r }
+        }
+        var table: [Int: [DyadPrediction]] = [:]
+        var unverified: [Int] = []
+        let all = results.withLock { $0 }
+        for y in span {
+            let r = try all[y]!.get()
+            table[y] = r.rows
+            if !r.verified { unverified.append(y) }
+        }
+        self.parameters = parameters
+        self.threatModel = threatModel
+        self.table = table
+        self.unverifiedYears = unverified
+    }
+
+    /// The year's predictions: precomputed at construction, else solved now (inputs of that year only). Throws
+    /// ``HistoryError/yearOutOfRange(year:available:)`` outside the history and the game's errors.
+    public func rawProbabilities(year: Int, history: GreatPowerHistory) throws -> [DyadPrediction] {
+        if let rows = table[year] { return rows }
+        return try DynamicGameModel.predict(year: year, history: history, parameters: parameters, threatModel: threatModel).rows
+    }
+
+    /// The model with κ and e fitted on `fitYears` (grid ``kappas`` × ``entanglements``: fewest unverified years, then
+    /// log loss after monotone calibration); the fitting years are solved again with the chosen values, other years on demand. `progress` is called after each grid point with
+    /// (points done, points in all). Throws ``HistoryError/invalidFitYears(_:allowed:)`` for a window outside 1816–1890.
+    /// - Complexity: (grid points) × |fitYears| + |history years| equilibrium searches.
+    public static func fitted(history: GreatPowerHistory = .embedded, fitYears: ClosedRange<Int> = AllianceValidation.fitLimit,
+                              progress: (Int, Int) -> Void = { _, _ in }) throws -> DynamicGameModel {
+        try AllianceValidation.checkFit(fitYears, history: history)
+        var outcomes: [Bool] = []
+        for y in fitYears { outcomes += try history.allianceOutcomes(year: y) }
+        var best: (unverified: Int, loss: Double, parameters: AllianceFormationGame.Parameters)? = nil
+        let grid = kappas.flatMap { k in entanglements.map { (k, $0) } }
+        for (done, (kappa, e)) in grid.enumerated() {
+            var p = AllianceFormationGame.Parameters()
+            p.kappa = kappa
+            p.entanglement = e
+            let m = try DynamicGameModel(history: history, years: fitYears, parameters: p)
+            var raw: [Double] = []
+            for y in fitYears { raw += try m.rawProbabilities(year: y, history: history).map(\.pAlliance) }
+            let calibration = try MonotoneCalibration.fit(raw: raw, outcomes: outcomes)
+            let loss = ProbabilityMetrics.logLoss(raw.map { calibration($0) }, outcomes)
+            let unverified = m.unverifiedYears.count
+            if best == nil || unverified < best!.unverified || (unverified == best!.unverified && loss < best!.loss - 1e-12) {
+                best = (unverified, loss, p)
+            }
+            progress(done + 1, grid.count)
+        }
+        return try DynamicGameModel(history: history, years: fitYears, parameters: best!.parameters)
+    }
+
+    /// One year's pairs: solve the game, then the long-run share of periods each pair spends in one bloc.
+    static func predict(year: Int, history: GreatPowerHistory, parameters: AllianceFormationGame.Parameters,
+                        threatModel: ThreatModel) throws -> (rows: [DyadPrediction], verified: Bool) {
+        let gy = try history.year(year)
+        let scenario = try history.scenario(year: year)
+        let game = try AllianceFormationGame(scenario: scenario, threatModel: threatModel, parameters: parameters,
+                                             actorLimit: max(AllianceFormationGame.defaultActorLimit, scenario.actorCount))
+        let result = try game.solve()
+        let together = game.longRunTogetherness(result)
+        // The game orders actors by id; map each power's code to its index there.
+        let position = Dictionary(uniqueKeysWithValues: game.scenario.ids.enumerated().map { ($0.element, $0.offset) })
+        let abb = Dictionary(uniqueKeysWithValues: gy.powers.map { ($0.ccode, $0.abb) })
+        let rows = gy.dyads.map { d -> DyadPrediction in
+            let i = position[abb[d.ccode1]!]!, j = position[abb[d.ccode2]!]!
+            let p = min(1, max(0, together[i * game.scenario.actorCount + j]))
+            return DyadPrediction(year: year, ccode1: d.ccode1, ccode2: d.ccode2, pAlliance: p, pSameSide: p)
+        }
+        return (rows, result.verified)
+    }
+}
+
+extension AllianceFormationGame {
+    /// `t[i·n + j]`: the long-run share of periods in which actors i and j are in one bloc under the result's process,
+    /// from its initial state — the Cesàro average of the state distribution over periods 201–400.
+    /// - Complexity: O(400 · transitions + states · n²).
+    func longRunTogetherness(_ result: AllianceDynamicsResult) -> [Double] {
+        let n = scenario.actorCount
+        let rows = transitions(result.choice, mixed: result.mixed)
+        var dist = [Double](repeating: 0, count: states.count)
+        var average = dist
+        dist[result.initialState] = 1
+        var next = dist
+        for t in 1...400 {
+            for k in next.indices { next[k] = 0 }
+            for (x, w) in dist.enumerated() where w > 0 { for (y, q) in rows[x] { next[y] += w * q } }
+            swap(&dist, &next)
+            if t > 200 { for k in average.indices { average[k] += dist[k] / 200 } }
+        }
+        var t = [Double](repeating: 0, count: n * n)
+        for (x, w) in average.enumerated() where w > 0 {
+            let labels = states[x].labels
+            for i in 0..<n where labels[i] >= 0 {
+                for j in (i + 1)..<n where labels[j] == labels[i] { t[i * n + j] += w; t[j * n + i] += w }
+            }
+        }
+        return t
+    }
+}
