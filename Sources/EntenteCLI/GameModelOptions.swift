@@ -54,12 +54,13 @@ struct GameModelOptions: ParsableArguments {
         if name == "dynamic" {
             try AllianceValidation.checkFitYears(fitYears, history: history)
             let points = DynamicGameModel.kappas.count * DynamicGameModel.entanglements.count
-            FileHandle.standardError.write(Data("entente: fitting the dynamic game's κ and e on \(fitYears.lowerBound)–\(fitYears.upperBound) (\(points) grid points × \(fitYears.count) years; minutes)…\n".utf8))
+            Console.current.writeError("entente: fitting the dynamic game's κ and e on \(fitYears.lowerBound)–\(fitYears.upperBound) (\(points) grid points × \(fitYears.count) years; minutes)…\n")
+            let console = Console.current
             let m = try DynamicGameModel.fitted(history: history, fitYears: fitYears) { done, all in
-                FileHandle.standardError.write(Data("entente: grid point \(done)/\(all)\n".utf8))
+                console.writeError("entente: grid point \(done)/\(all)\n")
             }
             let unverified = m.unverifiedYears.isEmpty ? "every fitting year verified" : "not verified in \(m.unverifiedYears.count) fitting years (\(m.unverifiedYears.map(String.init).joined(separator: ", ")))"
-            FileHandle.standardError.write(Data("entente: dynamic game fitted: κ = \(m.parameters.kappa), e = \(m.parameters.entanglement); \(unverified)\n".utf8))
+            Console.current.writeError("entente: dynamic game fitted: κ = \(m.parameters.kappa), e = \(m.parameters.entanglement); \(unverified)\n")
             return m
         }
         return try DyadModels.named(name, history: history, fitYears: fitYears)
