@@ -4,7 +4,7 @@ import json, math, os, random, statistics, subprocess, sys, tempfile, time, plat
 bench = sys.argv[1]
 quick = "--quick" in sys.argv
 # --only SECTION[,SECTION…] runs only some sections: vertex, lemke, zerosum, power, tu, nplayer (default: all
-# but nplayer, which takes minutes and needs pygambit's enumpoly).
+# but nplayer, which takes minutes and needs Gambit's enumpoly built by peers/Makefile and entente's release CLI).
 only = set(sys.argv[sys.argv.index("--only") + 1].split(",")) if "--only" in sys.argv else None
 
 
@@ -16,57 +16,164 @@ RUNS = 3 if quick else 5
 
 
 def nplayer_rows():
-    """n-player games: every equilibrium by Entente's homotopy enumerator and by Gambit's enumpoly (pygambit), on
-    the same seeded random integer games (.nfg files written here). Each solver runs once (these take seconds to
-    minutes); Gambit runs in a child process with a time limit. Prints a markdown table."""
-    import multiprocessing as mp
-    import pygambit as gbt
+    """n-player games: every equilibrium by `entente nash --all` (support enumeration + homotopy continuation) and by
+    Gambit 16.7's enumpoly (the C++ solver built from the pygambit sdist by peers/Makefile, driven by
+    peers/gambit_enumpoly.cc with pygambit's defaults), on the same seeded random integer games written here as .nfg.
+    Each tool runs once per game as a child process (start-up and reading the file included for both); time is the
+    child's CPU time (user + system, from wait4), wall clock beside it. Gambit gets a time limit. Every equilibrium
+    that one tool reports and the other does not is checked here, independently of both, by its regret. Prints a
+    markdown table and the discrepancies."""
+    import resource
+    import numpy as np
+
+    entente_cli = os.environ.get("ENTENTE_CLI") or os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".build", "release", "entente")
+    gambit_cli = os.path.join(os.path.dirname(os.path.abspath(__file__)), "peers", "bin", "gambit-enumpoly")
+    limit = float(os.environ.get("GAMBIT_LIMIT", "300"))
 
     def write(path, counts, seed):
         rnd = random.Random(seed)
         total = math.prod(counts)
+        values = [rnd.randint(0, 99) for _ in range(total * len(counts))]
         with open(path, "w") as f:
             f.write('NFG 1 R "random %s seed %d" { %s }\n{ %s }\n' % (
                 "x".join(map(str, counts)), seed, " ".join('"P%d"' % (i + 1) for i in range(len(counts))),
                 " ".join(map(str, counts))))
-            f.write(" ".join(str(rnd.randint(0, 99)) for _ in range(total * len(counts))) + "\n")
+            f.write(" ".join(map(str, values)) + "\n")
+        # Payoff tensors u[i][s_1, …, s_n]; the file lists outcomes with player 1's strategy changing fastest.
+        table = np.array(values, dtype=float).reshape(total, len(counts))
+        return [table[:, i].reshape(tuple(reversed(counts))).transpose() for i in range(len(counts))]
 
-    def gambit(path, queue):
-        g = gbt.read_nfg(path)
+    def regret(u, sigma):
+        """max over players of (best pure payoff − payoff of σ), computed with NumPy from the payoff tensors."""
+        worst, n = 0.0, len(u)
+        for i in range(n):
+            w = u[i]
+            for j in range(n - 1, -1, -1):  # contract the others' mixtures, highest axis first
+                if j != i:
+                    w = np.tensordot(w, np.asarray(sigma[j], dtype=float), axes=([j], [0]))
+            worst = max(worst, float(w.max() - w @ np.asarray(sigma[i], dtype=float)))
+        return worst
+
+    def run(cmd, timeout=None):
         t0 = time.perf_counter()
-        r = gbt.nash.enumpoly_solve(g)
-        queue.put((time.perf_counter() - t0, len(r.equilibria)))
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            out, err = proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill(); proc.communicate()
+            return None, None, time.perf_counter() - t0, None
+        wall = time.perf_counter() - t0
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return out, err, wall, (proc.returncode, usage)
 
-    limit = 600.0
-    table = []
+    def child_cpu(before, after):
+        return (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+
+    def same(a, b, tol=1e-5):
+        return max(abs(x - y) for pa, pb in zip(a, b) for x, y in zip(pa, pb)) < tol
+
+    def support(p):
+        return [[k for k, x in enumerate(q) if x > 1e-9] for q in p]
+
+    # Process start-up and reading a file, by the same measure: both tools on a 1×1×1 game (best of 3).
+    trivial = os.path.join(tmp, "nplayer-1x1x1.nfg")
+    write(trivial, (1, 1, 1), 0)
+    startup = {}
+    for tool, cmd in (("entente", [entente_cli, "nash", "--all", trivial, "--format", "json"]), ("gambit", [gambit_cli, trivial])):
+        best = math.inf
+        for _ in range(3):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            _, _, _, status = run(cmd)
+            best = min(best, child_cpu(before, status[1]))
+        startup[tool] = best
+
+    table, notes = [], []
     sizes = [(2, 2, 2), (3, 3, 3), (2, 2, 2, 2)] if quick else [(2, 2, 2), (3, 3, 3), (4, 4, 4), (2, 2, 2, 2), (3, 3, 3, 3)]
     for counts in sizes:
         for seed in (1, 2):
             name = "x".join(map(str, counts))
             path = os.path.join(tmp, f"nplayer-{name}-{seed}.nfg")
-            write(path, counts, 7000 + seed)
-            out = json.loads(subprocess.run([bench, "homotopy", path, "1"], check=True, capture_output=True, text=True).stdout)
-            ours = (out["median_s"], out["result"])
-            q = mp.Queue()
-            proc = mp.Process(target=gambit, args=(path, q))
-            proc.start()
-            proc.join(limit)
-            if proc.is_alive():
-                proc.terminate(); proc.join()
-                theirs = f"timeout (> {limit:.0f} s)"
-            elif proc.exitcode != 0:
-                theirs = f"failed (exit {proc.exitcode})"
+            u = write(path, counts, 7000 + seed)
+            span = max(float(x.max()) for x in u) - min(float(x.min()) for x in u)
+
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            out, err, wall, status = run([entente_cli, "nash", "--all", path, "--format", "json"])
+            if status is None or status[0] != 0:
+                ours = {"error": (err or "").strip().splitlines()[-1:] or ["?"]}
             else:
-                t, k = q.get()
-                theirs = (t, k)
+                d = json.loads(out)
+                ours = {"cpu": child_cpu(before, status[1]), "wall": wall, "complete": d["complete"],
+                        "isolated": [e["profile"] for e in d["equilibria"]],
+                        "certified": sum(1 for e in d["equilibria"] if e.get("certificate")),
+                        "components": d.get("components", []), "paths": d["paths"]["total"]}
+
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            out, err, wall, status = run([gambit_cli, path], timeout=limit)
+            if status is None:
+                theirs = {"timeout": wall}
+            elif status[0] != 0:
+                theirs = {"error": (err or "").strip().splitlines()[-1:] or [f"exit {status[0]}"]}
+            else:
+                g = json.loads(out)
+                theirs = {"cpu": child_cpu(before, status[1]), "wall": wall, "solve_cpu": g["cpu_s"],
+                          "equilibria": [e["probabilities"] for e in g["equilibria"]]}
+
+            # Discrepancies, each judged by its regret (relative to the payoff range) computed here.
+            if "isolated" in ours and "equilibria" in theirs:
+                samples = [s["profile"] for c in ours["components"] for s in c["samples"]]
+                for e in theirs["equilibria"]:
+                    if any(same(e, f) for f in ours["isolated"]):
+                        continue
+                    r = regret(u, e) / span
+                    on = [c for c in ours["components"]
+                          if all(set(a) <= set(b) for a, b in zip(support(e), c["support"]))]
+                    where = ("near a sample of an Entente component" if any(same(e, f, 1e-3) for f in samples)
+                             else f"support within that of Entente component(s) {[ours['components'].index(c) + 1 for c in on]}" if on
+                             else "not in Entente's answer")
+                    notes.append(f"{name} seed {seed}: Gambit only {[[round(x, 6) for x in q] for q in e]}, "
+                                 f"regret/range {r:.1e}, {where}")
+                for f in ours["isolated"]:
+                    if any(same(e, f) for e in theirs["equilibria"]):
+                        continue
+                    r = regret(u, f) / span
+                    notes.append(f"{name} seed {seed}: Entente only {[[round(x, 6) for x in q] for q in f]}, "
+                                 f"regret/range {r:.1e}")
             table.append((name, seed, ours, theirs))
-            print(f"n-player {name} seed {seed}: entente {ours}  gambit enumpoly {theirs}", file=sys.stderr)
-    print(f"pygambit {gbt.__version__}; one run each; payoffs uniform integers 0..99 (seed 7000 + s).\n")
-    print("| game | seed | Entente time | Entente result | Gambit enumpoly time | Gambit equilibria |")
-    print("|---|---|---|---|---|---|")
-    for name, seed, (t, res), theirs in table:
-        g = f"{theirs[0]:.3f} s | {theirs[1]}" if isinstance(theirs, tuple) else f"{theirs} | —"
-        print(f"| {name} | {seed} | {t:.3f} s | {res} | {g} |")
+            print(f"n-player {name} seed {seed}: entente {ours.get('cpu', ours.get('error'))} s CPU, "
+                  f"{len(ours.get('isolated', []))} isolated, {len(ours.get('components', []))} components; "
+                  f"gambit {theirs.get('cpu', theirs.get('error', theirs.get('timeout')))}, "
+                  f"{len(theirs.get('equilibria', []))} equilibria", file=sys.stderr)
+
+    cpu = "unknown"
+    try:
+        cpu = [l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")][0]
+    except Exception:
+        pass
+    print(f"Machine: {cpu}, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end; one run each; "
+          f"payoffs uniform integers 0..99 (Python random.Random(7000 + seed)); Gambit limit {limit:.0f} s. "
+          f"Process start-up and reading a 1×1×1 game cost {startup['entente'] * 1e3:.0f} ms CPU for entente and "
+          f"{startup['gambit'] * 1e3:.0f} ms for gambit-enumpoly (included in the times below).\n")
+    print("| game | seed | Entente CPU (wall) | Entente isolated (certified) | components | complete | paths "
+          "| Gambit enumpoly CPU (wall) | Gambit equilibria | CPU ratio Entente / Gambit |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for name, seed, ours, theirs in table:
+        if "cpu" in ours:
+            mine = (f"{ours['cpu']:.3f} s ({ours['wall']:.3f} s) | {len(ours['isolated'])} ({ours['certified']}) | "
+                    f"{len(ours['components'])} | {'yes' if ours['complete'] else 'no'} | {ours['paths']}")
+        else:
+            mine = f"failed ({ours['error'][0]}) | — | — | — | —"
+        if "cpu" in theirs:
+            gam = f"{theirs['cpu']:.3f} s ({theirs['wall']:.3f} s) | {len(theirs['equilibria'])}"
+            ratio = f"{ours['cpu'] / theirs['cpu']:.3g}" if "cpu" in ours and theirs["cpu"] > 0 else "—"
+        elif "timeout" in theirs:
+            gam, ratio = f"timeout (> {limit:.0f} s wall) | —", "—"
+        else:
+            gam, ratio = f"failed ({theirs['error'][0]}) | —", "—"
+        print(f"| {name} | {seed} | {mine} | {gam} | {ratio} |")
+    if notes:
+        print("\nEquilibria reported by one tool only (regret computed by this script with NumPy):\n")
+        for n_ in notes:
+            print(f"- {n_}")
 
 
 if only is not None and "nplayer" in only:

@@ -27,6 +27,10 @@ enum HomotopyJSON {
         }
         return [
             "paths": totals, "supports": supports, "components": components, "supportProfiles": h.supportProfiles,
+            "visitedSupportProfiles": h.visitedSupportProfiles,
+            "uncertified": h.uncertified.enumerated().compactMap { k, why in
+                why.map { ["equilibrium": k + 1, "reason": $0.description] as [String: Any] }
+            },
             "prunedSupportProfiles": h.prunedSupports, "surviving": h.surviving,
         ]
     }
@@ -40,7 +44,7 @@ enum HomotopyJSON {
                     + (c.isEquilibrium
                         ? ", proven an equilibrium" : " (equilibrium not proven: a tie outside the support)"))
         } else {
-            parts.append("certificate: none (singular support system)")
+            parts.append("certificate: none (\(h.uncertified[k]?.description ?? "no Krawczyk box"))")
         }
         if let x = h.exact[k] {
             parts.append(
@@ -56,9 +60,16 @@ enum HomotopyJSON {
         var lines: [String] = []
         let f = h.supports.reduce(0) { $0 + $1.finite }, s = h.supports.reduce(0) { $0 + $1.singular }
         let inf = h.supports.reduce(0) { $0 + $1.atInfinity }
+        let visited =
+            h.visitedSupportProfiles < h.supportProfiles ? "\(h.visitedSupportProfiles) visited, " : ""
         lines.append(
-            "support profiles: \(h.supportProfiles) (\(h.prunedSupports) pruned by conditional dominance, \(h.supports.count) solved by homotopy)"
+            "support profiles: \(h.supportProfiles) (\(visited)\(h.prunedSupports) pruned by conditional dominance, \(h.supports.count) solved by homotopy)"
         )
+        let certified = h.certificates.filter { $0 != nil }.count
+        var line = "certified by a Krawczyk box: \(certified) of \(h.certificates.count) equilibria"
+        let missing = h.uncertified.enumerated().compactMap { k, why in why.map { "equilibrium \(k + 1): \($0)" } }
+        if !missing.isEmpty { line += "; not certified: " + missing.joined(separator: "; ") }
+        lines.append(line)
         lines.append("paths: \(h.paths) (finite \(f), singular \(s), at infinity \(inf), failed \(h.failedPaths))")
         for (k, c) in h.components.enumerated() {
             let support = c.supports.enumerated().map { p, s in

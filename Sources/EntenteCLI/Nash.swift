@@ -43,7 +43,7 @@ struct Nash: ParsableCommand {
     @Flag(help: "Certify each equilibrium exactly in rational arithmetic (2-player games).") var certify = false
     @Option(help: "Output: table, json, csv or gambit.") var format: OutputFormat = .table
     @Option(parsing: .unconditional, help: "Relative regret tolerance, in (0, 0.1].") var tolerance: Double = 1e-9
-    @Option(parsing: .unconditional, help: "Enumeration: stop after this many bases per polytope (or support size for 'support'); ≥ 1.")
+    @Option(parsing: .unconditional, help: "Enumeration: stop after this many bases per polytope (2 players) or support profiles (3 or more players; result marked incomplete), or the largest support size for 'support'; ≥ 1.")
     var maxSupports: Int?
     @Option(parsing: .unconditional, help: "Stop exponential methods after this many seconds (result marked incomplete); > 0.")
     var timeout: Double?
@@ -83,7 +83,10 @@ struct Nash: ParsableCommand {
             Interrupt.install()
             if game.playerCount >= 3 && (method == .enumerate || (method == .auto && (all || Self.smallForEnumeration(game)))) {
                 let stop = Interrupt.poller(timeout: timeout, label: "entente nash")
-                let h = try HomotopyEnumeration.solve(game, tolerance: tolerance, shouldStop: stop, progress: { writeError($0) })
+                var options = HomotopyEnumeration.Options()
+                options.maxVisitedSupportProfiles = maxSupports
+                let h = try HomotopyEnumeration.solve(
+                    game, tolerance: tolerance, options: options, shouldStop: stop, progress: { writeError($0) })
                 try NashOutput(game: game, result: h.result, certify: false, homotopy: h).print(format)
                 return
             }
@@ -149,7 +152,10 @@ struct NashOutput {
                 if let h = homotopy {
                     if let c = h.certificates[k] {
                         d["certificate"] = ["method": c.method, "radius": c.radius, "equilibrium": c.isEquilibrium] as [String: Any]
-                    } else { d["certificate"] = NSNull() }
+                    } else {
+                        d["certificate"] = NSNull()
+                        if let why = h.uncertified[k] { d["uncertifiedReason"] = why.description }
+                    }
                     if let x = h.exact[k] {
                         d["exact"] = x.probabilities.map { $0.map(\.description) }
                         d["exactPayoffs"] = x.payoffs.map(\.description)

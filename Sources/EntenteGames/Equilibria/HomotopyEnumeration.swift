@@ -38,16 +38,22 @@ public struct EquilibriumComponent: Sendable {
 public struct HomotopyEnumerationResult: Sendable {
     /// Isolated equilibria (verified), method "homotopy"; `complete` as described in ``HomotopyEnumeration``.
     public let result: NashResult
-    /// `certificates[k]` for `result.equilibria[k]`: a Krawczyk box, or nil when the support system is singular there.
+    /// `certificates[k]` for `result.equilibria[k]`: a Krawczyk box, or nil when the test failed there.
     public let certificates: [IntervalCertificate?]
     /// Exact rational certificates where the equilibrium has small denominators (nil otherwise).
     public let exact: [ExactProfileCertificate?]
+    /// `uncertified[k]` says why `result.equilibria[k]` has no Krawczyk box (nil when it has one): above all a
+    /// singular Jacobian of its support system (a multiple root).
+    public let uncertified: [CertificateFailure?]
     /// Positive-dimensional sets of equilibria.
     public let components: [EquilibriumComponent]
     /// One report per support profile that reached the homotopy stage.
     public let supports: [SupportPathReport]
-    /// Support profiles after iterated strict dominance, and how many were pruned by conditional dominance.
+    /// Support profiles after iterated strict dominance (saturating at Int.max).
     public let supportProfiles: Int
+    /// Support profiles visited (pruned ones included): fewer than `supportProfiles` when a limit or a stop cut
+    /// the enumeration.
+    public let visitedSupportProfiles: Int
     /// Support profiles skipped because a support strategy is conditionally dominated.
     public let prunedSupports: Int
     /// Strategies surviving iterated strict dominance, per player.
@@ -70,11 +76,14 @@ public struct HomotopyEnumerationResult: Sendable {
 ///    constants); otherwise the support system is solved completely by homotopy continuation.
 /// 4. Real, non-negative finite solutions are polished by Newton's method on the real system, checked against
 ///    every strategy (best responses), verified by ``EquilibriumVerifier`` in the original game and certified by
-///    `KrawczykTest`. Singular solutions are examined: a local dimension test separates positive-dimensional
-///    solution sets (reported as ``EquilibriumComponent``s with verified samples) from isolated singular roots.
+///    the Krawczyk test (an ``IntervalCertificate``). Singular solutions are examined: a local dimension test
+///    separates positive-dimensional solution sets (reported as ``EquilibriumComponent``s with verified samples)
+///    from isolated singular roots. An isolated singular root is a verified equilibrium but gets no Krawczyk box (the
+///    test needs a regular Jacobian); `uncertified` says so, with the Jacobian's σmin/σmax, for each such equilibrium.
 ///
 /// `complete` is true only when every path of every support ended at a classified endpoint (finite, singular and
-/// resolved, or at infinity), every positive-dimensional set met was sampled, and no limit or stop intervened. Then
+/// resolved, or at infinity), every positive-dimensional set met was sampled, and no limit
+/// (`maxVisitedSupportProfiles`, `maxPaths`) or stop intervened. Then
 /// the list contains every isolated equilibrium (up to the numerical tolerances below).
 /// - Complexity: exponential in the number of strategies: Π (2^{sᵢ} − 1) support profiles, each with up to its
 ///   multihomogeneous Bézout number of paths (10 for a 3×3×3 totally mixed profile, McKelvey & McLennan 1997).
@@ -88,10 +97,14 @@ public enum HomotopyEnumeration {
 
     /// Options of the enumeration.
     public struct Options: Sendable {
-        /// Refuse (`.tooLarge`) games with more support profiles than this after strict dominance.
+        /// Refuse (`.tooLarge`) games with more support profiles than this after strict dominance, unless
+        /// `maxVisitedSupportProfiles` is set.
         public var maxSupportProfiles = HomotopyEnumeration.defaultMaxSupportProfiles
         /// Refuse support systems with more paths than this (the support is reported failed, `complete` false).
         public var maxPaths = HomotopyEnumeration.defaultMaxPaths
+        /// Visit at most this many support profiles (in the order of step 2, pruned ones included), then stop with
+        /// `complete` false if profiles remain; nil visits all. With a limit, games of any size may be started.
+        public var maxVisitedSupportProfiles: Int? = nil
         /// Seed of the random γ, patches and start systems (results do not depend on it, up to tolerances).
         public var seed: UInt64 = 20_260_001
         /// Default options.
@@ -109,56 +122,43 @@ public enum HomotopyEnumeration {
             throw .invalidLimit(value: options.maxSupportProfiles, minimum: 1)
         }
         guard options.maxPaths >= 1 else { throw .invalidLimit(value: options.maxPaths, minimum: 1) }
+        if let limit = options.maxVisitedSupportProfiles, limit < 1 { throw .invalidLimit(value: limit, minimum: 1) }
         let tolAbs = EquilibriumVerifier.absoluteTolerance(tolerance, for: game)
         let scaled = game.scaledForSolving()
-        let n = game.playerCount
         let alive = IteratedStrictDominance.surviving(scaled)
-        // Number of support profiles, checked before anything of that size exists.
+        // Number of support profiles Π (2^kᵢ − 1), saturating at Int.max.
         var profileCount = 1
         for a in alive {
-            guard a.count < 62 else { throw .tooLarge(size: Int.max, limit: options.maxSupportProfiles) }
-            let (p, o) = profileCount.multipliedReportingOverflow(by: (1 << a.count) - 1)
-            if o || p > options.maxSupportProfiles {
-                throw .tooLarge(size: o ? Int.max : p, limit: options.maxSupportProfiles)
-            }
-            profileCount = p
+            let (p, o) = profileCount.multipliedReportingOverflow(by: a.count < 62 ? (1 << a.count) - 1 : Int.max)
+            profileCount = o ? Int.max : p
         }
+        // Without a visiting limit the whole enumeration must fit under the profile cap; with one, only the profiles
+        // visited are ever generated, so any game can be started.
+        let visitLimit = options.maxVisitedSupportProfiles
+        if visitLimit == nil && profileCount > options.maxSupportProfiles {
+            throw .tooLarge(size: profileCount, limit: options.maxSupportProfiles)
+        }
+        let toVisit = min(profileCount, visitLimit ?? Int.max)
         var state = EnumerationState(game: game, scaled: scaled, tolerance: tolAbs, options: options)
-        let subsets = alive.map { a in
-            (1..<(1 << a.count)).map { mask in a.indices.filter { mask >> $0 & 1 == 1 }.map { a[$0] } }
-        }
-        // Order: total size, then imbalance (Porter, Nudelman & Shoham 2008).
-        var order: [[Int]] = []
-        var idx = [Int](repeating: 0, count: n)
-        for _ in 0..<profileCount {
-            order.append(idx)
-            var q = 0
-            while q < n {
-                idx[q] += 1
-                if idx[q] < subsets[q].count { break }
-                idx[q] = 0
-                q += 1
-            }
-        }
-        func key(_ c: [Int]) -> (Int, Int) {
-            let sizes = (0..<n).map { subsets[$0][c[$0]].count }
-            return (sizes.reduce(0, +), sizes.max()! - sizes.min()!)
-        }
-        order.sort { key($0) < key($1) }
         var stopped = false
         var pruned = 0
+        var visited = 0
         var lastReport = Date()
-        for (done, choice) in order.enumerated() {
+        for supports in SupportProfileOrder(candidates: alive) {
+            if visited == toVisit { break }
             if shouldStop() { stopped = true; break }
             if Date().timeIntervalSince(lastReport) >= 1 {
                 lastReport = Date()
                 progress(
-                    "homotopy: \(done)/\(profileCount) support profiles, \(state.found.count) equilibria, \(state.reports.reduce(0) { $0 + $1.paths }) paths"
+                    "homotopy: \(visited)/\(toVisit) support profiles, \(state.found.count) equilibria, \(state.reports.reduce(0) { $0 + $1.paths }) paths"
                 )
             }
-            let supports = (0..<n).map { subsets[$0][choice[$0]] }
+            visited += 1
             if conditionallyDominated(scaled, supports: supports, alive: alive) { pruned += 1; continue }
             if !state.solve(supports: supports, shouldStop: shouldStop) { stopped = true; break }
+        }
+        if !stopped && visited < profileCount {
+            state.markIncomplete("stopped after \(visited) of \(profileCount) support profiles (support-profile limit)")
         }
         if !stopped { state.attachBoundaryPoints() }
         var reason: String? = nil
@@ -168,8 +168,8 @@ public enum HomotopyEnumeration {
             tolerance: tolAbs, incompleteReason: reason)
         return HomotopyEnumerationResult(
             result: result, certificates: state.found.map(\.certificate), exact: state.found.map(\.exact),
-            components: state.components, supports: state.reports, supportProfiles: profileCount,
-            prunedSupports: pruned, surviving: alive)
+            uncertified: state.found.map(\.uncertified), components: state.components, supports: state.reports,
+            supportProfiles: profileCount, visitedSupportProfiles: visited, prunedSupports: pruned, surviving: alive)
     }
 
     /// Porter–Nudelman–Shoham conditional dominance: some support strategy of some player is strictly dominated by
@@ -178,7 +178,9 @@ public enum HomotopyEnumeration {
         for i in 0..<game.playerCount {
             for s in supports[i] {
                 for t in alive[i] where t != s {
-                    if IteratedStrictDominance.dominates(game, player: i, t, s, within: supports, margin: 0) { return true }
+                    if IteratedStrictDominance.dominates(game, player: i, t, s, within: supports, margin: 0) {
+                        return true
+                    }
                 }
             }
         }
@@ -191,6 +193,7 @@ struct EnumerationState {
     struct Found {
         var equilibrium: NashEquilibrium
         var certificate: IntervalCertificate?
+        var uncertified: CertificateFailure?
         var exact: ExactProfileCertificate?
         var supports: [[Int]]
     }
@@ -217,15 +220,35 @@ struct EnumerationState {
 
     /// Adds a verified isolated equilibrium unless already known; returns whether it was new.
     @discardableResult
-    mutating func add(_ sigma: [[Double]], supports: [[Int]]) -> Bool {
+    /// `singular`: the point is the limit of singular path endpoints (a multiple root), so a failed certificate is
+    /// reported as a singular Jacobian whatever the polished point's condition number.
+    mutating func add(_ sigma: [[Double]], supports: [[Int]], singular: Bool = false) -> Bool {
         guard let e = try? EquilibriumVerifier.verify(MixedProfile(unchecked: sigma), in: game, tolerance: tolerance)
         else { return false }
         if found.contains(where: { ProfileDistance.max($0.equilibrium.profile, e.profile) < 1e-7 }) { return false }
-        let cert = KrawczykTest.certify(game: game, supports: supports, profile: sigma)
+        var certificate: IntervalCertificate? = nil, failure: CertificateFailure? = nil
+        switch KrawczykTest.certify(game: game, supports: supports, profile: sigma) {
+        case .success(let c): certificate = c
+        case .failure(let f):
+            if singular, case .noContraction(let r) = f {
+                failure = .singularJacobian(reciprocalCondition: r)
+            } else {
+                failure = f
+            }
+        }
+        // A multiple root is located only to about the square root of the residual (≈ 1e-6 here), and paths reaching
+        // it may end as regular or singular: an uncertified point within 1e-5 of a known equilibrium is that
+        // equilibrium, and a certified point replaces uncertified copies of itself within 1e-5.
+        let near = found.indices.filter { ProfileDistance.max(found[$0].equilibrium.profile, e.profile) < 1e-5 }
+        if certificate == nil && !near.isEmpty { return false }
+        if certificate != nil {
+            let copies = Set(near.filter { found[$0].certificate == nil })
+            found = found.indices.filter { !copies.contains($0) }.map { found[$0] }
+        }
         found.append(
             Found(
-                equilibrium: e, certificate: cert, exact: ExactProfileCertificate.certify(sigma, in: game),
-                supports: supports))
+                equilibrium: e, certificate: certificate, uncertified: failure,
+                exact: ExactProfileCertificate.certify(sigma, in: game), supports: supports))
         return true
     }
 
@@ -333,18 +356,18 @@ struct EnumerationState {
         return true
     }
 
-    /// Moves equilibria that lie in the closure of a component with a larger support into that component: from the
-    /// equilibrium e towards each verified sample c, the points e + δ(c − e) (δ = 10⁻³, 10⁻⁵) projected onto the
-    /// component's solution set are verified equilibria within 2δ‖c − e‖ of the segment, so e is not isolated.
+    /// Moves equilibria that lie on a component or in its closure into that component: when the equilibrium's own
+    /// support (probabilities > 1e-9, whatever support system found it) lies within the component's support and, from
+    /// the equilibrium e towards some verified sample c, the points e + δ(c − e) (δ = 10⁻³, 10⁻⁵) projected onto the
+    /// component's solution set are verified equilibria within 2δ‖c − e‖ of the segment, e is not isolated.
     mutating func attachBoundaryPoints() {
         guard !components.isEmpty else { return }
         var keep: [Found] = []
         for f in found {
             var attached = false
             for (ci, c) in components.enumerated() where !attached {
-                let larger =
-                    zip(f.supports, c.supports).allSatisfy { Set($0).isSubset(of: Set($1)) } && f.supports != c.supports
-                guard larger else { continue }
+                let own = f.equilibrium.profile.probabilities.map { p in p.indices.filter { p[$0] > 1e-9 } }
+                guard zip(own, c.supports).allSatisfy({ Set($0).isSubset(of: Set($1)) }) else { continue }
                 let system = SupportSystem(game: scaled, supports: c.supports)
                 for sample in c.samples where !attached {
                     let e = f.equilibrium.profile.probabilities, target = sample.profile.probabilities
@@ -365,9 +388,12 @@ struct EnumerationState {
                     }
                     if ok {
                         attached = true
+                        let known = c.samples.contains {
+                            ProfileDistance.max($0.profile, f.equilibrium.profile) < 1e-7
+                        }
                         components[ci] = EquilibriumComponent(
                             supports: c.supports, dimension: c.dimension,
-                            samples: c.samples + [f.equilibrium])
+                            samples: known ? c.samples : c.samples + [f.equilibrium])
                     }
                 }
             }
@@ -471,6 +497,7 @@ struct EnumerationState {
         var dimension = 0
         var unresolved = false
         var realPointFound = false
+        var flat: (point: [Double], directions: [[Double]])? = nil
         for (k, x0) in starts.enumerated() {
             guard let x = project(system, start: x0) else { if k < points.count { unresolved = true }; continue }
             realPointFound = true
@@ -482,6 +509,7 @@ struct EnumerationState {
                     Vector.normInf(zip(x, y).map { $0 - $1 }) > delta / 2
                 {
                     positiveDimensional = true
+                    if flat == nil { flat = (x, nulls) }
                 }
             }
             let p = system.profile(x, strategyCounts: counts)
@@ -496,14 +524,49 @@ struct EnumerationState {
                     samples.append(e)
                 }
             } else if nulls.isEmpty || k < points.count {
-                add(clipped, supports: system.supports)
+                add(clipped, supports: system.supports, singular: k < points.count)
             }
         }
         if dimension > 0 && !samples.isEmpty {
             components.append(EquilibriumComponent(supports: system.supports, dimension: dimension, samples: samples))
+        } else if let f = flat, excludesEquilibria(system, point: f.point, directions: f.directions) {
+            // Resolved: no point of this solution set is an equilibrium.
         } else if dimension > 0 || (unresolved && !realPointFound) {
             markIncomplete("a singular solution set of the support system could not be resolved")
         }
+    }
+
+    /// Whether a positive-dimensional solution set of a support system with exactly two mixing players provably holds
+    /// no equilibrium. With two mixing players every indifference equation is affine in the other player's unknowns,
+    /// so the solution set is an affine subspace through `point` spanned by the null `directions` of the Jacobian; a
+    /// mixing player whose unknowns no direction moves is fixed on the whole set. The set holds no equilibrium when a
+    /// fixed player has a negative probability, or when some player whose opponents' mixtures are all fixed (so its
+    /// strategy payoffs are constant on the set) has a strategy outside its support that earns more than the support
+    /// by more than the regret tolerance. O(profiles · n).
+    func excludesEquilibria(_ system: SupportSystem, point: [Double], directions: [[Double]]) -> Bool {
+        guard system.active.count == 2, !directions.isEmpty else { return false }
+        var free = [Bool](repeating: false, count: 2)
+        var offset = 0
+        for g in 0..<2 {
+            let range = offset..<(offset + system.groupSize[g] - 1)
+            free[g] = directions.contains { v in range.contains { abs(v[$0]) > 1e-8 } }
+            offset = range.upperBound
+        }
+        let p = system.profile(point, strategyCounts: game.strategyCounts)
+        for g in 0..<2 where !free[g] {
+            if p[system.active[g]].contains(where: { $0 < -1e-9 }) { return true }
+        }
+        var values: [[Double]] = []
+        game.strategyValues(of: MixedProfile(unchecked: p), into: &values)
+        for i in 0..<game.playerCount {
+            let othersFixed = (0..<2).allSatisfy { g in system.active[g] == i || !free[g] }
+            guard othersFixed else { continue }
+            let base = values[i][system.supports[i][0]]
+            for t in 0..<game.strategyCounts[i] where !system.supports[i].contains(t) {
+                if values[i][t] - base > tolerance { return true }
+            }
+        }
+        return false
     }
 
     /// One mixing player (the others pure): its indifference equations are constants. If they all vanish the whole

@@ -1,3 +1,5 @@
+import CLAPACKE
+
 /// A computer-assisted proof that a true solution of a support system — and, when `isEquilibrium`, a true Nash
 /// equilibrium — lies within `radius` (max-norm, in probabilities) of a printed profile.
 ///
@@ -17,12 +19,15 @@ public struct IntervalCertificate: Sendable, Equatable {
     public let method: String
 }
 
-/// Builds ``IntervalCertificate``s for profiles found by ``HomotopyEnumeration``.
+/// Builds ``IntervalCertificate``s for profiles found by ``HomotopyEnumeration``, or a ``CertificateFailure`` saying
+/// why there is none.
 /// - Complexity: O(m · Π k_j · n) interval operations per box tried, plus O(m³) for `Y`; at most 12 boxes.
 enum KrawczykTest {
-    /// Certifies the solution near `profile` of the support system of `supports` in `game`; nil when the Jacobian is
-    /// singular or no radius up to 1e-4 passes.
-    static func certify(game: NormalFormGame, supports: [[Int]], profile: [[Double]]) -> IntervalCertificate? {
+    /// Certifies the solution near `profile` of the support system of `supports` in `game`, or says why not: the
+    /// Jacobian is numerically singular there (σmin/σmax ≤ 1e-10, a multiple root) or no radius up to 1e-4 passes.
+    static func certify(
+        game: NormalFormGame, supports: [[Int]], profile: [[Double]]
+    ) -> Result<IntervalCertificate, CertificateFailure> {
         let system = SupportSystem(game: game, supports: supports)
         let m = system.affineCount
         let x0 = system.affineUnknowns(profile)
@@ -30,23 +35,32 @@ enum KrawczykTest {
         if m == 0 {
             // Pure profile: only the strict best-response test (no unknowns).
             let box = intervals(system: system, x: [], radius: 0, counts: game.strategyCounts)
-            return IntervalCertificate(
-                radius: 0, isEquilibrium: noBetterDeviation(game: game, supports: supports, box: box),
-                method: "krawczyk")
+            return .success(
+                IntervalCertificate(
+                    radius: 0, isEquilibrium: noBetterDeviation(game: game, supports: supports, box: box),
+                    method: "krawczyk"))
         }
         let (_, jac) = system.affine(x0)
-        guard let lu = try? LUFactorization(Matrix(rows: m, columns: m, columnMajor: jac)) else { return nil }
+        // Why a test fails: a numerically singular Jacobian (multiple root) or no contraction despite a regular one.
+        func failure() -> CertificateFailure {
+            let ratio = reciprocalCondition(jac, order: m)
+            return ratio <= 1e-10
+                ? .singularJacobian(reciprocalCondition: ratio) : .noContraction(reciprocalCondition: ratio)
+        }
+        guard let lu = try? LUFactorization(Matrix(rows: m, columns: m, columnMajor: jac)) else {
+            return .failure(failure())
+        }
         // Y = J(x̃)⁻¹ column by column (any approximate inverse is valid in Krawczyk's theorem).
         var y = [Double](repeating: 0, count: m * m)
         for c in 0..<m {
             var e = [Double](repeating: 0, count: m)
             e[c] = 1
-            guard let col = try? lu.solve(e) else { return nil }
+            guard let col = try? lu.solve(e) else { return .failure(failure()) }
             for r in 0..<m { y[r + c * m] = col[r] }
         }
         let point = x0.map { Interval($0) }
         let fx = evaluate(game: game, system: system, box: point, jacobian: false).f
-        guard fx.allSatisfy(\.isFinite) else { return nil }
+        guard fx.allSatisfy(\.isFinite) else { return .failure(.nonFiniteEvaluation) }
         // −Y f(x̃) as intervals.
         var yf = [Interval](repeating: .zero, count: m)
         for r in 0..<m { for c in 0..<m { yf[r] += Interval(y[r + c * m]) * fx[c] } }
@@ -71,12 +85,27 @@ enum KrawczykTest {
                 let full = intervals(system: system, x: box, radius: rho, counts: game.strategyCounts)
                 let positive = system.active.allSatisfy { i in supports[i].allSatisfy { full[i][$0].lo >= 0 } }
                 let equilibrium = positive && noBetterDeviation(game: game, supports: supports, box: full)
-                return IntervalCertificate(
-                    radius: (rho * Double(max(1, maxGroup))).nextUp, isEquilibrium: equilibrium, method: "krawczyk")
+                return .success(
+                    IntervalCertificate(
+                        radius: (rho * Double(max(1, maxGroup))).nextUp, isEquilibrium: equilibrium,
+                        method: "krawczyk"))
             }
             rho *= 8
         }
-        return nil
+        return .failure(failure())
+    }
+
+    /// σmin/σmax of the m×m column-major matrix `a` (LAPACK dgesvd, singular values only); 0 when it fails or
+    /// the matrix is zero. O(m³).
+    static func reciprocalCondition(_ a: [Double], order m: Int) -> Double {
+        var work = a
+        var s = [Double](repeating: 0, count: m)
+        var u = [Double](repeating: 0, count: 1), vt = [Double](repeating: 0, count: 1)
+        var superb = [Double](repeating: 0, count: max(1, m))
+        let mm = Int32(m)
+        let info = LAPACKE_dgesvd(LAPACK_COL_MAJOR, 78, 78, mm, mm, &work, mm, &s, &u, 1, &vt, 1, &superb)
+        guard info == 0, let top = s.first, top > 0, top.isFinite, let bottom = s.last else { return 0 }
+        return bottom / top
     }
 
     /// Interval probabilities of every player and strategy for the box `x` of affine unknowns.
