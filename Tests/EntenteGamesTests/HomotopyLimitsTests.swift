@@ -1,8 +1,7 @@
+// @testable: the order in which the enumerator visits support profiles (SupportProfileOrder) is internal.
+@testable import EntenteGames
 import Foundation
 import Testing
-
-@testable import Entente
-@testable import EntenteGames
 
 /// The n-player enumerator's support-profile limit and its account of uncertified (singular) equilibria.
 @Suite struct HomotopyLimitsTests {
