@@ -4,7 +4,7 @@
 # Both install LAPACKE/OpenBLAS with apt first if they are missing.
 export OPENBLAS_NUM_THREADS ?= 1
 
-.PHONY: run test deps bench docs lint format
+.PHONY: run test deps bench docs howto lint format
 
 deps:
 	@scripts/ensure-deps.sh
@@ -22,6 +22,10 @@ bench: deps
 
 docs:
 	scripts/docs.sh
+
+# Runs every shell command of the how-to guides (docs/howto/*.md) with the debug build of entente.
+howto: deps
+	scripts/check-howto.sh
 
 # Style check with the checked-in .swift-format (not yet part of `make test`: the code base predates the
 # configuration; `make format` rewrites files in place).

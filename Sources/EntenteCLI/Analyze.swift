@@ -51,13 +51,11 @@ struct ScenarioOptions: ParsableArguments {
             let text = try InputFile.read(csv)
             do {
                 scenario = try NMCCSV.scenario(text, year: y, states: states.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? [])
-            } catch let e as FileFormatError { throw CLIError("\(csv): \(e)") }
+            } catch { throw CLIError("\(csv): \(error)") }
         } else if let f = file {
             if builtin != nil { throw CLIError("give either a scenario file or --builtin, not both") }
             let text = try InputFile.read(f)
-            do { scenario = try ScenarioJSON.parse(text) } catch let e as FileFormatError {
-                throw CLIError("\(f): \(e)")
-            } catch let e as ScenarioError { throw CLIError("\(f): \(e)") }
+            do { scenario = try ScenarioJSON.parse(text) } catch { throw CLIError("\(f): \(error)") }
         } else {
             do { scenario = try BuiltinScenarios.scenario(named: builtin ?? BuiltinScenarios.defaultName) } catch let e as ScenarioError {
                 throw CLIError("--builtin: \(e.message)")

@@ -5,8 +5,8 @@ import Foundation
 extension Nash {
     func solveBayesian(_ text: String) throws {
         let game: BayesianGame
-        do { game = try BayesianGameJSON.parse(text) } catch let e as FileFormatError {
-            throw CLIError("\(file == "-" ? "stdin" : file): \(e)")
+        do { game = try BayesianGameJSON.parse(text) } catch {
+            throw CLIError("\(file == "-" ? "stdin" : file): \(error)")
         }
         if certify {
             throw CLIError("--certify applies to normal-form games; Bayesian equilibria are verified by interim regret")
@@ -22,9 +22,7 @@ extension Nash {
             let stop = Interrupt.poller(timeout: timeout, label: "entente nash")
             result = try game.allEquilibria(tolerance: tolerance, shouldStop: stop, progress: { writeError($0) })
         } else {
-            let e = try game.solve(all: false, tolerance: tolerance)
-            result = BayesianNashResult(
-                method: "agent-form logit", complete: false, equilibria: e, incompleteReason: nil, components: 0)
+            result = try game.solve(all: false, tolerance: tolerance)
         }
         try BayesianNashOutput(game: game, result: result).print(format)
     }
@@ -42,7 +40,7 @@ struct BayesianNashOutput {
                 ["behaviour": e.strategies, "interimPayoffs": e.interimPayoffs, "regret": e.regret]
             }
             var doc: [String: Any] = [
-                "method": result.method, "complete": result.complete, "equilibria": eqs,
+                "method": result.method.rawValue, "complete": result.complete, "equilibria": eqs,
                 "players": game.players, "types": game.types, "actions": game.actions,
             ]
             if let r = result.incompleteReason { doc["incompleteReason"] = r }
@@ -55,7 +53,7 @@ struct BayesianNashOutput {
                     for t in game.types[p].indices {
                         for (a, q) in e.strategies[p][t].enumerated() {
                             EntenteCLI.print(
-                                "\(k + 1),\(game.players[p]),\(game.types[p][t]),\(game.actions[p][a]),\(q),\(e.interimPayoffs[p][t]),\(e.regret)"
+                                "\(k),\(game.players[p]),\(game.types[p][t]),\(game.actions[p][a]),\(q),\(e.interimPayoffs[p][t]),\(e.regret)"
                             )
                         }
                     }
@@ -69,7 +67,7 @@ struct BayesianNashOutput {
                 "Bayesian game   method: \(result.method)   equilibria: \(result.equilibria.count)   complete: \(result.complete ? "yes" : "no\(reason)")\n"
             )
             for (k, e) in result.equilibria.enumerated() {
-                EntenteCLI.print("Equilibrium \(k + 1)   interim regret \(Format.scientific(e.regret))")
+                EntenteCLI.print("Equilibrium \(k)   interim regret \(Format.scientific(e.regret))")
                 var rows: [[String]] = []
                 for p in game.players.indices {
                     for t in game.types[p].indices {

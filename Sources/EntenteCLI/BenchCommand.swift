@@ -44,7 +44,7 @@ struct BenchCommand: ParsableCommand {
         try Check.integer(repeats, "--repeats", 1...1000)
         try Check.number(timeout, "--timeout", 0, 1e9, lowOpen: true, note: " seconds")
         guard BenchmarkFamily(rawValue: family) != nil else { throw ValidationError(BenchmarkError.unknownFamily(family).description) }
-        if let s = sizes { do { _ = try SolverBenchmark.parseSizes(s) } catch { throw ValidationError(error.description) } }
+        if let s = sizes { do { _ = try SolverBenchmark.parseSizes(s) } catch { throw ValidationError(ErrorHints.message(for: error)) } }
     }
 
     func run() throws {

@@ -27,7 +27,7 @@ struct BuckPassCommand: ParsableCommand {
         try reportingErrors {
             guard format == .table || format == .json else { throw CLIError("--format must be table or json") }
             let e = try BuckPassing.symmetricEquilibrium(states: n, benefit: benefit, cost: cost)
-            var solved: [(method: String, equilibrium: NashEquilibrium)] = []
+            var solved: [(method: NashResult.Method, equilibrium: NashEquilibrium)] = []
             var closedFormRegret: Double? = nil
             if n <= maxSolverStates {
                 let game = try BuckPassing.normalFormGame(states: n, benefit: benefit, cost: cost)
@@ -35,10 +35,13 @@ struct BuckPassCommand: ParsableCommand {
                 closedFormRegret = game.regret(symmetric)
                 if n == 2 {
                     // Two states: vertex enumeration finds every extreme equilibrium.
-                    for eq in try VertexEnumeration.solve(game).equilibria { solved.append(("enumerate", eq)) }
+                    let r = try VertexEnumeration.solve(game)
+                    for eq in r.equilibria { solved.append((r.method, eq)) }
                 } else {
-                    for eq in try PureEquilibria.solve(game).equilibria { solved.append(("pure", eq)) }
-                    solved.append(("logit", try LogitPath.solve(game)))
+                    let pure = try PureEquilibria.solve(game)
+                    for eq in pure.equilibria { solved.append((pure.method, eq)) }
+                    let logit = try LogitPath.solve(game)
+                    for eq in logit.equilibria { solved.append((logit.method, eq)) }
                 }
             }
             if format == .json {
@@ -50,7 +53,7 @@ struct BuckPassCommand: ParsableCommand {
                 if let r = closedFormRegret {
                     kv.append(("symmetricRegret", .number(r)))
                     kv.append(("solvers", .array(solved.map { s in
-                        .object([("method", .string(s.method)), ("balance", .array(s.equilibrium.profile.probabilities.map { .number($0[0]) })),
+                        .object([("method", .string(s.method.rawValue)), ("balance", .array(s.equilibrium.profile.probabilities.map { .number($0[0]) })),
                                  ("payoffs", .array(s.equilibrium.payoffs.map { .number($0) })), ("regret", .number(s.equilibrium.regret))])
                     })))
                 }
@@ -68,7 +71,7 @@ struct BuckPassCommand: ParsableCommand {
             print(n == 2 ? "Nash solvers on the generated game (vertex enumeration: every extreme equilibrium):"
                   : "Nash solvers on the generated game (all pure equilibria; one equilibrium by the logit path from uniform play):")
             let rows = solved.map { s in
-                [s.method] + s.equilibrium.profile.probabilities.map { Format.number($0[0]) } + [Format.scientific(s.equilibrium.regret)]
+                [s.method.rawValue] + s.equilibrium.profile.probabilities.map { Format.number($0[0]) } + [Format.scientific(s.equilibrium.regret)]
             }
             print(Table(header: ["method"] + (1...n).map { "P(state \($0) balances)" } + ["regret"], rows: rows).render())
         }

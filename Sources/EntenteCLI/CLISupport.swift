@@ -33,8 +33,8 @@ enum InputFile {
             if !exact { return (json ? try GameJSON.parse(text) : try GambitNFG.parse(text), nil) }
             let r = json ? try GameJSON.parseExact(text) : try GambitNFG.parseExact(text)
             return (r.game, r.exactPayoffs)
-        } catch let e as FileFormatError {
-            throw CLIError("\(path == "-" ? "stdin" : path): \(e)")
+        } catch {
+            throw CLIError("\(path == "-" ? "stdin" : path): \(error)")
         }
     }
 }

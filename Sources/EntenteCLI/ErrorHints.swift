@@ -10,6 +10,7 @@ enum ErrorHints {
         case let e as DynamicsError:
             switch e {
             case .evaluationDidNotConverge: return text + "; with --iterative gmres or a smaller --delta"
+            case .iterativeSolverDidNotConverge: return text + "; with --iterative gaussSeidel or a smaller --delta"
             case .stateSpaceTooLarge: return text + "; on the command line: --max-coalition-size"
             case .tooManyStates: return text + "; on the command line: --max-actors (dynamics), --max-coalition-size"
             case .tooManyBeliefStates: return text + "; on the command line: --belief-points, --max-coalition-size"
@@ -18,6 +19,12 @@ enum ErrorHints {
         case let e as HistoryError:
             if case .outcomesUnavailable = e { return text + " (--outcomes FILE and --wars FILE)" }
             return text
+        case let e as BenchmarkError:
+            switch e {
+            case .invalidSizes, .sizeOutOfRange: return text + " (--sizes)"
+            case .invalidRepeats: return text + " (--repeats)"
+            default: return text
+            }
         case let e as FileFormatError where e.message.contains("missingAreZero"):
             return text + " (--missing-zero)"
         default:

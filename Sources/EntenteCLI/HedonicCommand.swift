@@ -31,7 +31,7 @@ struct HedonicCommand: ParsableCommand {
             guard l > 0 else { throw CLIError("--lambda must be a positive number of km or 'inf'") }
             let model = ThreatModel(lengthKm: l, epsilon: epsilon)
             let t: Matrix
-            do { t = try model.matrix(s) } catch let e as ScenarioError { throw CLIError("\(e)") }
+            do { t = try model.matrix(s) } catch { throw CLIError("\(error)") }
             let game = try HedonicGame(affinities: ThreatModel.affinity(t))
             let nash = try game.nashStablePartitions(playerLimit: maxActors)
             let core: [Partition]? = s.actorCount <= maxCoreActors ? try Partition.all(players: s.actorCount).filter { try game.isCoreStable($0) } : nil

@@ -29,7 +29,7 @@ enum HomotopyJSON {
             "paths": totals, "supports": supports, "components": components, "supportProfiles": h.supportProfiles,
             "visitedSupportProfiles": h.visitedSupportProfiles,
             "uncertified": h.uncertified.enumerated().compactMap { k, why in
-                why.map { ["equilibrium": k + 1, "reason": $0.description] as [String: Any] }
+                why.map { ["equilibrium": k, "reason": $0.description] as [String: Any] }
             },
             "prunedSupportProfiles": h.prunedSupports, "surviving": h.surviving,
         ]
@@ -67,7 +67,7 @@ enum HomotopyJSON {
         )
         let certified = h.certificates.filter { $0 != nil }.count
         var line = "certified by a Krawczyk box: \(certified) of \(h.certificates.count) equilibria"
-        let missing = h.uncertified.enumerated().compactMap { k, why in why.map { "equilibrium \(k + 1): \($0)" } }
+        let missing = h.uncertified.enumerated().compactMap { k, why in why.map { "equilibrium \(k): \($0)" } }
         if !missing.isEmpty { line += "; not certified: " + missing.joined(separator: "; ") }
         lines.append(line)
         lines.append("paths: \(h.paths) (finite \(f), singular \(s), at infinity \(inf), failed \(h.failedPaths))")
@@ -76,7 +76,7 @@ enum HomotopyJSON {
                 "\(game.players[p]):{\(s.map { game.strategies[p][$0] }.joined(separator: ","))}"
             }
             lines.append(
-                "component \(k + 1): support \(support.joined(separator: " ")), dimension \(c.dimension), \(c.samples.count) verified sample(s)"
+                "component \(k): support \(support.joined(separator: " ")), dimension \(c.dimension), \(c.samples.count) verified sample(s)"
             )
             for e in c.samples {
                 lines.append(

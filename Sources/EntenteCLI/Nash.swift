@@ -49,7 +49,7 @@ struct Nash: ParsableCommand {
     var timeout: Double?
     @Option(parsing: .unconditional, help: "Enumeration: stop (result marked incomplete, with the reason) before its memory exceeds this many MiB; default \(VertexEnumeration.defaultMemoryLimit >> 20), range 1...1048576.")
     var maxMemory: Int?
-    @Option(parsing: .unconditional, help: "Lemke-Howson starting label (0-based: player 1's strategies first).") var label: Int = 0
+    @Option(parsing: .unconditional, help: "Lemke-Howson starting label (0-based: the first player's strategies first).") var label: Int = 0
 
     func validate() throws {
         try Check.number(tolerance, "--tolerance", 0, 0.1, lowOpen: true)
@@ -61,7 +61,7 @@ struct Nash: ParsableCommand {
         }
         if label != 0 && method != .lemke { throw ValidationError("--label applies to --method lemke only") }
         if all && ![.lemke, .auto, .enumerate].contains(method) { throw ValidationError("--all applies to --method lemke, enumerate or auto") }
-        if label < 0 { throw ValidationError("--label must be ≥ 0 (0-based: player 1's strategies first), got \(label)") }
+        if label < 0 { throw ValidationError("--label must be ≥ 0 (0-based: the first player's strategies first), got \(label)") }
     }
 
     func run() throws {
@@ -119,13 +119,11 @@ struct Nash: ParsableCommand {
             return try SupportEnumeration.solve(game, tolerance: tolerance, maxSupportSize: maxSupports, shouldStop: stop)
         case .lemke:
             if all { return try LemkeHowson.solveAllLabels(game, tolerance: tolerance) }
-            let e = try LemkeHowson.solve(game, label: label, tolerance: tolerance)
-            return NashResult(method: "lemke", complete: false, equilibria: [e], tolerance: EquilibriumVerifier.absoluteTolerance(tolerance, for: game))
+            return try LemkeHowson.solve(game, label: label, tolerance: tolerance)
         case .zeroSum:
             return try ZeroSumNash.solve(game, tolerance: tolerance)
         case .logit, .auto:
-            let e = try LogitPath.solve(game, tolerance: tolerance)
-            return NashResult(method: "logit", complete: false, equilibria: [e], tolerance: EquilibriumVerifier.absoluteTolerance(tolerance, for: game))
+            return try LogitPath.solve(game, tolerance: tolerance)
         }
     }
 }
@@ -169,7 +167,7 @@ struct NashOutput {
                 }
                 eqs.append(d)
             }
-            var doc: [String: Any] = ["method": result.method, "complete": result.complete, "tolerance": result.tolerance, "equilibria": eqs]
+            var doc: [String: Any] = ["method": result.method.rawValue, "complete": result.complete, "tolerance": result.tolerance, "equilibria": eqs]
             if let reason = result.incompleteReason { doc["incompleteReason"] = reason }
             if let h = homotopy { doc.merge(HomotopyJSON.fields(h)) { a, _ in a } }
             EntenteCLI.print(try JSONText.encode(doc))
@@ -178,7 +176,7 @@ struct NashOutput {
             for (k, e) in result.equilibria.enumerated() {
                 for p in 0..<game.playerCount {
                     for (s, q) in e.profile.probabilities[p].enumerated() {
-                        EntenteCLI.print("\(k + 1),\(csv(game.players[p])),\(csv(game.strategies[p][s])),\(q),\(e.payoffs[p]),\(e.regret)")
+                        EntenteCLI.print("\(k),\(csv(game.players[p])),\(csv(game.strategies[p][s])),\(q),\(e.payoffs[p]),\(e.regret)")
                     }
                 }
             }
@@ -193,8 +191,8 @@ struct NashOutput {
             let title = game.title.isEmpty ? "" : "\(game.title)\n"
             EntenteCLI.print("\(title)method: \(result.method)   equilibria: \(result.equilibria.count)   complete: \(result.complete ? "yes" : "no\(result.incompleteReason.map { " (\($0))" } ?? "")")   verified: regret ≤ \(Format.scientific(result.tolerance))\n")
             for (k, e) in result.equilibria.enumerated() {
-                var header = "Equilibrium \(k + 1)"
-                if let c = e.component { header += " (component \(c + 1))" }
+                var header = "Equilibrium \(k)"
+                if let c = e.component { header += " (component \(c))" }
                 EntenteCLI.print(header + "   regret \(Format.scientific(e.regret))")
                 var rows: [[String]] = []
                 for p in 0..<game.playerCount {

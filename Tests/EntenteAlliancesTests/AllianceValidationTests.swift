@@ -160,6 +160,6 @@ import Testing
         #expect(p.allSatisfy { $0.ccode1 < $0.ccode2 && (0...1).contains($0.pAlliance) && (0...1).contains($0.pSameSide) })
         #expect(throws: HistoryError.self) { try AllianceValidation.predict(model: Forgetful(), years: 1900...1900) }
         #expect(try DyadModels.named(DyadModels.defaultName).name == DyadModels.defaultName)
-        #expect(throws: ScenarioError.self) { try DyadModels.named("oracle") }
+        #expect(throws: HistoryError.self) { try DyadModels.named("oracle") }
     }
 }

@@ -14,7 +14,7 @@ import Testing
     @Test func buckPassingAgreesWithTheNashSolvers() throws {
         // n = 3, c/b = 0.5: the logit path from uniform play ends at the symmetric mixed equilibrium.
         let g = try BuckPassing.normalFormGame(states: 3, cost: 0.5)
-        let e = try LogitPath.solve(g)
+        let e = try LogitPath.solve(g).equilibria[0]
         for p in e.profile.probabilities { #expect(abs(p[0] - 0.292893219) < 1e-8) }
         // The pure equilibria are the three "exactly one balances" profiles.
         #expect(try PureEquilibria.solve(g).equilibria.count == 3)

@@ -23,8 +23,8 @@ import Testing
     @Test(arguments: [(0.5, 0.5, 0.5), (0.0, 1.0, 0.5), (0.8, 0.2, 0.5), (0.5, 2.0, 0.8)])
     func kyddTrustThresholdSeparatesCooperation(t: Double, c: Double, tau: Double) throws {
         #expect(abs(c / (1 - t + c) - tau) < 1e-12)
-        let above = try Self.securityDilemma(pi: min(1, tau + 0.01), t: t, c: c).solve()
-        let below = try Self.securityDilemma(pi: tau - 0.01, t: t, c: c).solve()
+        let above = try Self.securityDilemma(pi: min(1, tau + 0.01), t: t, c: c).solve().equilibria
+        let below = try Self.securityDilemma(pi: tau - 0.01, t: t, c: c).solve().equilibria
         #expect(Self.hasTrustEquilibrium(above))
         #expect(!Self.hasTrustEquilibrium(below))
         // "All defect" is always an equilibrium.
@@ -37,10 +37,10 @@ import Testing
         let g = try Self.securityDilemma(pi: 0.9, t: 0.5, c: 2)
         let agents = try g.agentForm()
         #expect(agents.playerCount == 4)
-        let e = try g.solve(all: false)[0]
+        let e = try g.solve(all: false).equilibria[0]
         #expect(e.regret <= 1e-9)
         // In the trust equilibrium a trustworthy type gets π·1 + (1−π)(−c) = 0.7 and a greedy type π·1.5 = 1.35.
-        let trust = try #require(try g.solve().first { e in e.strategies.allSatisfy { abs($0[0][0] - 1) < 1e-9 && abs($0[1][1] - 1) < 1e-9 } })
+        let trust = try #require(try g.solve().equilibria.first { e in e.strategies.allSatisfy { abs($0[0][0] - 1) < 1e-9 && abs($0[1][1] - 1) < 1e-9 } })
         #expect(abs(trust.interimPayoffs[0][0] - 0.7) < 1e-9 && abs(trust.interimPayoffs[0][1] - 1.35) < 1e-9)
         let allPure = try VertexEnumeration.solve(try g.exAnteForm())
         #expect(allPure.complete && !allPure.equilibria.isEmpty)

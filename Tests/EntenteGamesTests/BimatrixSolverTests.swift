@@ -39,7 +39,7 @@ import Testing
         for g in [TestGames.rockPaperScissors, TestGames.shapley] {
             let r = try VertexEnumeration.solve(g)
             #expect(r.equilibria.count == 1 && contains(r, [third, third]))
-            let lh = try LemkeHowson.solve(g, label: 2)
+            let lh = try LemkeHowson.solve(g, label: 2).equilibria[0]
             #expect(approxEqual(lh.profile.probabilities, [third, third]))
         }
     }
@@ -61,7 +61,7 @@ import Testing
     @Test func lemkeHowsonFindsAnEquilibriumFromEveryLabel() throws {
         let g = TestGames.battleOfTheSexes
         for k in 0..<4 {
-            let e = try LemkeHowson.solve(g, label: k)
+            let e = try LemkeHowson.solve(g, label: k).equilibria[0]
             #expect(e.regret <= 1e-9)
         }
         let all = try LemkeHowson.solveAllLabels(TestGames.degenerate)

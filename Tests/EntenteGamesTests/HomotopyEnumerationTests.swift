@@ -175,7 +175,7 @@ import Testing
         let u = (0..<3).map { _ in (0..<8).map { _ in Double(Int.random(in: seed < 5 ? 0...2 : -9...9, using: &rng)) } }
         let g = try NormalFormGame(strategyCounts: [2, 2, 2], payoffs: u)
         let outcome: Result<NashEquilibrium, EquilibriumError> = Result { () throws(EquilibriumError) in
-            try LogitPath.solve(g)
+            try LogitPath.solve(g).equilibria[0]
         }
         switch outcome {
         case .success(let e):

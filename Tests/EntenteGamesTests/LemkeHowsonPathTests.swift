@@ -28,7 +28,7 @@ import Testing
     func sameEquilibriumAsQuantEcon(n: Int, s: Int, rowSupport: [Int], columnSupport: [Int], u1: Double, u2: Double)
         throws
     {
-        let e = try LemkeHowson.solve(Self.game(n, s), label: 0)
+        let e = try LemkeHowson.solve(Self.game(n, s), label: 0).equilibria[0]
         let p = e.profile.probabilities
         #expect(p[0].indices.filter { p[0][$0] > 0 } == rowSupport)
         #expect(p[1].indices.filter { p[1][$0] > 0 } == columnSupport)
@@ -37,7 +37,7 @@ import Testing
 
     /// The equilibrium the eager full-tableau implementation (before delayed updates) reached from label 0.
     @Test func sameEquilibriumAsTheEagerTableau() throws {
-        let e = try LemkeHowson.solve(Self.game(60, 2), label: 0)
+        let e = try LemkeHowson.solve(Self.game(60, 2), label: 0).equilibria[0]
         let p = e.profile.probabilities
         #expect(p[0].indices.filter { p[0][$0] > 0 } == [42, 48] && p[1].indices.filter { p[1][$0] > 0 } == [8, 50])
         #expect(

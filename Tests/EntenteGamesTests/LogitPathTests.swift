@@ -17,14 +17,14 @@ import Testing
     }()
 
     @Test func threePlayerJordanGameConvergesToUniformMixing() throws {
-        let e = try LogitPath.solve(Self.jordan)
+        let e = try LogitPath.solve(Self.jordan).equilibria[0]
         #expect(approxEqual(e.profile.probabilities, [[0.5, 0.5], [0.5, 0.5], [0.5, 0.5]], 1e-9))
         #expect(e.regret <= 1e-9)
     }
 
     @Test func twoPlayerLogitLimitIsAmongAllEquilibria() throws {
         for g in [TestGames.battleOfTheSexes, TestGames.stagHunt, TestGames.matchingPennies, TestGames.shapley] {
-            let e = try LogitPath.solve(g)
+            let e = try LogitPath.solve(g).equilibria[0]
             #expect(contains(try VertexEnumeration.solve(g), e.profile.probabilities, 1e-7))
         }
     }
@@ -35,12 +35,12 @@ import Testing
         let total = counts.reduce(1, *)
         let payoffs = counts.map { _ in (0..<total).map { _ in Double(Int.random(in: 0...9, using: &rng)) } }
         let g = try NormalFormGame(strategyCounts: counts, payoffs: payoffs)
-        let e = try LogitPath.solve(g)
+        let e = try LogitPath.solve(g).equilibria[0]
         #expect(g.regret(e.profile) <= 1e-9 * g.payoffRange)
     }
 
     @Test func pureDominantStrategyGameEndsAtThePureEquilibrium() throws {
-        let e = try LogitPath.solve(TestGames.prisonersDilemma)
+        let e = try LogitPath.solve(TestGames.prisonersDilemma).equilibria[0]
         #expect(approxEqual(e.profile.probabilities, [[0, 1], [0, 1]], 1e-9))
     }
 }

@@ -110,8 +110,8 @@ import Testing
 
     @Test func badParametersAreRejected() throws {
         let s = try BuiltinScenarios.scenario(named: "europe-1890")
-        #expect(throws: ScenarioError.self) { try ThreatModel(lengthKm: -1, epsilon: 0.1).matrix(s) }
-        #expect(throws: ScenarioError.self) { try ThreatModel(lengthKm: 500, epsilon: 2).matrix(s) }
+        #expect(throws: AllianceGameError.self) { try ThreatModel(lengthKm: -1, epsilon: 0.1).matrix(s) }
+        #expect(throws: AllianceGameError.self) { try ThreatModel(lengthKm: 500, epsilon: 2).matrix(s) }
         var p = AlignmentParameters()
         p.autonomyCost = -1
         #expect(throws: AllianceGameError.invalidParameter(name: "kappa", value: -1, range: "[0, 1e12]")) {
@@ -149,6 +149,6 @@ import Testing
         } catch let e as FileFormatError {
             #expect(e.line == 2 && e.column == 3)
         } catch { Issue.record("wrong error \(error)") }
-        #expect(throws: ScenarioError.self) { try NMCCSV.scenario(Self.csv, year: 1900, states: ["ZZZ"]) }
+        #expect(throws: FileFormatError.self) { try NMCCSV.scenario(Self.csv, year: 1900, states: ["ZZZ"]) }
     }
 }

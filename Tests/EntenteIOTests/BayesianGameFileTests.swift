@@ -36,7 +36,7 @@ import Testing
             """
         let g = try BayesianGameJSON.parse(text)
         let r = try g.allEquilibria()
-        #expect(r.method == "agent-form homotopy")
+        #expect(r.method == .agentFormHomotopy)
         #expect(r.complete)
         #expect(r.equilibria.count == 7)
         #expect(r.equilibria.contains { e in e.strategies.allSatisfy { abs($0[0][0] - 0.5) < 1e-9 } })

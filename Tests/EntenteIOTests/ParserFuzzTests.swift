@@ -216,7 +216,7 @@ import Testing
         #expect(big.values.count == 1 << 14)
         // More actors than the limit (100,000 would be 80 GB of distances): refused before the n × n tables.
         let many = (0..<(ScenarioJSON.maxActors + 1)).map { #"{"id":"\#($0)","capability":1}"# }.joined(separator: ",")
-        #expect(throws: ScenarioError.self) { try ScenarioJSON.parse(#"{"actors": [\#(many)]}"#) }
+        #expect(throws: FileFormatError.self) { try ScenarioJSON.parse(#"{"actors": [\#(many)]}"#) }
         // 30 players with an empty list: refused by the length check, before any 2³⁰ allocation.
         let names = (0..<30).map { "\"P\($0)\"" }.joined(separator: ",")
         #expect(throws: FileFormatError.self) { try CoalitionJSON.parse(#"{"players": [\#(names)], "values": []}"#, playerLimit: 30) }
@@ -237,7 +237,7 @@ import Testing
         #expect(s.actors[0].capability == 1.0 / 3.0 && s.actors[0].militaryShare == 0.25)
         let typed = try ScenarioJSON.parse(#"{"actors": [{"id": "A", "capability": 1, "type": "1/3"}, {"id": "B", "capability": 1}], "distances_km": [["A", "B", 1]]}"#)
         #expect(typed.actors[0].type == .uncertain(probabilityPowerAcquiring: 1.0 / 3.0))
-        #expect(throws: ScenarioError.self) { try ScenarioJSON.parse(#"{"actors": [{"id": "A", "capability": 1, "type": "4/3"}]}"#) }
+        #expect(throws: FileFormatError.self) { try ScenarioJSON.parse(#"{"actors": [{"id": "A", "capability": 1, "type": "4/3"}]}"#) }
         // The exact readers keep what was written, beyond the 10⁶ denominators the doubles can be mapped back from.
         let j = try GameJSON.parseExact(#"{"players": ["a", "b"], "strategies": [["x"], ["y", "z"]], "payoffs": [[["1/3000007", 0.1]], [[-2, "5"]]]}"#)
         #expect(j.exactPayoffs == [[Rational(1, 3_000_007), Rational(1, 10)], [Rational(-2), Rational(5)]])

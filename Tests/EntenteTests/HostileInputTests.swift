@@ -48,7 +48,7 @@ import Testing
         #expect(try VertexEnumeration.solve(g).complete)
         let z = try ZeroSumNash.solve(g)
         #expect(approxEqual(z.equilibria[0].profile.probabilities, [[0.5, 0.5], [0.5, 0.5]], 1e-9))
-        let l = try LogitPath.solve(g)
+        let l = try LogitPath.solve(g).equilibria[0]
         #expect(approxEqual(l.profile.probabilities, [[0.5, 0.5], [0.5, 0.5]], 1e-6))
     }
 
@@ -78,7 +78,7 @@ import Testing
         for _ in 0..<40 {
             let u = (0..<3).map { _ in (0..<8).map { _ in Double(Int.random(in: -3...3, using: &rng)) } }
             let g = try! NormalFormGame(strategyCounts: [2, 2, 2], payoffs: u)
-            guard let e = try? LogitPath.solve(g) else { continue }
+            guard let e = try? LogitPath.solve(g).equilibria[0] else { continue }
             for v in e.profile.probabilities {
                 #expect(v.allSatisfy { $0.isFinite && $0 >= -1e-9 })
                 #expect(abs(v.reduce(0, +) - 1) <= 1e-9)

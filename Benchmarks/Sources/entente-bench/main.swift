@@ -46,7 +46,7 @@ case "vertex":
     output = try time { "\(try VertexEnumeration.solve(g).equilibria.count)" }
 case "lemke":
     let g = try GambitNFG.parse(text)
-    output = try time { String(format: "%.6f", try LemkeHowson.solve(g, label: 0).payoffs[0]) }
+    output = try time { String(format: "%.6f", try LemkeHowson.solve(g, label: 0).equilibria[0].payoffs[0]) }
 case "zerosum", "zerosum-simplex":
     // Interior point + crossover (default) or the revised simplex on the whole game; the result names the path.
     let g = try GambitNFG.parse(text)
@@ -57,7 +57,7 @@ case "zerosum", "zerosum-simplex":
     }
 case "logit":
     let g = try GambitNFG.parse(text)
-    output = try time { String(format: "%.3g", try LogitPath.solve(g).regret) }
+    output = try time { String(format: "%.3g", try LogitPath.solve(g).equilibria[0].regret) }
 case "homotopy":
     // Every isolated equilibrium of an n-player game (support enumeration + homotopy continuation).
     let g = try GambitNFG.parse(text)

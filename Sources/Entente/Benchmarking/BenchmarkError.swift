@@ -23,10 +23,10 @@ public enum BenchmarkError: Error, Equatable, Sendable, CustomStringConvertible 
         switch self {
         case .unknownFamily(let f):
             return "unknown benchmark family '\(f)'; use one of \(BenchmarkFamily.allCases.map(\.rawValue).joined(separator: ", "))"
-        case .invalidSizes(let why): return "--sizes: \(why)"
+        case .invalidSizes(let why): return "invalid size list: \(why)"
         case .sizeOutOfRange(let f, let n, let l):
-            return "--sizes: \(n) is outside \(l.lowerBound)...\(l.upperBound), the sizes '\(f)' accepts"
-        case .invalidRepeats(let k): return "--repeats must be an integer in 1...1000, got \(k)"
+            return "size \(n) is outside \(l.lowerBound)...\(l.upperBound), the sizes '\(f)' accepts"
+        case .invalidRepeats(let k): return "the number of repeats must be an integer in 1...1000, got \(k)"
         case .instanceFailed(let f, let n, let why): return "\(f) at size \(n) failed: \(why)"
         case .unverified(let f, let n, let why): return "\(f) at size \(n): the answer failed verification (\(why))"
         }

@@ -112,7 +112,7 @@ public enum BenchmarkFamily: String, Sendable, CaseIterable {
                 let tolerance = EquilibriumVerifier.absoluteTolerance(EquilibriumVerifier.defaultTolerance, for: game)
                 if self == .lemke {
                     return BenchmarkInstance(size: n) {
-                        let (e, dt) = try BenchmarkFamily.timed { try LemkeHowson.solve(game, label: 0) }
+                        let (e, dt) = try BenchmarkFamily.timed { try LemkeHowson.solve(game, label: 0).equilibria[0] }
                         _ = try EquilibriumVerifier.verify(e.profile, in: game, tolerance: tolerance)
                         return (dt, "regret \(BenchmarkFamily.short(e.regret))")
                     }

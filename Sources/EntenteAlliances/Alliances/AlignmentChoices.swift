@@ -28,8 +28,8 @@ public struct AlignmentParameters: Sendable, Equatable {
         try ConflictStage(decisiveness: decisiveness, entanglement: entanglement, autonomyCost: autonomyCost, prize: prize)
     }
 
-    /// Throws on negative or non-finite parameters.
-    public func validate() throws {
+    /// Throws ``AllianceGameError/invalidParameter(name:value:range:)`` on negative or non-finite parameters.
+    public func validate() throws(AllianceGameError) {
         _ = try stage()
         guard rationality.isFinite, rationality >= 0, rationality <= 1e6 else {
             throw AllianceGameError.invalidParameter(name: "rationality", value: rationality, range: "[0, 1e6]")

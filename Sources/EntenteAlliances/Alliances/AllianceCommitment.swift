@@ -1,7 +1,7 @@
 /// ATOP 5.1 obligations between two great powers in one year (unordered pair, `ccode1 < ccode2`): a flag is set if
 /// either state has that obligation towards the other in an alliance in force at some time in the year.
 ///
-/// Source: Leeds et al. (2002), ATOP 5.1 directed dyad-years collapsed to pairs (data/history/README.md).
+/// Source: Leeds et al. (2002), ATOP 5.1 directed dyad-years collapsed to unordered pairs.
 public struct AllianceCommitment: Sendable, Equatable, Hashable {
     /// The year.
     public let year: Int

@@ -28,8 +28,8 @@ public struct AllianceGameParameters: Sendable, Equatable {
         self.originWeight = originWeight
     }
 
-    /// Throws on a parameter outside its range.
-    public func validate() throws {
+    /// Throws ``AllianceGameError/invalidParameter(name:value:range:)`` on a parameter outside its range.
+    public func validate() throws(AllianceGameError) {
         try threatModel.validate()
         guard rationality.isFinite, rationality >= 0, rationality <= 1e6 else {
             throw AllianceGameError.invalidParameter(name: "rationality", value: rationality, range: "[0, 1e6]")

@@ -20,8 +20,7 @@ public enum Blocs {
     /// with O(n) incremental updates; ties (within 1e-12) go to the first maximum in binary order (structural
     /// balance, Cartwright & Harary 1956). O(n·2ⁿ⁻¹).
     public static func exact(hostility h: Matrix, limit: Int = exactLimit) throws(CooperativeError) -> Split {
-        let n = h.rows
-        guard n >= 1 else { throw .noPlayers }
+        let n = try checked(h)
         guard n <= min(limit, 40) else { throw .tooManyPlayers(n: n, limit: min(limit, 40)) }
         if n == 1 { return Split(sides: [1], cut: 0) }
         var side = [Int](repeating: 1, count: n)
@@ -57,9 +56,22 @@ public enum Blocs {
         case laplacian
     }
 
+    /// The number of actors of a hostility matrix: at least one, square (``CooperativeError/dimensionMismatch(expected:actual:)``
+    /// with rows and columns) and finite (``CooperativeError/nonFinite(index:)`` with the column-major index).
+    static func checked(_ h: Matrix) throws(CooperativeError) -> Int {
+        guard h.rows >= 1 else { throw .noPlayers }
+        guard h.columns == h.rows else { throw .dimensionMismatch(expected: h.rows, actual: h.columns) }
+        if let k = h.storage.firstIndex(where: { !$0.isFinite }) { throw .nonFinite(index: k) }
+        return h.rows
+    }
+
     /// Sign of the leading eigenvector (LAPACK `dsyevd`). O(n³); a heuristic that can miss the optimum.
-    public static func spectral(hostility h: Matrix, variant: SpectralVariant = .laplacian) throws -> Split {
-        let n = h.rows
+    /// Throws the same ``CooperativeError`` cases as ``exact(hostility:limit:)`` for an empty, non-square or
+    /// non-finite matrix, and ``CooperativeError/eigenDecompositionFailed`` if LAPACK does not converge.
+    public static func spectral(hostility h: Matrix, variant: SpectralVariant = .laplacian) throws(CooperativeError)
+        -> Split
+    {
+        let n = try checked(h)
         if n == 1 { return Split(sides: [1], cut: 0) }
         var m = Matrix(rows: n, columns: n)
         for i in 0..<n {
@@ -72,7 +84,8 @@ public enum Blocs {
                 }
             }
         }
-        let (_, vectors) = try Eigen.symmetric(m)
+        let vectors: Matrix
+        do { vectors = try Eigen.symmetric(m).vectors } catch { throw .eigenDecompositionFailed }
         let top = (0..<n).map { vectors[$0, n - 1] }
         let sign0: Double = top[0] >= 0 ? 1 : -1
         let sides = top.map { $0 * sign0 >= 0 ? 1 : -1 }

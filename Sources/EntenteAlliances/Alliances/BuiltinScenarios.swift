@@ -34,7 +34,7 @@ public enum BuiltinScenarios {
     /// Builds a named scenario. Throws ``ScenarioError`` for an unknown name.
     public static func scenario(named name: String) throws -> Scenario {
         guard let e = all.first(where: { $0.name == name }) else {
-            throw ScenarioError(field: "name", message: "unknown built-in scenario \"\(name)\" (see `entente scenarios`)")
+            throw ScenarioError(field: "name", message: "unknown built-in scenario \"\(name)\" (known: \(all.map(\.name).joined(separator: ", ")))")
         }
         return try fromData(year: e.year, states: e.states, name: e.name, revisionists: e.revisionists)
     }

@@ -1,7 +1,7 @@
 /// One great power in one year of ``GreatPowerHistory``: its COW codes, NMC v7.0 capabilities and capital.
 ///
-/// Source: COW major powers v2016 (GP-year rule of data/history/README.md), NMC v7.0, COW capitals via
-/// peacesciencer (capital in force on 1 January).
+/// Source: COW major powers v2016 (a state counts in a year if it was a major power on 1 January or became one during
+/// the year), NMC v7.0, COW capitals via the peacesciencer R package (capital in force on 1 January).
 public struct GreatPower: Sendable, Equatable {
     /// COW numeric state code (e.g. 255 for Prussia/Germany).
     public let ccode: Int

@@ -1,6 +1,6 @@
 /// One unordered pair of great powers in one year (`ccode1 < ccode2`): geography and rivalry.
 ///
-/// Source: data/history/dyads.csv — haversine capital distance, COW Direct Contiguity v3.2 (lowest type in any
+/// Sources: haversine capital distance, COW Direct Contiguity v3.2 (lowest type in any
 /// month of the year), CShapes 2.0 minimum distance (1886 on), Thompson–Dreyer strategic rivalry active that year.
 public struct GreatPowerDyad: Sendable, Equatable, Hashable {
     /// The year.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The great-power system year by year, 1816–1945 (data/history): powers, capabilities, capitals and pairs for
+/// The great-power system year by year, 1816–1945 (Correlates of War and ATOP data, compiled in): powers, capabilities, capitals and pairs for
 /// every year; ATOP alliance commitments and COW wars among great powers for the years with known outcomes
 /// (1816–1890 in the embedded data; later outcomes are held out and may be supplied with ``withOutcomes(alliances:wars:)``).
 ///
@@ -171,8 +171,13 @@ public struct GreatPowerHistory: Sendable {
             land[i][j] = p.landContiguous; land[j][i] = p.landContiguous
             riv[i][j] = p.rivalry; riv[j][i] = p.rivalry
         }
-        return try Scenario(name: "history-\(y)", year: y, actors: actors, distances: d, landContiguous: land, rivalries: riv,
-                            sources: Self.citations)
+        do {
+            return try Scenario(name: "history-\(y)", year: y, actors: actors, distances: d, landContiguous: land, rivalries: riv,
+                                sources: Self.citations)
+        } catch let e as ScenarioError {
+            // The history's own tables do not make a valid scenario for this year.
+            throw HistoryError.malformed(table: "great powers \(y)", line: 0, message: e.description)
+        }
     }
 
     /// The same inputs with outcomes supplied for held-out years (a held-out check): `alliances` rows replace the

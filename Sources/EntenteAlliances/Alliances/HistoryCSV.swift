@@ -1,8 +1,9 @@
-/// Reads the comma-separated tables of data/history (embedded or supplied by the user): header row, columns found
-/// by name (others ignored), empty cell = missing, surrounding double quotes stripped. No quoted commas.
+/// Reads the comma-separated tables of the great-power history (embedded or supplied by the user): header row,
+/// columns found by name (others ignored), empty cell = missing, surrounding double quotes stripped. No quoted commas.
 ///
-/// The public entry points read the outcome files a held-out check supplies: ``alliances(_:name:)`` takes the columns of
-/// `alliances_1816_1890.csv`, ``wars(_:name:)`` those of `wars_1816_1890.csv`. O(size of the text).
+/// The public entry points read the outcome files a held-out check supplies: ``alliances(_:name:)`` ATOP alliance
+/// pairs (Leeds et al. 2002), ``wars(_:name:)`` COW war participations (Sarkees & Wayman 2010), with the columns each
+/// documents. O(size of the text).
 public enum HistoryCSV {
     /// A parsed table: column index by name and the data rows (cells).
     struct Table {
@@ -66,7 +67,7 @@ public enum HistoryCSV {
         }
     }
 
-    /// Parses alliance outcomes with the columns of `alliances_1816_1890.csv`: `year, ccode1, ccode2, defense,
+    /// Parses alliance outcomes (ATOP pairs, one row per pair and year) with the columns `year, ccode1, ccode2, defense,
     /// offense, neutral, nonagg, consul` (abbreviations optional; missing neutral/nonagg/consul read as 0).
     /// Rows list only pairs with some commitment. Throws ``HistoryError/malformed(table:line:message:)``. O(rows).
     public static func alliances(_ text: String, name: String = "alliances") throws -> [AllianceCommitment] {
@@ -84,7 +85,7 @@ public enum HistoryCSV {
         }
     }
 
-    /// Parses war participations with the columns of `wars_1816_1890.csv`: `warnum, start_year, ccode, stateabb,
+    /// Parses war participations (COW inter-state wars) with the columns `warnum, start_year, ccode, stateabb,
     /// side` (and optionally `initiator, outcome, first_year, last_year`). O(rows).
     public static func wars(_ text: String, name: String = "wars") throws -> [WarParticipation] {
         let t = try Table(text, name: name)

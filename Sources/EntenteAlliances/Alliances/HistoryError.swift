@@ -1,6 +1,6 @@
 /// Why a request to the great-power history (``GreatPowerHistory``) or to the validation built on it cannot be met.
 ///
-/// Untyped `throws` carry it; every case prints as one line for the command-line tool.
+/// Every case prints as one line.
 public enum HistoryError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A year outside the years the data cover (1816–1945 for the embedded history).
     case yearOutOfRange(year: Int, available: ClosedRange<Int>)
@@ -13,6 +13,8 @@ public enum HistoryError: Error, Equatable, Sendable, CustomStringConvertible {
     case malformed(table: String, line: Int, message: String)
     /// A model returned predictions that do not match the great powers of a year.
     case invalidPredictions(model: String, year: Int, message: String)
+    /// No dyad model is registered under this name (``DyadModels/named(_:history:fitYears:)``).
+    case unknownModel(name: String, known: [String])
 
     /// One line for the user.
     public var description: String {
@@ -27,6 +29,8 @@ public enum HistoryError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(t), line \(l): \(m)"
         case .invalidPredictions(let m, let y, let msg):
             return "model \(m), year \(y): \(msg)"
+        case .unknownModel(let name, let known):
+            return "unknown model \"\(name)\" (known: \(known.joined(separator: ", ")))"
         }
     }
 }

@@ -42,18 +42,21 @@ public struct ThreatModel: Sendable, Equatable {
         self.epsilon = epsilon
     }
 
-    /// Throws if a parameter is out of range (λ ≤ 0, ε outside [0, 1]).
-    public func validate() throws {
+    /// Throws ``AllianceGameError/invalidParameter(name:value:range:)`` if a parameter is out of range (λ ≤ 0 or NaN,
+    /// ε outside [0, 1]).
+    public func validate() throws(AllianceGameError) {
         switch proximity {
         case .exponential(let l), .hyperbolic(let l):
-            guard l > 0, !l.isNaN else { throw ScenarioError(field: "lambda", message: "length scale must be positive, got \(l)") }
+            guard l > 0, !l.isNaN else { throw .invalidParameter(name: "lengthKm", value: l, range: "(0, ∞)") }
         case .none: break
         }
-        guard epsilon.isFinite, epsilon >= 0, epsilon <= 1 else { throw ScenarioError(field: "epsilon", message: "must be in [0, 1], got \(epsilon)") }
+        guard epsilon.isFinite, epsilon >= 0, epsilon <= 1 else {
+            throw .invalidParameter(name: "epsilon", value: epsilon, range: "[0, 1]")
+        }
     }
 
     /// The threat matrix: row i (threatened), column j (source), zero diagonal.
-    public func matrix(_ s: Scenario) throws -> Matrix {
+    public func matrix(_ s: Scenario) throws(AllianceGameError) -> Matrix {
         try validate()
         let n = s.actorCount
         var t = Matrix(rows: n, columns: n)

@@ -1,6 +1,6 @@
 /// One great power's participation in a COW inter-state war in which it fought another great power.
 ///
-/// Source: COW Inter-State War v4.0 (Sarkees & Wayman 2010) via peacesciencer; rows of data/history/wars_1816_1890.csv.
+/// Source: COW Inter-State War v4.0 (Sarkees & Wayman 2010) via the peacesciencer R package (Miller 2022).
 public struct WarParticipation: Sendable, Equatable, Hashable {
     /// COW war number.
     public let warnum: Int

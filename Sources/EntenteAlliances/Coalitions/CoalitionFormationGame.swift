@@ -72,7 +72,10 @@ public enum DynamicsError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidParameter(name: String)
     /// The full partition space of n players exceeds the limit (Bell(n) states); raise `playerLimit` or restrict.
     case tooManyStates(players: Int, limit: Int)
+    /// The direct (LU) solve of I − δP failed: the matrix is numerically singular.
     case singularSystem
+    /// Restarted GMRES did not reach its residual tolerance within its iteration budget (Saad & Schultz 1986).
+    case iterativeSolverDidNotConverge(iterations: Int, residual: Double)
     case searchLimit(limit: Int)
     /// The private-types game would have more public states (structures × belief grid points) than the state limit.
     case tooManyBeliefStates(states: Int, limit: Int)
@@ -90,6 +93,8 @@ public enum DynamicsError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalidParameter(let n): return "invalid parameter: \(n)"
         case .tooManyStates(let n, let l): return "\(n) players exceed the limit of \(l) for the full partition state space (Bell(n) states); raise the limit (playerLimit / actorLimit) or restrict the state space with Parameters.maxCoalitionSize"
         case .singularSystem: return "I − δP is singular"
+        case .iterativeSolverDidNotConverge(let k, let r):
+            return "GMRES did not converge in \(k) iterations (relative residual \(r)); use Gauss–Seidel or a smaller δ"
         case .searchLimit(let l): return "the equilibrium search exceeded its limit of \(l) candidate processes"
         case .tooManyActors(let n, let l): return "\(n) actors exceed the limit of \(l) that the dynamic game can represent; analyse a subset of the actors"
         case .stateSpaceTooLarge(let s, let m, let sl, let ml):

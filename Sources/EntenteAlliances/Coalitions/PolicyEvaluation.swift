@@ -8,7 +8,8 @@
 /// V ← U + δPV in place (relative change 1e-13 of max(1, max |U|)), O(nnz·n) per sweep, at most 100 000 sweeps and
 /// about 2·10⁹ updates (else `evaluationDidNotConverge`).
 /// Since P is stochastic and δ < 1, I − δP is a non-singular M-matrix; a failed factorisation or a GMRES run that
-/// does not converge is reported as ``DynamicsError/singularSystem``.
+/// A failed factorisation is reported as ``DynamicsError/singularSystem``, a GMRES run that does not converge as
+/// ``DynamicsError/iterativeSolverDidNotConverge(iterations:residual:)``.
 enum PolicyEvaluation {
     /// Solves (I − δP)V = U. `start` (row-major, like U) warm-starts the iterative methods: GMRES starts from it (from
     /// zero without it), Gauss–Seidel from it or from U.
@@ -33,7 +34,9 @@ enum PolicyEvaluation {
                 let rhs = (0..<m).map { u[$0 * n + i] }
                 let x0 = start.map { s in (0..<m).map { s[$0 * n + i] } }
                 let r = GMRES.solve(size: m, rhs: rhs, initial: x0, tolerance: 1e-12) { p.applyShifted(delta: delta, $0, $1) }
-                guard r.converged else { throw .singularSystem }
+                guard r.converged else {
+                    throw .iterativeSolverDidNotConverge(iterations: r.iterations, residual: r.relativeResidual)
+                }
                 for x in 0..<m { v[x * n + i] = r.solution[x] }
             }
             return v

@@ -23,7 +23,7 @@ public enum DyadModels {
 
     /// Every registered model.
     public static let all: [Entry] = [
-        Entry(name: "game", summary: "the alliance game: logit dynamics with consent over coalition structures, started at the origin year's alliances; parameters fitted on --fit",
+        Entry(name: "game", summary: "the alliance game: logit dynamics with consent over coalition structures, started at the origin year's alliances; parameters fitted on the fitting years",
               make: { h, f in try AllianceGameModel.fitted(history: h, fitYears: f) }),
         Entry(name: "dynamic", summary: "the dynamic alliance-formation game solved per year from that year's inputs (no observed alliances); κ and e fitted on --fit",
               make: { h, f in try DynamicGameModel.fitted(history: h, fitYears: f) }),
@@ -36,16 +36,16 @@ public enum DyadModels {
         Entry(name: "nobody", summary: "baseline: nobody allies (p = 0.001)", make: { _, _ in NobodyAlliesModel() }),
     ]
 
-    /// The model used when `--model` is not given.
+    /// The default model (`game`).
     public static let defaultName = "game"
 
-    /// The model registered under `name`, built for the fitting years; throws ``ScenarioError`` listing the known names
+    /// The model registered under `name`, built for the fitting years; throws ``HistoryError/unknownModel(name:known:)``
     /// for an unknown one, ``HistoryError/invalidFitYears(_:allowed:)`` for fitting years outside
     /// ``AllianceValidation/fitLimit``. O(entries + the model's own fit).
     public static func named(_ name: String, history: GreatPowerHistory = .embedded,
                              fitYears: ClosedRange<Int> = AllianceValidation.fitLimit) throws -> any DyadModel {
         guard let e = all.first(where: { $0.name == name }) else {
-            throw ScenarioError(field: "model", message: "unknown model \"\(name)\" (known: \(all.map(\.name).joined(separator: ", ")))")
+            throw HistoryError.unknownModel(name: name, known: all.map(\.name))
         }
         try AllianceValidation.checkFit(fitYears, history: history)
         return try e.make(history, fitYears)

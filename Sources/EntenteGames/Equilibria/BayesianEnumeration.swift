@@ -1,7 +1,21 @@
-/// Every Bayesian Nash equilibrium a complete method can list, with the method's completeness flag.
+/// The output of every Bayesian Nash solver (``BayesianGame/allEquilibria(tolerance:shouldStop:progress:)`` and
+/// ``BayesianGame/solve(all:tolerance:)``): verified equilibria, the method and its completeness flag.
 public struct BayesianNashResult: Sendable {
-    /// "ex-ante vertex enumeration" (two players) or "agent-form homotopy" (three or more).
-    public let method: String
+    /// The Bayesian Nash solvers; the raw value is the name printed in reports and JSON.
+    public enum Method: String, Sendable, CaseIterable, CustomStringConvertible {
+        /// Extreme equilibria of the ex-ante form by vertex enumeration (two players).
+        case exAnteVertexEnumeration = "ex-ante vertex enumeration"
+        /// Isolated equilibria of the agent form by homotopy continuation (three or more players).
+        case agentFormHomotopy = "agent-form homotopy"
+        /// One equilibrium of the agent form by logit tracing (never complete).
+        case agentFormLogit = "agent-form logit"
+
+        /// The raw value.
+        public var description: String { rawValue }
+    }
+
+    /// The method that produced the result.
+    public let method: Method
     /// As ``NashResult/complete``: every extreme equilibrium of the ex-ante form (two players), or every isolated
     /// equilibrium of the agent form with every path accounted for (three or more players).
     public let complete: Bool
@@ -15,7 +29,7 @@ public struct BayesianNashResult: Sendable {
 
     /// Bundles verified equilibria.
     public init(
-        method: String, complete: Bool, equilibria: [BayesianEquilibrium], incompleteReason: String?, components: Int
+        method: Method, complete: Bool, equilibria: [BayesianEquilibrium], incompleteReason: String?, components: Int
     ) {
         self.method = method
         self.complete = complete
@@ -50,22 +64,22 @@ extension BayesianGame {
         }
         if players.count == 2 {
             let g: NormalFormGame
-            do { g = try exAnteForm() } catch { throw .tooLarge(size: 0, limit: NormalFormGame.defaultProfileLimit) }
+            do { g = try exAnteForm() } catch { throw .invalidGame(error) }
             let r = try VertexEnumeration.solve(g, tolerance: tolerance, shouldStop: shouldStop)
             for e in r.equilibria { keep(try equilibrium(fromExAnte: e.profile, tolerance: tolerance)) }
             return BayesianNashResult(
-                method: "ex-ante vertex enumeration", complete: r.complete, equilibria: out,
+                method: .exAnteVertexEnumeration, complete: r.complete, equilibria: out,
                 incompleteReason: r.incompleteReason, components: 0)
         }
         let agents: NormalFormGame
-        do { agents = try agentForm() } catch { throw .tooLarge(size: 0, limit: NormalFormGame.defaultProfileLimit) }
+        do { agents = try agentForm() } catch { throw .invalidGame(error) }
         let h = try HomotopyEnumeration.solve(agents, tolerance: tolerance, shouldStop: shouldStop, progress: progress)
         for e in h.result.equilibria { keep(try equilibrium(fromAgentForm: e.profile, tolerance: tolerance)) }
         for c in h.components {
             for e in c.samples { keep(try equilibrium(fromAgentForm: e.profile, tolerance: tolerance)) }
         }
         return BayesianNashResult(
-            method: "agent-form homotopy", complete: h.result.complete, equilibria: out,
+            method: .agentFormHomotopy, complete: h.result.complete, equilibria: out,
             incompleteReason: h.result.incompleteReason, components: h.components.count)
     }
 }

@@ -164,7 +164,7 @@ public enum HomotopyEnumeration {
         var reason: String? = nil
         if stopped { reason = "stopped (timeout or interrupt)" } else if let r = state.incompleteReason { reason = r }
         let result = NashResult(
-            method: "homotopy", complete: reason == nil, equilibria: state.found.map(\.equilibrium),
+            method: .homotopy, complete: reason == nil, equilibria: state.found.map(\.equilibrium),
             tolerance: tolAbs, incompleteReason: reason)
         return HomotopyEnumerationResult(
             result: result, certificates: state.found.map(\.certificate), exact: state.found.map(\.exact),

@@ -13,11 +13,17 @@
 ///   (414 pivots at 200 × 200, 183 138 at 500 × 500 on one seed). `maxPivots` bounds it.
 /// - Tolerance: pivot entries above 1e-12; the result is verified to `tolerance × max(1, payoff range)`.
 public enum LemkeHowson {
-    /// One equilibrium, from dropping label `label` (0..<m are player 1's strategies, m..<m+n player 2's).
+    /// One equilibrium, from dropping label `label` (0..<m are player 1's strategies, m..<m+n player 2's), as a
+    /// result with method ``NashResult/Method/lemkeHowson``, one equilibrium and `complete = false`.
+    ///
+    /// Throws ``EquilibriumError/wrongPlayerCount(expected:actual:)`` unless the game has two players,
+    /// ``EquilibriumError/invalidLabel(label:count:)`` for a label outside `0..<m + n`,
+    /// ``EquilibriumError/invalidLimit(value:minimum:)`` for `maxPivots < 1` and
+    /// ``EquilibriumError/noConvergence(steps:)`` when the path is longer than `maxPivots`.
     public static func solve(
         _ game: NormalFormGame, label: Int = 0, tolerance: Double = EquilibriumVerifier.defaultTolerance,
         maxPivots: Int = 1_000_000
-    ) throws(EquilibriumError) -> NashEquilibrium {
+    ) throws(EquilibriumError) -> NashResult {
         guard game.playerCount == 2 else { throw .wrongPlayerCount(expected: 2, actual: game.playerCount) }
         let m = game.strategyCounts[0], n = game.strategyCounts[1]
         guard label >= 0 && label < m + n else { throw .invalidLabel(label: label, count: m + n) }
@@ -69,10 +75,12 @@ public enum LemkeHowson {
         for (row, v) in tp.basis.enumerated() where v < m { x[v] = max(0, tp.rhs[row]) }
         for (row, v) in tq.basis.enumerated() where v >= m { y[v - m] = max(0, tq.rhs[row]) }
         let profile = MixedProfile(unchecked: [VertexEnumeration.normalise(x), VertexEnumeration.normalise(y)])
-        return try EquilibriumVerifier.verify(profile, in: game, tolerance: tol)
+        let e = try EquilibriumVerifier.verify(profile, in: game, tolerance: tol)
+        return NashResult(method: .lemkeHowson, complete: false, equilibria: [e], tolerance: tol)
     }
 
-    /// Distinct equilibria reached from all m + n dropped labels.
+    /// Distinct equilibria reached from all m + n dropped labels (method ``NashResult/Method/lemkeHowson``,
+    /// `complete = false`: the labels need not reach every equilibrium).
     public static func solveAllLabels(_ game: NormalFormGame, tolerance: Double = EquilibriumVerifier.defaultTolerance)
         throws(EquilibriumError) -> NashResult
     {
@@ -80,11 +88,11 @@ public enum LemkeHowson {
         let total = game.strategyCounts[0] + game.strategyCounts[1]
         var found: [NashEquilibrium] = []
         for k in 0..<total {
-            let e = try solve(game, label: k, tolerance: tolerance)
+            let e = try solve(game, label: k, tolerance: tolerance).equilibria[0]
             if !found.contains(where: { ProfileDistance.max($0.profile, e.profile) < 1e-8 }) { found.append(e) }
         }
         return NashResult(
-            method: "lemke", complete: false, equilibria: found,
+            method: .lemkeHowson, complete: false, equilibria: found,
             tolerance: EquilibriumVerifier.absoluteTolerance(tolerance, for: game))
     }
 }

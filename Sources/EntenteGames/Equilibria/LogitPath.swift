@@ -24,14 +24,28 @@ public enum LogitPath {
         public init() {}
     }
 
-    /// One verified equilibrium at the end of the principal logit branch; throws `.noConvergence` if none is found.
+    /// One verified equilibrium at the end of the principal logit branch, as a result with method
+    /// ``NashResult/Method/logit``, one equilibrium and `complete = false`.
+    ///
+    /// Throws ``EquilibriumError/invalidLimit(value:minimum:)`` for `maxSteps < 1`,
+    /// ``EquilibriumError/invalidPathOption(value:)`` for a `maxLambda`, `initialStep` or `maxStep` that is not finite
+    /// and positive, and ``EquilibriumError/noConvergence(steps:)`` if no verified equilibrium is found.
     public static func solve(_ game: NormalFormGame, tolerance: Double = EquilibriumVerifier.defaultTolerance,
-                             options: Options = Options()) throws(EquilibriumError) -> NashEquilibrium {
+                             options: Options = Options()) throws(EquilibriumError) -> NashResult {
         try EquilibriumVerifier.checkTolerance(tolerance)
-        guard options.maxLambda.isFinite, options.maxLambda > 0, options.maxSteps >= 1,
-              options.initialStep.isFinite, options.initialStep > 0, options.maxStep.isFinite, options.maxStep > 0
-        else { throw .invalidLimit(value: options.maxSteps, minimum: 1) }
+        guard options.maxSteps >= 1 else { throw .invalidLimit(value: options.maxSteps, minimum: 1) }
+        for v in [options.maxLambda, options.initialStep, options.maxStep] where !(v.isFinite && v > 0) {
+            throw .invalidPathOption(value: v)
+        }
         let tolAbs = EquilibriumVerifier.absoluteTolerance(tolerance, for: game)
+        let e = try trace(game, tolerance: tolAbs, options: options)
+        return NashResult(method: .logit, complete: false, equilibria: [e], tolerance: tolAbs)
+    }
+
+    /// The tracer behind ``solve(_:tolerance:options:)``: `tolAbs` is the absolute regret tolerance.
+    static func trace(_ game: NormalFormGame, tolerance tolAbs: Double, options: Options) throws(EquilibriumError)
+        -> NashEquilibrium
+    {
         // First an exact power-of-two scaling into (−1, 1) (so the range below cannot overflow), then range 1.
         let unit = game.scaledForSolving()
         let scale = 1 / unit.payoffRange

@@ -21,10 +21,38 @@ public struct NashEquilibrium: Sendable {
     }
 }
 
-/// The output of a Nash solver: the equilibria found and whether the set is complete.
+/// The output of every Nash solver (``PureEquilibria``, ``VertexEnumeration``, ``SupportEnumeration``,
+/// ``LemkeHowson``, ``ZeroSumNash``, ``LogitPath``, ``HomotopyEnumeration``): the verified equilibria, the method
+/// that produced them and whether the set is complete.
 public struct NashResult: Sendable {
-    /// Name of the method that produced the result.
-    public let method: String
+    /// The Nash solvers; the raw value is the method's name on the command line and in JSON output.
+    public enum Method: String, Sendable, CaseIterable, CustomStringConvertible {
+        /// Every pure equilibrium by checking every profile (``PureEquilibria``); complete.
+        case pure
+        /// Every extreme equilibrium of a bimatrix game by vertex enumeration (``VertexEnumeration``; Avis,
+        /// Rosenberg, Savani & von Stengel 2010).
+        case vertexEnumeration = "enumerate"
+        /// Support enumeration (``SupportEnumeration``; Porter, Nudelman & Shoham 2008); complete for nondegenerate
+        /// games.
+        case supportEnumeration = "support"
+        /// One or several equilibria by Lemke–Howson complementary pivoting (``LemkeHowson``; Lemke & Howson 1964);
+        /// never complete.
+        case lemkeHowson = "lemke"
+        /// One equilibrium of a zero-sum game by linear programming (``ZeroSumNash``); never complete.
+        case zeroSum = "zero-sum"
+        /// One equilibrium by tracing the logit quantal-response path (``LogitPath``; McKelvey & Palfrey 1995);
+        /// never complete.
+        case logit
+        /// Every isolated equilibrium of an n-player game by support enumeration and polynomial homotopy
+        /// continuation (``HomotopyEnumeration``).
+        case homotopy
+
+        /// The raw value (`enumerate`, `lemke`, …).
+        public var description: String { rawValue }
+    }
+
+    /// The method that produced the result.
+    public let method: Method
     /// `true` when the method is guaranteed to list every equilibrium of its kind (all pure equilibria,
     /// all extreme equilibria) and ran to completion without hitting a limit or being cancelled.
     public let complete: Bool
@@ -37,7 +65,7 @@ public struct NashResult: Sendable {
     public let incompleteReason: String?
 
     /// Bundles verified equilibria (build them with ``EquilibriumVerifier/verify(_:in:tolerance:component:vertexBases:)``).
-    public init(method: String, complete: Bool, equilibria: [NashEquilibrium], tolerance: Double, incompleteReason: String? = nil) {
+    public init(method: Method, complete: Bool, equilibria: [NashEquilibrium], tolerance: Double, incompleteReason: String? = nil) {
         self.method = method
         self.complete = complete
         self.equilibria = equilibria

@@ -30,6 +30,6 @@ public enum PureEquilibria {
             }
             game.advance(&idx)
         }
-        return NashResult(method: "pure", complete: true, equilibria: found, tolerance: tol)
+        return NashResult(method: .pure, complete: true, equilibria: found, tolerance: tol)
     }
 }

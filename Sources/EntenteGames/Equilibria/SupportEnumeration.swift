@@ -52,7 +52,7 @@ public enum SupportEnumeration {
         let reason = stopped ? "stopped (timeout or interrupt)"
             : kmax < min(m, n) ? "support size limit (maxSupportSize) reached"
             : sawSingular ? "singular systems skipped (degenerate game; use vertex enumeration)" : nil
-        return NashResult(method: "support", complete: reason == nil, equilibria: found, tolerance: tol, incompleteReason: reason)
+        return NashResult(method: .supportEnumeration, complete: reason == nil, equilibria: found, tolerance: tol, incompleteReason: reason)
     }
 
     /// Solves `Σ_j payoff(i, j) z_j − v = 0 (i < k), Σ z = 1` for z (length k); nil if singular.

@@ -134,7 +134,7 @@ public enum VertexEnumeration {
             equilibria.append(try EquilibriumVerifier.verify(MixedProfile(unchecked: [x, y]), in: game, tolerance: tol,
                                                              component: components[k], vertexBases: bases))
         }
-        return NashResult(method: "enumerate", complete: reason == nil && cp && cq, equilibria: equilibria, tolerance: tol,
+        return NashResult(method: .vertexEnumeration, complete: reason == nil && cp && cq, equilibria: equilibria, tolerance: tol,
                           incompleteReason: reason)
     }
 

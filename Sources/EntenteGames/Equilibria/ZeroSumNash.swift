@@ -10,6 +10,6 @@ public enum ZeroSumNash {
         guard gap <= tol else { throw .notZeroSum(deviation: gap) }
         let s = try ZeroSum.solve(game.payoffMatrix(player: 0), tolerance: tolerance)
         let e = try EquilibriumVerifier.verify(MixedProfile(unchecked: [s.rowStrategy, s.columnStrategy]), in: game, tolerance: tol)
-        return NashResult(method: "zero-sum", complete: false, equilibria: [e], tolerance: tol)
+        return NashResult(method: .zeroSum, complete: false, equilibria: [e], tolerance: tol)
     }
 }

@@ -242,23 +242,32 @@ extension BayesianGame {
     }
 
     /// All Bayesian Nash equilibria that correspond to extreme equilibria of the ex-ante form (two players),
-    /// by vertex enumeration; or one equilibrium of the agent form by logit tracing (any number of players).
-    public func solve(all: Bool = true, tolerance: Double = 1e-9) throws(EquilibriumError) -> [BayesianEquilibrium] {
+    /// by vertex enumeration (method ``BayesianNashResult/Method/exAnteVertexEnumeration``); or one equilibrium of
+    /// the agent form by logit tracing (any number of players; ``BayesianNashResult/Method/agentFormLogit``, never
+    /// complete).
+    public func solve(all: Bool = true, tolerance: Double = 1e-9) throws(EquilibriumError) -> BayesianNashResult {
         if all && players.count == 2 {
             let g: NormalFormGame
             do { g = try exAnteForm() } catch { throw .invalidGame(error) }
             var out: [BayesianEquilibrium] = []
-            for e in try VertexEnumeration.solve(g, tolerance: tolerance).equilibria {
+            let r = try VertexEnumeration.solve(g, tolerance: tolerance)
+            for e in r.equilibria {
                 let b = try equilibrium(fromExAnte: e.profile, tolerance: tolerance)
                 let duplicate = out.contains { o in
                     zip(o.strategies.joined(), b.strategies.joined()).allSatisfy { zip($0, $1).allSatisfy { abs($0 - $1) < 1e-9 } }
                 }
                 if !duplicate { out.append(b) }
             }
-            return out
+            return BayesianNashResult(
+                method: .exAnteVertexEnumeration, complete: r.complete, equilibria: out,
+                incompleteReason: r.incompleteReason, components: 0)
         }
         let agents: NormalFormGame
         do { agents = try agentForm() } catch { throw .invalidGame(error) }
-        return [try equilibrium(fromAgentForm: LogitPath.solve(agents, tolerance: tolerance).profile, tolerance: tolerance)]
+        let e = try LogitPath.solve(agents, tolerance: tolerance).equilibria[0]
+        return BayesianNashResult(
+            method: .agentFormLogit, complete: false,
+            equilibria: [try equilibrium(fromAgentForm: e.profile, tolerance: tolerance)], incompleteReason: nil,
+            components: 0)
     }
 }

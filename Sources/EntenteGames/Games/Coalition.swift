@@ -48,7 +48,13 @@ public struct Coalition: Hashable, Sendable, Comparable, CustomStringConvertible
 
     public static func < (a: Coalition, b: Coalition) -> Bool { a.mask < b.mask }
 
-    public var description: String { "{" + members.map { String($0 + 1) }.joined(separator: ",") + "}" }
+    /// The members as 0-based player indices, `{0,2}` (the same numbering as ``members`` and the bitmask).
+    public var description: String { "{" + members.map(String.init).joined(separator: ",") + "}" }
+
+    /// The members by name, `{A,C}`; `names[i]` names player i (an index without a name prints as the index).
+    public func description(names: [String]) -> String {
+        "{" + members.map { $0 < names.count ? names[$0] : String($0) }.joined(separator: ",") + "}"
+    }
 }
 
 /// Iterates the submasks of a mask with the standard `(s − m) & m` trick, O(1) per subset.

@@ -107,6 +107,8 @@ public enum CooperativeError: Error, Equatable, Sendable, CustomStringConvertibl
     case workTooLarge(cellUpdates: Int, limit: Int)
     /// The imputation set is empty: Σᵢ v({i}) > v(N), so no efficient, individually rational allocation exists.
     case emptyImputationSet
+    /// The symmetric eigenvalue solver (LAPACK `dsyevd`) did not converge.
+    case eigenDecompositionFailed
 
     public var description: String {
         switch self {
@@ -114,7 +116,7 @@ public enum CooperativeError: Error, Equatable, Sendable, CustomStringConvertibl
         case .tooManyPlayers(let n, let l): return "\(n) players exceed the limit of \(l) for this exponential method (raise playerLimit if memory and time allow)"
         case .dimensionMismatch(let e, let a): return "expected \(e) values, got \(a)"
         case .nonFinite(let k): return "value \(k) is NaN or infinite"
-        case .negativeWeight(let p): return "weight of player \(p + 1) is negative"
+        case .negativeWeight(let p): return "weight of player \(p) (counted from 0) is negative"
         case .emptyCoalitionValue: return "v(∅) must be 0"
         case .invalidQuota: return "the quota must be finite and positive"
         case .linearProgramFailed: return "the linear program did not reach an optimum"
@@ -123,6 +125,7 @@ public enum CooperativeError: Error, Equatable, Sendable, CustomStringConvertibl
         case .invalidScale: return "the capability scale must be finite and positive"
         case .tableTooLarge(let c, let l): return "the computation needs a table of \(c == Int.max ? "more than 9e18" : String(c)) entries, above the limit of \(l); use fewer players or smaller integer weights (a smaller \"scale\")"
         case .workTooLarge(let c, let l): return "the computation needs \(c == Int.max ? "more than 9e18" : String(c)) cell updates, above the limit of \(l) (about a minute); use fewer players or smaller integer weights (a smaller \"scale\")"
+        case .eigenDecompositionFailed: return "the eigenvalue decomposition did not converge"
         case .emptyImputationSet: return "the imputation set is empty: the players' stand-alone values sum to more than v(N)"
         }
     }

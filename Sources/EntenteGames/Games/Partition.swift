@@ -25,7 +25,13 @@ public struct Partition: Hashable, Sendable, CustomStringConvertible {
         return l
     }
 
+    /// The blocks with players numbered from 0, `{0,1} | {2}` (as ``Coalition/description``).
     public var description: String { blocks.map(\.description).joined(separator: " | ") }
+
+    /// The blocks by player name, `{A,B} | {C}` (``Coalition/description(names:)``).
+    public func description(names: [String]) -> String {
+        blocks.map { $0.description(names: names) }.joined(separator: " | ")
+    }
 
     /// The Bell number B(n): how many partitions ``all(players:)`` will stream. Exact up to n = 25; `Int.max` beyond. O(n²).
     public static func bellNumber(_ n: Int) -> Int {

@@ -28,9 +28,12 @@ public enum AnalysisJSON {
                                            ("alliances", .number(o.outcome.concentrationAlliances))])),
             ])
         }
+        // The actors with the scenario format's field names and type values (ScenarioJSON).
         let actors: [JSONValue] = s.actors.map { x in
-            .object([("id", .string(x.id)), ("name", .string(x.name)), ("capabilities", .number(x.capability)),
-                     ("militaryShare", .number(x.militaryShare)), ("type", .string(x.type.description))])
+            .object([
+                ("id", .string(x.id)), ("name", .string(x.name)), ("capability", .number(x.capability)),
+                ("military_share", .number(x.militaryShare)), ("type", ScenarioJSON.encode(x.type)),
+            ])
         }
         var indices: [(String, JSONValue)] = [("shapleyShubik", .numbers(a.shapleyShubik.values)), ("banzhaf", .numbers(a.banzhaf.values))]
         if let e = a.shapleyShubik.exact { indices.append(("shapleyShubikExact", .strings(e.map(\.description)))) }

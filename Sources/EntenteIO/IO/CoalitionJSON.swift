@@ -15,6 +15,21 @@ public enum CoalitionJSON {
     /// A parsed coalitional game file.
     public typealias Game = CooperativeGame
 
+    /// The game in the format ``parse(_:missingAreZero:playerLimit:)`` reads, with the same field names: a TU game as
+    /// `players` and `values` (2ⁿ numbers by bitmask), a weighted majority game as `players`, `weights`, `quota` and
+    /// an explicit `quota_rule`. Parsing the serialized value gives back an equal game. O(2ⁿ) or O(n).
+    public static func encode(_ game: Game) -> JSONValue {
+        switch game {
+        case .transferableUtility(let g):
+            return .object([("players", .strings(g.players)), ("values", .numbers(g.values))])
+        case .weightedMajority(let g):
+            return .object([
+                ("players", .strings(g.players)), ("weights", .numbers(g.weights.map(Double.init))),
+                ("quota", .number(g.quota)), ("quota_rule", .string(g.rule.rawValue)),
+            ])
+        }
+    }
+
     /// Parses either format; errors name the JSON path. O(file length + 2ⁿ).
     public static func parse(_ text: String, missingAreZero: Bool = false,
                              playerLimit: Int = CoalitionalGame.defaultPlayerLimit) throws -> Game {

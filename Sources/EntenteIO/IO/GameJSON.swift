@@ -74,10 +74,28 @@ public enum GameJSON {
         }
         let items = try r.array()
         guard items.count == counts[level] else {
-            throw FileFormatError(path: r.path, message: "expected \(counts[level]) entries (strategies of player \(level + 1)), got \(items.count)")
+            throw FileFormatError(path: r.path, message: "expected \(counts[level]) entries (strategies of player \(level), counting from 0), got \(items.count)")
         }
         for (s, item) in items.enumerated() {
             try fill(item, level: level + 1, offset: offset + s * strides[level], counts: counts, strides: strides, into: &u, exact: &exact)
         }
+    }
+
+    /// The game in the format ``parse(_:)`` reads, with the same field names (`title`, `players`, `strategies`,
+    /// `payoffs`): parsing the serialized value gives back an equal game (numbers are written as shortest
+    /// round-trip decimals). O(profiles · n).
+    public static func encode(_ game: NormalFormGame) -> JSONValue {
+        let counts = game.strategyCounts
+        var strides = [Int](repeating: 1, count: counts.count)
+        for k in 1..<max(1, counts.count) { strides[k] = strides[k - 1] * counts[k - 1] }
+        func nested(_ u: [Double], level: Int, offset: Int) -> JSONValue {
+            if level == counts.count { return .number(u[offset]) }
+            return .array((0..<counts[level]).map { nested(u, level: level + 1, offset: offset + $0 * strides[level]) })
+        }
+        return .object([
+            ("title", .string(game.title)), ("players", .strings(game.players)),
+            ("strategies", .array(game.strategies.map { .strings($0) })),
+            ("payoffs", .array(game.payoffs.map { nested($0, level: 0, offset: 0) })),
+        ])
     }
 }

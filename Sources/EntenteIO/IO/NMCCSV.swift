@@ -50,9 +50,14 @@ public enum NMCCSV {
             if let a = cLat, let b = cLng, let lat = Double(cells[a]), let lng = Double(cells[b]) { capitals[abb] = (lat, lng) }
         }
         guard !records.isEmpty else { throw FileFormatError(message: "no rows for year \(year)") }
-        return try BuiltinScenarios.fromRecords(
-            records, year: year, states: states.isEmpty ? records.map(\.state) : states, names: names, capitals: capitals,
-            name: name ?? "nmc-\(year)",
-            sources: ["NMC-style CSV supplied by the user; CINC computed with the COW missing-value rule"])
+        do {
+            return try BuiltinScenarios.fromRecords(
+                records, year: year, states: states.isEmpty ? records.map(\.state) : states, names: names,
+                capitals: capitals, name: name ?? "nmc-\(year)",
+                sources: ["NMC-style CSV supplied by the user; CINC computed with the COW missing-value rule"])
+        } catch let e as ScenarioError {
+            // A requested state without a row or capital, or a scenario the data cannot make: named by its field.
+            throw FileFormatError(path: e.field, message: e.message)
+        }
     }
 }

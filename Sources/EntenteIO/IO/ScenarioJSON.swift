@@ -13,7 +13,8 @@ public enum ScenarioJSON {
     /// Largest number of actors in a scenario file (the reader builds n × n tables; analyses are O(n³) and more).
     public static let maxActors = 1000
 
-    /// Parses and validates a scenario. Throws ``FileFormatError`` (syntax, JSON path) or ``ScenarioError``.
+    /// Parses and validates a scenario. Throws ``FileFormatError`` with the JSON path of the offending value (syntax
+    /// errors carry the line and column instead).
     public static func parse(_ text: String) throws -> Scenario {
         let root = JSONReader(try JSONValue.parse(text))
         let name = try root.optionalMember("name")?.string() ?? "scenario"
@@ -23,16 +24,16 @@ public enum ScenarioJSON {
         let actorList = try actorsR.array()
         guard actorList.count <= maxActors else {
             // Checked before the n × n distance, contiguity and rivalry tables are allocated.
-            throw ScenarioError(field: actorsR.path, message: "\(actorList.count) actors exceed the limit of \(maxActors) for a scenario")
+            throw FileFormatError(path: actorsR.path, message: "\(actorList.count) actors exceed the limit of \(maxActors) for a scenario")
         }
         for a in actorList {
             let id = try a.member("id").string()
             let capR = try a.member("capability")
             let cap = try capR.numeric()
-            guard cap >= 0 else { throw ScenarioError(field: capR.path, message: "capability must be non-negative, got \(cap)") }
+            guard cap >= 0 else { throw FileFormatError(path: capR.path, message: "capability must be non-negative, got \(cap)") }
             let mil = try a.optionalMember("military_share").map { r -> Double in
                 let v = try r.numeric()
-                guard v >= 0 else { throw ScenarioError(field: r.path, message: "must be non-negative, got \(v)") }
+                guard v >= 0 else { throw FileFormatError(path: r.path, message: "must be non-negative, got \(v)") }
                 return v
             }
             var type = ActorType.statusQuo
@@ -45,14 +46,14 @@ public enum ScenarioJSON {
                     default:
                         // An exact probability such as "1/3".
                         guard let r = JSONReader.rational(s), !(r < .zero), !(Rational.one < r) else {
-                            throw ScenarioError(field: t.path, message: "type must be \"statusQuo\", \"powerAcquiring\" or a probability in [0, 1]")
+                            throw FileFormatError(path: t.path, message: "type must be \"statusQuo\", \"powerAcquiring\" or a probability in [0, 1]")
                         }
                         type = .uncertain(probabilityPowerAcquiring: r.doubleValue)
                     }
                 case .number(let p):
-                    guard p >= 0, p <= 1 else { throw ScenarioError(field: t.path, message: "probability of being power-acquiring must be in [0, 1], got \(p)") }
+                    guard p >= 0, p <= 1 else { throw FileFormatError(path: t.path, message: "probability of being power-acquiring must be in [0, 1], got \(p)") }
                     type = .uncertain(probabilityPowerAcquiring: p)
-                default: throw ScenarioError(field: t.path, message: "type must be a string or a probability")
+                default: throw FileFormatError(path: t.path, message: "type must be a string or a probability")
                 }
             }
             var capital: (latitude: Double, longitude: Double)?
@@ -64,7 +65,7 @@ public enum ScenarioJSON {
         let position = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         func index(_ r: JSONReader) throws -> Int {
             let id = try r.string()
-            guard let i = position[id] else { throw ScenarioError(field: r.path, message: "unknown actor id \"\(id)\"") }
+            guard let i = position[id] else { throw FileFormatError(path: r.path, message: "unknown actor id \"\(id)\"") }
             return i
         }
         let n = actors.count
@@ -73,10 +74,10 @@ public enum ScenarioJSON {
             var m = Matrix(rows: n, columns: n, repeating: .nan)
             for row in try d.array() {
                 let items = try row.array()
-                guard items.count == 3 else { throw ScenarioError(field: row.path, message: "expected [id, id, km]") }
+                guard items.count == 3 else { throw FileFormatError(path: row.path, message: "expected [id, id, km]") }
                 let i = try index(items[0]), j = try index(items[1])
                 let km = try items[2].number()
-                guard km >= 0 else { throw ScenarioError(field: items[2].path, message: "distance must be non-negative") }
+                guard km >= 0 else { throw FileFormatError(path: items[2].path, message: "distance must be non-negative") }
                 m[i, j] = km; m[j, i] = km
             }
             distances = m
@@ -86,7 +87,7 @@ public enum ScenarioJSON {
             guard let list = try root.optionalMember(key) else { return m }
             for row in try list.array() {
                 let items = try row.array()
-                guard items.count == 2 else { throw ScenarioError(field: row.path, message: "expected a pair of actor ids") }
+                guard items.count == 2 else { throw FileFormatError(path: row.path, message: "expected a pair of actor ids") }
                 let i = try index(items[0]), j = try index(items[1])
                 m[i][j] = true; m[j][i] = true
             }
@@ -98,8 +99,18 @@ public enum ScenarioJSON {
             return try Scenario(name: name, year: year, actors: actors, distances: distances, landContiguous: contiguous,
                                 rivalries: rivalries, sources: sources)
         } catch let e as ScenarioError {
-            // Re-anchor to the JSON path of the actor list.
-            throw ScenarioError(field: "$." + e.field, message: e.message)
+            // Re-anchor to the JSON path of the field.
+            throw FileFormatError(path: "$." + e.field, message: e.message)
+        }
+    }
+
+    /// An actor type as the scenario format writes it: `"statusQuo"`, `"powerAcquiring"` or the probability of being
+    /// power-acquiring as a number.
+    public static func encode(_ type: ActorType) -> JSONValue {
+        switch type {
+        case .statusQuo: return .string("statusQuo")
+        case .powerAcquiring: return .string("powerAcquiring")
+        case .uncertain(let p): return .number(p)
         }
     }
 
@@ -109,11 +120,7 @@ public enum ScenarioJSON {
         for a in s.actors {
             var kv: [(String, JSONValue)] = [("id", .string(a.id)), ("name", .string(a.name)), ("capability", .number(a.capability)),
                                              ("military_share", .number(a.militaryShare))]
-            switch a.type {
-            case .statusQuo: kv.append(("type", .string("statusQuo")))
-            case .powerAcquiring: kv.append(("type", .string("powerAcquiring")))
-            case .uncertain(let p): kv.append(("type", .number(p)))
-            }
+            kv.append(("type", encode(a.type)))
             if let c = a.capital { kv.append(("capital", .object([("lat", .number(c.latitude)), ("lng", .number(c.longitude))]))) }
             actors.append(.object(kv))
         }
