@@ -8,7 +8,10 @@ import PackageDescription
 //   EntenteAlliances  scenarios, threat, the alliance games and their dynamics, built-in data, validation
 //   EntenteIO         file formats (JSON, Gambit .nfg, NMC CSV)
 //   Entente           umbrella: `import Entente` re-exports all of the above
-//   entente           the command-line tool
+//   EntenteCLI        the command-line interface: commands (argument parsing), report formatters, SVG writers
+//   entente           the command-line tool: only `@main`, which runs EntenteCLI's root command
+// Each library target has a test target of the same name + "Tests" that tests it through its public API;
+// EntenteTests holds what cuts across layers (documentation snippets, API conventions, hostile input, benchmarks).
 
 // The test suite runs the numerical code in debug builds too: optimise it there (≈ 10× faster tests).
 let optimisedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
@@ -60,16 +63,43 @@ let package = Package(
             name: "Entente",
             dependencies: ["EntenteNumerics", "EntenteGames", "EntenteCooperative", "EntenteAlliances", "EntenteIO"]
         ),
-        .executableTarget(
-            name: "entente",
+        .target(
+            name: "EntenteCLI",
             dependencies: ["Entente", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        .executableTarget(name: "entente", dependencies: ["EntenteCLI"]),
+        // Games with published equilibria and comparison helpers shared by several test targets.
+        .target(
+            name: "EntenteTestSupport",
+            dependencies: ["EntenteNumerics", "EntenteGames"],
+            path: "Tests/EntenteTestSupport"
+        ),
+        .testTarget(name: "EntenteNumericsTests", dependencies: ["EntenteNumerics"]),
+        .testTarget(
+            name: "EntenteGamesTests", dependencies: ["EntenteNumerics", "EntenteGames", "EntenteTestSupport"]),
+        .testTarget(
+            name: "EntenteCooperativeTests",
+            dependencies: ["EntenteNumerics", "EntenteGames", "EntenteCooperative"]
+        ),
+        .testTarget(
+            name: "EntenteAlliancesTests",
+            dependencies: ["EntenteNumerics", "EntenteGames", "EntenteCooperative", "EntenteAlliances"]
+        ),
+        .testTarget(
+            name: "EntenteIOTests",
+            dependencies: [
+                "EntenteNumerics", "EntenteGames", "EntenteCooperative", "EntenteAlliances", "EntenteIO",
+                "EntenteTestSupport",
+            ],
+            resources: [.copy("Golden")]
+        ),
+        .testTarget(name: "EntenteCLITests", dependencies: ["Entente", "EntenteCLI"]),
         .testTarget(
             name: "EntenteTests",
             dependencies: [
                 "Entente", "EntenteNumerics", "EntenteGames", "EntenteCooperative", "EntenteAlliances", "EntenteIO",
-            ],
-            resources: [.copy("Golden")]
+                "EntenteTestSupport",
+            ]
         ),
     ]
 )

@@ -1,11 +1,8 @@
+// @testable: the quadrature rule and the work plan behind the public indices are internals checked here.
+import Entente
+@testable import EntenteCooperative
 import Foundation
 import Testing
-@testable import Entente
-@testable import EntenteAlliances
-@testable import EntenteCooperative
-@testable import EntenteGames
-@testable import EntenteIO
-@testable import EntenteNumerics
 
 /// The pseudo-polynomial Shapley–Shubik and Banzhaf paths: known answers, agreement of the floating-point quadrature
 /// with exact big-integer counting, the axioms, size checks, and the benchmark generators.
