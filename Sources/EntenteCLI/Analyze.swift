@@ -267,7 +267,7 @@ struct Calibrate: ParsableCommand {
             let best = Calibration.best(grid)
             func l(_ x: Double) -> String { x.isInfinite ? "∞" : Format.number(x) }
             if format == .json {
-                let rows = grid.map { ["lambdaKm": $0.lambdaKm.isInfinite ? "inf" : Format.number($0.lambdaKm), "epsilon": $0.epsilon, "rand1870": $0.rand1870, "rand1890": $0.rand1890, "mean": $0.mean] as [String: Any] }
+                let rows = grid.map { ["lambdaKm": $0.lambdaKm.isInfinite ? "inf" as Any : $0.lambdaKm as Any, "epsilon": $0.epsilon, "rand1870": $0.rand1870, "rand1890": $0.rand1890, "mean": $0.mean] as [String: Any] }
                 print(try JSONText.encode(["kappa": kappa, "grid": rows]))
                 return
             }
