@@ -30,34 +30,42 @@ enum AllianceMapSVG {
         let maxCap = s.actors.map(\.capability).max() ?? 1
         var maxThreat = 1e-12
         for i in 0..<n { for j in 0..<n { maxThreat = max(maxThreat, a.threat[i, j]) } }
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" font-family=\"sans-serif\">\n"
+        var svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" font-family=\"sans-serif\">\n"
         svg += "<rect width=\"100%\" height=\"100%\" fill=\"#fdfdf8\"/>\n"
-        svg += "<text x=\"20\" y=\"30\" font-size=\"18\">\(escape(s.name))\(s.year.map { " (\($0))" } ?? ""): blocs against threat</text>\n"
+        svg +=
+            "<text x=\"20\" y=\"30\" font-size=\"18\">\(escape(s.name))\(s.year.map { " (\($0))" } ?? ""): blocs against threat</text>\n"
         for i in 0..<n {
             for j in (i + 1)..<n {
                 let t = a.threat[i, j] + a.threat[j, i]
                 guard t > 0.02 * maxThreat else { continue }
                 let w = 0.5 + 8 * t / (2 * maxThreat)
-                svg += "<line x1=\"\(f(pts[i].0))\" y1=\"\(f(pts[i].1))\" x2=\"\(f(pts[j].0))\" y2=\"\(f(pts[j].1))\" stroke=\"#dd6b20\" stroke-opacity=\"0.45\" stroke-width=\"\(f(w))\"/>\n"
+                svg +=
+                    "<line x1=\"\(f(pts[i].0))\" y1=\"\(f(pts[i].1))\" x2=\"\(f(pts[j].0))\" y2=\"\(f(pts[j].1))\" stroke=\"#dd6b20\" stroke-opacity=\"0.45\" stroke-width=\"\(f(w))\"/>\n"
             }
         }
         for i in 0..<n {
             let side = a.statusQuo.sides[i]
             let colour = colours[side ?? 2]
             let r = 8 + 40 * (s.actors[i].capability / maxCap).squareRoot()
-            svg += "<circle cx=\"\(f(pts[i].0))\" cy=\"\(f(pts[i].1))\" r=\"\(f(r))\" fill=\"\(colour)\" fill-opacity=\"0.8\" stroke=\"#1a202c\"/>\n"
-            svg += "<text x=\"\(f(pts[i].0))\" y=\"\(f(pts[i].1 + 4))\" font-size=\"12\" text-anchor=\"middle\" fill=\"white\">\(escape(s.actors[i].id))</text>\n"
+            svg +=
+                "<circle cx=\"\(f(pts[i].0))\" cy=\"\(f(pts[i].1))\" r=\"\(f(r))\" fill=\"\(colour)\" fill-opacity=\"0.8\" stroke=\"#1a202c\"/>\n"
+            svg +=
+                "<text x=\"\(f(pts[i].0))\" y=\"\(f(pts[i].1 + 4))\" font-size=\"12\" text-anchor=\"middle\" fill=\"white\">\(escape(s.actors[i].id))</text>\n"
         }
         let legendY = height - 70
-        svg += "<text x=\"20\" y=\"\(f(legendY))\" font-size=\"12\">circle area ∝ capability (CINC); orange lines: mutual threat (width ∝ threat); colours: the two blocs (status-quo setting), grey = stays out</text>\n"
+        svg +=
+            "<text x=\"20\" y=\"\(f(legendY))\" font-size=\"12\">circle area ∝ capability (CINC); orange lines: mutual threat (width ∝ threat); colours: the two blocs (status-quo setting), grey = stays out</text>\n"
         for (k, source) in s.sources.enumerated() {
-            svg += "<text x=\"20\" y=\"\(f(legendY + 16 + 13 * Double(k)))\" font-size=\"10\" fill=\"#4a5568\">\(escape(source))</text>\n"
+            svg +=
+                "<text x=\"20\" y=\"\(f(legendY + 16 + 13 * Double(k)))\" font-size=\"10\" fill=\"#4a5568\">\(escape(source))</text>\n"
         }
         return svg + "</svg>\n"
     }
 
     static func f(_ x: Double) -> String { String(format: "%.1f", x) }
     static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(
+            of: ">", with: "&gt;")
     }
 }

@@ -85,7 +85,8 @@ struct BayesianNashOutput {
                 EntenteCLI.print("")
             }
             if result.components > 0 {
-                EntenteCLI.print("agent-form components of equilibria: \(result.components) (verified samples listed above)")
+                EntenteCLI.print(
+                    "agent-form components of equilibria: \(result.components) (verified samples listed above)")
             }
         }
     }

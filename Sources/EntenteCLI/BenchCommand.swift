@@ -27,7 +27,10 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Seed base: instance n uses seed BASE + n (default: the peer script's base for the family).")
     var seed: UInt64?
 
-    @Option(help: "Stop starting new runs after this many seconds (vertex enumeration and the dynamic game also stop inside a run).")
+    @Option(
+        help:
+            "Stop starting new runs after this many seconds (vertex enumeration and the dynamic game also stop inside a run)."
+    )
     var timeout: Double?
 
     @Option(help: "Write the scaling plot (SVG) to this file.")
@@ -43,8 +46,12 @@ struct BenchCommand: ParsableCommand {
         try Check.format(format, [.table, .json], command: "bench")
         try Check.integer(repeats, "--repeats", 1...1000)
         try Check.number(timeout, "--timeout", 0, 1e9, lowOpen: true, note: " seconds")
-        guard BenchmarkFamily(rawValue: family) != nil else { throw ValidationError(BenchmarkError.unknownFamily(family).description) }
-        if let s = sizes { do { _ = try SolverBenchmark.parseSizes(s) } catch { throw ValidationError(ErrorHints.message(for: error)) } }
+        guard BenchmarkFamily(rawValue: family) != nil else {
+            throw ValidationError(BenchmarkError.unknownFamily(family).description)
+        }
+        if let s = sizes {
+            do { _ = try SolverBenchmark.parseSizes(s) } catch { throw ValidationError(ErrorHints.message(for: error)) }
+        }
     }
 
     func run() throws {
@@ -52,7 +59,9 @@ struct BenchCommand: ParsableCommand {
             let family = BenchmarkFamily(rawValue: family)!
             let sizes = try sizes.map { try SolverBenchmark.parseSizes($0) } ?? family.defaultSizes
             Interrupt.install()
-            let report = try SolverBenchmark.run(family, sizes: sizes, repeats: repeats, seedBase: seed, timeout: timeout) {
+            let report = try SolverBenchmark.run(
+                family, sizes: sizes, repeats: repeats, seedBase: seed, timeout: timeout
+            ) {
                 writeError("entente bench: \($0)")
             }
             if let path = svg {
@@ -63,7 +72,8 @@ struct BenchCommand: ParsableCommand {
                     curves = timings.curves(for: family)
                     note = "peers: \(peers)\(timings.generated.isEmpty ? "" : ", \(timings.generated)")"
                 }
-                try OutputFile.write(BenchSVG.render(report: report, peers: curves, note: note), to: path, option: "--svg")
+                try OutputFile.write(
+                    BenchSVG.render(report: report, peers: curves, note: note), to: path, option: "--svg")
             }
             print(format == .json ? try json(report) : text(report))
         }
@@ -71,17 +81,27 @@ struct BenchCommand: ParsableCommand {
 
     func text(_ r: SolverBenchmark.Report) -> String {
         var lines = ["\(r.family.title)", ""]
-        lines.append(Table(header: ["n", "median", "CPU", "runs", "answer (verified)"],
-                           rows: r.rows.map {
-                               [String($0.size), BenchCommand.seconds($0.median), BenchCommand.seconds($0.medianCPU), String($0.times.count), $0.summary]
-                           }).render())
-        if !r.skipped.isEmpty { lines.append("\nnot measured (time budget spent): \(r.skipped.map(String.init).joined(separator: ", "))") }
+        lines.append(
+            Table(
+                header: ["n", "median", "CPU", "runs", "answer (verified)"],
+                rows: r.rows.map {
+                    [
+                        String($0.size), BenchCommand.seconds($0.median), BenchCommand.seconds($0.medianCPU),
+                        String($0.times.count), $0.summary,
+                    ]
+                }
+            ).render())
+        if !r.skipped.isEmpty {
+            lines.append("\nnot measured (time budget spent): \(r.skipped.map(String.init).joined(separator: ", "))")
+        }
         if let f = r.fit {
             lines.append("")
-            lines.append("growth: polynomial t ≈ a·n^\(String(format: "%.2f", f.exponent)) (log residual \(String(format: "%.3g", f.polynomialResidual))), "
-                + "exponential t ≈ a·\(String(format: "%.3f", f.base))^n (log residual \(String(format: "%.3g", f.exponentialResidual))); "
-                + (f.isComparable ? "the \(f.polynomialFitsBetter ? "polynomial" : "exponential") law fits better"
-                    : "two sizes fit both laws exactly: give three or more to compare them"))
+            lines.append(
+                "growth: polynomial t ≈ a·n^\(String(format: "%.2f", f.exponent)) (log residual \(String(format: "%.3g", f.polynomialResidual))), "
+                    + "exponential t ≈ a·\(String(format: "%.3f", f.base))^n (log residual \(String(format: "%.3g", f.exponentialResidual))); "
+                    + (f.isComparable
+                        ? "the \(f.polynomialFitsBetter ? "polynomial" : "exponential") law fits better"
+                        : "two sizes fit both laws exactly: give three or more to compare them"))
         }
         return lines.joined(separator: "\n")
     }
@@ -90,15 +110,19 @@ struct BenchCommand: ParsableCommand {
         var doc: [String: Any] = [
             "family": r.family.rawValue, "title": r.family.title,
             "rows": r.rows.map {
-                ["size": $0.size, "medianSeconds": $0.median, "seconds": $0.times, "medianCPUSeconds": $0.medianCPU,
-                 "cpuSeconds": $0.cpuTimes, "answer": $0.summary] as [String: Any]
+                [
+                    "size": $0.size, "medianSeconds": $0.median, "seconds": $0.times, "medianCPUSeconds": $0.medianCPU,
+                    "cpuSeconds": $0.cpuTimes, "answer": $0.summary,
+                ] as [String: Any]
             },
             "skipped": r.skipped,
         ]
         if let f = r.fit {
-            doc["fit"] = ["exponent": f.exponent, "base": f.base, "polynomialResidual": f.polynomialResidual,
-                          "exponentialResidual": f.exponentialResidual,
-                          "better": f.isComparable ? (f.polynomialFitsBetter ? "polynomial" : "exponential") : "undecided"]
+            doc["fit"] = [
+                "exponent": f.exponent, "base": f.base, "polynomialResidual": f.polynomialResidual,
+                "exponentialResidual": f.exponentialResidual,
+                "better": f.isComparable ? (f.polynomialFitsBetter ? "polynomial" : "exponential") : "undecided",
+            ]
         }
         return try JSONText.encode(doc)
     }

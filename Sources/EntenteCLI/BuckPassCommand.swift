@@ -10,12 +10,12 @@ struct BuckPassCommand: ParsableCommand {
         commandName: "buck-pass",
         abstract: "Buck-passing as a volunteer's dilemma: who balances, and how likely nobody does.",
         discussion: """
-        n symmetric status-quo states each get the benefit b if at least one balances; a balancer pays c < b. The \
-        symmetric mixed equilibrium has each state balance with probability 1 − (c/b)^(1/(n−1)); nobody balances with \
-        probability (c/b)^(n/(n−1)), which rises with n. For n ≤ --max-solver-states the n-player normal-form game \
-        is also solved: all pure equilibria and one equilibrium by the logit path (for n = 2, every extreme \
-        equilibrium by vertex enumeration); every equilibrium printed is verified (regret below the tolerance). Example: entente buck-pass --n 3 --cost 0.5.
-        """)
+            n symmetric status-quo states each get the benefit b if at least one balances; a balancer pays c < b. The \
+            symmetric mixed equilibrium has each state balance with probability 1 − (c/b)^(1/(n−1)); nobody balances with \
+            probability (c/b)^(n/(n−1)), which rises with n. For n ≤ --max-solver-states the n-player normal-form game \
+            is also solved: all pure equilibria and one equilibrium by the logit path (for n = 2, every extreme \
+            equilibrium by vertex enumeration); every equilibrium printed is verified (regret below the tolerance). Example: entente buck-pass --n 3 --cost 0.5.
+            """)
 
     @Option(help: "Number of states n (≥ 2).") var n: Int = 3
     @Option(help: "Cost c of balancing, 0 < c < b.") var cost: Double = 0.5
@@ -24,11 +24,16 @@ struct BuckPassCommand: ParsableCommand {
     @Option(help: "Output: table or json.") var format: OutputFormat = .table
 
     func validate() throws {
-        guard benefit.isFinite, benefit > 0 else { throw ValidationError("--benefit must be a finite number > 0 (and above --cost), got \(benefit)") }
-        guard cost.isFinite, cost > 0, cost < benefit else {
-            throw ValidationError("--cost must be a finite number with 0 < cost < benefit (--benefit \(benefit)), got \(cost)")
+        guard benefit.isFinite, benefit > 0 else {
+            throw ValidationError("--benefit must be a finite number > 0 (and above --cost), got \(benefit)")
         }
-        guard maxSolverStates >= 0 else { throw ValidationError("--max-solver-states must be ≥ 0, got \(maxSolverStates)") }
+        guard cost.isFinite, cost > 0, cost < benefit else {
+            throw ValidationError(
+                "--cost must be a finite number with 0 < cost < benefit (--benefit \(benefit)), got \(cost)")
+        }
+        guard maxSolverStates >= 0 else {
+            throw ValidationError("--max-solver-states must be ≥ 0, got \(maxSolverStates)")
+        }
     }
 
     func run() throws {
@@ -39,7 +44,8 @@ struct BuckPassCommand: ParsableCommand {
             var closedFormRegret: Double? = nil
             if n <= maxSolverStates {
                 let game = try BuckPassing.normalFormGame(states: n, benefit: benefit, cost: cost)
-                let symmetric = try MixedProfile([[Double]](repeating: [e.balanceProbability, 1 - e.balanceProbability], count: n))
+                let symmetric = try MixedProfile(
+                    [[Double]](repeating: [e.balanceProbability, 1 - e.balanceProbability], count: n))
                 closedFormRegret = game.regret(symmetric)
                 if n == 2 {
                     // Two states: vertex enumeration finds every extreme equilibrium.
@@ -55,33 +61,59 @@ struct BuckPassCommand: ParsableCommand {
             if format == .json {
                 var kv: [(String, JSONValue)] = [
                     ("states", .number(Double(n))), ("benefit", .number(benefit)), ("cost", .number(cost)),
-                    ("symmetric", .object([("balance", .number(e.balanceProbability)), ("pass", .number(1 - e.balanceProbability)),
-                                           ("nobodyBalances", .number(e.nobodyBalances))])),
+                    (
+                        "symmetric",
+                        .object([
+                            ("balance", .number(e.balanceProbability)), ("pass", .number(1 - e.balanceProbability)),
+                            ("nobodyBalances", .number(e.nobodyBalances)),
+                        ])
+                    ),
                 ]
                 if let r = closedFormRegret {
                     kv.append(("symmetricRegret", .number(r)))
-                    kv.append(("solvers", .array(solved.map { s in
-                        .object([("method", .string(s.method.rawValue)), ("balance", .array(s.equilibrium.profile.probabilities.map { .number($0[0]) })),
-                                 ("payoffs", .array(s.equilibrium.payoffs.map { .number($0) })), ("regret", .number(s.equilibrium.regret))])
-                    })))
+                    kv.append(
+                        (
+                            "solvers",
+                            .array(
+                                solved.map { s in
+                                    .object([
+                                        ("method", .string(s.method.rawValue)),
+                                        ("balance", .array(s.equilibrium.profile.probabilities.map { .number($0[0]) })),
+                                        ("payoffs", .array(s.equilibrium.payoffs.map { .number($0) })),
+                                        ("regret", .number(s.equilibrium.regret)),
+                                    ])
+                                })
+                        ))
                 }
                 print(JSONValue.object(kv).serialized())
                 return
             }
-            print("Buck-passing (volunteer's dilemma): n = \(n) states, benefit b = \(Format.number(benefit)), cost c = \(Format.number(cost))\n")
-            print("symmetric mixed equilibrium: each state balances with probability \(Format.number(e.balanceProbability)) (passes the buck with \(Format.number(1 - e.balanceProbability)))")
+            print(
+                "Buck-passing (volunteer's dilemma): n = \(n) states, benefit b = \(Format.number(benefit)), cost c = \(Format.number(cost))\n"
+            )
+            print(
+                "symmetric mixed equilibrium: each state balances with probability \(Format.number(e.balanceProbability)) (passes the buck with \(Format.number(1 - e.balanceProbability)))"
+            )
             print("P(nobody balances) = \(Format.number(e.nobodyBalances))")
             guard let regret = closedFormRegret else {
-                print("\n(the Nash solvers run for n ≤ \(maxSolverStates); raise --max-solver-states to solve the \(1 << min(n, 62))-profile game)")
+                print(
+                    "\n(the Nash solvers run for n ≤ \(maxSolverStates); raise --max-solver-states to solve the \(1 << min(n, 62))-profile game)"
+                )
                 return
             }
             print("its regret in the generated \(n)-player game: \(Format.scientific(regret))\n")
-            print(n == 2 ? "Nash solvers on the generated game (vertex enumeration: every extreme equilibrium):"
-                  : "Nash solvers on the generated game (all pure equilibria; one equilibrium by the logit path from uniform play):")
+            print(
+                n == 2
+                    ? "Nash solvers on the generated game (vertex enumeration: every extreme equilibrium):"
+                    : "Nash solvers on the generated game (all pure equilibria; one equilibrium by the logit path from uniform play):"
+            )
             let rows = solved.map { s in
-                [s.method.rawValue] + s.equilibrium.profile.probabilities.map { Format.number($0[0]) } + [Format.scientific(s.equilibrium.regret)]
+                [s.method.rawValue] + s.equilibrium.profile.probabilities.map { Format.number($0[0]) } + [
+                    Format.scientific(s.equilibrium.regret)
+                ]
             }
-            print(Table(header: ["method"] + (1...n).map { "P(state \($0) balances)" } + ["regret"], rows: rows).render())
+            print(
+                Table(header: ["method"] + (1...n).map { "P(state \($0) balances)" } + ["regret"], rows: rows).render())
         }
     }
 }

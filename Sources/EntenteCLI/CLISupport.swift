@@ -2,8 +2,9 @@ import ArgumentParser
 import Entente
 @preconcurrency import Foundation
 import Synchronization
+
 #if canImport(Glibc)
-@preconcurrency import Glibc
+    @preconcurrency import Glibc
 #endif
 
 /// Reads a file, or standard input for "-".
@@ -26,7 +27,9 @@ enum InputFile {
     }
 
     /// Parses already-read text (`path` names the source in errors and picks the format by extension).
-    static func game(text: String, path: String, exact: Bool) throws -> (game: NormalFormGame, exactPayoffs: [[Rational]]?) {
+    static func game(text: String, path: String, exact: Bool) throws -> (
+        game: NormalFormGame, exactPayoffs: [[Rational]]?
+    ) {
         let trimmed = text.drop { $0.isWhitespace }
         do {
             let json = path.hasSuffix(".json") || trimmed.hasPrefix("{")
@@ -114,7 +117,8 @@ enum OutputFile {
         if fflush(f) != 0, failure == 0 { failure = errno }
         if fclose(f) != 0, failure == 0 { failure = errno }
         if failure != 0 || written != bytes.count {
-            throw CLIError("\(option) \(path): write failed: \(String(cString: strerror(failure == 0 ? EIO : failure)))")
+            throw CLIError(
+                "\(option) \(path): write failed: \(String(cString: strerror(failure == 0 ? EIO : failure)))")
         }
     }
 }
@@ -123,13 +127,17 @@ enum OutputFile {
 enum Check {
     static func format(_ f: OutputFormat, _ allowed: [OutputFormat], command: String) throws {
         guard allowed.contains(f) else {
-            throw ValidationError("--format \(f.rawValue) is not supported by '\(command)'; use \(allowed.map(\.rawValue).joined(separator: " or "))")
+            throw ValidationError(
+                "--format \(f.rawValue) is not supported by '\(command)'; use \(allowed.map(\.rawValue).joined(separator: " or "))"
+            )
         }
     }
 
     /// A finite number in `[low, high]` (or an open end with `lowOpen`/`highOpen`).
-    static func number(_ x: Double, _ option: String, _ low: Double, _ high: Double, lowOpen: Bool = false, highOpen: Bool = false,
-                       note: String = "") throws {
+    static func number(
+        _ x: Double, _ option: String, _ low: Double, _ high: Double, lowOpen: Bool = false, highOpen: Bool = false,
+        note: String = ""
+    ) throws {
         let ok = x.isFinite && (lowOpen ? x > low : x >= low) && (highOpen ? x < high : x <= high)
         guard ok else {
             let range = "\(lowOpen ? "(" : "[")\(show(low)), \(show(high))\(highOpen ? ")" : "]")"
@@ -138,14 +146,17 @@ enum Check {
     }
 
     /// An optional option: nothing to check when it is absent.
-    static func number(_ x: Double?, _ option: String, _ low: Double, _ high: Double, lowOpen: Bool = false, highOpen: Bool = false,
-                       note: String = "") throws {
+    static func number(
+        _ x: Double?, _ option: String, _ low: Double, _ high: Double, lowOpen: Bool = false, highOpen: Bool = false,
+        note: String = ""
+    ) throws {
         if let x { try number(x, option, low, high, lowOpen: lowOpen, highOpen: highOpen, note: note) }
     }
 
     static func integer(_ x: Int, _ option: String, _ range: ClosedRange<Int>, note: String = "") throws {
         guard range.contains(x) else {
-            throw ValidationError("\(option) must be an integer in \(range.lowerBound)...\(range.upperBound)\(note), got \(x)")
+            throw ValidationError(
+                "\(option) must be an integer in \(range.lowerBound)...\(range.upperBound)\(note), got \(x)")
         }
     }
 

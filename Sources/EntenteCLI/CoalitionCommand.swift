@@ -7,14 +7,18 @@ struct CoalitionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "coalition",
         abstract: "Power indices, core, nucleolus, balance-of-power roles and ruling coalitions of a coalitional game.",
-        discussion: "FILE is JSON (see docs/formats.md): a TU game by bitmask values or by named coalitions, or a weighted majority game.")
+        discussion:
+            "FILE is JSON (see docs/formats.md): a TU game by bitmask values or by named coalitions, or a weighted majority game."
+    )
 
     @Argument(help: "Game file (.json); '-' reads standard input.") var file: String
     @Option(help: "Comma-separated: \(CoalitionSolution.allCases.map(\.rawValue).joined(separator: ",")).")
     var solution: String = "shapley,banzhaf,nucleolus,core,roles"
     @Option(help: "Output: table, json or csv.") var format: OutputFormat = .table
-    @Flag(help: "Missing coalitions in a {\"coalitions\": …} file get value 0 (otherwise an error).") var missingZero = false
-    @Option(parsing: .unconditional, help: "Winning threshold α in [0, 1) of the AES ruling-coalition model.") var alpha: Double = 0.5
+    @Flag(help: "Missing coalitions in a {\"coalitions\": …} file get value 0 (otherwise an error).") var missingZero =
+        false
+    @Option(parsing: .unconditional, help: "Winning threshold α in [0, 1) of the AES ruling-coalition model.")
+    var alpha: Double = 0.5
     @Option(parsing: .unconditional, help: "Largest n for dense 2^n tables, 1...34 (memory 8·2^n bytes).")
     var maxPlayers: Int = CoalitionalGame.defaultPlayerLimit
 
@@ -24,7 +28,9 @@ struct CoalitionCommand: ParsableCommand {
         let all = CoalitionSolution.allCases.map(\.rawValue).joined(separator: ",")
         for name in solution.split(separator: ",", omittingEmptySubsequences: false) {
             let trimmed = name.trimmingCharacters(in: .whitespaces)
-            guard !trimmed.isEmpty else { throw ValidationError("--solution expects a comma-separated list of: \(all); got '\(solution)'") }
+            guard !trimmed.isEmpty else {
+                throw ValidationError("--solution expects a comma-separated list of: \(all); got '\(solution)'")
+            }
             guard let s = CoalitionSolution(rawValue: trimmed) else {
                 throw ValidationError("--solution: unknown solution '\(trimmed)'; choose from \(all)")
             }
@@ -46,7 +52,9 @@ struct CoalitionCommand: ParsableCommand {
             let solutions = try solutions()
             let text = try InputFile.read(file)
             let game: CoalitionJSON.Game
-            do { game = try CoalitionJSON.parse(text, missingAreZero: missingZero, playerLimit: maxPlayers) } catch let e as FileFormatError {
+            do { game = try CoalitionJSON.parse(text, missingAreZero: missingZero, playerLimit: maxPlayers) } catch let
+                e as FileFormatError
+            {
                 throw CLIError("\(file == "-" ? "stdin" : file): \(ErrorHints.message(for: e))")
             }
             let report: CoalitionReport
@@ -75,7 +83,9 @@ extension CoalitionCommand {
                 }
             }
             let what = culprit.map { "the solution '\($0.rawValue)'" } ?? "one of the requested solutions"
-            return CLIError("\(what) handles at most \(limit) players, this game has \(n); leave it out of --solution (e.g. --solution shapley,banzhaf)")
+            return CLIError(
+                "\(what) handles at most \(limit) players, this game has \(n); leave it out of --solution (e.g. --solution shapley,banzhaf)"
+            )
         default:
             return CLIError(error.description)
         }
@@ -109,11 +119,17 @@ struct CoalitionOutput {
                 d[key] = v
                 if let e = exact { d[key + "Exact"] = e.map(\.description) }
             }
-            if let c = report.coreNonEmpty { d["core"] = ["nonEmpty": c, "leastCoreEpsilon": report.leastCoreEpsilon ?? 0] as [String: Any] }
+            if let c = report.coreNonEmpty {
+                d["core"] = ["nonEmpty": c, "leastCoreEpsilon": report.leastCoreEpsilon ?? 0] as [String: Any]
+            }
             if let r = report.roles {
-                d["roles"] = ["hegemons": r.hegemons.map { report.players[$0] }, "balancers": r.balancers.map { report.players[$0] },
-                              "essential": r.essential.map { report.players[$0] }, "inessential": r.inessential.map { report.players[$0] },
-                              "vetoPlayers": r.vetoPlayers.map { report.players[$0] }]
+                d["roles"] = [
+                    "hegemons": r.hegemons.map { report.players[$0] },
+                    "balancers": r.balancers.map { report.players[$0] },
+                    "essential": r.essential.map { report.players[$0] },
+                    "inessential": r.inessential.map { report.players[$0] },
+                    "vetoPlayers": r.vetoPlayers.map { report.players[$0] },
+                ]
             }
             if let m = report.minimalWinningCoalitions { d["minimalWinningCoalitions"] = m.map(names) }
             if let r = report.ruling { d["ruling"] = r.map(names) }
@@ -122,7 +138,9 @@ struct CoalitionOutput {
         case .csv:
             let vs = vectors()
             EntenteCLI.print((["player"] + vs.map(\.0)).joined(separator: ","))
-            for (i, p) in report.players.enumerated() { EntenteCLI.print(([p] + vs.map { String($0.1[i]) }).joined(separator: ",")) }
+            for (i, p) in report.players.enumerated() {
+                EntenteCLI.print(([p] + vs.map { String($0.1[i]) }).joined(separator: ","))
+            }
         default:
             let vs = vectors()
             if !vs.isEmpty {
@@ -132,16 +150,29 @@ struct CoalitionOutput {
                 EntenteCLI.print(Table(header: ["player"] + vs.map(\.0), rows: rows).render())
             }
             if let c = report.coreNonEmpty {
-                EntenteCLI.print("\ncore: \(c ? "non-empty" : "empty")   least-core ε = \(Format.number(report.leastCoreEpsilon ?? 0))")
+                EntenteCLI.print(
+                    "\ncore: \(c ? "non-empty" : "empty")   least-core ε = \(Format.number(report.leastCoreEpsilon ?? 0))"
+                )
             }
             if let r = report.roles {
-                func list(_ xs: [Int]) -> String { xs.isEmpty ? "none" : xs.map { report.players[$0] }.joined(separator: ", ") }
-                EntenteCLI.print("\nhegemon: \(list(r.hegemons))   balancer: \(list(r.balancers))   inessential: \(list(r.inessential))   veto: \(list(r.vetoPlayers))")
+                func list(_ xs: [Int]) -> String {
+                    xs.isEmpty ? "none" : xs.map { report.players[$0] }.joined(separator: ", ")
+                }
+                EntenteCLI.print(
+                    "\nhegemon: \(list(r.hegemons))   balancer: \(list(r.balancers))   inessential: \(list(r.inessential))   veto: \(list(r.vetoPlayers))"
+                )
             }
             if let m = report.minimalWinningCoalitions {
-                EntenteCLI.print("minimal winning coalitions (\(m.count)): " + m.prefix(20).map { "{" + names($0).joined(separator: ",") + "}" }.joined(separator: " ") + (m.count > 20 ? " …" : ""))
+                EntenteCLI.print(
+                    "minimal winning coalitions (\(m.count)): "
+                        + m.prefix(20).map { "{" + names($0).joined(separator: ",") + "}" }.joined(separator: " ")
+                        + (m.count > 20 ? " …" : ""))
             }
-            if let r = report.ruling { EntenteCLI.print("ruling coalition (AES): " + r.map { "{" + names($0).joined(separator: ",") + "}" }.joined(separator: " ")) }
+            if let r = report.ruling {
+                EntenteCLI.print(
+                    "ruling coalition (AES): "
+                        + r.map { "{" + names($0).joined(separator: ",") + "}" }.joined(separator: " "))
+            }
             for note in report.notes { EntenteCLI.print("note: \(note)") }
         }
     }

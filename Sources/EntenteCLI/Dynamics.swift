@@ -5,29 +5,62 @@ import Foundation
 /// Options of the dynamic game shared by `dynamics` and `sweep`.
 struct DynamicOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Discount factor δ in (0, 0.9999].") var delta: Double = 0.9
-    @Option(parsing: .unconditional, help: "Hazard λ in [0, 1] with which the window of opportunity closes each period ('none' for no window).")
+    @Option(
+        parsing: .unconditional,
+        help: "Hazard λ in [0, 1] with which the window of opportunity closes each period ('none' for no window).")
     var hazard: String = "0.2"
-    @Option(parsing: .unconditional, help: "Prize G ≥ 0 for power-acquiring actors while the window is open.") var prize: Double = 1
+    @Option(parsing: .unconditional, help: "Prize G ≥ 0 for power-acquiring actors while the window is open.")
+    var prize: Double = 1
     @Option(parsing: .unconditional, help: "Per-partner alliance cost c ≥ 0.") var allianceCost: Double = 0
-    @Option(parsing: .unconditional, help: "Per-period payoff of an actor that opted out: the neutrality dividend (on top of its exposure); may be negative.")
+    @Option(
+        parsing: .unconditional,
+        help:
+            "Per-period payoff of an actor that opted out: the neutrality dividend (on top of its exposure); may be negative."
+    )
     var exitPayoff: Double = 0.002
-    @Option(parsing: .unconditional, help: "Multiple ν of its security loss that an actor that opted out bears (> 1: no one will help a neutral), in [0, 4].") var neutralExposure: Double = 1.2
-    @Option(parsing: .unconditional, help: "Decisiveness γ of the contest success function, in [0.25, 8].") var decisiveness: Double = 2
-    @Option(parsing: .unconditional, help: "Weight e ≥ 0 of entanglement in partners' quarrels.") var entanglement: Double = 0.3
+    @Option(
+        parsing: .unconditional,
+        help:
+            "Multiple ν of its security loss that an actor that opted out bears (> 1: no one will help a neutral), in [0, 4]."
+    ) var neutralExposure: Double = 1.2
+    @Option(parsing: .unconditional, help: "Decisiveness γ of the contest success function, in [0.25, 8].")
+    var decisiveness: Double = 2
+    @Option(parsing: .unconditional, help: "Weight e ≥ 0 of entanglement in partners' quarrels.") var entanglement:
+        Double = 0.3
     @Flag(help: "Disallow opting out.") var noExit = false
     @Option(help: "Profitability: strict or weak.") var rule: String = "strict"
-    @Option(parsing: .unconditional, help: "Stop the searches after this many seconds in all (> 0); an unfinished search is reported as not verified.")
+    @Option(
+        parsing: .unconditional,
+        help:
+            "Stop the searches after this many seconds in all (> 0); an unfinished search is reported as not verified.")
     var timeout: Double?
-    @Option(parsing: .unconditional, help: "Largest number of actors for the full state space (Bell(n+1)·2 states), 1...\(DynamicOptions.actorCeiling).")
+    @Option(
+        parsing: .unconditional,
+        help:
+            "Largest number of actors for the full state space (Bell(n+1)·2 states), 1...\(DynamicOptions.actorCeiling)."
+    )
     var maxActors: Int = AllianceFormationGame.defaultActorLimit
-    @Option(parsing: .unconditional, help: "Restrict the state space: coalitions of at most this many members, ≥ 1 (allows 8–12 actors).")
+    @Option(
+        parsing: .unconditional,
+        help: "Restrict the state space: coalitions of at most this many members, ≥ 1 (allows 8–12 actors).")
     var maxCoalitionSize: Int?
     @Option(help: "Policy evaluation beyond 2 000 states: gaussSeidel or gmres.") var iterative: String = "gmres"
-    @Flag(help: "Treat uncertain types (P(power-acquiring) strictly between 0 and 1) as public: power-acquiring iff P ≥ 0.5.") var publicTypes = false
-    @Option(parsing: .unconditional, help: "Belief grid points for private types, 2...\(DynamicOptions.beliefPointCeiling).") var beliefPoints: Int = 11
-    @Option(parsing: .unconditional, help: "Accuracy in [0.5, 1) of the public signal about each private type, every period.")
+    @Flag(
+        help:
+            "Treat uncertain types (P(power-acquiring) strictly between 0 and 1) as public: power-acquiring iff P ≥ 0.5."
+    ) var publicTypes = false
+    @Option(
+        parsing: .unconditional, help: "Belief grid points for private types, 2...\(DynamicOptions.beliefPointCeiling)."
+    ) var beliefPoints: Int = 11
+    @Option(
+        parsing: .unconditional,
+        help: "Accuracy in [0.5, 1) of the public signal about each private type, every period.")
     var signalAccuracy: Double = 0.8
-    @Option(parsing: .unconditional, help: "Largest number of private types, 1...\(DynamicOptions.privateTypeCeiling) (the state space grows as beliefPoints^k).")
+    @Option(
+        parsing: .unconditional,
+        help:
+            "Largest number of private types, 1...\(DynamicOptions.privateTypeCeiling) (the state space grows as beliefPoints^k)."
+    )
     var maxPrivateTypes: Int = 2
 
     /// Ranges enforced on the options (docs/formats.md, "Limits").
@@ -40,7 +73,8 @@ struct DynamicOptions: ParsableArguments {
     static let beliefGridCeiling = 1_000_000
 
     func validate() throws {
-        try Check.number(delta, "--delta", 0, 0.9999, lowOpen: true, note: " (δ → 1 makes policy evaluation ill-conditioned)")
+        try Check.number(
+            delta, "--delta", 0, 0.9999, lowOpen: true, note: " (δ → 1 makes policy evaluation ill-conditioned)")
         if hazard != "none" {
             guard let l = Double(hazard), l.isFinite, l >= 0, l <= 1 else {
                 throw ValidationError("--hazard must be a number in [0, 1] or 'none', got '\(hazard)'")
@@ -52,7 +86,9 @@ struct DynamicOptions: ParsableArguments {
         try Check.number(exitPayoff, "--exit-payoff", -m, m)
         try Check.number(neutralExposure, "--neutral-exposure", 0, 4)
         try Check.number(timeout, "--timeout", 0, 1e9, lowOpen: true)
-        guard Profitability(rawValue: rule) != nil else { throw ValidationError("--rule must be strict or weak, got '\(rule)'") }
+        guard Profitability(rawValue: rule) != nil else {
+            throw ValidationError("--rule must be strict or weak, got '\(rule)'")
+        }
         guard AllianceFormationGame.IterativeSolver(rawValue: iterative) != nil else {
             throw ValidationError("--iterative must be gaussSeidel or gmres, got '\(iterative)'")
         }
@@ -63,7 +99,9 @@ struct DynamicOptions: ParsableArguments {
         try Check.integer(maxPrivateTypes, "--max-private-types", 1...Self.privateTypeCeiling)
         let grid = pow(Double(beliefPoints), Double(maxPrivateTypes))
         guard grid <= Double(Self.beliefGridCeiling) else {
-            throw ValidationError("--belief-points \(beliefPoints) with --max-private-types \(maxPrivateTypes) allows a belief grid of \(beliefPoints)^\(maxPrivateTypes) points, over the limit of \(Self.beliefGridCeiling); lower one of them")
+            throw ValidationError(
+                "--belief-points \(beliefPoints) with --max-private-types \(maxPrivateTypes) allows a belief grid of \(beliefPoints)^\(maxPrivateTypes) points, over the limit of \(Self.beliefGridCeiling); lower one of them"
+            )
         }
     }
 
@@ -73,14 +111,23 @@ struct DynamicOptions: ParsableArguments {
         case .tooManyStates(_, let limit):
             if n > limit || (maxActors.map { n > $0 } ?? false) {
                 if let m = maxActors {
-                    return CLIError("the scenario has \(n) actors, over the limit of \(max(limit, m)) for the dynamic game (Bell(n+1)·2 states); raise --max-actors (at most \(actorCeiling)) together with --max-coalition-size, or use fewer actors")
+                    return CLIError(
+                        "the scenario has \(n) actors, over the limit of \(max(limit, m)) for the dynamic game (Bell(n+1)·2 states); raise --max-actors (at most \(actorCeiling)) together with --max-coalition-size, or use fewer actors"
+                    )
                 }
-                let larger = command == "sweep" ? "" : ", or run 'entente dynamics' with --max-actors and --max-coalition-size"
-                return CLIError("the scenario has \(n) actors, over the limit of \(limit) that '\(command)' solves (Bell(n+1)·2 states); use fewer actors (e.g. --nmc … --states A,B,…, or a smaller scenario file)\(larger)")
+                let larger =
+                    command == "sweep" ? "" : ", or run 'entente dynamics' with --max-actors and --max-coalition-size"
+                return CLIError(
+                    "the scenario has \(n) actors, over the limit of \(limit) that '\(command)' solves (Bell(n+1)·2 states); use fewer actors (e.g. --nmc … --states A,B,…, or a smaller scenario file)\(larger)"
+                )
             }
-            return CLIError("the dynamic game of \(n) actors reaches more states than its state limit; \(maxActors == nil ? "use fewer actors" : "use a smaller --max-coalition-size or fewer actors")")
+            return CLIError(
+                "the dynamic game of \(n) actors reaches more states than its state limit; \(maxActors == nil ? "use fewer actors" : "use a smaller --max-coalition-size or fewer actors")"
+            )
         case .tooManyBeliefStates(let states, let limit):
-            return CLIError("the private-types game would have \(states) public states (structures × belief grid), over the limit of \(limit); \(maxActors == nil ? "use fewer private types (prior.ID in (0, 1))" : "use fewer --belief-points, fewer private types, or --max-coalition-size")")
+            return CLIError(
+                "the private-types game would have \(states) public states (structures × belief grid), over the limit of \(limit); \(maxActors == nil ? "use fewer private types (prior.ID in (0, 1))" : "use fewer --belief-points, fewer private types, or --max-coalition-size")"
+            )
         default:
             return CLIError(e.description)
         }
@@ -106,9 +153,13 @@ struct DynamicOptions: ParsableArguments {
         p.neutralExposure = neutralExposure
         p.allowExit = !noExit
         p.maxCoalitionSize = maxCoalitionSize
-        guard let solver = AllianceFormationGame.IterativeSolver(rawValue: iterative) else { throw CLIError("--iterative must be gaussSeidel or gmres") }
+        guard let solver = AllianceFormationGame.IterativeSolver(rawValue: iterative) else {
+            throw CLIError("--iterative must be gaussSeidel or gmres")
+        }
         p.iterativeSolver = solver
-        if hazard == "none" { p.windowHazard = nil } else {
+        if hazard == "none" {
+            p.windowHazard = nil
+        } else {
             guard let l = Double(hazard) else { throw CLIError("--hazard must be a number in [0, 1] or 'none'") }
             p.windowHazard = l
         }
@@ -122,13 +173,17 @@ struct DynamicOptions: ParsableArguments {
 /// `entente dynamics`: the alliance-formation stochastic game, all-status-quo vs power-acquiring side by side.
 struct Dynamics: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Solve the dynamic alliance-formation game: who joins, who fence-sits, who opts out, which structures absorb.",
-        discussion: "Konishi-Ray equilibrium processes with opting out and a closing window (docs/theory.md). Default: europe-1914.")
+        abstract:
+            "Solve the dynamic alliance-formation game: who joins, who fence-sits, who opts out, which structures absorb.",
+        discussion:
+            "Konishi-Ray equilibrium processes with opting out and a closing window (docs/theory.md). Default: europe-1914."
+    )
 
     @OptionGroup var scenario: ScenarioOptions
     @OptionGroup var threat: ThreatOptions
     @OptionGroup var dynamic: DynamicOptions
-    @Flag(help: "Solve both the all-status-quo and the power-acquiring setting (default: both).") var compareSettings = false
+    @Flag(help: "Solve both the all-status-quo and the power-acquiring setting (default: both).") var compareSettings =
+        false
     @Option(help: "Output: table or json.") var format: OutputFormat = .table
     @Option(help: "Also draw the transition graph of structures reachable from the status quo as SVG.") var svg: String?
 
@@ -152,21 +207,30 @@ struct Dynamics: ParsableCommand {
             // One deadline for the whole command: --timeout bounds every setting together.
             let poll = Interrupt.poller(timeout: dynamic.timeout, label: "entente dynamics")
             let sq = try s.withTypes(Dictionary(uniqueKeysWithValues: s.ids.map { ($0, ActorType.statusQuo) }))
-            let privateTypes = !dynamic.publicTypes && s.actors.contains { $0.type.probabilityPowerAcquiring > 0 && $0.type.probabilityPowerAcquiring < 1 }
+            let privateTypes =
+                !dynamic.publicTypes
+                && s.actors.contains { $0.type.probabilityPowerAcquiring > 0 && $0.type.probabilityPowerAcquiring < 1 }
             var bayesian: (BayesianAllianceFormationGame, BayesianAllianceDynamicsResult)? = nil
             if privateTypes {
-                let game = try BayesianAllianceFormationGame(scenario: s, threatModel: model, parameters: params, information: dynamic.information, actorLimit: dynamic.maxActors)
-                Console.current.writeError("entente dynamics: solving the private-types setting (\(game.stateCount) states, \(game.profileCount) type profiles)…\n")
+                let game = try BayesianAllianceFormationGame(
+                    scenario: s, threatModel: model, parameters: params, information: dynamic.information,
+                    actorLimit: dynamic.maxActors)
+                Console.current.writeError(
+                    "entente dynamics: solving the private-types setting (\(game.stateCount) states, \(game.profileCount) type profiles)…\n"
+                )
                 bayesian = (game, try game.solve(shouldStop: poll))
             }
             var outputs: [(String, AllianceFormationGame, AllianceDynamicsResult)] = []
-            for (label, sc) in privateTypes ? [("all status quo", sq)] : [("all status quo", sq), ("power-acquiring setting", s)] {
+            for (label, sc) in privateTypes
+                ? [("all status quo", sq)] : [("all status quo", sq), ("power-acquiring setting", s)]
+            {
                 // Without a power-acquiring actor both settings are the same game: solved once, shown twice.
                 if let first = outputs.first, sc.actors.map(\.type) == sq.actors.map(\.type) {
                     outputs.append((label, first.1, first.2))
                     continue
                 }
-                let game = try AllianceFormationGame(scenario: sc, threatModel: model, parameters: params, actorLimit: dynamic.maxActors)
+                let game = try AllianceFormationGame(
+                    scenario: sc, threatModel: model, parameters: params, actorLimit: dynamic.maxActors)
                 Console.current.writeError("entente dynamics: solving \(label) (\(game.states.count) states)…\n")
                 outputs.append((label, game, try game.solve(shouldStop: poll)))
             }
@@ -182,15 +246,29 @@ struct Dynamics: ParsableCommand {
                 print(doc.serialized())
                 return
             }
-            print("Entente dynamics — \(s.name): δ = \(params.delta), κ = \(params.kappa), window hazard λ = \(params.windowHazard.map { String($0) } ?? "none"), exit \(params.allowExit ? "allowed" : "not allowed"), \(params.rule.rawValue) profitability\n")
+            print(
+                "Entente dynamics — \(s.name): δ = \(params.delta), κ = \(params.kappa), window hazard λ = \(params.windowHazard.map { String($0) } ?? "none"), exit \(params.allowExit ? "allowed" : "not allowed"), \(params.rule.rawValue) profitability\n"
+            )
             for (label, game, r) in outputs {
-                print("── \(label)  (\(r.evaluation); \(r.verified ? "equilibrium verified" : "NO verified equilibrium found") after \(r.iterations) iterations)")
+                print(
+                    "── \(label)  (\(r.evaluation); \(r.verified ? "equilibrium verified" : "NO verified equilibrium found") after \(r.iterations) iterations)"
+                )
                 let ids = game.scenario.ids
                 let first = game.choices(in: r.initialState, result: r)
-                print(Table(header: ["actor", "type", "at the status quo", "value"],
-                            rows: ids.indices.map { [ids[$0], game.powerAcquiring[$0] ? "power-acquiring" : "status quo", first[$0].rawValue, Format.number(r.values[r.initialState][$0])] }).render())
+                print(
+                    Table(
+                        header: ["actor", "type", "at the status quo", "value"],
+                        rows: ids.indices.map {
+                            [
+                                ids[$0], game.powerAcquiring[$0] ? "power-acquiring" : "status quo", first[$0].rawValue,
+                                Format.number(r.values[r.initialState][$0]),
+                            ]
+                        }
+                    ).render())
                 print("path: " + r.path.map { game.describe($0) }.joined(separator: "  →  "))
-                for a in r.absorbing.prefix(5) { print(String(format: "absorbing (p = %.3f): ", a.probability) + game.describe(a.state)) }
+                for a in r.absorbing.prefix(5) {
+                    print(String(format: "absorbing (p = %.3f): ", a.probability) + game.describe(a.state))
+                }
                 print("")
             }
             if let (g, r) = bayesian { print(DynamicsReport.privateTypes(g, r)) }
@@ -203,19 +281,23 @@ struct Sweep: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run the dynamic game over a parameter grid; one JSON line per grid point, in deterministic order.",
         discussion: """
-        Parameters: delta, kappa, lambda (window hazard), prize, exit (exit payoff), epsilon, lambdakm, accuracy \
-        (signal accuracy for private types), prior.ID (P(ID is power-acquiring); strictly between 0 and 1 makes the \
-        type private). Example: \
-        entente sweep --param delta=0.8,0.9,0.95 --param lambda=0,0.1,0.5. Split a grid over a cluster with \
-        --shard k/N (k = 1..N); concatenating the shards' outputs gives the full grid (docs/tutorial.md).
-        """)
+            Parameters: delta, kappa, lambda (window hazard), prize, exit (exit payoff), epsilon, lambdakm, accuracy \
+            (signal accuracy for private types), prior.ID (P(ID is power-acquiring); strictly between 0 and 1 makes the \
+            type private). Example: \
+            entente sweep --param delta=0.8,0.9,0.95 --param lambda=0,0.1,0.5. Split a grid over a cluster with \
+            --shard k/N (k = 1..N); concatenating the shards' outputs gives the full grid (docs/tutorial.md).
+            """)
 
     @OptionGroup var scenario: ScenarioOptions
     @Option(name: .customLong("param"), help: "NAME=v1,v2,… (repeatable, each NAME once).") var params: [String] = []
     @Option(help: "Run only shard k of N, as k/N (1 ≤ k ≤ N ≤ grid points).") var shard: String = "1/1"
     @Flag(help: "Disallow opting out.") var noExit = false
-    @Option(help: "Also draw the grid as an SVG heat map (exactly two --param axes; the first is horizontal).") var svg: String?
-    @Option(help: "What --svg shows: choices (each actor's choice at the status quo, one panel per actor) or structures (the most likely long-run structure).")
+    @Option(help: "Also draw the grid as an SVG heat map (exactly two --param axes; the first is horizontal).") var svg:
+        String?
+    @Option(
+        help:
+            "What --svg shows: choices (each actor's choice at the status quo, one panel per actor) or structures (the most likely long-run structure)."
+    )
     var svgView: String = "choices"
 
     /// Largest grid (product of the axes' value counts).
@@ -227,17 +309,26 @@ struct Sweep: ParsableCommand {
         var axes: [(String, [Double])] = []
         for p in params {
             let parts = p.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-            guard parts.count == 2, Self.known.contains(parts[0]) || (parts[0].hasPrefix("prior.") && parts[0].count > 6) else {
-                throw ValidationError("--param expects NAME=v1,v2 with NAME in \(Self.known.joined(separator: ", ")) or prior.ID (an actor of the scenario); got '\(p)'")
+            guard parts.count == 2,
+                Self.known.contains(parts[0]) || (parts[0].hasPrefix("prior.") && parts[0].count > 6)
+            else {
+                throw ValidationError(
+                    "--param expects NAME=v1,v2 with NAME in \(Self.known.joined(separator: ", ")) or prior.ID (an actor of the scenario); got '\(p)'"
+                )
             }
             let name = parts[0]
             guard !axes.contains(where: { $0.0 == name }) else {
-                throw ValidationError("--param \(name) is given twice; list all its values in one --param \(name)=v1,v2,…")
+                throw ValidationError(
+                    "--param \(name) is given twice; list all its values in one --param \(name)=v1,v2,…")
             }
             let items = parts[1].split(separator: ",", omittingEmptySubsequences: false)
             let values = try items.map { v -> Double in
-                guard !v.isEmpty else { throw ValidationError("--param \(name): empty value in '\(parts[1])' (expected v1,v2,…)") }
-                guard let d = Double(v), d.isFinite else { throw ValidationError("--param \(name): '\(v)' is not a finite number") }
+                guard !v.isEmpty else {
+                    throw ValidationError("--param \(name): empty value in '\(parts[1])' (expected v1,v2,…)")
+                }
+                guard let d = Double(v), d.isFinite else {
+                    throw ValidationError("--param \(name): '\(v)' is not a finite number")
+                }
                 return d
             }
             let option = "--param \(name)"
@@ -276,7 +367,9 @@ struct Sweep: ParsableCommand {
         for (_, values) in axes {
             let (t, overflow) = total.multipliedReportingOverflow(by: values.count)
             guard !overflow, t <= gridCeiling else {
-                throw ValidationError("the --param grid has more than \(gridCeiling) points; use fewer values or split the sweep into several runs")
+                throw ValidationError(
+                    "the --param grid has more than \(gridCeiling) points; use fewer values or split the sweep into several runs"
+                )
             }
             total = t
         }
@@ -287,7 +380,8 @@ struct Sweep: ParsableCommand {
         let total = try Self.gridSize(try axes())
         let (_, n) = try shardNumbers()
         guard n <= total else {
-            throw ValidationError("--shard \(shard): N = \(n) exceeds the \(total) grid point\(total == 1 ? "" : "s"); use N ≤ \(total)")
+            throw ValidationError(
+                "--shard \(shard): N = \(n) exceeds the \(total) grid point\(total == 1 ? "" : "s"); use N ≤ \(total)")
         }
     }
 
@@ -297,14 +391,20 @@ struct Sweep: ParsableCommand {
             let axes = try axes()
             for (name, _) in axes where name.hasPrefix("prior.") {
                 guard s.index(of: String(name.dropFirst(6))) != nil else {
-                    throw CLIError("--param \(name): \(name.dropFirst(6)) is not an actor of the scenario (actors: \(s.ids.joined(separator: ", ")))")
+                    throw CLIError(
+                        "--param \(name): \(name.dropFirst(6)) is not an actor of the scenario (actors: \(s.ids.joined(separator: ", ")))"
+                    )
                 }
             }
             let (shardIndex, shardCount) = try shardNumbers()
             let total = try Self.gridSize(axes)
-            guard let view = SweepSVG.View(rawValue: svgView) else { throw CLIError("--svg-view must be choices or structures") }
+            guard let view = SweepSVG.View(rawValue: svgView) else {
+                throw CLIError("--svg-view must be choices or structures")
+            }
             if let path = svg {
-                guard axes.count == 2 else { throw CLIError("--svg draws a grid over exactly two --param axes; got \(axes.count)") }
+                guard axes.count == 2 else {
+                    throw CLIError("--svg draws a grid over exactly two --param axes; got \(axes.count)")
+                }
                 guard shardCount == 1 else { throw CLIError("--svg needs the whole grid (no --shard)") }
                 // Fail before the grid runs if the picture cannot be written.
                 // Opened in place (never replaced: as root, an atomic write would replace a device such as /dev/full).
@@ -318,7 +418,9 @@ struct Sweep: ParsableCommand {
                 if Interrupt.flag.load(ordering: .relaxed) { break }
                 var rest = k
                 var point: [(String, Double)] = []
-                for (name, values) in axes.reversed() { point.insert((name, values[rest % values.count]), at: 0); rest /= values.count }
+                for (name, values) in axes.reversed() {
+                    point.insert((name, values[rest % values.count]), at: 0); rest /= values.count
+                }
                 var p = AllianceFormationGame.Parameters()
                 p.allowExit = !noExit
                 var tm = ThreatModel()
@@ -326,8 +428,13 @@ struct Sweep: ParsableCommand {
                 var sc = s
                 for (name, v) in point {
                     if name.hasPrefix("prior.") {
-                        guard v >= 0, v <= 1 else { throw CLIError("--param \(name): a prior must be in [0, 1], got \(v)") }
-                        sc = try sc.withTypes([String(name.dropFirst(6)): v == 0 ? .statusQuo : (v == 1 ? .powerAcquiring : .uncertain(probabilityPowerAcquiring: v))])
+                        guard v >= 0, v <= 1 else {
+                            throw CLIError("--param \(name): a prior must be in [0, 1], got \(v)")
+                        }
+                        sc = try sc.withTypes([
+                            String(name.dropFirst(6)): v == 0
+                                ? .statusQuo : (v == 1 ? .powerAcquiring : .uncertain(probabilityPowerAcquiring: v))
+                        ])
                         continue
                     }
                     switch name {
@@ -344,8 +451,11 @@ struct Sweep: ParsableCommand {
                 var kv: [(String, JSONValue)] = [("index", .number(Double(k)))]
                 kv += point.map { ($0.0, .number($0.1)) }
                 do {
-                    if sc.actors.contains(where: { $0.type.probabilityPowerAcquiring > 0 && $0.type.probabilityPowerAcquiring < 1 }) {
-                        let game = try BayesianAllianceFormationGame(scenario: sc, threatModel: tm, parameters: p, information: info)
+                    if sc.actors.contains(where: {
+                        $0.type.probabilityPowerAcquiring > 0 && $0.type.probabilityPowerAcquiring < 1
+                    }) {
+                        let game = try BayesianAllianceFormationGame(
+                            scenario: sc, threatModel: tm, parameters: p, information: info)
                         let r = try game.solve()
                         kv += DynamicsJSON.summary(game, r)
                         if svg != nil { cells.append(Self.cell(k, axes, game, r)) }
@@ -364,35 +474,51 @@ struct Sweep: ParsableCommand {
             }
             Console.current.writeError("\n")
             if let path = svg {
-                guard cells.count == total else { throw CLIError("interrupted after \(cells.count) of \(total) grid points: \(path) not written") }
-                let picture = SweepSVG.render(title: s.name, actors: try s.orderedByID().ids, axes: axes, cells: cells, view: view)
+                guard cells.count == total else {
+                    throw CLIError("interrupted after \(cells.count) of \(total) grid points: \(path) not written")
+                }
+                let picture = SweepSVG.render(
+                    title: s.name, actors: try s.orderedByID().ids, axes: axes, cells: cells, view: view)
                 try OutputFile.write(picture, to: path, option: "--svg")
             }
         }
     }
     /// Grid indices of point k (the last axis varies fastest).
-    static func indices(_ k: Int, _ axes: [(String, [Double])]) -> (Int, Int) { (k / axes[1].1.count, k % axes[1].1.count) }
+    static func indices(_ k: Int, _ axes: [(String, [Double])]) -> (Int, Int) {
+        (k / axes[1].1.count, k % axes[1].1.count)
+    }
 
-    static func cell(_ k: Int, _ axes: [(String, [Double])], _ game: AllianceFormationGame, _ r: AllianceDynamicsResult) -> SweepSVG.Cell {
+    static func cell(_ k: Int, _ axes: [(String, [Double])], _ game: AllianceFormationGame, _ r: AllianceDynamicsResult)
+        -> SweepSVG.Cell
+    {
         let (x, y) = indices(k, axes)
-        return SweepSVG.Cell(x: x, y: y, choices: game.choices(in: r.initialState, result: r).map(\.rawValue),
-                             structure: r.absorbing.first.map { game.describe($0.state) } ?? "no absorbing structure", verified: r.verified)
+        return SweepSVG.Cell(
+            x: x, y: y, choices: game.choices(in: r.initialState, result: r).map(\.rawValue),
+            structure: r.absorbing.first.map { game.describe($0.state) } ?? "no absorbing structure",
+            verified: r.verified)
     }
 
     /// With private types: each actor's most likely choice and the most likely structure, over the type profiles
     /// (weighted by their prior probabilities).
-    static func cell(_ k: Int, _ axes: [(String, [Double])], _ game: BayesianAllianceFormationGame, _ r: BayesianAllianceDynamicsResult) -> SweepSVG.Cell {
+    static func cell(
+        _ k: Int, _ axes: [(String, [Double])], _ game: BayesianAllianceFormationGame,
+        _ r: BayesianAllianceDynamicsResult
+    ) -> SweepSVG.Cell {
         let (x, y) = indices(k, axes)
         let n = game.base.scenario.actorCount
         var choice = [[String: Double]](repeating: [:], count: n)
         var structure: [Int: Double] = [:]
         for o in r.outcomes {
-            for i in 0..<n { for (c, w) in o.firstChoices[i] { choice[i][c.rawValue, default: 0] += o.priorProbability * w } }
+            for i in 0..<n {
+                for (c, w) in o.firstChoices[i] { choice[i][c.rawValue, default: 0] += o.priorProbability * w }
+            }
             for st in o.structures { structure[st.state, default: 0] += o.priorProbability * st.probability }
         }
-        func modal<K: Comparable>(_ d: [K: Double]) -> K? { d.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key }
-        return SweepSVG.Cell(x: x, y: y, choices: choice.map { modal($0) ?? "wait" },
-                             structure: modal(structure).map { game.base.describe($0) } ?? "no long-run structure", verified: r.verified)
+        func modal<K: Comparable>(_ d: [K: Double]) -> K? {
+            d.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
+        }
+        return SweepSVG.Cell(
+            x: x, y: y, choices: choice.map { modal($0) ?? "wait" },
+            structure: modal(structure).map { game.base.describe($0) } ?? "no long-run structure", verified: r.verified)
     }
 }
-

@@ -8,7 +8,11 @@ public struct EntenteCommand: ParsableCommand {
         commandName: "entente",
         abstract: "Alliance formation as games: verified equilibria, power indices and coalition dynamics.",
         version: EntenteLibrary.version,
-        subcommands: [Analyze.self, Dynamics.self, Sweep.self, Scenarios.self, ScenarioCommand.self, Calibrate.self, Predict.self, Validate.self, Nash.self, CoalitionCommand.self, BenchCommand.self, HedonicCommand.self, FenceSitCommand.self, BuckPassCommand.self, Example.self],
+        subcommands: [
+            Analyze.self, Dynamics.self, Sweep.self, Scenarios.self, ScenarioCommand.self, Calibrate.self, Predict.self,
+            Validate.self, Nash.self, CoalitionCommand.self, BenchCommand.self, HedonicCommand.self,
+            FenceSitCommand.self, BuckPassCommand.self, Example.self,
+        ],
         defaultSubcommand: Analyze.self
     )
 
@@ -53,12 +57,17 @@ public struct EntenteCommand: ParsableCommand {
             }
             return code.rawValue
         }
-        let text = message(for: error).split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }.joined(separator: " ")
+        let text = message(for: error).split(whereSeparator: \.isNewline).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
+        .filter { !$0.isEmpty }.joined(separator: " ")
         // Keep ArgumentParser's pointer to the right help page ("See 'entente nash --help' …") for usage errors.
-        let hint = code.rawValue == ExitCode.validationFailure.rawValue
+        let hint =
+            code.rawValue == ExitCode.validationFailure.rawValue
             ? fullMessage(for: error).split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-                .first { $0.hasPrefix("See '") }.map { "; see " + $0.dropFirst(4).replacingOccurrences(of: " for more information.", with: "") } ?? ""
+                .first { $0.hasPrefix("See '") }.map {
+                    "; see " + $0.dropFirst(4).replacingOccurrences(of: " for more information.", with: "")
+                } ?? ""
             : ""
         console.writeError("entente: error: \(text)\(hint)\n")
         return code.rawValue

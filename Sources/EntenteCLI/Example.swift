@@ -28,9 +28,14 @@ struct Example: ParsableCommand {
             print(try JSONText.encode(doc))
         default:
             print("\(example.name)\n")
-            print(Table(header: ["", "strategy", "probability"],
-                        rows: example.rowLabels.enumerated().map { ["row", $1, Format.number(solution.rowStrategy[$0])] }
-                            + example.columnLabels.enumerated().map { ["column", $1, Format.number(solution.columnStrategy[$0])] }).render())
+            print(
+                Table(
+                    header: ["", "strategy", "probability"],
+                    rows: example.rowLabels.enumerated().map { ["row", $1, Format.number(solution.rowStrategy[$0])] }
+                        + example.columnLabels.enumerated().map {
+                            ["column", $1, Format.number(solution.columnStrategy[$0])]
+                        }
+                ).render())
             print("\nvalue to the row player: \(Format.number(solution.value))")
             print("exploitability (verified ≤ 1e-9): \(Format.number(solution.exploitability))")
         }

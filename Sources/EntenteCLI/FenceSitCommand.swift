@@ -9,11 +9,11 @@ struct FenceSitCommand: ParsableCommand {
         commandName: "fence-sit",
         abstract: "Ally now, wait for information, or opt out before a window closes (one-shot and infinite horizon).",
         discussion: """
-        A state is unsure whether a rising power is revisionist (probability p). ALLY pays pB − C, OUT pays O, WAIT \
-        learns: in the one-shot model the type is revealed next period unless the window closes first (hazard λ); in \
-        the infinite-horizon model a signal of the given accuracy arrives each period the window stays open (value \
-        iteration on a belief grid, linear interpolation). Example: entente fence-sit --p 0.5 --lambda 0.1.
-        """)
+            A state is unsure whether a rising power is revisionist (probability p). ALLY pays pB − C, OUT pays O, WAIT \
+            learns: in the one-shot model the type is revealed next period unless the window closes first (hazard λ); in \
+            the infinite-horizon model a signal of the given accuracy arrives each period the window stays open (value \
+            iteration on a belief grid, linear interpolation). Example: entente fence-sit --p 0.5 --lambda 0.1.
+            """)
 
     @Option(help: "Prior p that the rising power is revisionist, in [0, 1].") var p: Double = 0.5
     @Option(help: "Hazard λ with which the window closes each period, in [0, 1].") var lambda: Double = 0.1
@@ -39,32 +39,73 @@ struct FenceSitCommand: ParsableCommand {
             let nearest = Int(x.rounded())
             var regions: [(choice: FenceSitting.Choice, from: Double, to: Double)] = []
             for (k, c) in horizon.choices.enumerated() {
-                if let last = regions.last, last.choice == c { regions[regions.count - 1].to = horizon.beliefs[k] }
-                else { regions.append((c, horizon.beliefs[k], horizon.beliefs[k])) }
+                if let last = regions.last, last.choice == c {
+                    regions[regions.count - 1].to = horizon.beliefs[k]
+                } else {
+                    regions.append((c, horizon.beliefs[k], horizon.beliefs[k]))
+                }
             }
             func word(_ c: FenceSitting.Choice) -> String { c.rawValue.uppercased() }
             if format == .json {
                 let doc = JSONValue.object([
-                    ("parameters", .object([("p", .number(p)), ("lambda", .number(lambda)), ("benefit", .number(benefit)), ("cost", .number(cost)),
-                                            ("optOut", .number(optOut)), ("delta", .number(delta)), ("accuracy", .number(accuracy)),
-                                            ("gridPoints", .number(Double(grid + 1)))])),
-                    ("oneShot", .object([("ally", .number(once.ally)), ("out", .number(once.out)), ("wait", .number(once.wait)),
-                                         ("decision", .string(word(once.choice)))])),
-                    ("infiniteHorizon", .object([
-                        ("value", .number(value)), ("decision", .string(word(horizon.choices[nearest]))),
-                        ("regions", .array(regions.map { .object([("decision", .string(word($0.choice))), ("from", .number($0.from)), ("to", .number($0.to))]) })),
-                    ])),
+                    (
+                        "parameters",
+                        .object([
+                            ("p", .number(p)), ("lambda", .number(lambda)), ("benefit", .number(benefit)),
+                            ("cost", .number(cost)),
+                            ("optOut", .number(optOut)), ("delta", .number(delta)), ("accuracy", .number(accuracy)),
+                            ("gridPoints", .number(Double(grid + 1))),
+                        ])
+                    ),
+                    (
+                        "oneShot",
+                        .object([
+                            ("ally", .number(once.ally)), ("out", .number(once.out)), ("wait", .number(once.wait)),
+                            ("decision", .string(word(once.choice))),
+                        ])
+                    ),
+                    (
+                        "infiniteHorizon",
+                        .object([
+                            ("value", .number(value)), ("decision", .string(word(horizon.choices[nearest]))),
+                            (
+                                "regions",
+                                .array(
+                                    regions.map {
+                                        .object([
+                                            ("decision", .string(word($0.choice))), ("from", .number($0.from)),
+                                            ("to", .number($0.to)),
+                                        ])
+                                    })
+                            ),
+                        ])
+                    ),
                 ])
                 print(doc.serialized())
                 return
             }
-            print("Fence-sitting before a closing window: p = \(Format.number(p)), λ = \(Format.number(lambda)), B = \(Format.number(benefit)), C = \(Format.number(cost)), O = \(Format.number(optOut)), δ = \(Format.number(delta))\n")
+            print(
+                "Fence-sitting before a closing window: p = \(Format.number(p)), λ = \(Format.number(lambda)), B = \(Format.number(benefit)), C = \(Format.number(cost)), O = \(Format.number(optOut)), δ = \(Format.number(delta))\n"
+            )
             print("one-shot (waiting reveals the type next period unless the window closes first):")
-            print(Table(header: ["option", "value"], rows: [["ALLY", Format.number(once.ally)], ["OUT", Format.number(once.out)], ["WAIT", Format.number(once.wait)]]).render())
+            print(
+                Table(
+                    header: ["option", "value"],
+                    rows: [
+                        ["ALLY", Format.number(once.ally)], ["OUT", Format.number(once.out)],
+                        ["WAIT", Format.number(once.wait)],
+                    ]
+                ).render())
             print("decision: \(word(once.choice))\n")
             print("infinite horizon (signal accuracy \(Format.number(accuracy)), belief grid of \(grid + 1) points):")
-            print(Table(header: ["decision", "beliefs p"], rows: regions.map { [word($0.choice), "\(Format.number($0.from)) – \(Format.number($0.to))"] }).render())
-            if !horizon.choices.contains(.wait) { print("no WAIT region: the window closes too fast for waiting to pay") }
+            print(
+                Table(
+                    header: ["decision", "beliefs p"],
+                    rows: regions.map { [word($0.choice), "\(Format.number($0.from)) – \(Format.number($0.to))"] }
+                ).render())
+            if !horizon.choices.contains(.wait) {
+                print("no WAIT region: the window closes too fast for waiting to pay")
+            }
             print("at p = \(Format.number(p)): V = \(Format.number(value)), decision \(word(horizon.choices[nearest]))")
         }
     }

@@ -6,7 +6,10 @@ import Foundation
 /// 1816–1890 fit), e.g. the best point of `entente calibrate --model game --fit 1816-1870` for a
 /// pseudo-out-of-sample check.
 struct GameModelOptions: ParsableArguments {
-    @Option(help: "With --model game: parameters lambda, epsilon, gamma, e, kappa, tau, beta, periods, eta as KEY=V,… (default: the 1816–1890 fit).")
+    @Option(
+        help:
+            "With --model game: parameters lambda, epsilon, gamma, e, kappa, tau, beta, periods, eta as KEY=V,… (default: the 1816–1890 fit)."
+    )
     var game: String?
 
     static let keys = ["lambda", "epsilon", "gamma", "e", "kappa", "tau", "beta", "periods", "eta"]
@@ -18,7 +21,9 @@ struct GameModelOptions: ParsableArguments {
         for item in game.split(separator: ",", omittingEmptySubsequences: false) {
             let kv = item.split(separator: "=", maxSplits: 1).map(String.init)
             guard kv.count == 2, Self.keys.contains(kv[0]), let v = Double(kv[1]), v.isFinite else {
-                throw CLIError("--game expects KEY=V,… with KEY in \(Self.keys.joined(separator: ", ")) and finite numbers; got '\(item)'")
+                throw CLIError(
+                    "--game expects KEY=V,… with KEY in \(Self.keys.joined(separator: ", ")) and finite numbers; got '\(item)'"
+                )
             }
             guard values[kv[0]] == nil else { throw CLIError("--game: \(kv[0]) is given twice") }
             values[kv[0]] = v
@@ -26,21 +31,27 @@ struct GameModelOptions: ParsableArguments {
         let d = AllianceGameParameters()
         var lengthKm = 30.0
         if case .exponential(let l) = d.threatModel.proximity { lengthKm = l }
-        let threat = ThreatModel(lengthKm: values["lambda"] ?? lengthKm, epsilon: values["epsilon"] ?? d.threatModel.epsilon)
+        let threat = ThreatModel(
+            lengthKm: values["lambda"] ?? lengthKm, epsilon: values["epsilon"] ?? d.threatModel.epsilon)
         let stage: ConflictStage
         do {
-            stage = try ConflictStage(decisiveness: values["gamma"] ?? d.stage.decisiveness, entanglement: values["e"] ?? d.stage.entanglement,
-                                      autonomyCost: values["kappa"] ?? d.stage.autonomyCost, prize: d.stage.prize,
-                                      tethering: values["tau"] ?? d.stage.tethering)
+            stage = try ConflictStage(
+                decisiveness: values["gamma"] ?? d.stage.decisiveness,
+                entanglement: values["e"] ?? d.stage.entanglement,
+                autonomyCost: values["kappa"] ?? d.stage.autonomyCost, prize: d.stage.prize,
+                tethering: values["tau"] ?? d.stage.tethering)
         } catch { throw CLIError("--game: \(error)") }
-        let p = AllianceGameParameters(threatModel: threat, stage: stage, rationality: values["beta"] ?? d.rationality,
-                                       periodsPerYear: values["periods"] ?? d.periodsPerYear, originWeight: values["eta"] ?? d.originWeight)
+        let p = AllianceGameParameters(
+            threatModel: threat, stage: stage, rationality: values["beta"] ?? d.rationality,
+            periodsPerYear: values["periods"] ?? d.periodsPerYear, originWeight: values["eta"] ?? d.originWeight)
         do { try p.validate() } catch { throw CLIError("--game: \(error)") }
         return p
     }
 
     /// The named model, or the game with these parameters.
-    func model(_ name: String, history: GreatPowerHistory = .embedded, fitYears: ClosedRange<Int>) throws -> any DyadModel {
+    func model(_ name: String, history: GreatPowerHistory = .embedded, fitYears: ClosedRange<Int>) throws
+        -> any DyadModel
+    {
         if let p = try parameters() {
             guard name == "game" else { throw CLIError("--game applies to --model game only") }
             try AllianceValidation.checkFitYears(fitYears, history: history)
@@ -49,18 +60,27 @@ struct GameModelOptions: ParsableArguments {
         if name == "game" && fitYears != AllianceValidation.fitLimit {
             try AllianceValidation.checkFitYears(fitYears, history: history)
             let points = AllianceGameCalibration.Grid().count
-            Console.current.writeError("entente: fitting the alliance game's parameters on \(fitYears.lowerBound)–\(fitYears.upperBound) (\(points) grid points; --game skips this)…\n")
+            Console.current.writeError(
+                "entente: fitting the alliance game's parameters on \(fitYears.lowerBound)–\(fitYears.upperBound) (\(points) grid points; --game skips this)…\n"
+            )
         }
         if name == "dynamic" {
             try AllianceValidation.checkFitYears(fitYears, history: history)
             let points = DynamicGameModel.kappas.count * DynamicGameModel.entanglements.count
-            Console.current.writeError("entente: fitting the dynamic game's κ and e on \(fitYears.lowerBound)–\(fitYears.upperBound) (\(points) grid points × \(fitYears.count) years; minutes)…\n")
+            Console.current.writeError(
+                "entente: fitting the dynamic game's κ and e on \(fitYears.lowerBound)–\(fitYears.upperBound) (\(points) grid points × \(fitYears.count) years; minutes)…\n"
+            )
             let console = Console.current
             let m = try DynamicGameModel.fitted(history: history, fitYears: fitYears) { done, all in
                 console.writeError("entente: grid point \(done)/\(all)\n")
             }
-            let unverified = m.unverifiedYears.isEmpty ? "every fitting year verified" : "not verified in \(m.unverifiedYears.count) fitting years (\(m.unverifiedYears.map(String.init).joined(separator: ", ")))"
-            Console.current.writeError("entente: dynamic game fitted: κ = \(m.parameters.kappa), e = \(m.parameters.entanglement); \(unverified)\n")
+            let unverified =
+                m.unverifiedYears.isEmpty
+                ? "every fitting year verified"
+                : "not verified in \(m.unverifiedYears.count) fitting years (\(m.unverifiedYears.map(String.init).joined(separator: ", ")))"
+            Console.current.writeError(
+                "entente: dynamic game fitted: κ = \(m.parameters.kappa), e = \(m.parameters.entanglement); \(unverified)\n"
+            )
             return m
         }
         return try DyadModels.named(name, history: history, fitYears: fitYears)

@@ -18,7 +18,7 @@ enum JSONText {
         case let s as String: return .string(s)
         case let d as [String: Any]: return .object(try d.keys.sorted().map { ($0, try json(d[$0]!)) })
         case let a as [Any]: return .array(try a.map(json))
-        case let o as Optional<Any>:
+        case let o as Any?:
             guard let wrapped = o else { return .null }
             throw CLIError("internal error: cannot encode \(type(of: wrapped)) as JSON")
         }

@@ -5,12 +5,17 @@ import Foundation
 /// `entente predict`: calibrated alliance and same-side probabilities for every pair of great powers of every year.
 struct Predict: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Predict, for every pair of great powers of every year, the probability of an alliance (ATOP defense or offense) and of fighting on the same side.",
-        discussion: "Prints year,ccode1,ccode2,p_alliance,p_same_side (CSV) sorted by year and codes, from the embedded great-power history 1816–1945. The model's monotone calibration is fitted on --fit (within 1816–1890, the years with shipped outcomes). Models: \(DyadModels.all.map { "\($0.name) — \($0.summary)" }.joined(separator: "; ")).")
+        abstract:
+            "Predict, for every pair of great powers of every year, the probability of an alliance (ATOP defense or offense) and of fighting on the same side.",
+        discussion:
+            "Prints year,ccode1,ccode2,p_alliance,p_same_side (CSV) sorted by year and codes, from the embedded great-power history 1816–1945. The model's monotone calibration is fitted on --fit (within 1816–1890, the years with shipped outcomes). Models: \(DyadModels.all.map { "\($0.name) — \($0.summary)" }.joined(separator: "; "))."
+    )
 
     @Option(help: "Years to predict, e.g. 1891-1945 (within 1816-1945).") var years: YearRange = YearRange(1816...1945)
-    @Option(help: "Years on which the calibration is fitted (within 1816-1890).") var fit: YearRange = YearRange(AllianceValidation.fitLimit)
-    @Option(help: "Model name (\(DyadModels.all.map(\.name).joined(separator: ", "))).") var model: String = DyadModels.defaultName
+    @Option(help: "Years on which the calibration is fitted (within 1816-1890).") var fit: YearRange = YearRange(
+        AllianceValidation.fitLimit)
+    @Option(help: "Model name (\(DyadModels.all.map(\.name).joined(separator: ", "))).") var model: String = DyadModels
+        .defaultName
     @Option(help: "Output: csv or json.") var format: OutputFormat = .csv
     @OptionGroup var gameOptions: GameModelOptions
 
@@ -21,10 +26,16 @@ struct Predict: ParsableCommand {
             let rows = try AllianceValidation.predict(model: m, years: years.range, fitYears: fit.range)
             if format == .json {
                 let objects: [[String: Any]] = rows.map {
-                    ["year": $0.year, "ccode1": $0.ccode1, "ccode2": $0.ccode2,
-                     "p_alliance": Self.rounded($0.pAlliance), "p_same_side": Self.rounded($0.pSameSide)]
+                    [
+                        "year": $0.year, "ccode1": $0.ccode1, "ccode2": $0.ccode2,
+                        "p_alliance": Self.rounded($0.pAlliance), "p_same_side": Self.rounded($0.pSameSide),
+                    ]
                 }
-                print(try JSONText.encode(["model": m.name, "fit": "\(fit.range.lowerBound)-\(fit.range.upperBound)", "predictions": objects]))
+                print(
+                    try JSONText.encode([
+                        "model": m.name, "fit": "\(fit.range.lowerBound)-\(fit.range.upperBound)",
+                        "predictions": objects,
+                    ]))
                 return
             }
             var out = "year,ccode1,ccode2,p_alliance,p_same_side\n"

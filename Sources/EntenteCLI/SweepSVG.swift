@@ -32,7 +32,8 @@ enum SweepSVG {
     }
 
     /// The SVG text. `axes`: (name, values) of the x axis (first `--param`) and the y axis (second).
-    static func render(title: String, actors: [String], axes: [(String, [Double])], cells: [Cell], view: View) -> String {
+    static func render(title: String, actors: [String], axes: [(String, [Double])], cells: [Cell], view: View) -> String
+    {
         let (xName, xs) = axes[0], (yName, ys) = axes[1]
         let cell = max(12, min(36, 300 / Double(max(xs.count, ys.count))))
         let plotW = cell * Double(xs.count), plotH = cell * Double(ys.count)
@@ -50,7 +51,9 @@ enum SweepSVG {
         } else {
             var counts: [String: Int] = [:]
             for c in cells { counts[c.structure, default: 0] += 1 }
-            for (k, s) in counts.sorted(by: { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }).map(\.key).enumerated() {
+            for (k, s) in counts.sorted(by: { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }).map(
+                \.key
+            ).enumerated() {
                 colourOfStructure[s] = structureColour(k)
                 legend.append((colourOfStructure[s]!, s))
             }
@@ -58,34 +61,46 @@ enum SweepSVG {
         let legendTop = 50 + Double(rows) * panelH + 10
         let width = max(Double(perRow) * panelW + 40, 640)
         let height = legendTop + 18 * Double(legend.count + 1) + 20
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" font-family=\"sans-serif\">\n"
+        var svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" font-family=\"sans-serif\">\n"
         svg += "<rect width=\"100%\" height=\"100%\" fill=\"#fdfdf8\"/>\n"
-        let what = view == .choices ? "choice of each actor at the status quo" : "most likely long-run structure from the status quo"
-        svg += "<text x=\"20\" y=\"28\" font-size=\"16\">\(escape(title)): \(what), \(escape(xName)) × \(escape(yName))</text>\n"
+        let what =
+            view == .choices
+            ? "choice of each actor at the status quo" : "most likely long-run structure from the status quo"
+        svg +=
+            "<text x=\"20\" y=\"28\" font-size=\"16\">\(escape(title)): \(what), \(escape(xName)) × \(escape(yName))</text>\n"
         for (p, name) in panels.enumerated() {
             let ox = 20 + Double(p % perRow) * panelW + 60, oy = 50 + Double(p / perRow) * panelH + 20
             svg += "<g class=\"panel\" data-panel=\"\(escape(name))\">\n"
-            svg += "<text x=\"\(f(ox))\" y=\"\(f(oy - 6))\" font-size=\"13\" font-weight=\"bold\">\(escape(name))</text>\n"
+            svg +=
+                "<text x=\"\(f(ox))\" y=\"\(f(oy - 6))\" font-size=\"13\" font-weight=\"bold\">\(escape(name))</text>\n"
             for c in cells {
                 let label = view == .choices ? c.choices[p] : c.structure
                 let colour = view == .choices ? (choiceColours[label] ?? "#000000") : colourOfStructure[label]!
                 let x = ox + Double(c.x) * cell, y = oy + plotH - Double(c.y + 1) * cell
-                svg += "<rect class=\"cell\" x=\"\(f(x))\" y=\"\(f(y))\" width=\"\(f(cell))\" height=\"\(f(cell))\" fill=\"\(colour)\" stroke=\"#fdfdf8\" stroke-width=\"1\">"
-                svg += "<title>\(escape(name)): \(escape(xName)) = \(num(xs[c.x])), \(escape(yName)) = \(num(ys[c.y])): \(escape(label))\(c.verified ? "" : " (not verified)")</title></rect>\n"
+                svg +=
+                    "<rect class=\"cell\" x=\"\(f(x))\" y=\"\(f(y))\" width=\"\(f(cell))\" height=\"\(f(cell))\" fill=\"\(colour)\" stroke=\"#fdfdf8\" stroke-width=\"1\">"
+                svg +=
+                    "<title>\(escape(name)): \(escape(xName)) = \(num(xs[c.x])), \(escape(yName)) = \(num(ys[c.y])): \(escape(label))\(c.verified ? "" : " (not verified)")</title></rect>\n"
                 if !c.verified {
-                    svg += "<text x=\"\(f(x + cell / 2))\" y=\"\(f(y + cell / 2 + 4))\" font-size=\"11\" text-anchor=\"middle\" fill=\"white\">?</text>\n"
+                    svg +=
+                        "<text x=\"\(f(x + cell / 2))\" y=\"\(f(y + cell / 2 + 4))\" font-size=\"11\" text-anchor=\"middle\" fill=\"white\">?</text>\n"
                 }
             }
             // Axis ticks: every value when they fit, else about eight.
             let xStep = max(1, xs.count / 8), yStep = max(1, ys.count / 8)
             for (k, v) in xs.enumerated() where k % xStep == 0 {
-                svg += "<text x=\"\(f(ox + (Double(k) + 0.5) * cell))\" y=\"\(f(oy + plotH + 14))\" font-size=\"9\" text-anchor=\"middle\">\(num(v))</text>\n"
+                svg +=
+                    "<text x=\"\(f(ox + (Double(k) + 0.5) * cell))\" y=\"\(f(oy + plotH + 14))\" font-size=\"9\" text-anchor=\"middle\">\(num(v))</text>\n"
             }
             for (k, v) in ys.enumerated() where k % yStep == 0 {
-                svg += "<text x=\"\(f(ox - 4))\" y=\"\(f(oy + plotH - (Double(k) + 0.5) * cell + 3))\" font-size=\"9\" text-anchor=\"end\">\(num(v))</text>\n"
+                svg +=
+                    "<text x=\"\(f(ox - 4))\" y=\"\(f(oy + plotH - (Double(k) + 0.5) * cell + 3))\" font-size=\"9\" text-anchor=\"end\">\(num(v))</text>\n"
             }
-            svg += "<text x=\"\(f(ox + plotW / 2))\" y=\"\(f(oy + plotH + 30))\" font-size=\"11\" text-anchor=\"middle\">\(escape(xName))</text>\n"
-            svg += "<text x=\"\(f(ox - 44))\" y=\"\(f(oy + plotH / 2))\" font-size=\"11\" text-anchor=\"middle\" transform=\"rotate(-90 \(f(ox - 44)) \(f(oy + plotH / 2)))\">\(escape(yName))</text>\n"
+            svg +=
+                "<text x=\"\(f(ox + plotW / 2))\" y=\"\(f(oy + plotH + 30))\" font-size=\"11\" text-anchor=\"middle\">\(escape(xName))</text>\n"
+            svg +=
+                "<text x=\"\(f(ox - 44))\" y=\"\(f(oy + plotH / 2))\" font-size=\"11\" text-anchor=\"middle\" transform=\"rotate(-90 \(f(ox - 44)) \(f(oy + plotH / 2)))\">\(escape(yName))</text>\n"
             svg += "</g>\n"
         }
         svg += "<g class=\"legend\">\n"
@@ -95,7 +110,8 @@ enum SweepSVG {
             svg += "<text x=\"38\" y=\"\(f(y + 10))\" font-size=\"11\">\(escape(label))</text>\n"
         }
         if cells.contains(where: { !$0.verified }) {
-            svg += "<text x=\"20\" y=\"\(f(legendTop + 18 * Double(legend.count) + 10))\" font-size=\"11\">? = no verified equilibrium at this grid point</text>\n"
+            svg +=
+                "<text x=\"20\" y=\"\(f(legendTop + 18 * Double(legend.count) + 10))\" font-size=\"11\">? = no verified equilibrium at this grid point</text>\n"
         }
         svg += "</g>\n"
         return svg + "</svg>\n"
@@ -104,7 +120,9 @@ enum SweepSVG {
     static func f(_ x: Double) -> String { String(format: "%.1f", x) }
     static func num(_ x: Double) -> String { Format.number(x) }
     static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-            .replacingOccurrences(of: "\"", with: "&quot;")
+        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(
+            of: ">", with: "&gt;"
+        )
+        .replacingOccurrences(of: "\"", with: "&quot;")
     }
 }

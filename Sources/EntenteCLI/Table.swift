@@ -1,3 +1,5 @@
+import Foundation
+
 /// A plain-text table for terminal output.
 struct Table {
     var header: [String]
@@ -30,5 +32,3 @@ enum Format {
         return s
     }
 }
-
-import Foundation

@@ -7,7 +7,9 @@ struct YearRange: ExpressibleByArgument {
     init(_ range: ClosedRange<Int>) { self.range = range }
 
     init?(argument: String) {
-        let parts = argument.split(whereSeparator: { $0 == "-" || $0 == "–" || $0 == ":" }).map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = argument.split(whereSeparator: { $0 == "-" || $0 == "–" || $0 == ":" }).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
         guard (1...2).contains(parts.count), let a = Int(parts[0]), let b = Int(parts.last!), a <= b else { return nil }
         range = a...b
     }

@@ -3,8 +3,10 @@ import EntenteNumerics
 import Testing
 
 /// A small synthetic system: `n` actors with capability shares, symmetric distances, rivalries.
-private func scenario(_ caps: [Double], distances: [[Double]], rivals: [(Int, Int)], types: [ActorType]? = nil,
-                      ids: [String]? = nil) throws -> Scenario {
+private func scenario(
+    _ caps: [Double], distances: [[Double]], rivals: [(Int, Int)], types: [ActorType]? = nil,
+    ids: [String]? = nil
+) throws -> Scenario {
     let n = caps.count
     var riv = [[Bool]](repeating: [Bool](repeating: false, count: n), count: n)
     for (a, b) in rivals { riv[a][b] = true; riv[b][a] = true }
@@ -41,7 +43,9 @@ struct AlignmentGameTests {
     }
 
     @Test func aSmallRemoteUnthreatenedStateOptsOut() throws {
-        let far: [[Double]] = [[0, 300, 300, 9000], [300, 0, 300, 9000], [300, 300, 0, 9000], [9000, 9000, 9000, 0]]
+        let far: [[Double]] = [
+            [0, 300, 300, 9000], [300, 0, 300, 9000], [300, 300, 0, 9000], [9000, 9000, 9000, 0],
+        ]
         let s = try scenario([0.4, 0.25, 0.3, 0.05], distances: far, rivals: [(0, 1), (0, 2)])
         let game = try AlignmentGame(scenario: s, stage: ConflictStage())
         let solution = try game.solve()
@@ -60,17 +64,22 @@ struct AlignmentGameTests {
     }
 
     @Test func reorderingActorsChangesNothing() throws {
-        let dist: [[Double]] = [[0, 300, 800, 1500, 400], [300, 0, 600, 900, 700], [800, 600, 0, 400, 1200],
-                                [1500, 900, 400, 0, 1000], [400, 700, 1200, 1000, 0]]
+        let dist: [[Double]] = [
+            [0, 300, 800, 1500, 400], [300, 0, 600, 900, 700], [800, 600, 0, 400, 1200],
+            [1500, 900, 400, 0, 1000], [400, 700, 1200, 1000, 0],
+        ]
         let caps = [0.3, 0.2, 0.25, 0.1, 0.15]
         let rivals = [(0, 2), (1, 3), (0, 4)]
-        let base = try AlignmentGame(scenario: scenario(caps, distances: dist, rivals: rivals), stage: ConflictStage()).solve()
+        let base = try AlignmentGame(scenario: scenario(caps, distances: dist, rivals: rivals), stage: ConflictStage())
+            .solve()
         let order = [3, 0, 4, 2, 1]
         let permuted = try AlignmentGame(
-            scenario: scenario(order.map { caps[$0] }, distances: order.map { i in order.map { dist[i][$0] } },
-                               rivals: rivals.map { (a, b) in (order.firstIndex(of: b)!, order.firstIndex(of: a)!) },
-                               ids: order.map { "A\($0)" }),
-            stage: ConflictStage()).solve()
+            scenario: scenario(
+                order.map { caps[$0] }, distances: order.map { i in order.map { dist[i][$0] } },
+                rivals: rivals.map { (a, b) in (order.firstIndex(of: b)!, order.firstIndex(of: a)!) },
+                ids: order.map { "A\($0)" }),
+            stage: ConflictStage()
+        ).solve()
         for i in 0..<5 {
             for j in 0..<5 {
                 let pi = order.firstIndex(of: i)!, pj = order.firstIndex(of: j)!
@@ -86,7 +95,8 @@ struct AlignmentGameTests {
 
     @Test func withoutHostilityEitherWarSideIsEquallyLikely() throws {
         let s = try scenario([0.4, 0.3, 0.2, 0.1], distances: near, rivals: [])
-        let game = try AlignmentGame(scenario: s, threatModel: ThreatModel(lengthKm: 500, epsilon: 0), stage: ConflictStage())
+        let game = try AlignmentGame(
+            scenario: s, threatModel: ThreatModel(lengthKm: 500, epsilon: 0), stage: ConflictStage())
         for st in 0..<game.structureCount {
             for i in 0..<4 {
                 for j in 0..<4 where i != j {
@@ -111,14 +121,18 @@ struct AlignmentGameTests {
         let tethered = try AlignmentGame(scenario: s, stage: ConflictStage(tethering: 1)).solve()
         #expect(free.allied[0, 1] < 0.1)
         #expect(tethered.allied[0, 1] > free.allied[0, 1] + 0.2)
-        #expect(throws: AllianceGameError.invalidParameter(name: "tethering", value: 2, range: "[0, 1]")) { try ConflictStage(tethering: 2) }
+        #expect(throws: AllianceGameError.invalidParameter(name: "tethering", value: 2, range: "[0, 1]")) {
+            try ConflictStage(tethering: 2)
+        }
     }
 
     @Test func tooManyActorsIsATypedError() throws {
         let n = 10
         let d = (0..<n).map { i in (0..<n).map { j in i == j ? 0.0 : 500 } }
         let s = try scenario([Double](repeating: 0.1, count: n), distances: d, rivals: [])
-        #expect(throws: AllianceGameError.tooManyActors(count: 10, limit: 9)) { try AlignmentGame(scenario: s, stage: ConflictStage()) }
+        #expect(throws: AllianceGameError.tooManyActors(count: 10, limit: 9)) {
+            try AlignmentGame(scenario: s, stage: ConflictStage())
+        }
     }
 
     @Test func europe1914HasTheTripleAllianceAndTheDualAlliance() throws {
@@ -127,7 +141,8 @@ struct AlignmentGameTests {
         let solution = try game.solve()
         let ids = s.ids
         func p(_ a: String, _ b: String) -> Double { solution.allied[ids.firstIndex(of: a)!, ids.firstIndex(of: b)!] }
-        print(solution.equilibria.prefix(3).map { ($0.blocks.map { $0.map { ids[$0] } }, $0.probability, $0.coreStable) })
+        print(
+            solution.equilibria.prefix(3).map { ($0.blocks.map { $0.map { ids[$0] } }, $0.probability, $0.coreStable) })
         #expect(p("GMY", "AUH") > p("GMY", "FRN"))
         #expect(p("FRN", "RUS") > p("FRN", "GMY"))
     }
@@ -138,10 +153,14 @@ struct AlignmentGameTests {
 struct OrderInvarianceTests {
     static func permuted(_ s: Scenario, _ order: [Int]) throws -> Scenario { try s.reordered(order) }
 
-    static func named(_ o: AlignmentOutcome, _ ids: [String]) -> (choices: [String: String], structure: Set<Set<String>>, equilibria: Set<Set<Set<String>>>) {
-        (Dictionary(uniqueKeysWithValues: ids.indices.map { (ids[$0], o.choices[$0].rawValue) }),
-         Set(o.structure.map { Set($0.map { ids[$0] }) }),
-         Set(o.equilibria.map { e in Set(e.blocks.map { Set($0.map { ids[$0] }) }) }))
+    static func named(_ o: AlignmentOutcome, _ ids: [String]) -> (
+        choices: [String: String], structure: Set<Set<String>>, equilibria: Set<Set<Set<String>>>
+    ) {
+        (
+            Dictionary(uniqueKeysWithValues: ids.indices.map { (ids[$0], o.choices[$0].rawValue) }),
+            Set(o.structure.map { Set($0.map { ids[$0] }) }),
+            Set(o.equilibria.map { e in Set(e.blocks.map { Set($0.map { ids[$0] }) }) })
+        )
     }
 
     @Test(arguments: BuiltinScenarios.all.map(\.name).filter { $0 != "great-powers-1914" })
@@ -151,7 +170,10 @@ struct OrderInvarianceTests {
         let base = try AllianceAnalysis(scenario: s)
         for order in [Array((0..<n).reversed()), (0..<n).map { ($0 * 3 + 1) % n }] where Set(order).count == n {
             let p = try AllianceAnalysis(scenario: Self.permuted(s, order))
-            for (x, y) in [(base.statusQuo, p.statusQuo), (base.powerAcquiring, p.powerAcquiring), (base.balanceOfPower, p.balanceOfPower)] {
+            for (x, y) in [
+                (base.statusQuo, p.statusQuo), (base.powerAcquiring, p.powerAcquiring),
+                (base.balanceOfPower, p.balanceOfPower),
+            ] {
                 let a = Self.named(x, s.ids), b = Self.named(y, p.scenario.ids)
                 #expect(a.choices == b.choices, "\(name) \(order)")
                 #expect(a.structure == b.structure, "\(name) \(order)")

@@ -1,10 +1,11 @@
-// @testable: the embedded data tables (BuiltinData) are internals checked against their published sources here.
-@testable import EntenteAlliances
 import EntenteCooperative
 import EntenteGames
 import EntenteNumerics
 import Foundation
 import Testing
+
+// @testable: the embedded data tables (BuiltinData) are internals checked against their published sources here.
+@testable import EntenteAlliances
 
 @Suite struct AllianceDataTests {
     @Test(arguments: [1870, 1890, 1914, 1939]) func cincReproducesThePublishedColumn(year: Int) throws {
@@ -18,10 +19,13 @@ import Testing
         // CHN 1870 misses milex and upop: treating −9 as 0 over six components errs by about 0.057.
         let records = CINC.builtinRecords(year: 1870)
         let chn = records.first { $0.state == "CHN" }!
-        let naive = CINC.scores(records.map { r in
-            NMCRecord(state: r.state, ccode: r.ccode, year: r.year, milex: max(0, r.milex), milper: max(0, r.milper), irst: max(0, r.irst),
-                      pec: max(0, r.pec), tpop: max(0, r.tpop), upop: max(0, r.upop), publishedCINC: r.publishedCINC)
-        })
+        let naive = CINC.scores(
+            records.map { r in
+                NMCRecord(
+                    state: r.state, ccode: r.ccode, year: r.year, milex: max(0, r.milex), milper: max(0, r.milper),
+                    irst: max(0, r.irst),
+                    pec: max(0, r.pec), tpop: max(0, r.tpop), upop: max(0, r.upop), publishedCINC: r.publishedCINC)
+            })
         #expect(abs(naive["CHN"]!.cinc - chn.publishedCINC) > 0.05)
     }
 
@@ -29,7 +33,8 @@ import Testing
         var checked = 0
         for (year, a, b, km, _) in BuiltinData.dyads {
             guard let ca = BuiltinData.capitals.first(where: { $0.0 == year && $0.1 == a }),
-                  let cb = BuiltinData.capitals.first(where: { $0.0 == year && $0.1 == b }) else { continue }
+                let cb = BuiltinData.capitals.first(where: { $0.0 == year && $0.1 == b })
+            else { continue }
             #expect(Scenario.haversineKm((ca.3, ca.4), (cb.3, cb.4)) == km, "\(year) \(a)-\(b)")
             checked += 1
         }
@@ -42,19 +47,32 @@ import Testing
     }
 
     @Test func shapleyShubikOfTheBuiltinScenariosMatchesModels() throws {
-        #expect(try shapleyShubik(BuiltinScenarios.scenario(named: "great-powers-1914"))
+        #expect(
+            try shapleyShubik(BuiltinScenarios.scenario(named: "great-powers-1914"))
                 == ["39/140", "11/60", "23/140", "13/105", "2/21", "8/105", "1/28", "1/35", "1/70"])
-        #expect(try shapleyShubik(BuiltinScenarios.scenario(named: "europe-1914")) == ["4/15", "1/10", "1/6", "1/3", "1/10", "1/30", "0"])
-        #expect(try shapleyShubik(BuiltinScenarios.scenario(named: "great-powers-1939"))
+        #expect(
+            try shapleyShubik(BuiltinScenarios.scenario(named: "europe-1914")) == [
+                "4/15", "1/10", "1/6", "1/3", "1/10", "1/30", "0",
+            ])
+        #expect(
+            try shapleyShubik(BuiltinScenarios.scenario(named: "great-powers-1939"))
                 == ["26/105", "26/105", "19/105", "4/35", "4/35", "1/21", "1/21"])
-        #expect(try shapleyShubik(BuiltinScenarios.scenario(named: "europe-1870")) == ["7/15", "1/6", "1/10", "1/6", "1/30", "1/30", "1/30"])
-        #expect(try shapleyShubik(BuiltinScenarios.scenario(named: "europe-1890")) == ["11/30", "2/15", "2/15", "7/30", "1/15", "1/15", "0"])
+        #expect(
+            try shapleyShubik(BuiltinScenarios.scenario(named: "europe-1870")) == [
+                "7/15", "1/6", "1/10", "1/6", "1/30", "1/30", "1/30",
+            ])
+        #expect(
+            try shapleyShubik(BuiltinScenarios.scenario(named: "europe-1890")) == [
+                "11/30", "2/15", "2/15", "7/30", "1/15", "1/15", "0",
+            ])
         let e1914 = try BuiltinScenarios.scenario(named: "europe-1914")
         #expect(abs(e1914.actors.map(\.capability).reduce(0, +) - 0.587721) < 1e-6)
     }
 
     @Test func aesRulingCoalitionsOnCINC() throws {
-        for (name, expected) in [("europe-1870", ["UKG", "FRN", "RUS", "AUH"]), ("europe-1890", ["FRN", "RUS", "GMY"])] {
+        for (name, expected) in [
+            ("europe-1870", ["UKG", "FRN", "RUS", "AUH"]), ("europe-1890", ["FRN", "RUS", "GMY"]),
+        ] {
             let s = try BuiltinScenarios.scenario(named: name)
             let ruling = try RulingCoalitions.ruling(powers: s.actors.map(\.capability))
             #expect(ruling.count == 1 && ruling[0].members.map { s.actors[$0].id } == expected)
@@ -76,21 +94,26 @@ import Testing
         ]
         for i in 0..<7 { for j in 0..<7 { #expect(abs(t[i, j] - expected[i][j]) < 5e-7, "T[\(i)←\(j)]") } }
         let fr = s.index(of: "FRN")!, uk = s.index(of: "UKG")!
-        #expect(abs(s.actors[fr].offensiveEmphasis - 1.550828) < 1e-6 && abs(s.actors[uk].offensiveEmphasis - 0.544510) < 1e-6)
+        #expect(
+            abs(s.actors[fr].offensiveEmphasis - 1.550828) < 1e-6
+                && abs(s.actors[uk].offensiveEmphasis - 0.544510) < 1e-6)
     }
 
     @Test func threatOfAThreeActorScenarioByHand() throws {
         // A (capability .5, military .6), B (.3, .3), C (.2, .1); A–B land-contiguous rivals, C 1000 km from both.
-        let actors: [Country] = [Country(id: "A", capability: 0.5, militaryShare: 0.6),
-                               Country(id: "B", capability: 0.3, militaryShare: 0.3),
-                               Country(id: "C", capability: 0.2, militaryShare: 0.1)]
+        let actors: [Country] = [
+            Country(id: "A", capability: 0.5, militaryShare: 0.6),
+            Country(id: "B", capability: 0.3, militaryShare: 0.3),
+            Country(id: "C", capability: 0.2, militaryShare: 0.1),
+        ]
         let km: [[Double]] = [[0, 800, 1000], [800, 0, 1000], [1000, 1000, 0]]
         let pair: [[Bool]] = [[false, true, false], [true, false, false], [false, false, false]]
-        let s = try Scenario(name: "three", actors: actors, distances: Matrix(rowArrays: km), landContiguous: pair, rivalries: pair)
+        let s = try Scenario(
+            name: "three", actors: actors, distances: Matrix(rowArrays: km), landContiguous: pair, rivalries: pair)
         let t = try ThreatModel(lengthKm: 500, epsilon: 0.1).matrix(s)
-        #expect(abs(t[1, 0] - 0.6) < 1e-15)                                  // P·O of A, contiguous, rival
+        #expect(abs(t[1, 0] - 0.6) < 1e-15)  // P·O of A, contiguous, rival
         let decay: Double = exp(-2.0)
-        #expect(abs(t[2, 0] - 0.06 * decay) < 1e-15)                         // 1000 km, no rivalry: 0.6 · e⁻² · 0.1
+        #expect(abs(t[2, 0] - 0.06 * decay) < 1e-15)  // 1000 km, no rivalry: 0.6 · e⁻² · 0.1
         #expect(abs(t[0, 2] - 0.01 * decay) < 1e-15)
         var noProximity = ThreatModel(lengthKm: 500, epsilon: 0.1)
         noProximity.proximity = .none
@@ -140,10 +163,11 @@ import Testing
         let v = ThreatModel.affinity(try ThreatModel(lengthKm: 1000, epsilon: 0.25).matrix(s))
         let g = try HedonicGame(affinities: v)
         let stable = try g.nashStablePartitions()
-        let described = stable.map { p in p.blocks.map { $0.members.map { s.actors[$0].id }.sorted().joined(separator: ",") }.sorted() }
+        let described = stable.map { p in
+            p.blocks.map { $0.members.map { s.actors[$0].id }.sorted().joined(separator: ",") }.sorted()
+        }
         #expect(Set(described) == [["AUH,GMY,ITA,TUR,UKG", "FRN,RUS"], ["AUH,FRN,GMY,ITA,RUS,TUR,UKG"]])
         let potentials = stable.map(g.potential).sorted()
         #expect(abs(potentials[0] - 1.232578) < 1e-6 && abs(potentials[1] - 1.292669) < 1e-6)
     }
 }
-

@@ -37,7 +37,8 @@ import Testing
         for _ in 0..<20_000 {
             let row = [1, Double.random(in: -1...1, using: &rng), Double.random(in: 0...2, using: &rng)]
             x.append(row)
-            y.append(Double.random(in: 0..<1, using: &rng) < LogisticRegression.sigmoid(zip(row, beta).map(*).reduce(0, +)))
+            y.append(
+                Double.random(in: 0..<1, using: &rng) < LogisticRegression.sigmoid(zip(row, beta).map(*).reduce(0, +)))
         }
         let fit = try LogisticRegression.fit(x: x, y: y, ridge: 1e-6)
         for (b, t) in zip(fit.coefficients, beta) { #expect(abs(b - t) < 0.1, "\(fit.coefficients)") }
@@ -50,7 +51,7 @@ import Testing
         for _ in 0..<2_000 {
             let r = Double.random(in: 0.01...0.99, using: &rng)
             raw.append(r)
-            y.append(Double.random(in: 0..<1, using: &rng) < r * r)           // informative, miscalibrated
+            y.append(Double.random(in: 0..<1, using: &rng) < r * r)  // informative, miscalibrated
         }
         let c = try MonotoneCalibration.fit(raw: raw, outcomes: y)
         #expect(c.slope > 0)
@@ -64,7 +65,8 @@ import Testing
 
     @Test func validationOf1880To1890ScoresEveryPredictor() throws {
         let history = GreatPowerHistory.embedded
-        let rep = try AllianceValidation.run(model: ThreatAffinityModel(), fitYears: 1816...1870, scoreYears: 1880...1890)
+        let rep = try AllianceValidation.run(
+            model: ThreatAffinityModel(), fitYears: 1816...1870, scoreYears: 1880...1890)
         #expect(rep.predictors == ["affinity", "base-rate", "logistic", "nobody"])
         #expect(rep.years.map(\.year) == Array(1880...1890) && rep.inWindow.isEmpty && rep.outOfWindow.count == 4)
         let dyadYears = try (1880...1890).map { try history.year($0).dyads.count }.reduce(0, +)
@@ -78,20 +80,26 @@ import Testing
         #expect(nobody.auc == 0.5)
         // The base rate is the allied share of 1816–1870.
         let fitDyads = try (1816...1870).map { try history.year($0).dyads.count }.reduce(0, +)
-        let fitAllied = try (1816...1870).map { try history.allianceOutcomes(year: $0).filter { $0 }.count }.reduce(0, +)
+        let fitAllied = try (1816...1870).map { try history.allianceOutcomes(year: $0).filter { $0 }.count }.reduce(
+            0, +)
         #expect(abs(rep.baseRate.pAlliance - Double(fitAllied) / Double(fitDyads)) < 1e-15)
         #expect(rep.reliability.count == 4 && rep.reliability[0].map(\.count).reduce(0, +) == dyadYears)
-        #expect(rep.all.allSatisfy { $0.war == nil })                          // no great-power war began in 1880–1890
+        #expect(rep.all.allSatisfy { $0.war == nil })  // no great-power war began in 1880–1890
         #expect(rep.warYears == 1880...1890)
         // With supplied alliance outcomes but no war file, wars are scored only where known.
-        let supplied = try history.withOutcomes(alliances: [AllianceCommitment(year: 1891, ccode1: 255, ccode2: 300, defense: true, offense: false),
-                                                        AllianceCommitment(year: 1892, ccode1: 220, ccode2: 365, defense: true, offense: false)], wars: nil)
-        let later = try AllianceValidation.run(model: NobodyAlliesModel(), fitYears: 1816...1870, scoreYears: 1888...1892, history: supplied)
+        let supplied = try history.withOutcomes(
+            alliances: [
+                AllianceCommitment(year: 1891, ccode1: 255, ccode2: 300, defense: true, offense: false),
+                AllianceCommitment(year: 1892, ccode1: 220, ccode2: 365, defense: true, offense: false),
+            ], wars: nil)
+        let later = try AllianceValidation.run(
+            model: NobodyAlliesModel(), fitYears: 1816...1870, scoreYears: 1888...1892, history: supplied)
         #expect(later.warYears == 1888...1890 && later.years.last?.alliances == 1)
     }
 
     @Test func inSampleRunScoresTheEightWarPairs() throws {
-        let rep = try AllianceValidation.run(model: ThreatAffinityModel(), fitYears: 1816...1890, scoreYears: 1816...1890)
+        let rep = try AllianceValidation.run(
+            model: ThreatAffinityModel(), fitYears: 1816...1890, scoreYears: 1816...1890)
         #expect(rep.outOfWindow.isEmpty && rep.inWindow == rep.all)
         #expect(rep.warPairs.count == 8 && rep.skippedWarPairs == 0)
         #expect(rep.all.allSatisfy { $0.war?.pairs == 8 })
@@ -149,7 +157,10 @@ import Testing
         }
         // A year not solved at construction is solved on demand, from that year's inputs only.
         let later = try model.rawProbabilities(year: 1818, history: history)
-        #expect(later == (try DynamicGameModel(history: history, years: 1818...1818).rawProbabilities(year: 1818, history: history)))
+        #expect(
+            later
+                == (try DynamicGameModel(history: history, years: 1818...1818).rawProbabilities(
+                    year: 1818, history: history)))
         #expect(throws: HistoryError.self) { try DynamicGameModel.fitted(history: history, fitYears: 1880...1900) }
     }
 
@@ -157,7 +168,8 @@ import Testing
         let p = try AllianceValidation.predict(model: ThreatAffinityModel(), years: 1816...1945)
         #expect(p.count == 2090)
         #expect(zip(p, p.dropFirst()).allSatisfy { ($0.year, $0.ccode1, $0.ccode2) < ($1.year, $1.ccode1, $1.ccode2) })
-        #expect(p.allSatisfy { $0.ccode1 < $0.ccode2 && (0...1).contains($0.pAlliance) && (0...1).contains($0.pSameSide) })
+        #expect(
+            p.allSatisfy { $0.ccode1 < $0.ccode2 && (0...1).contains($0.pAlliance) && (0...1).contains($0.pSameSide) })
         #expect(throws: HistoryError.self) { try AllianceValidation.predict(model: Forgetful(), years: 1900...1900) }
         #expect(try DyadModels.named(DyadModels.defaultName).name == DyadModels.defaultName)
         #expect(throws: HistoryError.self) { try DyadModels.named("oracle") }

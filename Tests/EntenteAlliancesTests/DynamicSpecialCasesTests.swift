@@ -3,8 +3,10 @@ import EntenteGames
 import Testing
 
 @Suite struct DynamicSpecialCasesTests {
-    static let volunteer: [(Int, Double, Double, Double)] = [(2, 0.5, 0.5, 0.25), (3, 0.5, 0.292893, 0.353553), (5, 0.5, 0.159104, 0.420448),
-                                                            (10, 0.5, 0.074125, 0.462937), (3, 0.1, 0.683772, 0.031623)]
+    static let volunteer: [(Int, Double, Double, Double)] = [
+        (2, 0.5, 0.5, 0.25), (3, 0.5, 0.292893, 0.353553), (5, 0.5, 0.159104, 0.420448),
+        (10, 0.5, 0.074125, 0.462937), (3, 0.1, 0.683772, 0.031623),
+    ]
 
     @Test(arguments: volunteer) func buckPassingClosedForm(n: Int, c: Double, balance: Double, none: Double) throws {
         let e = try BuckPassing.symmetricEquilibrium(states: n, cost: c)
@@ -31,7 +33,9 @@ import Testing
         let c = try f.oneShot(prior: 0.9, hazard: 0.5)
         #expect(abs(c.ally - 0.3) < 1e-12 && abs(c.wait - 0.2755) < 1e-12 && c.choice == .ally)
         // At p = 0.5, waiting beats opting out iff λ < 0.8947.
-        #expect(try f.oneShot(prior: 0.5, hazard: 0.894).choice == .wait && f.oneShot(prior: 0.5, hazard: 0.895).choice == .out)
+        #expect(
+            try f.oneShot(prior: 0.5, hazard: 0.894).choice == .wait
+                && f.oneShot(prior: 0.5, hazard: 0.895).choice == .out)
     }
 
     static let horizon: [(Double, Double, Double?, Double?, Double, Double)] = [
@@ -39,7 +43,9 @@ import Testing
         (0.5, 0.54, 0.55, 0.84, 0.85, 0.2), (1, 0.79, nil, nil, 0.80, 0.2),
     ]
 
-    @Test(arguments: horizon) func infiniteHorizonRegionsShrinkAsTheWindowCloses(lambda: Double, outMax: Double, waitMin: Double?, waitMax: Double?, allyMin: Double, v05: Double) throws {
+    @Test(arguments: horizon) func infiniteHorizonRegionsShrinkAsTheWindowCloses(
+        lambda: Double, outMax: Double, waitMin: Double?, waitMax: Double?, allyMin: Double, v05: Double
+    ) throws {
         let r = try FenceSitting().infiniteHorizon(hazard: lambda)
         func at(_ p: Double) -> Int { Int((p * 100).rounded()) }
         #expect(r.choices[at(outMax)] == .out && r.choices[at(outMax) + 1] != .out)

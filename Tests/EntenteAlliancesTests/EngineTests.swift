@@ -1,7 +1,8 @@
-// @testable: policy evaluation and damped mixing are internal engines of the dynamic game, checked here.
-@testable import EntenteAlliances
 import EntenteNumerics
 import Testing
+
+// @testable: policy evaluation and damped mixing are internal engines of the dynamic game, checked here.
+@testable import EntenteAlliances
 
 /// The shared engine of the dynamic games: policy evaluation and the mixing phase's weights.
 @Suite struct EngineTests {
@@ -13,7 +14,8 @@ import Testing
         let u = [1.0, 2, 0, 4]
         let exact = [(1 + 0.45 * 0) / 0.55, (2 + 0.45 * 40) / 0.55, 0, 40]
         for (limit, method) in [(10, AllianceFormationGame.IterativeSolver.gmres), (0, .gmres), (0, .gaussSeidel)] {
-            let v = try PolicyEvaluation.solve(p, rewards: u, players: 2, delta: 0.9, denseLimit: limit, iterative: method, start: nil)
+            let v = try PolicyEvaluation.solve(
+                p, rewards: u, players: 2, delta: 0.9, denseLimit: limit, iterative: method, start: nil)
             for (a, b) in zip(v, exact) { #expect(abs(a - b) < 1e-9, "\(limit) \(method)") }
         }
         #expect(PolicyEvaluation.rows([1, 2, 3, 4], players: 2) == [[1, 2], [3, 4]])
@@ -21,7 +23,8 @@ import Testing
 
     @Test func dampedMixingKeepsMovesAboveFivePercentAndDecays() throws {
         // State 3 best-responded with move 1 nineteen times and move 2 once (exactly 5 %), then waited once; state 5 only waited.
-        let recent: [[(state: Int, move: Int?)]] = Array(repeating: [(3, 1)], count: 19) + [[(3, 2)], [(3, nil), (5, nil)]]
+        let recent: [[(state: Int, move: Int?)]] =
+            Array(repeating: [(3, 1)], count: 19) + [[(3, 2)], [(3, nil), (5, nil)]]
         var m = try #require(DampedMixing(recent: recent))
         var d = m.distributions()
         #expect(d[3]!.map(\.move) == [1, 2] && abs(d[3]![0].probability - 0.95) < 1e-12)

@@ -11,7 +11,10 @@ import Testing
         let years = try history.years.map { try history.year($0) }
         #expect(years.map(\.powers.count).reduce(0, +) == 792)
         #expect(years.map(\.dyads.count).reduce(0, +) == 2090)
-        #expect(years.allSatisfy { (5...8).contains($0.powers.count) && $0.dyads.count == $0.powers.count * ($0.powers.count - 1) / 2 })
+        #expect(
+            years.allSatisfy {
+                (5...8).contains($0.powers.count) && $0.dyads.count == $0.powers.count * ($0.powers.count - 1) / 2
+            })
         #expect(history.alliances.count == 295)
         #expect(history.wars.map(\.warnum) == [22, 28, 55, 58])
         #expect(history.wars.flatMap(\.participants).count == 10)
@@ -26,9 +29,13 @@ import Testing
 
     @Test func yearsOutsideTheDataAreATypedError() throws {
         for y in [1815, 1946] {
-            #expect(throws: HistoryError.yearOutOfRange(year: y, available: 1816...1945)) { try history.scenario(year: y) }
+            #expect(throws: HistoryError.yearOutOfRange(year: y, available: 1816...1945)) {
+                try history.scenario(year: y)
+            }
         }
-        #expect(throws: HistoryError.outcomesUnavailable(year: 1891, available: 1816...1890)) { try history.commitments(year: 1891) }
+        #expect(throws: HistoryError.outcomesUnavailable(year: 1891, available: 1816...1890)) {
+            try history.commitments(year: 1891)
+        }
         #expect(try history.scenario(year: 1945).actorCount >= 5)
     }
 
@@ -56,7 +63,9 @@ import Testing
         for id in shared {
             let x = h.actors[h.index(of: id)!], y = b.actors[b.index(of: id)!]
             #expect(abs(x.capability - y.capability) < 1e-4, "\(id) capability \(x.capability) vs \(y.capability)")
-            #expect(abs(x.militaryShare - y.militaryShare) < 2e-3, "\(id) military share \(x.militaryShare) vs \(y.militaryShare)")
+            #expect(
+                abs(x.militaryShare - y.militaryShare) < 2e-3,
+                "\(id) military share \(x.militaryShare) vs \(y.militaryShare)")
             #expect(x.type == .statusQuo)
         }
         for a in shared {
@@ -70,16 +79,21 @@ import Testing
     }
 
     @Test func suppliedOutcomesExtendTheScoredYears() throws {
-        let supplied = [AllianceCommitment(year: 1891, ccode1: 220, ccode2: 365, defense: true, offense: false),
-                        AllianceCommitment(year: 1892, ccode1: 365, ccode2: 220, defense: true, offense: false)]
-        let wars = try HistoryCSV.wars("warnum,start_year,ccode,stateabb,side\n999,1892,220,FRN,1\n999,1892,255,GMY,2\n")
+        let supplied = [
+            AllianceCommitment(year: 1891, ccode1: 220, ccode2: 365, defense: true, offense: false),
+            AllianceCommitment(year: 1892, ccode1: 365, ccode2: 220, defense: true, offense: false),
+        ]
+        let wars = try HistoryCSV.wars(
+            "warnum,start_year,ccode,stateabb,side\n999,1892,220,FRN,1\n999,1892,255,GMY,2\n")
         let h = try history.withOutcomes(alliances: supplied, wars: wars)
         #expect(h.outcomeYears == 1816...1892 && h.warYears.upperBound == 1892)
         #expect(try h.allianceOutcomes(year: 1892).filter { $0 }.count == 1)
         #expect(try h.commitments(year: 1890).count == (try history.commitments(year: 1890)).count)
         #expect(try h.wars(startingIn: 1891...1892).map(\.warnum) == [999])
         #expect(throws: HistoryError.self) {
-            try history.withOutcomes(alliances: [AllianceCommitment(year: 1900, ccode1: 2, ccode2: 200, defense: true, offense: false)], wars: nil)
+            try history.withOutcomes(
+                alliances: [AllianceCommitment(year: 1900, ccode1: 2, ccode2: 200, defense: true, offense: false)],
+                wars: nil)
         }
     }
 
@@ -87,8 +101,12 @@ import Testing
         #expect(throws: HistoryError.malformed(table: "alliances", line: 1, message: "missing column \"offense\"")) {
             try HistoryCSV.alliances("year,ccode1,ccode2,defense\n1891,220,365,1\n")
         }
-        #expect(throws: HistoryError.self) { try HistoryCSV.alliances("year,ccode1,ccode2,defense,offense\n1891,220,365,2,0\n") }
-        let parsed = try HistoryCSV.alliances("\"year\",\"ccode1\",\"ccode2\",\"abb1\",\"abb2\",\"defense\",\"offense\"\r\n1891,365,220,\"RUS\",\"FRN\",1,0\r\n")
+        #expect(throws: HistoryError.self) {
+            try HistoryCSV.alliances("year,ccode1,ccode2,defense,offense\n1891,220,365,2,0\n")
+        }
+        let parsed = try HistoryCSV.alliances(
+            "\"year\",\"ccode1\",\"ccode2\",\"abb1\",\"abb2\",\"defense\",\"offense\"\r\n1891,365,220,\"RUS\",\"FRN\",1,0\r\n"
+        )
         #expect(parsed == [AllianceCommitment(year: 1891, ccode1: 220, ccode2: 365, defense: true, offense: false)])
     }
 }

@@ -33,12 +33,17 @@ import Testing
         // {1}{23} absorbing; {12}{3} ↔ {13}{2}; grand → {1}{23}; singletons → {12}{3}.
         let p12 = state([[0, 1], [2]]), p13 = state([[0, 2], [1]]), p23 = state([[1, 2], [0]])
         let grand = state([[0, 1, 2]]), singles = state([[0], [1], [2]])
-        let e = try #require(eqs.first { $0.transitions[p12][p13] == 1 && $0.transitions[p13][p12] == 1 && $0.transitions[singles][p12] == 1 })
+        let e = try #require(
+            eqs.first {
+                $0.transitions[p12][p13] == 1 && $0.transitions[p13][p12] == 1 && $0.transitions[singles][p12] == 1
+            })
         #expect(e.transitions[p23][p23] == 1 && e.transitions[grand][p23] == 1)
         #expect(abs(e.values[p12][0] - 5) < 1e-9 && abs(e.values[p13][0] - 5) < 1e-9)
         #expect(abs(e.values[p12][1] - 2.631578947) < 1e-8 && abs(e.values[p12][2] - 2.368421053) < 1e-8)
         #expect(abs(e.values[grand][0] - 0.333333333) < 1e-8 && abs(e.values[grand][1] - 4.833333333) < 1e-8)
-        #expect(abs(e.values[singles][0] - 4.5) < 1e-8 && abs(e.values[singles][1] - 2.368421053) < 1e-8 && abs(e.values[singles][2] - 2.131578947) < 1e-8)
+        #expect(
+            abs(e.values[singles][0] - 4.5) < 1e-8 && abs(e.values[singles][1] - 2.368421053) < 1e-8
+                && abs(e.values[singles][2] - 2.131578947) < 1e-8)
     }
 
     @Test func invalidParametersAndSizesAreRejected() {

@@ -8,8 +8,9 @@ import Testing
 @Suite struct MaximalityTests {
     /// Two status-quo actors; opting out pays 5 per period and leaves no exposure, so it beats everything.
     static func pair() throws -> Scenario {
-        try Scenario(name: "pair", actors: [Country(id: "A", capability: 0.5), Country(id: "B", capability: 0.5)],
-                     distances: Matrix(rowArrays: [[0, 400], [400, 0]]))
+        try Scenario(
+            name: "pair", actors: [Country(id: "A", capability: 0.5), Country(id: "B", capability: 0.5)],
+            distances: Matrix(rowArrays: [[0, 400], [400, 0]]))
     }
 
     static func game() throws -> AllianceFormationGame {

@@ -19,7 +19,9 @@ import Testing
                 let mu = g.value(k)
                 var mean = 0.0, mass = 0.0
                 for (pa, w) in [(true, mu), (false, 1 - mu)] {
-                    for s in g.successors(of: k, powerAcquiring: pa) { mean += w * s.probability * g.value(s.index); mass += w * s.probability }
+                    for s in g.successors(of: k, powerAcquiring: pa) {
+                        mean += w * s.probability * g.value(s.index); mass += w * s.probability
+                    }
                 }
                 #expect(abs(mass - 1) < 1e-12)
                 #expect(abs(mean - mu) < 1e-12)
@@ -61,9 +63,14 @@ import Testing
         for rule in Profitability.allCases {
             for p in [0.2, 0.5, 0.8] {
                 let one = [ActorType.uncertain(probabilityPowerAcquiring: p), .statusQuo, .statusQuo]
-                let two = [ActorType.uncertain(probabilityPowerAcquiring: p), .uncertain(probabilityPowerAcquiring: 1 - p), .statusQuo]
+                let two = [
+                    ActorType.uncertain(probabilityPowerAcquiring: p), .uncertain(probabilityPowerAcquiring: 1 - p),
+                    .statusQuo,
+                ]
                 for (types, info) in [(one, BayesianAllianceFormationGame.Parameters()), (two, coarse)] {
-                    let g = try BayesianAllianceFormationGame(scenario: AllianceDynamicsTests.toy(types: types), parameters: Self.params(rule: rule), information: info)
+                    let g = try BayesianAllianceFormationGame(
+                        scenario: AllianceDynamicsTests.toy(types: types), parameters: Self.params(rule: rule),
+                        information: info)
                     let r = try g.solve()
                     #expect(r.verified)
                     #expect(g.violations(r).isEmpty)
@@ -76,19 +83,23 @@ import Testing
 
     @Test func aLikelyRevisionistIsBalancedAtOnceAnUnlikelyOneIsWaitedOut() throws {
         func firstMoveOfB(_ p: Double) throws -> DynamicChoice? {
-            let s = try AllianceDynamicsTests.toy(types: [.uncertain(probabilityPowerAcquiring: p), .statusQuo, .statusQuo])
+            let s = try AllianceDynamicsTests.toy(types: [
+                .uncertain(probabilityPowerAcquiring: p), .statusQuo, .statusQuo,
+            ])
             let g = try BayesianAllianceFormationGame(scenario: s, parameters: Self.params())
             let r = try g.solve()
             #expect(r.verified)
             // B's choice at the status quo when A is in fact status quo, over the prior's grid points.
             return r.outcomes[0].firstChoices[1].max { $0.value < $1.value }?.key
         }
-        #expect(try firstMoveOfB(0.8) == .join)   // preemptive balancing against a probable revisionist
-        #expect(try firstMoveOfB(0.2) == .wait)   // fence-sitting: signals will tell
+        #expect(try firstMoveOfB(0.8) == .join)  // preemptive balancing against a probable revisionist
+        #expect(try firstMoveOfB(0.2) == .wait)  // fence-sitting: signals will tell
     }
 
     @Test func denseAndKrylovEvaluationAgree() throws {
-        let s = try AllianceDynamicsTests.toy(types: [.uncertain(probabilityPowerAcquiring: 0.5), .statusQuo, .statusQuo])
+        let s = try AllianceDynamicsTests.toy(types: [
+            .uncertain(probabilityPowerAcquiring: 0.5), .statusQuo, .statusQuo,
+        ])
         var dense = Self.params()
         dense.denseLimit = 10_000
         var krylov = dense
@@ -119,8 +130,10 @@ import Testing
 @Suite struct DynamicMechanismTests {
     /// A (strong, power-acquiring) next to its rival B and to C; D small and remote.
     static func system() throws -> Scenario {
-        let actors = [Country(id: "A", capability: 0.45, type: .powerAcquiring), Country(id: "B", capability: 0.25),
-                      Country(id: "C", capability: 0.22), Country(id: "D", capability: 0.08)]
+        let actors = [
+            Country(id: "A", capability: 0.45, type: .powerAcquiring), Country(id: "B", capability: 0.25),
+            Country(id: "C", capability: 0.22), Country(id: "D", capability: 0.08),
+        ]
         let far = 9000.0
         let km: [[Double]] = [[0, 300, 400, far], [300, 0, 350, far], [400, 350, 0, far], [far, far, far, 0]]
         var riv = [[Bool]](repeating: [false, false, false, false], count: 4)
@@ -186,13 +199,18 @@ import Testing
 
 @Suite struct DynamicOrderInvarianceTests {
     /// Per-actor choices at the status quo and the absorbing structures (sorted text) of the solved process.
-    static func summary(_ s: Scenario, hazard: Double) throws -> (choices: [String: String], ends: Set<String>, verified: Bool) {
+    static func summary(_ s: Scenario, hazard: Double) throws -> (
+        choices: [String: String], ends: Set<String>, verified: Bool
+    ) {
         var p = AllianceFormationGame.Parameters()
         p.windowHazard = hazard
         let g = try AllianceFormationGame(scenario: s, parameters: p)
         let r = try g.solve()
-        return (Dictionary(uniqueKeysWithValues: zip(g.scenario.ids, g.choices(in: r.initialState, result: r).map(\.rawValue))),
-                Set(r.absorbing.map { String(g.describe($0.state).sorted()) }), r.verified)
+        return (
+            Dictionary(
+                uniqueKeysWithValues: zip(g.scenario.ids, g.choices(in: r.initialState, result: r).map(\.rawValue))),
+            Set(r.absorbing.map { String(g.describe($0.state).sorted()) }), r.verified
+        )
     }
 
     @Test func dynamicChoicesDoNotDependOnTheOrderOfActorsWhenTheEquilibriumIsUnique() throws {

@@ -8,7 +8,8 @@ import Testing
 /// written) runs the executable built next to the tests and fails when it is missing.
 @Suite struct CommandLineTests {
     static let binary: URL = {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         return root.appendingPathComponent(".build/debug/entente")
     }()
 
@@ -22,8 +23,9 @@ import Testing
 
     /// The built executable; a test that needs it fails (never skips) when it is missing.
     static func builtBinary() throws -> URL {
-        try #require(FileManager.default.isExecutableFile(atPath: binary.path),
-                     "\(binary.path) is missing: build it with `swift build --product entente` (make test does)")
+        try #require(
+            FileManager.default.isExecutableFile(atPath: binary.path),
+            "\(binary.path) is missing: build it with `swift build --product entente` (make test does)")
         return binary
     }
 
@@ -38,7 +40,9 @@ import Testing
         try p.run()
         let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
-        return Output(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+        return Output(
+            status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+            stderr: String(decoding: e, as: UTF8.self))
     }
 
     func temporaryFile(_ text: String, suffix: String) throws -> String {
@@ -104,10 +108,10 @@ import Testing
     }
 
     static let threeStates = """
-    {"name": "toy", "actors": [
-      {"id": "A", "capability": 0.4, "type": 0.5}, {"id": "B", "capability": 0.35}, {"id": "C", "capability": 0.25}],
-     "distances_km": [["A", "B", 300], ["A", "C", 200], ["B", "C", 200]], "rivalries": [["A", "B"]]}
-    """
+        {"name": "toy", "actors": [
+          {"id": "A", "capability": 0.4, "type": 0.5}, {"id": "B", "capability": 0.35}, {"id": "C", "capability": 0.25}],
+         "distances_km": [["A", "B", 300], ["A", "C", 200], ["B", "C", 200]], "rivalries": [["A", "B"]]}
+        """
 
     @Test
     func dynamicsWithAPrivateTypeReportsAVerifiedBayesianEquilibriumPerType() throws {
@@ -136,11 +140,20 @@ import Testing
         let game = try temporaryFile(Self.bos, suffix: ".nfg")
         let coalition = try temporaryFile(Self.weighted, suffix: ".json")
         let toy = try temporaryFile(Self.threeStates, suffix: ".json")
-        let weighted22 = try temporaryFile(#"{"players": [\#((0..<22).map { "\"P\($0)\"" }.joined(separator: ","))], "weights": [\#((1...22).map(String.init).joined(separator: ","))]}"#, suffix: ".json")
-        let threePlayers = try temporaryFile(#"{"players": ["A", "B", "C"], "strategies": [["x"], ["y"], ["z"]], "payoffs": [[[[1]]], [[[1]]], [[[1]]]]}"#, suffix: ".json")
-        let wide = try temporaryFile("NFG 1 R \"w\" { \"1\" \"2\" } { 70 70 }\n" + (0..<9800).map { String($0 % 7) }.joined(separator: " ") + "\n", suffix: ".nfg")
+        let weighted22 = try temporaryFile(
+            #"{"players": [\#((0..<22).map { "\"P\($0)\"" }.joined(separator: ","))], "weights": [\#((1...22).map(String.init).joined(separator: ","))]}"#,
+            suffix: ".json")
+        let threePlayers = try temporaryFile(
+            #"{"players": ["A", "B", "C"], "strategies": [["x"], ["y"], ["z"]], "payoffs": [[[[1]]], [[[1]]], [[[1]]]]}"#,
+            suffix: ".json")
+        let wide = try temporaryFile(
+            "NFG 1 R \"w\" { \"1\" \"2\" } { 70 70 }\n" + (0..<9800).map { String($0 % 7) }.joined(separator: " ")
+                + "\n", suffix: ".nfg")
         let cases: [(args: [String], expect: String, never: String?)] = [
-            (["coalition", weighted22, "--solution", "shapley,ruling"], "the solution 'ruling' handles at most 20 players", "--max-players"),
+            (
+                ["coalition", weighted22, "--solution", "shapley,ruling"],
+                "the solution 'ruling' handles at most 20 players", "--max-players"
+            ),
             (["nash", threePlayers, "--method", "support"], "needs a 2-player game", nil),
             (["nash", threePlayers, "--certify"], "--certify needs a 2-player game", nil),
             (["nash", wide, "--method", "enumerate"], "at most 128 strategies in total", nil),
@@ -159,7 +172,10 @@ import Testing
             (["nash", game, "--max-supports=-1"], "--max-supports must be", nil),
             (["nash", game, "--method", "support", "--max-supports", "0"], "--max-supports must be", nil),
             (["nash", game, "--max-memory", "0"], "--max-memory must be an integer in 1...1048576 MiB", nil),
-            (["nash", game, "--method", "lemke", "--max-memory", "64"], "--max-memory applies to --method enumerate", nil),
+            (
+                ["nash", game, "--method", "lemke", "--max-memory", "64"], "--max-memory applies to --method enumerate",
+                nil
+            ),
             (["nash", game, "--method", "lemke", "--label", "4"], "--label 4 is out of range", "max-supports"),
             (["nash", game, "--method", "lemke", "--label", "-1"], "--label must be ≥ 0", nil),
             (["nash", game, "--label", "1"], "--label applies to --method lemke", nil),
@@ -169,7 +185,10 @@ import Testing
             (["dynamics", toy, "--alliance-cost", "1e308"], "--alliance-cost must be", nil),
             (["dynamics", toy, "--prize", "-1"], "--prize must be", nil),
             (["dynamics", toy, "--hazard", "nan"], "--hazard must be", nil),
-            (["dynamics", toy, "--belief-points", "1001", "--max-private-types", "6"], "--belief-points 1001 with --max-private-types 6", nil),
+            (
+                ["dynamics", toy, "--belief-points", "1001", "--max-private-types", "6"],
+                "--belief-points 1001 with --max-private-types 6", nil
+            ),
             (["dynamics", toy, "--kappa", "-1"], "κ is a cost: it must be ≥ 0", "Missing value"),
             (["analyze", "--kappa", "-1"], "κ is a cost: it must be ≥ 0", "Missing value"),
             (["analyze", "--epsilon", "2"], "--epsilon must be", nil),
@@ -194,13 +213,23 @@ import Testing
             (["sweep", toy, "--shard", "1//2"], "--shard must be k/N", nil),
             (["sweep", toy, "--shard", "0/2"], "--shard must be k/N", nil),
             (["sweep", toy, "--param", "delta=0.8,0.9", "--shard", "1/1000000"], "exceeds the 2 grid points", nil),
-            (["sweep", toy] + (1...7).map { _ in "" }.enumerated().flatMap { k, _ in
-                ["--param", ["delta", "kappa", "lambda", "prize", "exit", "epsilon", "accuracy"][k] + "=" + (0..<10).map { "0.\($0 + 50)" }.joined(separator: ",")]
-            }, "more than 1000000 points", nil),
+            (
+                ["sweep", toy]
+                    + (1...7).map { _ in "" }.enumerated().flatMap { k, _ in
+                        [
+                            "--param",
+                            ["delta", "kappa", "lambda", "prize", "exit", "epsilon", "accuracy"][k] + "="
+                                + (0..<10).map { "0.\($0 + 50)" }.joined(separator: ","),
+                        ]
+                    }, "more than 1000000 points", nil
+            ),
             (["analyze", "--types", "GMY=sq,GMY=pa"], "--types gives actor GMY twice", nil),
             (["analyze", "--states", "GMY,FRN"], "--states applies to --nmc only", nil),
             (["analyze", toy, "--nmc", toy, "--year", "1900"], "either a scenario file or --nmc", nil),
-            (["analyze", "--builtin", "europe-1890", "--nmc", toy, "--year", "1900"], "either --builtin or --nmc", nil),
+            (
+                ["analyze", "--builtin", "europe-1890", "--nmc", toy, "--year", "1900"], "either --builtin or --nmc",
+                nil
+            ),
             (["analyze", "--nmc", toy], "--nmc needs --year", nil),
             (["analyze", "--svg", NSTemporaryDirectory()], "--svg", nil),
             (["analyze", "--svg", "/nonexistent-directory/map.svg"], "cannot open for writing", nil),
@@ -244,7 +273,9 @@ import Testing
         }
         var isDevice = ObjCBool(false)
         if FileManager.default.fileExists(atPath: "/dev/full", isDirectory: &isDevice),
-           (try? FileManager.default.attributesOfItem(atPath: "/dev/full")[.type] as? FileAttributeType) == .typeCharacterSpecial {
+            (try? FileManager.default.attributesOfItem(atPath: "/dev/full")[.type] as? FileAttributeType)
+                == .typeCharacterSpecial
+        {
             let r = try run(["analyze", "--builtin", "europe-1890", "--svg", "/dev/full"])
             #expect(r.status != 0 && r.stderr.contains("--svg /dev/full"), "\(r.stderr)")
         }
@@ -262,14 +293,19 @@ import Testing
     /// The dynamic game's size limit names `--max-actors`, which `dynamics` has (not `--max-players`).
     @Test
     func dynamicsSizeErrorsNameItsOwnOptions() throws {
-        let actors = (0..<8).map { #"{"id": "S\#($0)", "capability": \#(0.05 + 0.01 * Double($0)), "capital": {"lat": \#(40 + $0), "lng": \#(10 + $0)}}"# }
-        let file = try temporaryFile(#"{"name": "eight", "actors": [\#(actors.joined(separator: ", "))]}"#, suffix: ".json")
+        let actors = (0..<8).map {
+            #"{"id": "S\#($0)", "capability": \#(0.05 + 0.01 * Double($0)), "capital": {"lat": \#(40 + $0), "lng": \#(10 + $0)}}"#
+        }
+        let file = try temporaryFile(
+            #"{"name": "eight", "actors": [\#(actors.joined(separator: ", "))]}"#, suffix: ".json")
         let r = try run(["dynamics", file])
         #expect(r.status != 0)
         #expect(r.stderr.contains("--max-actors") && !r.stderr.contains("--max-players"), "\(r.stderr)")
         let analyze = try run(["analyze", file, "--dynamics"])
         #expect(analyze.status != 0)
-        #expect(analyze.stderr.contains("'analyze --dynamics'") && !analyze.stderr.contains("--max-players"), "\(analyze.stderr)")
+        #expect(
+            analyze.stderr.contains("'analyze --dynamics'") && !analyze.stderr.contains("--max-players"),
+            "\(analyze.stderr)")
         let sweep = try run(["sweep", file, "--param", "delta=0.9"])
         #expect(sweep.status != 0)
         #expect(!sweep.stderr.contains("--max-players") && !sweep.stderr.contains("--max-actors"), "\(sweep.stderr)")
@@ -290,13 +326,18 @@ import Testing
     /// Fractions in a JSON game reach the exact certificate as written (denominators beyond 10⁶ included).
     @Test
     func certifyUsesFractionsAsWritten() throws {
-        let file = try temporaryFile(#"{"players": ["R", "C"], "strategies": [["U", "D"], ["L", "R"]], "payoffs": [[["1/3000007", 0], [0, "2/3000007"]], [[0, 1], [1, 0]]]}"#, suffix: ".json")
+        let file = try temporaryFile(
+            #"{"players": ["R", "C"], "strategies": [["U", "D"], ["L", "R"]], "payoffs": [[["1/3000007", 0], [0, "2/3000007"]], [[0, 1], [1, 0]]]}"#,
+            suffix: ".json")
         let r = try run(["nash", file, "--certify", "--format", "json"])
         #expect(r.status == 0, "\(r.stderr)")
         let doc = try JSONValue.parse(r.stdout)
-        guard case .array(let eqs)? = doc["equilibria"], let e = eqs.first else { Issue.record("no equilibria"); return }
+        guard case .array(let eqs)? = doc["equilibria"], let e = eqs.first else {
+            Issue.record("no equilibria"); return
+        }
         #expect(e["exactPayoffs"] == .array([.string("2/9000021"), .string("1/2")]), "\(r.stdout)")
-        let nfg = try temporaryFile("NFG 1 R \"x\" { \"R\" \"C\" } { 2 2 }\n1/3000007 0 0 1 0 1 2/3000007 0\n", suffix: ".nfg")
+        let nfg = try temporaryFile(
+            "NFG 1 R \"x\" { \"R\" \"C\" } { 2 2 }\n1/3000007 0 0 1 0 1 2/3000007 0\n", suffix: ".nfg")
         let g = try run(["nash", nfg, "--certify", "--format", "gambit"])
         #expect(g.stdout == "NE,1/2,1/2,2/3,1/3\n", "\(g.stdout) \(g.stderr)")
     }

@@ -1,9 +1,10 @@
-import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
-import Testing
 import Entente
+import Foundation
+import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// End-to-end checks of `entente fence-sit`, `buck-pass`, `hedonic` and `sweep --svg` against the known answers of
 /// buck-passing, hedonic threat affinity and fence-sitting.
@@ -38,15 +39,21 @@ import Entente
         #expect(b["oneShot"]?["decision"] == .string("ALLY") && abs(number(b["oneShot"]?["wait"]) - 0.2755) < 1e-12)
         // λ = 1: no WAIT region (OUT ≤ .79, ALLY ≥ .80).
         let table = try cli.run(["fence-sit", "--lambda", "1"])
-        #expect(table.status == 0 && table.stdout.contains("no WAIT region") && table.stdout.contains("OUT       0 – 0.79"))
+        #expect(
+            table.status == 0 && table.stdout.contains("no WAIT region") && table.stdout.contains("OUT       0 – 0.79"))
         let plain = try cli.run(["fence-sit", "--p", "0.5", "--lambda", "0.1"])
         #expect(plain.stdout.contains("decision: WAIT") && plain.stdout.contains("0.2755"))
     }
 
     @Test func buckPassMatchesTheClosedFormAndTheNashSolvers() throws {
-        for (n, c, balance, none) in [(2, 0.5, 0.5, 0.25), (3, 0.5, 0.292893, 0.353553), (10, 0.5, 0.074125, 0.462937), (3, 0.1, 0.683772, 0.031623)] {
+        for (n, c, balance, none) in [
+            (2, 0.5, 0.5, 0.25), (3, 0.5, 0.292893, 0.353553), (10, 0.5, 0.074125, 0.462937),
+            (3, 0.1, 0.683772, 0.031623),
+        ] {
             let d = try json(["buck-pass", "--n", "\(n)", "--cost", "\(c)", "--format", "json"])
-            #expect(abs(number(d["symmetric"]?["balance"]) - balance) < 5e-7 && abs(number(d["symmetric"]?["nobodyBalances"]) - none) < 5e-7)
+            #expect(
+                abs(number(d["symmetric"]?["balance"]) - balance) < 5e-7
+                    && abs(number(d["symmetric"]?["nobodyBalances"]) - none) < 5e-7)
             guard n <= 6 else { #expect(d["solvers"] == nil); continue }
             #expect(number(d["symmetricRegret"]) < 1e-12)
             guard case .array(let solved)? = d["solvers"] else { Issue.record("no solvers"); continue }
@@ -69,25 +76,37 @@ import Entente
                 guard case .array(let blocs)? = p["blocs"] else { continue }
                 let text = blocs.map { b -> String in
                     guard case .array(let ids) = b else { return "" }
-                    return ids.map { if case .string(let s) = $0 { return s } else { return "" } }.joined(separator: ",")
+                    return ids.map { if case .string(let s) = $0 { return s } else { return "" } }.joined(
+                        separator: ",")
                 }.sorted().joined(separator: " | ")
                 out[text] = number(p["potential"])
             }
             return out
         }
-        let a = try json(["hedonic", "--builtin", "europe-1890", "--lambda", "1000", "--epsilon", "0.25", "--format", "json"])
+        let a = try json([
+            "hedonic", "--builtin", "europe-1890", "--lambda", "1000", "--epsilon", "0.25", "--format", "json",
+        ])
         let nash = partitions(a, "nashStable")
         #expect(Set(nash.keys) == ["AUH,GMY,ITA,TUR,UKG | FRN,RUS", "AUH,FRN,GMY,ITA,RUS,TUR,UKG"])
         #expect(abs((nash["AUH,GMY,ITA,TUR,UKG | FRN,RUS"] ?? 0) - 1.292669) < 1e-6)
         #expect(abs((nash["AUH,FRN,GMY,ITA,RUS,TUR,UKG"] ?? 0) - 1.232578) < 1e-6)
-        let b = try json(["hedonic", "--builtin", "europe-1890", "--lambda", "500", "--epsilon", "0.1", "--format", "json"])
-        #expect(partitions(b, "nashStable").mapValues { ($0 * 1e6).rounded() } == ["AUH,GMY,ITA,TUR,UKG | FRN,RUS": 948110])
+        let b = try json([
+            "hedonic", "--builtin", "europe-1890", "--lambda", "500", "--epsilon", "0.1", "--format", "json",
+        ])
+        #expect(
+            partitions(b, "nashStable").mapValues { ($0 * 1e6).rounded() } == ["AUH,GMY,ITA,TUR,UKG | FRN,RUS": 948110])
         let c = try json(["hedonic", "--builtin", "europe-1870", "--format", "json"])
-        #expect(partitions(c, "nashStable").mapValues { ($0 * 1e6).rounded() } == ["AUH,FRN,TUR | GMY,ITA,RUS,UKG": 557432])
-        let d = try json(["hedonic", "--builtin", "europe-1870", "--lambda", "1000", "--epsilon", "0.25", "--format", "json"])
-        #expect(partitions(d, "nashStable").mapValues { ($0 * 1e6).rounded() } == ["AUH,FRN,GMY,ITA,RUS,TUR,UKG": 1011864])
+        #expect(
+            partitions(c, "nashStable").mapValues { ($0 * 1e6).rounded() } == ["AUH,FRN,TUR | GMY,ITA,RUS,UKG": 557432])
+        let d = try json([
+            "hedonic", "--builtin", "europe-1870", "--lambda", "1000", "--epsilon", "0.25", "--format", "json",
+        ])
+        #expect(
+            partitions(d, "nashStable").mapValues { ($0 * 1e6).rounded() } == ["AUH,FRN,GMY,ITA,RUS,TUR,UKG": 1011864])
         let table = try cli.run(["hedonic", "--builtin", "europe-1890", "--lambda", "1000", "--epsilon", "0.25"])
-        #expect(table.status == 0 && table.stdout.contains("Nash-stable partitions (2)") && table.stdout.contains("{AUH,GMY,ITA,TUR,UKG} | {FRN,RUS}"))
+        #expect(
+            table.status == 0 && table.stdout.contains("Nash-stable partitions (2)")
+                && table.stdout.contains("{AUH,GMY,ITA,TUR,UKG} | {FRN,RUS}"))
     }
 
     @Test func newSubcommandsFailWithOneLine() throws {
@@ -106,63 +125,76 @@ import Entente
 
     /// Three actors, A and B neighbouring rivals: each grid point solves in milliseconds.
     static let toy = """
-    {"name": "toy", "actors": [
-      {"id": "A", "capability": 0.4}, {"id": "B", "capability": 0.35}, {"id": "C", "capability": 0.25}],
-     "distances_km": [["A", "B", 300], ["A", "C", 200], ["B", "C", 200]], "rivalries": [["A", "B"]]}
-    """
+        {"name": "toy", "actors": [
+          {"id": "A", "capability": 0.4}, {"id": "B", "capability": 0.35}, {"id": "C", "capability": 0.25}],
+         "distances_km": [["A", "B", 300], ["A", "C", 200], ["B", "C", 200]], "rivalries": [["A", "B"]]}
+        """
 
     /// Cells (`<rect class="cell">`) per panel (`<g class="panel" data-panel=…>`), read by an XML parser where
     /// Foundation has one (the parse fails on malformed XML), else by the document's structure.
     static func cellsPerPanel(_ svg: String) throws -> [String: Int] {
         #if canImport(FoundationXML) || canImport(Darwin)
-        final class Counter: NSObject, XMLParserDelegate {
-            var panel: String?
-            var counts: [String: Int] = [:]
-            var root: String?
-            func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
-                if root == nil { root = name }
-                if name == "g", attributes["class"] == "panel" { panel = attributes["data-panel"] }
-                if name == "rect", attributes["class"] == "cell", let p = panel { counts[p, default: 0] += 1 }
+            final class Counter: NSObject, XMLParserDelegate {
+                var panel: String?
+                var counts: [String: Int] = [:]
+                var root: String?
+                func parser(
+                    _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                    attributes: [String: String] = [:]
+                ) {
+                    if root == nil { root = name }
+                    if name == "g", attributes["class"] == "panel" { panel = attributes["data-panel"] }
+                    if name == "rect", attributes["class"] == "cell", let p = panel { counts[p, default: 0] += 1 }
+                }
+                func parser(
+                    _ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?
+                ) {
+                    if name == "g" { panel = nil }
+                }
             }
-            func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-                if name == "g" { panel = nil }
-            }
-        }
-        let parser = XMLParser(data: Data(svg.utf8))
-        let counter = Counter()
-        parser.delegate = counter
-        #expect(parser.parse(), "malformed SVG: \(String(describing: parser.parserError))")
-        #expect(counter.root == "svg")
-        return counter.counts
+            let parser = XMLParser(data: Data(svg.utf8))
+            let counter = Counter()
+            parser.delegate = counter
+            #expect(parser.parse(), "malformed SVG: \(String(describing: parser.parserError))")
+            #expect(counter.root == "svg")
+            return counter.counts
         #else
-        var counts: [String: Int] = [:]
-        for chunk in svg.components(separatedBy: "<g class=\"panel\" data-panel=\"").dropFirst() {
-            let name = String(chunk.prefix { $0 != "\"" })
-            counts[name] = chunk.components(separatedBy: "</g>")[0].components(separatedBy: "class=\"cell\"").count - 1
-        }
-        #expect(svg.hasPrefix("<svg") && svg.hasSuffix("</svg>\n"))
-        return counts
+            var counts: [String: Int] = [:]
+            for chunk in svg.components(separatedBy: "<g class=\"panel\" data-panel=\"").dropFirst() {
+                let name = String(chunk.prefix { $0 != "\"" })
+                counts[name] =
+                    chunk.components(separatedBy: "</g>")[0].components(separatedBy: "class=\"cell\"").count - 1
+            }
+            #expect(svg.hasPrefix("<svg") && svg.hasSuffix("</svg>\n"))
+            return counts
         #endif
     }
 
     @Test func sweepDrawsOneCellPerGridPointAndPanel() throws {
         let file = try cli.temporaryFile(Self.toy, suffix: ".json")
         let svg = NSTemporaryDirectory() + "entente-sweep-\(UUID().uuidString).svg"
-        let r = try cli.run(["sweep", file, "--types", "A=pa", "--param", "kappa=0,0.05,0.1", "--param", "lambda=0,0.5", "--svg", svg])
+        let r = try cli.run([
+            "sweep", file, "--types", "A=pa", "--param", "kappa=0,0.05,0.1", "--param", "lambda=0,0.5", "--svg", svg,
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.split(separator: "\n").count == 6)
         let picture = try String(contentsOfFile: svg, encoding: .utf8)
         #expect(try Self.cellsPerPanel(picture) == ["A": 6, "B": 6, "C": 6])
         #expect(picture.contains("<g class=\"legend\">"))
         // The structures view: one panel.
-        let s = try cli.run(["sweep", file, "--param", "kappa=0,0.05,0.1", "--param", "exit=0,1", "--svg", svg, "--svg-view", "structures"])
+        let s = try cli.run([
+            "sweep", file, "--param", "kappa=0,0.05,0.1", "--param", "exit=0,1", "--svg", svg, "--svg-view",
+            "structures",
+        ])
         #expect(s.status == 0, "\(s.stderr)")
         #expect(try Self.cellsPerPanel(String(contentsOfFile: svg, encoding: .utf8)) == ["long-run structure": 6])
         // One axis, three axes, or an unwritable file: a one-line error and a non-zero exit.
-        for args in [["--param", "kappa=0,0.1", "--svg", svg],
-                     ["--param", "kappa=0,0.1", "--param", "lambda=0", "--param", "delta=0.9", "--svg", svg],
-                     ["--param", "kappa=0,0.1", "--param", "lambda=0", "--svg", "/nonexistent/dir/x.svg"],
-                     ["--param", "kappa=0,0.1", "--param", "lambda=0", "--svg", svg, "--svg-view", "pie"]] {
+        for args in [
+            ["--param", "kappa=0,0.1", "--svg", svg],
+            ["--param", "kappa=0,0.1", "--param", "lambda=0", "--param", "delta=0.9", "--svg", svg],
+            ["--param", "kappa=0,0.1", "--param", "lambda=0", "--svg", "/nonexistent/dir/x.svg"],
+            ["--param", "kappa=0,0.1", "--param", "lambda=0", "--svg", svg, "--svg-view", "pie"],
+        ] {
             let e = try cli.run(["sweep", file] + args)
             #expect(e.status != 0, "\(args)")
             #expect(e.stderr.split(separator: "\n").last?.hasPrefix("entente: error: ") == true, "\(args): \(e.stderr)")

@@ -19,7 +19,9 @@ import Testing
         a.count == b.count && zip(a, b).allSatisfy { abs($0 - $1) <= tol }
     }
 
-    static let talmudCases: [(Double, [Double])] = [(100, [100.0 / 3, 100.0 / 3, 100.0 / 3]), (200, [50, 75, 75]), (300, [50, 100, 150])]
+    static let talmudCases: [(Double, [Double])] = [
+        (100, [100.0 / 3, 100.0 / 3, 100.0 / 3]), (200, [50, 75, 75]), (300, [50, 100, 150]),
+    ]
 
     @Test(arguments: talmudCases)
     func bankruptcyNucleolusIsTheTalmudRule(estate: Double, talmud: [Double]) throws {
@@ -81,17 +83,17 @@ import Testing
         v[0] = 0
         // Make player 0 a null player and players 1, 2 symmetric.
         for m in 0..<(1 << n) where m & 1 == 1 { v[m] = v[m & ~1] }
-        for m in 0..<(1 << n) where (m >> 1) & 3 == 1 { v[m | 4] = v[m & ~2 | 4] ; v[(m & ~2) | 4] = v[m] }
+        for m in 0..<(1 << n) where (m >> 1) & 3 == 1 { v[m | 4] = v[m & ~2 | 4]; v[(m & ~2) | 4] = v[m] }
         let g = try CoalitionalGame(players: (0..<n).map(String.init), values: v)
         let phi = ShapleyValue.exact(g)
-        #expect(abs(phi.reduce(0, +) - g[g.grand]) < 1e-9)             // efficiency
-        #expect(abs(phi[0]) < 1e-12)                                      // null player
-        #expect(abs(phi[1] - phi[2]) < 1e-9)                              // symmetry
+        #expect(abs(phi.reduce(0, +) - g[g.grand]) < 1e-9)  // efficiency
+        #expect(abs(phi[0]) < 1e-12)  // null player
+        #expect(abs(phi[1] - phi[2]) < 1e-9)  // symmetry
         let w = (0..<(1 << n)).map { m in m == 0 ? 0 : Double((m * 7919) % 13) }
         let h = try CoalitionalGame(players: g.players, values: w)
         let sum = try CoalitionalGame(players: g.players, values: zip(v, w).map(+))
         let additive = zip(ShapleyValue.exact(sum), zip(phi, ShapleyValue.exact(h)).map(+))
-        #expect(additive.allSatisfy { abs($0 - $1) < 1e-9 })              // additivity
+        #expect(additive.allSatisfy { abs($0 - $1) < 1e-9 })  // additivity
     }
 
     @Test func monteCarloShapleyCoversTheExactValue() throws {
@@ -125,7 +127,9 @@ import Testing
             try CoalitionalGame(players: (0..<26).map(String.init)) { _ in 0 }
         }
         #expect(throws: CooperativeError.emptyCoalitionValue) { try CoalitionalGame(players: ["a"], values: [1, 1]) }
-        #expect(throws: CooperativeError.nonFinite(index: 1)) { try CoalitionalGame(players: ["a"], values: [0, .infinity]) }
+        #expect(throws: CooperativeError.nonFinite(index: 1)) {
+            try CoalitionalGame(players: ["a"], values: [0, .infinity])
+        }
     }
 }
 
@@ -153,6 +157,8 @@ import Testing
 
     @Test func badPowersAreRejected() {
         #expect(throws: CooperativeError.negativeWeight(player: 0)) { try RulingCoalitions.ruling(powers: [-1, 2]) }
-        #expect(throws: CooperativeError.tooManyPlayers(n: 21, limit: 20)) { try RulingCoalitions.ruling(powers: [Double](repeating: 1, count: 21)) }
+        #expect(throws: CooperativeError.tooManyPlayers(n: 21, limit: 20)) {
+            try RulingCoalitions.ruling(powers: [Double](repeating: 1, count: 21))
+        }
     }
 }

@@ -28,7 +28,9 @@ import Testing
         var rng = SeededGenerator(seed: UInt64(seed))
         let n = 6
         var v = Matrix(rows: n, columns: n)
-        for i in 0..<n { for j in (i + 1)..<n { let x = Double.random(in: -1...1, using: &rng); v[i, j] = x; v[j, i] = x } }
+        for i in 0..<n {
+            for j in (i + 1)..<n { let x = Double.random(in: -1...1, using: &rng); v[i, j] = x; v[j, i] = x }
+        }
         let g = try HedonicGame(affinities: v)
         let p = try #require(g.nashStableByImprovingMoves())
         #expect(g.isNashStable(p) && g.isIndividuallyStable(p))

@@ -4,7 +4,10 @@ import Testing
 
 @Suite struct BimatrixSolverTests {
     @Test func matchingPenniesHasOnlyTheUniformEquilibrium() throws {
-        for r in [try VertexEnumeration.solve(TestGames.matchingPennies), try SupportEnumeration.solve(TestGames.matchingPennies)] {
+        for r in [
+            try VertexEnumeration.solve(TestGames.matchingPennies),
+            try SupportEnumeration.solve(TestGames.matchingPennies),
+        ] {
             #expect(r.equilibria.count == 1)
             #expect(contains(r, [[0.5, 0.5], [0.5, 0.5]]))
         }
@@ -83,7 +86,8 @@ import Testing
     }
 
     @Test func nonTwoPlayerGamesAreRejectedByBimatrixMethods() throws {
-        let g = try NormalFormGame(strategyCounts: [2, 2, 2], payoffs: [[Double]](repeating: [Double](repeating: 0, count: 8), count: 3))
+        let g = try NormalFormGame(
+            strategyCounts: [2, 2, 2], payoffs: [[Double]](repeating: [Double](repeating: 0, count: 8), count: 3))
         #expect(throws: EquilibriumError.wrongPlayerCount(expected: 2, actual: 3)) { try VertexEnumeration.solve(g) }
         #expect(throws: EquilibriumError.wrongPlayerCount(expected: 2, actual: 3)) { try LemkeHowson.solve(g) }
     }

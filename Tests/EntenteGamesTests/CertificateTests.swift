@@ -1,8 +1,9 @@
-// @testable: the vertex bases an equilibrium carries and a hand-built non-equilibrium are internals checked here.
-@testable import EntenteGames
 import EntenteNumerics
 import EntenteTestSupport
 import Testing
+
+// @testable: the vertex bases an equilibrium carries and a hand-built non-equilibrium are internals checked here.
+@testable import EntenteGames
 
 @Suite struct CertificateTests {
     @Test func rationalsReadDecimalsAndFractionsExactly() {
@@ -19,7 +20,8 @@ import Testing
 
     @Test func battleOfTheSexesMixedEquilibriumIsCertifiedExactly() throws {
         let r = try VertexEnumeration.solve(TestGames.battleOfTheSexes)
-        let mixed = try #require(r.equilibria.first { $0.profile.probabilities[0][1] > 0.01 && $0.profile.probabilities[0][0] > 0.01 })
+        let mixed = try #require(
+            r.equilibria.first { $0.profile.probabilities[0][1] > 0.01 && $0.profile.probabilities[0][0] > 0.01 })
         let c = try #require(Certify.certify(mixed, in: TestGames.battleOfTheSexes))
         #expect(c.probabilities.map { $0.map(\.description) } == [["2/3", "1/3"], ["1/3", "2/3"]])
         #expect(c.payoffs.map(\.description) == ["2/3", "2/3"])
@@ -37,7 +39,9 @@ import Testing
 
     @Test(arguments: 0..<10) func certifyAgreesWithFloatAnswersOnIntegerGames(seed: Int) throws {
         let g = TestGames.random(m: 4, n: 4, seed: UInt64(seed) + 77, integer: true)
-        for method in [try VertexEnumeration.solve(g), try SupportEnumeration.solve(g), try LemkeHowson.solveAllLabels(g)] {
+        for method in [
+            try VertexEnumeration.solve(g), try SupportEnumeration.solve(g), try LemkeHowson.solveAllLabels(g),
+        ] {
             for e in method.equilibria {
                 guard let c = Certify.certify(e, in: g) else {
                     // Only support-based certification of degenerate supports may decline.
@@ -45,7 +49,9 @@ import Testing
                     continue
                 }
                 for (p, probs) in c.probabilities.enumerated() {
-                    for (s, q) in probs.enumerated() { #expect(abs(q.doubleValue - e.profile.probabilities[p][s]) < 1e-9) }
+                    for (s, q) in probs.enumerated() {
+                        #expect(abs(q.doubleValue - e.profile.probabilities[p][s]) < 1e-9)
+                    }
                 }
             }
         }

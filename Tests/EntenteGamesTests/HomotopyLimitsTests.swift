@@ -1,7 +1,8 @@
-// @testable: the order in which the enumerator visits support profiles (SupportProfileOrder) is internal.
-@testable import EntenteGames
 import Foundation
 import Testing
+
+// @testable: the order in which the enumerator visits support profiles (SupportProfileOrder) is internal.
+@testable import EntenteGames
 
 /// The n-player enumerator's support-profile limit and its account of uncertified (singular) equilibria.
 @Suite struct HomotopyLimitsTests {

@@ -1,9 +1,10 @@
-// @testable: the best-response polytopes, their traversal orders and the dominance pre-pass are internals checked here.
-@testable import EntenteGames
 import EntenteNumerics
 import EntenteTestSupport
 import Foundation
 import Testing
+
+// @testable: the best-response polytopes, their traversal orders and the dominance pre-pass are internals checked here.
+@testable import EntenteGames
 
 /// Reverse-search vertex enumeration (issue 14 item 2, issue 12 item 3): same vertices and equilibria as the
 /// breadth-first search over bases it replaced, dominated strategies pruned without changing the answer, memory
@@ -18,17 +19,22 @@ import Testing
     }
 
     static func key(_ e: NashEquilibrium) -> String {
-        e.profile.probabilities.map { $0.map { String(format: "%.9f", $0 + 0) }.joined(separator: ",") }.joined(separator: ";")
+        e.profile.probabilities.map { $0.map { String(format: "%.9f", $0 + 0) }.joined(separator: ",") }.joined(
+            separator: ";")
     }
 
-    static func labelKeys(_ v: [BestResponsePolytope.Vertex]) -> [String] { v.map { "\($0.labels.low).\($0.labels.high)" }.sorted() }
+    static func labelKeys(_ v: [BestResponsePolytope.Vertex]) -> [String] {
+        v.map { "\($0.labels.low).\($0.labels.high)" }.sorted()
+    }
 
     @Test(arguments: 0..<40) func reverseSearchFindsTheSameVerticesAsBreadthFirstSearch(seed: Int) throws {
         let m = 1 + seed % 5, n = 1 + (seed / 5) % 6
-        let g = Self.smallInteger(m, n, seed: UInt64(seed) + 7000, range: seed % 2 == 0 ? -2...2 : -50...50).scaledForSolving()
+        let g = Self.smallInteger(m, n, seed: UInt64(seed) + 7000, range: seed % 2 == 0 ? -2...2 : -50...50)
+            .scaledForSolving()
         let (p, q) = VertexEnumeration.polytopes(a: g.payoffs[0], b: g.payoffs[1], m: m, n: n)
         for poly in [p, q] {
-            let reverse = try #require(poly.verticesByReverseSearch(basisLimit: 1 << 20, memoryLimit: 1 << 26, shouldStop: { false }))
+            let reverse = try #require(
+                poly.verticesByReverseSearch(basisLimit: 1 << 20, memoryLimit: 1 << 26, shouldStop: { false }))
             let bfs = poly.verticesByBreadthFirstSearch(basisLimit: 1 << 20, shouldStop: { false })
             #expect(reverse.complete && bfs.complete)
             #expect(Self.labelKeys(reverse.vertices) == Self.labelKeys(bfs.vertices), "m \(m) n \(n) seed \(seed)")
@@ -39,8 +45,9 @@ import Testing
         let m = 2 + seed % 4, n = 2 + (seed / 4) % 4
         let g = Self.smallInteger(m, n, seed: UInt64(seed) + 9100)
         let new = try VertexEnumeration.solve(g)
-        let old = try VertexEnumeration.solve(g, tolerance: 1e-9, maxBases: 1 << 20, memoryLimit: 1 << 26, search: .breadthFirst,
-                                              pruneDominated: false, shouldStop: { false })
+        let old = try VertexEnumeration.solve(
+            g, tolerance: 1e-9, maxBases: 1 << 20, memoryLimit: 1 << 26, search: .breadthFirst,
+            pruneDominated: false, shouldStop: { false })
         #expect(new.complete && old.complete)
         #expect(Set(new.equilibria.map(Self.key)) == Set(old.equilibria.map(Self.key)), "m \(m) n \(n) seed \(seed)")
         #expect(new.equilibria.count == Set(new.equilibria.map(Self.key)).count)  // no duplicates
@@ -58,8 +65,9 @@ import Testing
         let d = StrictDominance(a: g.payoffs[0], b: g.payoffs[1], m: 3, n: 3)
         #expect(d.rows == [0, 1] && d.columns == [0, 1])
         let pruned = try VertexEnumeration.solve(g)
-        let full = try VertexEnumeration.solve(g, tolerance: 1e-9, maxBases: 1 << 20, memoryLimit: 1 << 26, search: .reverse,
-                                               pruneDominated: false, shouldStop: { false })
+        let full = try VertexEnumeration.solve(
+            g, tolerance: 1e-9, maxBases: 1 << 20, memoryLimit: 1 << 26, search: .reverse,
+            pruneDominated: false, shouldStop: { false })
         #expect(pruned.complete && pruned.equilibria.count == 3)
         #expect(Set(pruned.equilibria.map(Self.key)) == Set(full.equilibria.map(Self.key)))
         for e in pruned.equilibria {
@@ -87,7 +95,8 @@ import Testing
         let single = try VertexEnumeration.solve(TestGames.bimatrix([[3]], [[-1]]))
         #expect(single.complete && single.equilibria.count == 1)
         let row = try VertexEnumeration.solve(TestGames.bimatrix([[1, 2, 3, 4]], [[4, 1, 4, 2]]))
-        #expect(row.complete && row.equilibria.count == 2)  // the two pure best responses; their mixtures are not extreme
+        // The two pure best responses; their mixtures are not extreme.
+        #expect(row.complete && row.equilibria.count == 2)
         let zero = try VertexEnumeration.solve(TestGames.bimatrix([[0, 0, 0], [0, 0, 0]], [[0, 0, 0], [0, 0, 0]]))
         #expect(zero.complete && zero.equilibria.count == 6 && Set(zero.equilibria.compactMap(\.component)).count == 1)
     }

@@ -8,9 +8,9 @@ import Testing
     /// Structural equality with numbers compared to 1e-9 relative (1e-12 absolute near zero).
     static func close(_ a: JSONValue, _ b: JSONValue) -> Bool {
         switch (a, b) {
-        case let (.number(x), .number(y)): return abs(x - y) <= 1e-12 + 1e-9 * max(abs(x), abs(y))
-        case let (.array(x), .array(y)): return x.count == y.count && zip(x, y).allSatisfy { close($0, $1) }
-        case let (.object(x), .object(y)):
+        case (.number(let x), .number(let y)): return abs(x - y) <= 1e-12 + 1e-9 * max(abs(x), abs(y))
+        case (.array(let x), .array(let y)): return x.count == y.count && zip(x, y).allSatisfy { close($0, $1) }
+        case (.object(let x), .object(let y)):
             return x.count == y.count && zip(x, y).allSatisfy { $0.0 == $1.0 && close($0.1, $1.1) }
         default: return a == b
         }
@@ -28,8 +28,12 @@ import Testing
         #expect(Self.close(try JSONValue.parse(AnalysisJSON.encode(a).serialized()), try JSONValue.parse(golden)))
         // The documented keys are present.
         let parsed = try JSONValue.parse(golden)
-        for key in ["actors", "roles", "powerIndices", "threat", "blocs", "settings"] { #expect(parsed[key] != nil, "\(key)") }
-        #expect(parsed["settings"]?["statusQuo"]?["choices"] != nil && parsed["settings"]?["powerAcquiring"]?["blocs"] != nil)
+        for key in ["actors", "roles", "powerIndices", "threat", "blocs", "settings"] {
+            #expect(parsed[key] != nil, "\(key)")
+        }
+        #expect(
+            parsed["settings"]?["statusQuo"]?["choices"] != nil
+                && parsed["settings"]?["powerAcquiring"]?["blocs"] != nil)
     }
 
     @Test func europe1914SplitsIntoEntenteAndCentralPowers() throws {
@@ -48,19 +52,30 @@ import Testing
         func error(_ json: String) -> String {
             do { _ = try ScenarioJSON.parse(json); return "no error" } catch { return "\(error)" }
         }
-        #expect(error(#"{"actors": [{"id": "A", "capability": -1}]}"#) == "$.actors[0].capability: capability must be non-negative, got -1.0")
-        #expect(error(#"{"actors": [{"id": "A", "capability": 1}, {"id": "A", "capability": 2}]}"#).contains("duplicate id \"A\""))
+        #expect(
+            error(#"{"actors": [{"id": "A", "capability": -1}]}"#)
+                == "$.actors[0].capability: capability must be non-negative, got -1.0")
+        #expect(
+            error(#"{"actors": [{"id": "A", "capability": 1}, {"id": "A", "capability": 2}]}"#).contains(
+                "duplicate id \"A\""))
         #expect(error(#"{"actors": [{"id": "A", "capability": 1, "type": 1.5}]}"#).contains("$.actors[0].type"))
-        #expect(error(#"{"actors": [{"id": "A", "capability": 1}], "rivalries": [["A", "B"]]}"#) == #"$.rivalries[0][1]: unknown actor id "B""#)
-        #expect(error(#"{"actors": [{"id": "A", "capability": 1}, {"id": "B", "capability": 1}]}"#).contains("no distance between A and B"))
+        #expect(
+            error(#"{"actors": [{"id": "A", "capability": 1}], "rivalries": [["A", "B"]]}"#)
+                == #"$.rivalries[0][1]: unknown actor id "B""#)
+        #expect(
+            error(#"{"actors": [{"id": "A", "capability": 1}, {"id": "B", "capability": 1}]}"#).contains(
+                "no distance between A and B"))
         #expect(error(#"{"actors": [{"id": "A", "capability": NaN}]}"#).contains("invalid number"))
     }
 
     @Test func jackalBalancesWithoutSpoilsAndUnthreatenedActorStaysOut() throws {
         // A (0.5, a power-acquiring "wolf") and B (0.3) are neighbouring rivals; C (0.15) is far from everyone;
         // J (0.05) is a power-acquiring "jackal" (Schweller 1994).
-        let actors = [Country(id: "A", capability: 0.5, type: .powerAcquiring), Country(id: "B", capability: 0.3), Country(id: "C", capability: 0.15),
-                      Country(id: "J", capability: 0.05, type: .powerAcquiring)]
+        let actors = [
+            Country(id: "A", capability: 0.5, type: .powerAcquiring), Country(id: "B", capability: 0.3),
+            Country(id: "C", capability: 0.15),
+            Country(id: "J", capability: 0.05, type: .powerAcquiring),
+        ]
         let far = 20_000.0
         let km: [[Double]] = [[0, 100, far, 300], [100, 0, far, 300], [far, far, 0, far], [300, 300, far, 0]]
         var riv = [[Bool]](repeating: [false, false, false, false], count: 4)
@@ -86,8 +101,10 @@ import Testing
         // W (0.40, power-acquiring "wolf") and D (0.45, status quo) are rivals near parity; J (0.15) is a
         // power-acquiring "jackal" (Schweller 1994). With γ = 2 the jackal's strength moves the wolf's chances
         // most near parity, so the wolf gains from sharing the spoils with it; the jackal, hopeless alone, gains too.
-        let actors = [Country(id: "W", capability: 0.40, type: .powerAcquiring), Country(id: "D", capability: 0.45),
-                      Country(id: "J", capability: 0.15, type: .powerAcquiring)]
+        let actors = [
+            Country(id: "W", capability: 0.40, type: .powerAcquiring), Country(id: "D", capability: 0.45),
+            Country(id: "J", capability: 0.15, type: .powerAcquiring),
+        ]
         let km: [[Double]] = [[0, 300, 300], [300, 0, 300], [300, 300, 0]]
         let riv = [[false, true, false], [true, false, false], [false, false, false]]
         let s = try Scenario(name: "wolf and jackal", actors: actors, distances: Matrix(rowArrays: km), rivalries: riv)
@@ -124,12 +141,12 @@ import Testing
 
 @Suite struct NMCCSVTests {
     static let csv = """
-    stateabb,year,milex,milper,irst,pec,tpop,upop,lat,lng
-    AAA,1900,100,10,50,200,1000,100,50.0,0.0
-    BBB,1900,50,20,-9,100,2000,50,48.0,2.0
-    CCC,1900,-9,5,10,20,500,-9,45.0,10.0
-    DDD,1901,1,1,1,1,1,1,0,0
-    """
+        stateabb,year,milex,milper,irst,pec,tpop,upop,lat,lng
+        AAA,1900,100,10,50,200,1000,100,50.0,0.0
+        BBB,1900,50,20,-9,100,2000,50,48.0,2.0
+        CCC,1900,-9,5,10,20,500,-9,45.0,10.0
+        DDD,1901,1,1,1,1,1,1,0,0
+        """
 
     @Test func cincFromACSVUsesTheMissingValueRule() throws {
         let s = try NMCCSV.scenario(Self.csv, year: 1900, states: ["AAA", "BBB"])

@@ -4,30 +4,30 @@ import Testing
 
 @Suite struct GameFileTests {
     static let payoffVersion = """
-    NFG 1 R "Selten (IJGT, 75), Figure 2, normal form" { "Player 1" "Player 2" } { 3 2 }
+        NFG 1 R "Selten (IJGT, 75), Figure 2, normal form" { "Player 1" "Player 2" } { 3 2 }
 
-    1 1 0 2 0 2 1 1 0 3 2 0
-    """
+        1 1 0 2 0 2 1 1 0 3 2 0
+        """
 
     static let outcomeVersion = """
-    NFG 1 R "Selten (IJGT, 75), Figure 2, normal form"
-    { "Player 1" "Player 2" }
+        NFG 1 R "Selten (IJGT, 75), Figure 2, normal form"
+        { "Player 1" "Player 2" }
 
-    { { "1" "2" "3" }
-    { "1" "2" }
-    }
-    ""
+        { { "1" "2" "3" }
+        { "1" "2" }
+        }
+        ""
 
-    {
-    { "" 1, 1 }
-    { "" 0, 2 }
-    { "" 0, 2 }
-    { "" 1, 1 }
-    { "" 0, 3 }
-    { "" 2, 0 }
-    }
-    1 2 3 4 5 6
-    """
+        {
+        { "" 1, 1 }
+        { "" 0, 2 }
+        { "" 0, 2 }
+        { "" 1, 1 }
+        { "" 0, 3 }
+        { "" 2, 0 }
+        }
+        1 2 3 4 5 6
+        """
 
     @Test func payoffAndOutcomeVersionsDescribeTheSameGame() throws {
         let a = try GambitNFG.parse(Self.payoffVersion)
@@ -40,8 +40,9 @@ import Testing
     }
 
     @Test func nfgRoundTripKeepsNamesAndPayoffs() throws {
-        let g = try NormalFormGame(title: "Round \"trip\"", players: ["Row", "Col"], strategies: [["U", "D"], ["L", "R"]],
-                                   payoffs: [[1, 0.5, -2, 3], [4, 1e-3, 0, 1.0 / 3]])
+        let g = try NormalFormGame(
+            title: "Round \"trip\"", players: ["Row", "Col"], strategies: [["U", "D"], ["L", "R"]],
+            payoffs: [[1, 0.5, -2, 3], [4, 1e-3, 0, 1.0 / 3]])
         let text = GambitNFG.write(g)
         let back = try GambitNFG.parse(text)
         #expect(back == g)
@@ -68,9 +69,9 @@ import Testing
 
     @Test func jsonGameIsIndexedByStrategies() throws {
         let text = """
-        {"players": ["Row", "Col"], "strategies": [["U", "D"], ["L", "M", "R"]],
-         "payoffs": [[[1, 2, 3], [4, 5, 6]], [[-1, -2, -3], [-4, -5, -6]]]}
-        """
+            {"players": ["Row", "Col"], "strategies": [["U", "D"], ["L", "M", "R"]],
+             "payoffs": [[[1, 2, 3], [4, 5, 6]], [[-1, -2, -3], [-4, -5, -6]]]}
+            """
         let g = try GameJSON.parse(text)
         #expect(g.payoff(player: 0, profile: [1, 2]) == 6)
         #expect(g.payoff(player: 1, profile: [0, 1]) == -2)
@@ -80,10 +81,15 @@ import Testing
         func message(_ text: String) -> String {
             do { _ = try GameJSON.parse(text); return "no error" } catch { return "\(error)" }
         }
-        #expect(message(#"{"players": ["A"], "strategies": [["x"]], "payoffs": [[1, 2]]}"#).hasPrefix("$.payoffs[0]: expected 1 entries"))
-        #expect(message(#"{"players": ["A"], "strategies": [["x"]], "payoffs": [["a"]]}"#).hasPrefix("$.payoffs[0][0]: expected a number"))
+        #expect(
+            message(#"{"players": ["A"], "strategies": [["x"]], "payoffs": [[1, 2]]}"#).hasPrefix(
+                "$.payoffs[0]: expected 1 entries"))
+        #expect(
+            message(#"{"players": ["A"], "strategies": [["x"]], "payoffs": [["a"]]}"#).hasPrefix(
+                "$.payoffs[0][0]: expected a number"))
         #expect(message(#"{"players": ["A"], "strategies": [["x"]]}"#) == #"$: missing required key "payoffs""#)
-        #expect(message("{\"players\": [\"A\"],\n  \"strategies\" [[\"x\"]]}").hasPrefix("line 2, column 16: expected ':'"))
+        #expect(
+            message("{\"players\": [\"A\"],\n  \"strategies\" [[\"x\"]]}").hasPrefix("line 2, column 16: expected ':'"))
         #expect(message(#"{"players": ["A"], "strategies": [["x"]], "payoffs": [[NaN]]}"#).contains("invalid number"))
     }
 }

@@ -14,7 +14,10 @@ import Testing
         ("y_number_0e+1", "[0e+1]"),
         ("y_number_0e1", "[0e1]"),
         ("y_number_after_space", "[ 4]"),
-        ("y_number_double_close_to_zero", "[-0.000000000000000000000000000000000000000000000000000000000000000000000000000001]"),
+        (
+            "y_number_double_close_to_zero",
+            "[-0.000000000000000000000000000000000000000000000000000000000000000000000000000001]"
+        ),
         ("y_number_int_with_exp", "[20e1]"),
         ("y_number_minus_zero", "[-0]"),
         ("y_number_negative_int", "[-123]"),
@@ -31,7 +34,10 @@ import Testing
         ("y_object_empty", "{}"),
         ("y_object_empty_key", #"{"":0}"#),
         ("y_object_escaped_null_in_key", #"{"foo\u0000bar": 42}"#),
-        ("y_object_long_strings", #"{"x":[{"id": "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"}], "id": "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"}"#),
+        (
+            "y_object_long_strings",
+            #"{"x":[{"id": "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"}], "id": "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"}"#
+        ),
         ("y_object_simple", #"{"a":[]}"#),
         ("y_object_with_newlines", "{\n\"a\": \"b\"\n}"),
         ("y_string_1_2_3_bytes_UTF-8_sequences", #"["\u0060\u012a\u12AB"]"#),
@@ -177,7 +183,9 @@ import Testing
     }
 
     @Test func invalidUTF8BytesAreRejected() throws {
-        for bytes: [UInt8] in [[0x22, 0xFF, 0x22], [0x22, 0xC0, 0xAF, 0x22], [0x22, 0xED, 0xA0, 0x80, 0x22], [0x22, 0xE2, 0x82]] {
+        for bytes: [UInt8] in [
+            [0x22, 0xFF, 0x22], [0x22, 0xC0, 0xAF, 0x22], [0x22, 0xED, 0xA0, 0x80, 0x22], [0x22, 0xE2, 0x82],
+        ] {
             #expect(throws: FileFormatError.self) { try JSONValue.parse(utf8: bytes) }
         }
         #expect(try JSONValue.parse(utf8: [0xEF, 0xBB, 0xBF, 0x5B, 0x5D]) == .array([]))
@@ -188,7 +196,9 @@ import Testing
         #expect(throws: FileFormatError.self) { try JSONValue.parse(deep) }
         let deepObjects = String(repeating: #"{"a":"#, count: 50_000)
         #expect(throws: FileFormatError.self) { try JSONValue.parse(deepObjects) }
-        let ok = String(repeating: "[", count: JSONValue.maximumDepth - 1) + String(repeating: "]", count: JSONValue.maximumDepth - 1)
+        let ok =
+            String(repeating: "[", count: JSONValue.maximumDepth - 1)
+            + String(repeating: "]", count: JSONValue.maximumDepth - 1)
         #expect(throws: Never.self) { try JSONValue.parse(ok) }
     }
 
@@ -219,7 +229,10 @@ import Testing
         #expect(JSONReader.rational("-2/6") == Rational(-1, 3))
         #expect(JSONReader.rational("0.125") == Rational(1, 8))
         #expect(JSONReader.rational("1.5/0.5") == Rational(3))
-        for bad in ["", "1/0", "1//2", "/2", "1/", "1/-2", "+1", "1e3", "a/b", "1.2.3", ".5", String(repeating: "9", count: 401)] {
+        for bad in [
+            "", "1/0", "1//2", "/2", "1/", "1/-2", "+1", "1e3", "a/b", "1.2.3", ".5",
+            String(repeating: "9", count: 401),
+        ] {
             #expect(JSONReader.rational(bad) == nil, "\(bad)")
         }
         let r = JSONReader(try JSONValue.parse(#"["1/3", 0.25, "x", true]"#))
@@ -235,17 +248,23 @@ import Testing
     /// backslashes, non-BMP characters), parse(serialized(v)) == v, in both layouts.
     @Test func randomDocumentsRoundTrip() throws {
         var rng = ParserFuzzTests.SplitMix64(state: 0x15_0D0C)
-        let alphabet: [Character] = ["a", "Z", " ", "\"", "\\", "/", "\n", "\t", "\u{0}", "\u{1F}", "\u{7F}", "é", "€", "😀", "𝄞", "\u{FFFF}"]
+        let alphabet: [Character] = [
+            "a", "Z", " ", "\"", "\\", "/", "\n", "\t", "\u{0}", "\u{1F}", "\u{7F}", "é", "€", "😀", "𝄞", "\u{FFFF}",
+        ]
         func number() -> Double {
             switch rng.next() % 6 {
             case 0: return Double(Int64(bitPattern: rng.next()) % 2001 - 1000)
-            case 1: return [0, -0.0, 5e-324, -2.2250738585072014e-308, 1.7976931348623157e308, 1e15, 1e16, 0.1, 1 / 3][Int(rng.next() % 9)]
+            case 1:
+                return [0, -0.0, 5e-324, -2.2250738585072014e-308, 1.7976931348623157e308, 1e15, 1e16, 0.1, 1 / 3][
+                    Int(rng.next() % 9)]
             default:
                 let d = Double(bitPattern: rng.next())
                 return d.isFinite ? d : 1.5
             }
         }
-        func string() -> String { String((0..<Int(rng.next() % 12)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }) }
+        func string() -> String {
+            String((0..<Int(rng.next() % 12)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] })
+        }
         func value(_ depth: Int) -> JSONValue {
             switch rng.next() % (depth > 4 ? 4 : 6) {
             case 0: return .null
@@ -255,10 +274,11 @@ import Testing
             case 4: return .array((0..<Int(rng.next() % 5)).map { _ in value(depth + 1) })
             default:
                 var seen = Set<String>()
-                return .object((0..<Int(rng.next() % 5)).compactMap { _ in
-                    let k = string()
-                    return seen.insert(k).inserted ? (k, value(depth + 1)) : nil
-                })
+                return .object(
+                    (0..<Int(rng.next() % 5)).compactMap { _ in
+                        let k = string()
+                        return seen.insert(k).inserted ? (k, value(depth + 1)) : nil
+                    })
             }
         }
         for _ in 0..<2000 {

@@ -27,38 +27,73 @@ import Testing
     enum Format: String, CaseIterable { case nfg, gameJSON, bayesian, coalition, scenario, nmc }
 
     static let seeds: [(Format, String)] = [
-        (.nfg, "NFG 1 R \"BoS\" { \"Her\" \"Him\" } { { \"Opera\" \"Fight\" } { \"Opera\" \"Fight\" } }\n\"\"\n2 1 0 0 0 0 1 2\n"),
+        (
+            .nfg,
+            "NFG 1 R \"BoS\" { \"Her\" \"Him\" } { { \"Opera\" \"Fight\" } { \"Opera\" \"Fight\" } }\n\"\"\n2 1 0 0 0 0 1 2\n"
+        ),
         (.nfg, "NFG 1 R \"t\" { \"A\" \"B\" } { 2 3 }\n1/3 2 3 4 5 6 7 8 9 10 11 12\n"),
-        (.nfg, "NFG 1 R \"o\" { \"1\" \"2\" } { { \"a\" \"b\" } { \"c\" \"d\" } }\n\"\"\n{ { \"x\" 1, -1 } { \"y\" -1, 1 } }\n1 2 2 1\n"),
-        (.nfg, "NFG 1 D \"three\" { \"1\" \"2\" \"3\" } { 2 2 2 }\n1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24\n"),
-        (.gameJSON, #"{"title": "t", "players": ["Row", "Col"], "strategies": [["U", "D"], ["L", "M", "R"]], "payoffs": [[[1, 2, "1/3"], [4, 5, 6]], [[-1, -2, -3], [-4, -5, -6]]]}"#),
-        (.gameJSON, #"{"players": ["a", "b", "c"], "strategies": [["x", "y"], ["x", "y"], ["x"]], "payoffs": [[[[1], [2]], [[3], [4]]], [[[1], [2]], [[3], [4]]], [[[0], [0]], [[0], [1e3]]]]}"#),
-        (.bayesian, #"{"title": "Bayesian battle of the sexes", "players": ["1", "2"], "types": [["only"], ["meet", "avoid"]], "actions": [["B", "S"], ["B", "S"]], "prior": [["1/2", "1/2"]], "payoffs": [[[[[2, 0], [0, 1]], [[2, 0], [0, 1]]]], [[[[1, 0], [0, 2]], [[0, 2], [1, 0]]]]]}"#),
+        (
+            .nfg,
+            "NFG 1 R \"o\" { \"1\" \"2\" } { { \"a\" \"b\" } { \"c\" \"d\" } }\n\"\"\n{ { \"x\" 1, -1 } { \"y\" -1, 1 } }\n1 2 2 1\n"
+        ),
+        (
+            .nfg,
+            "NFG 1 D \"three\" { \"1\" \"2\" \"3\" } { 2 2 2 }\n1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24\n"
+        ),
+        (
+            .gameJSON,
+            #"{"title": "t", "players": ["Row", "Col"], "strategies": [["U", "D"], ["L", "M", "R"]], "payoffs": [[[1, 2, "1/3"], [4, 5, 6]], [[-1, -2, -3], [-4, -5, -6]]]}"#
+        ),
+        (
+            .gameJSON,
+            #"{"players": ["a", "b", "c"], "strategies": [["x", "y"], ["x", "y"], ["x"]], "payoffs": [[[[1], [2]], [[3], [4]]], [[[1], [2]], [[3], [4]]], [[[0], [0]], [[0], [1e3]]]]}"#
+        ),
+        (
+            .bayesian,
+            #"{"title": "Bayesian battle of the sexes", "players": ["1", "2"], "types": [["only"], ["meet", "avoid"]], "actions": [["B", "S"], ["B", "S"]], "prior": [["1/2", "1/2"]], "payoffs": [[[[[2, 0], [0, 1]], [[2, 0], [0, 1]]]], [[[[1, 0], [0, 2]], [[0, 2], [1, 0]]]]]}"#
+        ),
         (.coalition, #"{"players": ["A", "B", "C"], "values": [0, 0, 0, 1, 0, 1, 1, "3/2"]}"#),
-        (.coalition, #"{"players": ["A", "B", "C"], "coalitions": {"A,B": 1, "A,C": 1, "B,C": 1, "A,B,C": 1, "A": 0, "B": 0, "C": 0}}"#),
-        (.coalition, #"{"players": ["GMY", "UKG", "RUS"], "weights": [158201, 137909, 110805], "quota": 203457.5, "quota_rule": "strict"}"#),
-        (.coalition, #"{"players": ["A", "B", "C", "D"], "weights": [0.4, "1/3", 0.2, 0.1], "scale": 1000, "quota_rule": "weak"}"#),
-        (.scenario, """
-        {"name": "toy", "year": 1900, "actors": [
-          {"id": "A", "capability": 0.4, "type": 0.5, "capital": {"lat": 52.5, "lng": 13.4}}, {"id": "B", "capability": "7/20", "military_share": 0.3},
-          {"id": "C", "capability": 0.25, "type": "powerAcquiring"}],
-         "distances_km": [["A", "B", 300], ["A", "C", 200], ["B", "C", 200]], "contiguous": [["A", "C"]], "rivalries": [["A", "B"]],
-         "sources": ["test"]}
-        """),
-        (.nmc, """
-        stateabb,year,milex,milper,irst,pec,tpop,upop,lat,lng
-        AAA,1900,100,20,30,40,500,60,10,20
-        BBB,1900,50,-9,10,20,300,30,11,21
-        CCC,1900,25,5,5,5,100,10,12,22
-        AAA,1901,1,1,1,1,1,1,10,20
-        """),
+        (
+            .coalition,
+            #"{"players": ["A", "B", "C"], "coalitions": {"A,B": 1, "A,C": 1, "B,C": 1, "A,B,C": 1, "A": 0, "B": 0, "C": 0}}"#
+        ),
+        (
+            .coalition,
+            #"{"players": ["GMY", "UKG", "RUS"], "weights": [158201, 137909, 110805], "quota": 203457.5, "quota_rule": "strict"}"#
+        ),
+        (
+            .coalition,
+            #"{"players": ["A", "B", "C", "D"], "weights": [0.4, "1/3", 0.2, 0.1], "scale": 1000, "quota_rule": "weak"}"#
+        ),
+        (
+            .scenario,
+            """
+            {"name": "toy", "year": 1900, "actors": [
+              {"id": "A", "capability": 0.4, "type": 0.5, "capital": {"lat": 52.5, "lng": 13.4}}, {"id": "B", "capability": "7/20", "military_share": 0.3},
+              {"id": "C", "capability": 0.25, "type": "powerAcquiring"}],
+             "distances_km": [["A", "B", 300], ["A", "C", 200], ["B", "C", 200]], "contiguous": [["A", "C"]], "rivalries": [["A", "B"]],
+             "sources": ["test"]}
+            """
+        ),
+        (
+            .nmc,
+            """
+            stateabb,year,milex,milper,irst,pec,tpop,upop,lat,lng
+            AAA,1900,100,20,30,40,500,60,10,20
+            BBB,1900,50,-9,10,20,300,30,11,21
+            CCC,1900,25,5,5,5,100,10,12,22
+            AAA,1901,1,1,1,1,1,1,10,20
+            """
+        ),
     ]
 
     /// Fragments inserted by the mutator: syntax, extreme numbers, escapes, separators.
     static let dictionary: [String] = [
         "0", "-", "+", ".", "e", "E", "/", "\"", "\\", "[", "]", "{", "}", ",", ":", " ", "\n", "\r", "\t", "\u{0}",
-        "1e19", "-1e19", "1e308", "-1e308", "5e-324", "9223372036854775807", "9223372036854775808", "1/0", "0/0", "1e400",
-        "NaN", "inf", "-0", "null", "true", "\\ud83d", "\\ude00", "\\ud83d\\ude00", "\\u0000", "999999999999", "1000001",
+        "1e19", "-1e19", "1e308", "-1e308", "5e-324", "9223372036854775807", "9223372036854775808", "1/0", "0/0",
+        "1e400",
+        "NaN", "inf", "-0", "null", "true", "\\ud83d", "\\ude00", "\\ud83d\\ude00", "\\u0000", "999999999999",
+        "1000001",
         "-9", "65", "1/3", "{ ", "} ", "\"\"", "[[[[", "]]]]", "\"x\":", "😀", "\u{FEFF}",
     ]
 
@@ -78,7 +113,9 @@ import Testing
                 bytes.insert(contentsOf: Array(word.utf8), at: position)
             case 3 where !bytes.isEmpty:  // replace a number with a dictionary fragment
                 var end = position
-                while end < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[end]) || bytes[end] == UInt8(ascii: ".") { end += 1 }
+                while end < bytes.count,
+                    (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[end]) || bytes[end] == UInt8(ascii: ".")
+                { end += 1 }
                 let word = dictionary[Int(rng.next() % UInt64(dictionary.count))]
                 bytes.replaceSubrange(position..<end, with: Array(word.utf8))
             case 4 where !bytes.isEmpty:  // duplicate a chunk
@@ -150,7 +187,9 @@ import Testing
         }
     }
 
-    static var iterations: Int { ProcessInfo.processInfo.environment["ENTENTE_FUZZ_ITERATIONS"].flatMap(Int.init) ?? 500 }
+    static var iterations: Int {
+        ProcessInfo.processInfo.environment["ENTENTE_FUZZ_ITERATIONS"].flatMap(Int.init) ?? 500
+    }
 
     @Test(arguments: Format.allCases)
     func mutatedInputsNeverTrap(_ format: Format) throws {
@@ -158,7 +197,8 @@ import Testing
         var inputs = Self.seeds.filter { $0.0 == format }.map { Array($0.1.utf8) }
         if format == .scenario {
             // A realistic file too: a built-in scenario as `entente scenario show` prints it.
-            inputs.append(Array(ScenarioJSON.encode(try BuiltinScenarios.scenario(named: "europe-1890")).serialized().utf8))
+            inputs.append(
+                Array(ScenarioJSON.encode(try BuiltinScenarios.scenario(named: "europe-1890")).serialized().utf8))
         }
         for (k, seed) in inputs.enumerated() {
             // Every seed is valid as given.
@@ -182,13 +222,16 @@ import Testing
     /// Inputs that crashed a parser (issue 12, and the fuzzer above): each must now be a located, typed error.
     @Test func crashRegressions() throws {
         let nfg = [
-            "NFG 1 R \"o\" { \"1\" \"2\" } { 1 1 }\n{ { \"x\" 1, 2 } }\n1e19\n",  // outcome index 1e19 (Int(Double) trap)
+            // outcome index 1e19 (Int(Double) trap)
+            "NFG 1 R \"o\" { \"1\" \"2\" } { 1 1 }\n{ { \"x\" 1, 2 } }\n1e19\n",
             "NFG 1 R \"o\" { \"1\" \"2\" } { 1 1 }\n{ { \"x\" 1, 2 } }\n-1e19\n",
             "NFG 1 R \"o\" { \"1\" \"2\" } { 1 1 }\n{ { \"x\" 1, 2 } }\n2\n",
             "NFG 1 R \"c\" { \"1\" } { 1e19 }\n1\n",
         ]
         // libFuzzer finding: strategy counts far beyond what the file can fill allocated the payoff tables first.
-        let short = #expect(throws: FileFormatError.self) { try GambitNFG.parseExact("NFG 1 D \"three\" { \"0\" \"2\" } { 584584 20}\n6 42  1 \u{FF}\n") }
+        let short = #expect(throws: FileFormatError.self) {
+            try GambitNFG.parseExact("NFG 1 D \"three\" { \"0\" \"2\" } { 584584 20}\n6 42  1 \u{FF}\n")
+        }
         #expect(short?.message.contains("too short") == true)
         for text in nfg { #expect(throws: FileFormatError.self, "\(text)") { try GambitNFG.parse(text) } }
         let coalition = [
@@ -204,14 +247,17 @@ import Testing
         ]
         for text in coalition { #expect(throws: FileFormatError.self, "\(text)") { try CoalitionJSON.parse(text) } }
         // NMC components so large that the yearly column sums overflow (CINCs summed to 0.856).
-        let nmc = "stateabb,year,milex,milper,irst,pec,tpop,upop,lat,lng\nAAA,1900,1e308,1,1,1,1,1,0,0\nBBB,1900,1e308,1,1,1,1,1,1,1\n"
+        let nmc =
+            "stateabb,year,milex,milper,irst,pec,tpop,upop,lat,lng\nAAA,1900,1e308,1,1,1,1,1,0,0\nBBB,1900,1e308,1,1,1,1,1,1,1\n"
         #expect(throws: FileFormatError.self) { try NMCCSV.scenario(nmc, year: 1900) }
         // Many coalitions are read in linear time (a member lookup per key was quadratic): 2¹⁴ − 1 keys.
         let players14 = (0..<14).map { "\"P\($0)\"" }.joined(separator: ",")
         let keys = (1..<(1 << 14)).map { mask in
             "\"" + (0..<14).filter { mask & (1 << $0) != 0 }.map { "P\($0)" }.joined(separator: ",") + "\": 1"
         }.joined(separator: ",")
-        guard case .transferableUtility(let big) = try CoalitionJSON.parse(#"{"players": [\#(players14)], "coalitions": {\#(keys)}}"#)
+        guard
+            case .transferableUtility(let big) = try CoalitionJSON.parse(
+                #"{"players": [\#(players14)], "coalitions": {\#(keys)}}"#)
         else { Issue.record("not a TU game"); return }
         #expect(big.values.count == 1 << 14)
         // More actors than the limit (100,000 would be 80 GB of distances): refused before the n × n tables.
@@ -219,27 +265,45 @@ import Testing
         #expect(throws: FileFormatError.self) { try ScenarioJSON.parse(#"{"actors": [\#(many)]}"#) }
         // 30 players with an empty list: refused by the length check, before any 2³⁰ allocation.
         let names = (0..<30).map { "\"P\($0)\"" }.joined(separator: ",")
-        #expect(throws: FileFormatError.self) { try CoalitionJSON.parse(#"{"players": [\#(names)], "values": []}"#, playerLimit: 30) }
-        #expect(throws: FileFormatError.self) { try CoalitionJSON.parse(#"{"players": [\#(names)], "coalitions": {"P1": 1}}"#, playerLimit: 30) }
+        #expect(throws: FileFormatError.self) {
+            try CoalitionJSON.parse(#"{"players": [\#(names)], "values": []}"#, playerLimit: 30)
+        }
+        #expect(throws: FileFormatError.self) {
+            try CoalitionJSON.parse(#"{"players": [\#(names)], "coalitions": {"P1": 1}}"#, playerLimit: 30)
+        }
     }
 
     /// Exact fractions are accepted wherever the formats take payoffs, values, weights or capabilities.
     @Test func fractionsAreAcceptedInEveryJSONFormat() throws {
-        let game = try GameJSON.parse(#"{"players": ["a", "b"], "strategies": [["x"], ["y", "z"]], "payoffs": [[["1/3", "-2/3"]], [[0.5, "7"]]]}"#)
+        let game = try GameJSON.parse(
+            #"{"players": ["a", "b"], "strategies": [["x"], ["y", "z"]], "payoffs": [[["1/3", "-2/3"]], [[0.5, "7"]]]}"#
+        )
         #expect(game.payoffs[0] == [1.0 / 3.0, -2.0 / 3.0] && game.payoffs[1] == [0.5, 7])
-        guard case .weightedMajority(let w) = try CoalitionJSON.parse(#"{"players": ["A", "B", "C"], "weights": ["1/3", "2/3", 1], "scale": 3, "quota": "3/2"}"#)
+        guard
+            case .weightedMajority(let w) = try CoalitionJSON.parse(
+                #"{"players": ["A", "B", "C"], "weights": ["1/3", "2/3", 1], "scale": 3, "quota": "3/2"}"#)
         else { Issue.record("not a weighted game"); return }
         #expect(w.weights == [1, 2, 3] && w.quota == 4.5)
-        guard case .transferableUtility(let tu) = try CoalitionJSON.parse(#"{"players": ["A", "B"], "values": [0, "1/3", "1/3", 1]}"#)
+        guard
+            case .transferableUtility(let tu) = try CoalitionJSON.parse(
+                #"{"players": ["A", "B"], "values": [0, "1/3", "1/3", 1]}"#)
         else { Issue.record("not a TU game"); return }
         #expect(tu.values[1] == 1.0 / 3.0)
-        let s = try ScenarioJSON.parse(#"{"actors": [{"id": "A", "capability": "1/3", "military_share": "1/4"}, {"id": "B", "capability": "2/3"}], "distances_km": [["A", "B", 100]]}"#)
+        let s = try ScenarioJSON.parse(
+            #"{"actors": [{"id": "A", "capability": "1/3", "military_share": "1/4"}, {"id": "B", "capability": "2/3"}], "distances_km": [["A", "B", 100]]}"#
+        )
         #expect(s.actors[0].capability == 1.0 / 3.0 && s.actors[0].militaryShare == 0.25)
-        let typed = try ScenarioJSON.parse(#"{"actors": [{"id": "A", "capability": 1, "type": "1/3"}, {"id": "B", "capability": 1}], "distances_km": [["A", "B", 1]]}"#)
+        let typed = try ScenarioJSON.parse(
+            #"{"actors": [{"id": "A", "capability": 1, "type": "1/3"}, {"id": "B", "capability": 1}], "distances_km": [["A", "B", 1]]}"#
+        )
         #expect(typed.actors[0].type == .uncertain(probabilityPowerAcquiring: 1.0 / 3.0))
-        #expect(throws: FileFormatError.self) { try ScenarioJSON.parse(#"{"actors": [{"id": "A", "capability": 1, "type": "4/3"}]}"#) }
+        #expect(throws: FileFormatError.self) {
+            try ScenarioJSON.parse(#"{"actors": [{"id": "A", "capability": 1, "type": "4/3"}]}"#)
+        }
         // The exact readers keep what was written, beyond the 10⁶ denominators the doubles can be mapped back from.
-        let j = try GameJSON.parseExact(#"{"players": ["a", "b"], "strategies": [["x"], ["y", "z"]], "payoffs": [[["1/3000007", 0.1]], [[-2, "5"]]]}"#)
+        let j = try GameJSON.parseExact(
+            #"{"players": ["a", "b"], "strategies": [["x"], ["y", "z"]], "payoffs": [[["1/3000007", 0.1]], [[-2, "5"]]]}"#
+        )
         #expect(j.exactPayoffs == [[Rational(1, 3_000_007), Rational(1, 10)], [Rational(-2), Rational(5)]])
         let n = try GambitNFG.parseExact("NFG 1 R \"x\" { \"a\" \"b\" } { 1 2 }\n1/3000007 -2 0.1 +5\n")
         #expect(n.exactPayoffs == [[Rational(1, 3_000_007), Rational(1, 10)], [Rational(-2), Rational(5)]])

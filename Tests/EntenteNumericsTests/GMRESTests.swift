@@ -8,7 +8,7 @@ import Testing
         var rng = SeededGenerator(seed: 7)
         let n = 60
         var a = Matrix(rows: n, columns: n)
-        for i in 0..<n { for j in 0..<n { a[i, j] = Double(rng.next() % 1000) / 1000 - 0.5 } ; a[i, i] += 8 }
+        for i in 0..<n { for j in 0..<n { a[i, j] = Double(rng.next() % 1000) / 1000 - 0.5 }; a[i, i] += 8 }
         let b = (0..<n).map { Double($0 % 7) - 3 }
         let exact = try LUFactorization(a).solve(Matrix(rows: n, columns: 1, columnMajor: b))
         let r = GMRES.solve(size: n, rhs: b, restart: 10, tolerance: 1e-13) { x, y in

@@ -54,12 +54,16 @@ import Testing
         var ws = LUWorkspace()
         let a: [Double] = [4, 1, 2, 3]  // [[4,2],[1,3]]
         var rhs: [Double] = [6, 4]
-        let ok = a.withUnsafeBufferPointer { ab in rhs.withUnsafeMutableBufferPointer { ws.solve(ab, order: 2, rhs: $0) } }
+        let ok = a.withUnsafeBufferPointer { ab in
+            rhs.withUnsafeMutableBufferPointer { ws.solve(ab, order: 2, rhs: $0) }
+        }
         #expect(ok)
         #expect(abs(rhs[0] - 1) < 1e-12 && abs(rhs[1] - 1) < 1e-12)
         let s: [Double] = [1, 2, 2, 4]
         var r2: [Double] = [1, 1]
-        let ok2 = s.withUnsafeBufferPointer { sb in r2.withUnsafeMutableBufferPointer { ws.solve(sb, order: 2, rhs: $0) } }
+        let ok2 = s.withUnsafeBufferPointer { sb in
+            r2.withUnsafeMutableBufferPointer { ws.solve(sb, order: 2, rhs: $0) }
+        }
         #expect(!ok2)
     }
 
@@ -95,6 +99,8 @@ import Testing
         let e = try Eigen.general(a)
         #expect(e.real.allSatisfy { abs($0) < 1e-14 })
         #expect(Set(e.imaginary.map { $0.rounded() }) == [1, -1])
-        #expect(throws: LinearAlgebraError.notSquare(rows: 1, columns: 2)) { try Eigen.general(Matrix(rows: 1, columns: 2)) }
+        #expect(throws: LinearAlgebraError.notSquare(rows: 1, columns: 2)) {
+            try Eigen.general(Matrix(rows: 1, columns: 2))
+        }
     }
 }

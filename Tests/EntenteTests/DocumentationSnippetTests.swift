@@ -36,14 +36,15 @@ enum DocumentationSnippets {
 
         // Zero-sum game: value and optimal strategies by linear programming (interior point, then crossover to a vertex).
         let a = try Matrix(rowArrays: [[2, -1, 0], [-1, 1, -1], [0, -1, 3]])
-        let zeroSum = try ZeroSum.solve(a)             // verified: exploitability ≤ 1e-9
+        let zeroSum = try ZeroSum.solve(a)  // verified: exploitability ≤ 1e-9
         print(zeroSum.value, zeroSum.rowStrategy)
 
         // A linear program: min c·x s.t. A_ub x ≤ b_ub, x ≥ 0.
-        let lp = try LinearProgram(objective: [-3, -5],
-                                   inequalityMatrix: try Matrix(rowArrays: [[1, 0], [0, 2], [3, 2]]),
-                                   inequalityBounds: [4, 12, 18])
-        let result = try SimplexSolver().solve(lp)     // status, x, duals, reduced costs
+        let lp = try LinearProgram(
+            objective: [-3, -5],
+            inequalityMatrix: try Matrix(rowArrays: [[1, 0], [0, 2], [3, 2]]),
+            inequalityBounds: [4, 12, 18])
+        let result = try SimplexSolver().solve(lp)  // status, x, duals, reduced costs
         // END README
         _ = (report, result)
     }
@@ -67,7 +68,7 @@ enum DocumentationSnippets {
         let g = try CoalitionFormationGame(players: 3, discount: 0.9) { p in
             (0..<3).map { i in [0, 0, 0.5, 1.0 / 3][p.block(of: i).count] }
         }
-        let processes = try KonishiRay.deterministicEquilibria(g, rule: .strict)   // 12 processes, pairs absorbing
+        let processes = try KonishiRay.deterministicEquilibria(g, rule: .strict)  // 12 processes, pairs absorbing
         // END TUTORIAL
         _ = processes
     }

@@ -23,11 +23,17 @@ import Testing
         let g = TestGames.matchingPennies
         var p = MixedProfile.uniform(g)
         p.probabilities = [[0.5, 0.5], [0.7, 0.7]]  // sums to 1.4
-        #expect(throws: EquilibriumError.invalidProfile(player: 1)) { try EquilibriumVerifier.verify(p, in: g, tolerance: 1e-9) }
+        #expect(throws: EquilibriumError.invalidProfile(player: 1)) {
+            try EquilibriumVerifier.verify(p, in: g, tolerance: 1e-9)
+        }
         p.probabilities = [[1.5, -0.5], [0.5, 0.5]]  // negative entry
-        #expect(throws: EquilibriumError.invalidProfile(player: 0)) { try EquilibriumVerifier.verify(p, in: g, tolerance: 1e-9) }
+        #expect(throws: EquilibriumError.invalidProfile(player: 0)) {
+            try EquilibriumVerifier.verify(p, in: g, tolerance: 1e-9)
+        }
         p.probabilities = [[1], [0.5, 0.5]]  // wrong length
-        #expect(throws: EquilibriumError.invalidProfile(player: 0)) { try EquilibriumVerifier.verify(p, in: g, tolerance: 1e-9) }
+        #expect(throws: EquilibriumError.invalidProfile(player: 0)) {
+            try EquilibriumVerifier.verify(p, in: g, tolerance: 1e-9)
+        }
         #expect(throws: EquilibriumError.invalidTolerance(.infinity)) {
             try EquilibriumVerifier.verify(.uniform(g), in: g, tolerance: .infinity)
         }
@@ -37,7 +43,9 @@ import Testing
     @Test(arguments: [1.0, 1e8, 1e9, 1e15, 1e100, 1e300, 1e307])
     func matchingPenniesAtAnyScaleHasItsOneEquilibrium(scale: Double) throws {
         let g = Self.pennies(scale)
-        for result in [try VertexEnumeration.solve(g), try SupportEnumeration.solve(g), try LemkeHowson.solveAllLabels(g)] {
+        for result in [
+            try VertexEnumeration.solve(g), try SupportEnumeration.solve(g), try LemkeHowson.solveAllLabels(g),
+        ] {
             #expect(result.equilibria.count == 1, "\(result.method) at scale \(scale)")
             if let e = result.equilibria.first {
                 #expect(approxEqual(e.profile.probabilities, [[0.5, 0.5], [0.5, 0.5]], 1e-9))
@@ -60,7 +68,8 @@ import Testing
         let all = try VertexEnumeration.solve(g)
         #expect(all.equilibria.count == 1)
         #expect(all.equilibria.allSatisfy { $0.regret.isFinite && $0.payoffs.allSatisfy(\.isFinite) })
-        let coordination = TestGames.bimatrix([[1e308, -1e308], [-1e308, 1e308]], [[1e308, -1e308], [-1e308, 1e308]])
+        let coordination = TestGames.bimatrix(
+            [[1e308, -1e308], [-1e308, 1e308]], [[1e308, -1e308], [-1e308, 1e308]])
         #expect(try PureEquilibria.solve(coordination).equilibria.count == 2)
         #expect(try VertexEnumeration.solve(coordination).equilibria.count == 3)
     }
@@ -89,7 +98,9 @@ import Testing
 }
 
 @Suite struct DynamicGameBoundsTests {
-    static func line(_ n: Int, capability: (Int) -> Double = { _ in 1 }, types: (Int) -> ActorType = { _ in .statusQuo }) throws -> Scenario {
+    static func line(
+        _ n: Int, capability: (Int) -> Double = { _ in 1 }, types: (Int) -> ActorType = { _ in .statusQuo }
+    ) throws -> Scenario {
         let actors = (0..<n).map { Country(id: "A\($0)", capability: capability($0), type: types($0)) }
         let km = (0..<n).map { i in (0..<n).map { j in Double(abs(i - j)) * 400 } }
         let riv = (0..<n).map { i in (0..<n).map { j in abs(i - j) == 1 } }
@@ -99,7 +110,8 @@ import Testing
     @Test func extremeParametersAreTypedErrorsWithTheirRange() throws {
         let s = try Self.line(3)
         let cases: [(WritableKeyPath<AllianceFormationGame.Parameters, Double>, Double)] = [
-            (\.allianceCost, 1e308), (\.prize, 1e308), (\.kappa, 1e308), (\.kappa, -1), (\.exitPayoff, 1e308), (\.exitPayoff, -1e308),
+            (\.allianceCost, 1e308), (\.prize, 1e308), (\.kappa, 1e308), (\.kappa, -1), (\.exitPayoff, 1e308),
+            (\.exitPayoff, -1e308),
             (\.delta, 0.9999999999999999), (\.delta, 1), (\.delta, .nan),
         ]
         for (key, value) in cases {
@@ -136,7 +148,8 @@ import Testing
     @Test(arguments: [5e-324, 1e-300, 1e300])
     func extremeCapabilitiesGiveFiniteAnswersOrATypedError(capability: Double) throws {
         for all in [true, false] {
-            let s = try Self.line(3, capability: { all || $0 == 0 ? capability : 1 }, types: { $0 == 0 ? .powerAcquiring : .statusQuo })
+            let s = try Self.line(
+                3, capability: { all || $0 == 0 ? capability : 1 }, types: { $0 == 0 ? .powerAcquiring : .statusQuo })
             do {
                 let r = try AllianceFormationGame(scenario: s).solve()
                 #expect(r.values.allSatisfy { $0.allSatisfy(\.isFinite) })
@@ -163,8 +176,10 @@ import Testing
         }
         var p = AllianceFormationGame.Parameters()
         p.maxCoalitionSize = 2
-        #expect(AllianceFormationGame.estimatedSize(actors: 9, parameters: p).states == 58_372)  // great-powers-1914, k = 2
-        #expect(AllianceFormationGame.estimatedSize(actors: 3, parameters: .init()).states == 2 * Partition.bellNumber(4))
+        // great-powers-1914, k = 2
+        #expect(AllianceFormationGame.estimatedSize(actors: 9, parameters: p).states == 58_372)
+        #expect(
+            AllianceFormationGame.estimatedSize(actors: 3, parameters: .init()).states == 2 * Partition.bellNumber(4))
     }
 
     @Test func beliefGridProductsAreChecked() throws {
@@ -182,7 +197,9 @@ import Testing
 
     @Test func coalitionFormationGamesHaveHardLimits() {
         #expect(throws: DynamicsError.tooManyStates(players: 10, limit: 9)) {
-            try CoalitionFormationGame(players: 10, discount: 0.9, playerLimit: 30) { p in [Double](repeating: 0, count: 10) }
+            try CoalitionFormationGame(players: 10, discount: 0.9, playerLimit: 30) { p in
+                [Double](repeating: 0, count: 10)
+            }
         }
         #expect(throws: DynamicsError.self) {
             try CoalitionFormationGame(players: 2, discount: 0.9999999999999999) { _ in [0, 0] }
@@ -193,10 +210,10 @@ import Testing
 @Suite struct InputConversionTests {
     @Test func outcomeIndexBeyondIntIsAFormatError() throws {
         let text = """
-        NFG 1 R "x" { "1" "2" } { { "a" "b" } { "c" } } ""
-        { { "" 1, 1 } { "" 2, 2 } }
-        1 1e19
-        """
+            NFG 1 R "x" { "1" "2" } { { "a" "b" } { "c" } } ""
+            { { "" 1, 1 } { "" 2, 2 } }
+            1 1e19
+            """
         #expect(throws: FileFormatError.self) { try GambitNFG.parse(text) }
         #expect(throws: FileFormatError.self) { try GambitNFG.parse(text.replacingOccurrences(of: "1e19", with: "3")) }
         #expect(try GambitNFG.parse(text.replacingOccurrences(of: "1e19", with: "2")).payoffs[0] == [1, 2])
@@ -214,7 +231,9 @@ import Testing
 
     @Test func hugeQuotaIsAFormatError() throws {
         // quota × scale beyond 2⁵³ cannot be an exact integer threshold: refused with the field named.
-        #expect(throws: (any Error).self) { try CoalitionJSON.parse(#"{"players": ["A", "B"], "weights": [1, 2], "quota": 1e19}"#) }
+        #expect(throws: (any Error).self) {
+            try CoalitionJSON.parse(#"{"players": ["A", "B"], "weights": [1, 2], "quota": 1e19}"#)
+        }
     }
 
     @Test func weightTotalsAreCheckedAtTheBoundary() {
@@ -224,8 +243,12 @@ import Testing
         #expect(throws: CooperativeError.weightsTooLarge(limit: 1 << 53)) {
             try WeightedMajorityGame(capabilities: [1e13, 1e13, 5e12], rule: .strict)  // scale 10⁶: 2.5e19
         }
-        #expect(throws: CooperativeError.invalidScale) { try WeightedMajorityGame(capabilities: [1, 2], scale: .infinity, rule: .strict) }
-        #expect(throws: CooperativeError.weightsTooLarge(limit: 1 << 53)) { try WeightedMajorityGame(majorityOf: [Int.max, Int.max]) }
+        #expect(throws: CooperativeError.invalidScale) {
+            try WeightedMajorityGame(capabilities: [1, 2], scale: .infinity, rule: .strict)
+        }
+        #expect(throws: CooperativeError.weightsTooLarge(limit: 1 << 53)) {
+            try WeightedMajorityGame(majorityOf: [Int.max, Int.max])
+        }
     }
 
     @Test func capabilitiesInRawDollarsAreAnalysed() throws {
@@ -239,27 +262,37 @@ import Testing
 
     @Test func banzhafWithHugeWeightsNeverAllocatesTheDPTable() throws {
         // 21 players, one of weight 10¹²: the DP would need 2·T ≈ 10¹² cells (8 TB); counted directly instead.
-        let g = try WeightedMajorityGame(weights: [1_000_000_000_000] + [Int](repeating: 1, count: 20), quota: 5e11, rule: .strict)
+        let g = try WeightedMajorityGame(
+            weights: [1_000_000_000_000] + [Int](repeating: 1, count: 20), quota: 5e11, rule: .strict)
         let b = try PowerIndices.banzhaf(g)
         #expect(b.values[0] == 1 && b.values.dropFirst().allSatisfy { $0 == 0 })
-        let many = try WeightedMajorityGame(weights: [1_000_000_000_000] + [Int](repeating: 1, count: 30), quota: 5e11, rule: .strict)
+        let many = try WeightedMajorityGame(
+            weights: [1_000_000_000_000] + [Int](repeating: 1, count: 30), quota: 5e11, rule: .strict)
         #expect(throws: CooperativeError.self) { try PowerIndices.banzhaf(many) }
         #expect(throws: CooperativeError.self) { try PowerIndices.shapleyShubik(many) }
     }
 
     @Test func coalitionTablesCheckTheLengthBeforeAllocating() {
         #expect(throws: FileFormatError.self) {
-            try CoalitionJSON.parse(#"{"players": [\#((0..<30).map { "\"P\($0)\"" }.joined(separator: ","))], "values": []}"#, playerLimit: 30)
+            try CoalitionJSON.parse(
+                #"{"players": [\#((0..<30).map { "\"P\($0)\"" }.joined(separator: ","))], "values": []}"#,
+                playerLimit: 30)
         }
         #expect(throws: FileFormatError.self) {
-            try CoalitionJSON.parse(#"{"players": [\#((0..<30).map { "\"P\($0)\"" }.joined(separator: ","))], "coalitions": {"P0": 1}}"#, playerLimit: 30)
+            try CoalitionJSON.parse(
+                #"{"players": [\#((0..<30).map { "\"P\($0)\"" }.joined(separator: ","))], "coalitions": {"P0": 1}}"#,
+                playerLimit: 30)
         }
     }
 
     @Test func cincSharesSurviveHugeColumns() {
         let records = [
-            NMCRecord(state: "A", ccode: 1, year: 1900, milex: 1e308, milper: 1, irst: 1, pec: 1, tpop: 1, upop: 1, publishedCINC: 0),
-            NMCRecord(state: "B", ccode: 2, year: 1900, milex: 1e308, milper: 1, irst: 1, pec: 1, tpop: 1, upop: 1, publishedCINC: 0),
+            NMCRecord(
+                state: "A", ccode: 1, year: 1900, milex: 1e308, milper: 1, irst: 1, pec: 1, tpop: 1, upop: 1,
+                publishedCINC: 0),
+            NMCRecord(
+                state: "B", ccode: 2, year: 1900, milex: 1e308, milper: 1, irst: 1, pec: 1, tpop: 1, upop: 1,
+                publishedCINC: 0),
         ]
         let s = CINC.scores(records)
         #expect(abs(s["A"]!.cinc + s["B"]!.cinc - 1) < 1e-12)
@@ -281,13 +314,17 @@ import Testing
         #expect(!r.complete)
         #expect(r.incompleteReason == "memory limit reached")
         #expect(r.equilibria.allSatisfy { $0.regret <= r.tolerance })
-        #expect(throws: EquilibriumError.invalidLimit(value: 0, minimum: 1)) { try VertexEnumeration.solve(g, memoryLimit: 0) }
+        #expect(throws: EquilibriumError.invalidLimit(value: 0, minimum: 1)) {
+            try VertexEnumeration.solve(g, memoryLimit: 0)
+        }
     }
 
     @Test func vertexEnumerationPollsItsStopConditionOften() throws {
         // A deadline is honoured promptly when the stop condition is polled every few dozen bases.
         var polls = 0
-        let r = try VertexEnumeration.solve(Self.randomInteger(20, 20, seed: 2)) { polls += 1; return polls > 3 }
+        let r = try VertexEnumeration.solve(Self.randomInteger(20, 20, seed: 2)) {
+            polls += 1; return polls > 3
+        }
         #expect(!r.complete)
         #expect(r.incompleteReason == "stopped (timeout or interrupt)")
         #expect(polls == 4)
@@ -295,7 +332,9 @@ import Testing
 
     @Test func supportEnumerationPollsInsideTheInnerLoop() throws {
         var polls = 0
-        let r = try SupportEnumeration.solve(Self.randomInteger(12, 12, seed: 3)) { polls += 1; return polls > 5 }
+        let r = try SupportEnumeration.solve(Self.randomInteger(12, 12, seed: 3)) {
+            polls += 1; return polls > 5
+        }
         #expect(!r.complete && r.incompleteReason == "stopped (timeout or interrupt)")
         let limited = try SupportEnumeration.solve(TestGames.rockPaperScissors, maxSupportSize: 1)
         #expect(!limited.complete && limited.incompleteReason?.contains("maxSupportSize") == true)
@@ -319,7 +358,8 @@ import Testing
         #expect((s.path == .simplex) == (method == .simplex))
         // Small integer payoffs are even more degenerate (many ties).
         var rng2 = SeededGenerator(seed: 61)
-        let small = try Matrix(rowArrays: (0..<40).map { _ in (0..<40).map { _ in Double(Int.random(in: -2...2, using: &rng2)) } })
+        let small = try Matrix(
+            rowArrays: (0..<40).map { _ in (0..<40).map { _ in Double(Int.random(in: -2...2, using: &rng2)) } })
         #expect(try ZeroSum.solve(small, method: method).exploitability <= 1e-9 * 4)
     }
 
@@ -333,7 +373,8 @@ import Testing
 
     @Test func infeasibleAndUnboundedLPsAreReportedAsSuch() throws {
         // x ≥ 0, x ≤ −1: infeasible.  min −x, x ≥ 0: unbounded.
-        let infeasible = try LinearProgram(objective: [1], inequalityMatrix: Matrix(rowArrays: [[1]]), inequalityBounds: [-1])
+        let infeasible = try LinearProgram(
+            objective: [1], inequalityMatrix: Matrix(rowArrays: [[1]]), inequalityBounds: [-1])
         #expect(try SimplexSolver().solve(infeasible).status == .infeasible)
         let unbounded = try LinearProgram(objective: [-1])
         #expect(try SimplexSolver().solve(unbounded).status == .unbounded)
@@ -352,7 +393,9 @@ import Testing
         // Evaluating a process by Gauss–Seidel sweeps hits the sweep budget…
         let waiting = [Int?](repeating: nil, count: g.states.count)
         let result = Result { () throws(DynamicsError) in try g.values(of: waiting) }
-        guard case .failure(let e) = result, case .evaluationDidNotConverge = e else { Issue.record("expected a sweep-budget error"); return }
+        guard case .failure(let e) = result, case .evaluationDidNotConverge = e else {
+            Issue.record("expected a sweep-budget error"); return
+        }
         #expect(e.description.contains("GMRES") && !e.description.contains("--"))
         // …while the search evaluates deterministic block processes exactly on their functional graph, so it still
         // returns a verified process with finite values.
@@ -371,13 +414,17 @@ import Testing
     @Test func bayesianGameSizeProductsAreChecked() {
         let many = [[String]](repeating: (0..<100).map(String.init), count: 10)  // 100¹⁰ type profiles
         #expect(throws: GameError.self) {
-            try BayesianGame(players: (0..<10).map(String.init), types: many, actions: [[String]](repeating: ["a"], count: 10),
-                             typePriors: many.map { $0.map { _ in 0.01 } }) { _, _ in [Double](repeating: 0, count: 10) }
+            try BayesianGame(
+                players: (0..<10).map(String.init), types: many, actions: [[String]](repeating: ["a"], count: 10),
+                typePriors: many.map { $0.map { _ in 0.01 } }
+            ) { _, _ in [Double](repeating: 0, count: 10) }
         }
     }
 
     @Test func lemkeLabelOutOfRangeNamesTheOption() {
-        #expect(throws: EquilibriumError.invalidLabel(label: 4, count: 4)) { try LemkeHowson.solve(TestGames.matchingPennies, label: 4) }
+        #expect(throws: EquilibriumError.invalidLabel(label: 4, count: 4)) {
+            try LemkeHowson.solve(TestGames.matchingPennies, label: 4)
+        }
         #expect(EquilibriumError.invalidLabel(label: 4, count: 4).description.contains("0…3"))
     }
 }
@@ -397,7 +444,8 @@ import Testing
     @Test func perturbationIsRemovedAndGivesTheSameOptimum() throws {
         var rng = SeededGenerator(seed: 40)
         let n = 40
-        let a = try Matrix(rowArrays: (0..<n).map { _ in (0..<n).map { _ in Double(Int.random(in: -1000...1000, using: &rng)) } })
+        let a = try Matrix(
+            rowArrays: (0..<n).map { _ in (0..<n).map { _ in Double(Int.random(in: -1000...1000, using: &rng)) } })
         var aub = Matrix(rows: n, columns: n + 1)
         for j in 0..<n {
             for i in 0..<n { aub[j, i] = -a[i, j] }
@@ -409,8 +457,9 @@ import Testing
         c[n] = -1
         var lower = [Double](repeating: 0, count: n + 1)
         lower[n] = -.infinity
-        let lp = try LinearProgram(objective: c, inequalityMatrix: aub, inequalityBounds: [Double](repeating: 0, count: n),
-                                   equalityMatrix: aeq, equalityBounds: [1], lowerBounds: lower)
+        let lp = try LinearProgram(
+            objective: c, inequalityMatrix: aub, inequalityBounds: [Double](repeating: 0, count: n),
+            equalityMatrix: aeq, equalityBounds: [1], lowerBounds: lower)
         var early = SimplexSolver.Options()
         early.perturbationStreak = 1
         var plain = SimplexSolver.Options()
@@ -442,9 +491,11 @@ import Testing
 @Suite struct HostileCorpusRegressionTests {
     @Test func aCoalitionFileDescribesItsGameOnce() throws {
         // Both "values" and "weights" used to be read as the weighted game, silently.
-        for text in [#"{"players": ["A", "B"], "values": [0, 0, 0, 1], "weights": [1, 1]}"#,
-                     #"{"players": ["A", "B"], "values": [0, 0, 0, 1], "coalitions": {"A,B": 1}}"#,
-                     #"{"players": ["A", "B"]}"#] {
+        for text in [
+            #"{"players": ["A", "B"], "values": [0, 0, 0, 1], "weights": [1, 1]}"#,
+            #"{"players": ["A", "B"], "values": [0, 0, 0, 1], "coalitions": {"A,B": 1}}"#,
+            #"{"players": ["A", "B"]}"#,
+        ] {
             #expect(throws: FileFormatError.self) { try CoalitionJSON.parse(text) }
         }
         #expect(throws: Never.self) { try CoalitionJSON.parse(#"{"players": ["A", "B"], "values": [0, 0, 0, 1]}"#) }
@@ -462,31 +513,50 @@ import Testing
     }
 
     @Test func scenarioPairsAreDistinctAndGivenOnce() throws {
-        let actors = #"[{"id": "A", "capability": 1, "capital": {"lat": 50, "lng": 10}}, {"id": "B", "capability": 1, "capital": {"lat": 48, "lng": 2}}]"#
-        for extra in [#""distances_km": [["A", "B", 5], ["B", "A", 7]]"#, #""distances_km": [["A", "A", 5]]"#,
-                      #""rivalries": [["A", "A"]]"#, #""contiguous": [["A", "B"], ["B", "A"]]"#] {
-            #expect(throws: FileFormatError.self) { try ScenarioJSON.parse(#"{"name": "x", "actors": \#(actors), \#(extra)}"#) }
+        let actors =
+            #"[{"id": "A", "capability": 1, "capital": {"lat": 50, "lng": 10}}, {"id": "B", "capability": 1, "capital": {"lat": 48, "lng": 2}}]"#
+        for extra in [
+            #""distances_km": [["A", "B", 5], ["B", "A", 7]]"#, #""distances_km": [["A", "A", 5]]"#,
+            #""rivalries": [["A", "A"]]"#, #""contiguous": [["A", "B"], ["B", "A"]]"#,
+        ] {
+            #expect(throws: FileFormatError.self) {
+                try ScenarioJSON.parse(#"{"name": "x", "actors": \#(actors), \#(extra)}"#)
+            }
         }
         // The public initialiser: asymmetric distances or rivalries and self-rivalries are refused.
         let two = [Country(id: "A", capability: 1), Country(id: "B", capability: 1)]
-        #expect(throws: ScenarioError.self) { try Scenario(name: "x", actors: two, distances: Matrix(rowArrays: [[0, 5], [7, 0]])) }
         #expect(throws: ScenarioError.self) {
-            try Scenario(name: "x", actors: two, distances: Matrix(rowArrays: [[0, 5], [5, 0]]), rivalries: [[false, true], [false, false]])
+            try Scenario(name: "x", actors: two, distances: Matrix(rowArrays: [[0, 5], [7, 0]]))
         }
         #expect(throws: ScenarioError.self) {
-            try Scenario(name: "x", actors: two, distances: Matrix(rowArrays: [[0, 5], [5, 0]]), rivalries: [[true, false], [false, false]])
+            try Scenario(
+                name: "x", actors: two, distances: Matrix(rowArrays: [[0, 5], [5, 0]]),
+                rivalries: [[false, true], [false, false]])
         }
-        #expect(throws: Never.self) { try Scenario(name: "x", actors: two, distances: Matrix(rowArrays: [[0, 5], [5, 0]])) }
+        #expect(throws: ScenarioError.self) {
+            try Scenario(
+                name: "x", actors: two, distances: Matrix(rowArrays: [[0, 5], [5, 0]]),
+                rivalries: [[true, false], [false, false]])
+        }
+        #expect(throws: Never.self) {
+            try Scenario(name: "x", actors: two, distances: Matrix(rowArrays: [[0, 5], [5, 0]]))
+        }
     }
 
     @Test func nmcRowsHaveExactlyTheHeadersFields() {
         let head = "stateabb,year,milex,milper,irst,pec,tpop,upop,lat,lng\n"
-        for body in ["AAA,1900,1,1,1,1,1,1,0,0,5,6\nBBB,1900,1,1,1,1,1,1,1,1\n",      // extra fields were ignored
-                     "\"AAA,1900,1,1,1,1,1,1,0,0\nBBB,1900,1,1,1,1,1,1,1,1\n",       // a quote was part of the name
-                     "AAA,1900,1,1,1,1,1,1,0,0\nAAA,1900,2,2,2,2,2,2,1,1\n"] {      // a state counted twice in the sums
+        for body in [
+            "AAA,1900,1,1,1,1,1,1,0,0,5,6\nBBB,1900,1,1,1,1,1,1,1,1\n",  // extra fields were ignored
+            "\"AAA,1900,1,1,1,1,1,1,0,0\nBBB,1900,1,1,1,1,1,1,1,1\n",  // a quote was part of the name
+            "AAA,1900,1,1,1,1,1,1,0,0\nAAA,1900,2,2,2,2,2,2,1,1\n",
+        ] {  // a state counted twice in the sums
             #expect(throws: FileFormatError.self) { try NMCCSV.scenario(head + body, year: 1900) }
         }
-        #expect(throws: FileFormatError.self) { try NMCCSV.scenario("stateabb,stateabb,year,milex,milper,irst,pec,tpop,upop\n", year: 1900) }
-        #expect(throws: Never.self) { try NMCCSV.scenario(head + "AAA,1900,1,1,1,1,1,1,0,0\nBBB,1900,1,1,1,1,1,1,1,1\n", year: 1900) }
+        #expect(throws: FileFormatError.self) {
+            try NMCCSV.scenario("stateabb,stateabb,year,milex,milper,irst,pec,tpop,upop\n", year: 1900)
+        }
+        #expect(throws: Never.self) {
+            try NMCCSV.scenario(head + "AAA,1900,1,1,1,1,1,1,0,0\nBBB,1900,1,1,1,1,1,1,1,1\n", year: 1900)
+        }
     }
 }

@@ -37,7 +37,8 @@ enum HowToSnippets {
 
     static func certify() throws {
         // BEGIN CERTIFY
-        let game = try GameJSON.parse("""
+        let game = try GameJSON.parse(
+            """
             {"players": ["Alice", "Bob"], "strategies": [["Opera", "Football"], ["Opera", "Football"]],
              "payoffs": [[[3, 0], [0, 2]], [[2, 0], [0, 3]]]}
             """)

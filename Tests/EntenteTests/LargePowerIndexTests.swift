@@ -1,8 +1,9 @@
 // @testable: the quadrature rule and the work plan behind the public indices are internals checked here.
 import Entente
-@testable import EntenteCooperative
 import Foundation
 import Testing
+
+@testable import EntenteCooperative
 
 /// The pseudo-polynomial Shapley–Shubik and Banzhaf paths: known answers, agreement of the floating-point quadrature
 /// with exact big-integer counting, the axioms, size checks, and the benchmark generators.
@@ -52,7 +53,9 @@ import Testing
         let w = (0..<14).map { _ in Int.random(in: 0...12, using: &rng) }
         let g = try WeightedMajorityGame(weights: w, quota: Double(w.reduce(0, +)) * 0.6, rule: .weak)
         #expect(try exactStrings(g, .enumeration) == exactStrings(g, .exactDynamicProgramming))
-        #expect(try PowerIndices.banzhaf(g, method: .enumeration).exact == PowerIndices.banzhaf(g, method: .exactDynamicProgramming).exact)
+        #expect(
+            try PowerIndices.banzhaf(g, method: .enumeration).exact
+                == PowerIndices.banzhaf(g, method: .exactDynamicProgramming).exact)
     }
 
     @Test func efficiencySymmetryAndNullPlayer() throws {
@@ -64,7 +67,8 @@ import Testing
         #expect(abs(ss.values[100]) < 1e-15)
         for i in 0..<100 { #expect(abs(ss.values[i] - 0.01) < 1e-14) }
         // A zero weight is a null player too, and does not change the others' shares.
-        let withZero = try WeightedMajorityGame(weights: [Int](repeating: 2, count: 100) + [1, 0], quota: 100, rule: .weak)
+        let withZero = try WeightedMajorityGame(
+            weights: [Int](repeating: 2, count: 100) + [1, 0], quota: 100, rule: .weak)
         let z = try PowerIndices.shapleyShubik(withZero)
         #expect(z.values[101] == 0 && abs(z.values[0] - 0.01) < 1e-14)
     }
@@ -85,13 +89,19 @@ import Testing
         #expect(throws: CooperativeError.workTooLarge(cellUpdates: ShapleyShubikQuadrature.plan(g).work, limit: 1000)) {
             try PowerIndices.shapleyShubik(g, workLimit: 1000)
         }
-        #expect(throws: CooperativeError.tableTooLarge(cells: 10051, limit: 100)) { try PowerIndices.shapleyShubik(g, cellLimit: 100) }
+        #expect(throws: CooperativeError.tableTooLarge(cells: 10051, limit: 100)) {
+            try PowerIndices.shapleyShubik(g, cellLimit: 100)
+        }
         let huge = try WeightedMajorityGame(weights: [1 << 50, 1 << 50, 3], quota: Double(1 << 50), rule: .strict)
-        #expect(throws: CooperativeError.self) { try PowerIndices.shapleyShubik(huge, method: .exactDynamicProgramming) }
+        #expect(throws: CooperativeError.self) {
+            try PowerIndices.shapleyShubik(huge, method: .exactDynamicProgramming)
+        }
         #expect(throws: CooperativeError.self) { try PowerIndices.shapleyShubik(huge, method: .dynamicProgramming) }
         // Small tables, many players: the exact DP's work is bounded too ((400 001 + 2 weights) passes × 400 002 cells).
         let many = try WeightedMajorityGame(weights: [Int](repeating: 1, count: 400_000) + [2], quota: 1, rule: .weak)
-        #expect(throws: CooperativeError.workTooLarge(cellUpdates: 400_003 * 400_002, limit: PowerIndices.exactWorkLimit)) {
+        #expect(
+            throws: CooperativeError.workTooLarge(cellUpdates: 400_003 * 400_002, limit: PowerIndices.exactWorkLimit)
+        ) {
             try PowerIndices.shapleyShubik(many, method: .exactDynamicProgramming)
         }
     }

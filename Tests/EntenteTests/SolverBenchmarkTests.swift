@@ -50,9 +50,12 @@ import Testing
     }
 
     @Test func peerFilesAreReadAndCheckedByPath() throws {
-        let text = #"{"generated": "2026-11-30", "machine": "test", "curves": [{"family": "lemke", "peer": "QuantEcon", "points": [[10, 1e-5], [50, 2e-4]]}, {"family": "vertex", "peer": "Gambit", "points": []}]}"#
+        let text =
+            #"{"generated": "2026-11-30", "machine": "test", "curves": [{"family": "lemke", "peer": "QuantEcon", "points": [[10, 1e-5], [50, 2e-4]]}, {"family": "vertex", "peer": "Gambit", "points": []}]}"#
         let t = try PeerTimings(json: text)
-        #expect(t.curves(for: .lemke).map(\.peer) == ["QuantEcon"] && t.curves(for: .lemke)[0].points.map(\.size) == [10, 50])
+        #expect(
+            t.curves(for: .lemke).map(\.peer) == ["QuantEcon"]
+                && t.curves(for: .lemke)[0].points.map(\.size) == [10, 50])
         #expect(t.curves(for: .nucleolus).isEmpty)
         #expect(throws: FileFormatError.self) {
             try PeerTimings(json: #"{"curves": [{"family": "lemke", "peer": "Q", "points": [[10, -1]]}]}"#)

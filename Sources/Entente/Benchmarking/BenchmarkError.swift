@@ -22,7 +22,8 @@ public enum BenchmarkError: Error, Equatable, Sendable, CustomStringConvertible 
     public var description: String {
         switch self {
         case .unknownFamily(let f):
-            return "unknown benchmark family '\(f)'; use one of \(BenchmarkFamily.allCases.map(\.rawValue).joined(separator: ", "))"
+            return
+                "unknown benchmark family '\(f)'; use one of \(BenchmarkFamily.allCases.map(\.rawValue).joined(separator: ", "))"
         case .invalidSizes(let why): return "invalid size list: \(why)"
         case .sizeOutOfRange(let f, let n, let l):
             return "size \(n) is outside \(l.lowerBound)...\(l.upperBound), the sizes '\(f)' accepts"

@@ -86,7 +86,9 @@ public enum BenchmarkFamily: String, Sendable, CaseIterable {
     /// The instance of size `n` drawn from `seed` (`defaultSeedBase + n` reproduces the peer script), ready to run.
     /// `shouldStop` is polled by solvers that can stop early (vertex enumeration); an answer cut short fails
     /// verification. Throws ``BenchmarkError/sizeOutOfRange(family:size:limits:)`` outside ``sizeLimits``.
-    public func instance(size n: Int, seed: UInt64, shouldStop: @escaping @Sendable () -> Bool = { false }) throws(BenchmarkError) -> BenchmarkInstance {
+    public func instance(size n: Int, seed: UInt64, shouldStop: @escaping @Sendable () -> Bool = { false })
+        throws(BenchmarkError) -> BenchmarkInstance
+    {
         guard sizeLimits.contains(n) else { throw .sizeOutOfRange(family: rawValue, size: n, limits: sizeLimits) }
         do {
             switch self {
@@ -95,7 +97,9 @@ public enum BenchmarkFamily: String, Sendable, CaseIterable {
                 // compare_peers.py: random_integer_game (integers 0..999, A then B) for vertex and Lemke–Howson,
                 // integer_zero_sum (integers −1000..1000) for zero-sum.
                 func draw() -> [Double] {
-                    self == .zerosum ? rng.integers(-1000, 1001, count: n * n).map(Double.init) : rng.integers(0, 1000, count: n * n).map(Double.init)
+                    self == .zerosum
+                        ? rng.integers(-1000, 1001, count: n * n).map(Double.init)
+                        : rng.integers(0, 1000, count: n * n).map(Double.init)
                 }
                 let a = try BenchmarkFamily.matrix(n, draw())
                 let b = try BenchmarkFamily.matrix(n, draw())
@@ -104,7 +108,8 @@ public enum BenchmarkFamily: String, Sendable, CaseIterable {
                     return BenchmarkInstance(size: n) {
                         let (s, dt) = try BenchmarkFamily.timed { try ZeroSum.solve(a) }
                         let profile = try MixedProfile([s.rowStrategy, s.columnStrategy])
-                        _ = try EquilibriumVerifier.verify(profile, in: game, tolerance: EquilibriumVerifier.absoluteTolerance(1e-6, for: game))
+                        _ = try EquilibriumVerifier.verify(
+                            profile, in: game, tolerance: EquilibriumVerifier.absoluteTolerance(1e-6, for: game))
                         return (dt, "value \(BenchmarkFamily.short(s.value))")
                     }
                 }
@@ -118,9 +123,16 @@ public enum BenchmarkFamily: String, Sendable, CaseIterable {
                     }
                 }
                 return BenchmarkInstance(size: n) {
-                    let (r, dt) = try BenchmarkFamily.timed { try VertexEnumeration.solve(game, shouldStop: shouldStop) }
-                    guard r.complete else { throw BenchmarkError.unverified(family: "vertex", size: n, reason: r.incompleteReason ?? "incomplete") }
-                    for e in r.equilibria { _ = try EquilibriumVerifier.verify(e.profile, in: game, tolerance: tolerance) }
+                    let (r, dt) = try BenchmarkFamily.timed {
+                        try VertexEnumeration.solve(game, shouldStop: shouldStop)
+                    }
+                    guard r.complete else {
+                        throw BenchmarkError.unverified(
+                            family: "vertex", size: n, reason: r.incompleteReason ?? "incomplete")
+                    }
+                    for e in r.equilibria {
+                        _ = try EquilibriumVerifier.verify(e.profile, in: game, tolerance: tolerance)
+                    }
                     return (dt, "\(r.equilibria.count) equilibri\(r.equilibria.count == 1 ? "um" : "a")")
                 }
             case .shapleyShubik, .banzhaf:
@@ -137,7 +149,8 @@ public enum BenchmarkFamily: String, Sendable, CaseIterable {
                 }
             case .nucleolus:
                 var rng = PythonRandom(seed: seed)
-                let values = [0.0] + (1..<(1 << n)).map { m in Double(m.nonzeroBitCount * m.nonzeroBitCount) + rng.random() }
+                let values =
+                    [0.0] + (1..<(1 << n)).map { m in Double(m.nonzeroBitCount * m.nonzeroBitCount) + rng.random() }
                 let game = try CoalitionalGame(players: (0..<n).map { "p\($0)" }, values: values)
                 return BenchmarkInstance(size: n) {
                     let (x, dt) = try BenchmarkFamily.timed { try CoreSolutions.nucleolus(game) }
@@ -150,10 +163,16 @@ public enum BenchmarkFamily: String, Sendable, CaseIterable {
                     return (dt, "x₁ \(BenchmarkFamily.short(x[0]))")
                 }
             case .dynamics:
-                let game = try AllianceFormationGame(scenario: BenchmarkFamily.lineScenario(n), parameters: BenchmarkFamily.lineParameters, actorLimit: n)
+                let game = try AllianceFormationGame(
+                    scenario: BenchmarkFamily.lineScenario(n), parameters: BenchmarkFamily.lineParameters, actorLimit: n
+                )
                 return BenchmarkInstance(size: n) {
                     let (r, dt) = try BenchmarkFamily.timed { try game.solve(shouldStop: shouldStop) }
-                    guard r.verified else { throw BenchmarkError.unverified(family: "dynamics", size: n, reason: "equilibrium not verified after \(r.iterations) iterations") }
+                    guard r.verified else {
+                        throw BenchmarkError.unverified(
+                            family: "dynamics", size: n,
+                            reason: "equilibrium not verified after \(r.iterations) iterations")
+                    }
                     return (dt, "\(game.states.count) states, \(r.iterations) iterations")
                 }
             }
@@ -195,12 +214,14 @@ public enum BenchmarkFamily: String, Sendable, CaseIterable {
     static func verifyIndex(_ v: [Double], weights: [Int], family: String) throws {
         let n = v.count
         guard v.allSatisfy({ $0.isFinite && $0 >= 0 }), abs(v.reduce(0, +) - 1) <= 1e-9 else {
-            throw BenchmarkError.unverified(family: family, size: n, reason: "index not efficient (sum \(v.reduce(0, +)))")
+            throw BenchmarkError.unverified(
+                family: family, size: n, reason: "index not efficient (sum \(v.reduce(0, +)))")
         }
         var first: [Int: Double] = [:]
         for (i, w) in weights.enumerated() {
             if let f = first[w], abs(f - v[i]) > 1e-12 {
-                throw BenchmarkError.unverified(family: family, size: n, reason: "players of equal weight \(w) get different values")
+                throw BenchmarkError.unverified(
+                    family: family, size: n, reason: "players of equal weight \(w) get different values")
             }
             first[w] = first[w] ?? v[i]
         }
@@ -213,7 +234,10 @@ public enum BenchmarkFamily: String, Sendable, CaseIterable {
         let start = clock.now
         let result = try body()
         let d = start.duration(to: clock.now).components
-        return (result, BenchmarkTiming(wall: Double(d.seconds) + Double(d.attoseconds) * 1e-18, cpu: processCPUSeconds() - cpu0))
+        return (
+            result,
+            BenchmarkTiming(wall: Double(d.seconds) + Double(d.attoseconds) * 1e-18, cpu: processCPUSeconds() - cpu0)
+        )
     }
 
     /// CPU time of this process (all threads), from `CLOCK_PROCESS_CPUTIME_ID`.

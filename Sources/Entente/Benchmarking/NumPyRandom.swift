@@ -40,7 +40,9 @@ public struct NumPyRandom: Sendable {
         var pool = [UInt32](repeating: 0, count: 4)
         for i in 0..<4 { pool[i] = hashmix(i < entropy.count ? entropy[i] : 0) }
         for src in 0..<4 { for dst in 0..<4 where src != dst { pool[dst] = mix(pool[dst], hashmix(pool[src])) } }
-        if entropy.count > 4 { for src in 4..<entropy.count { for dst in 0..<4 { pool[dst] = mix(pool[dst], hashmix(entropy[src])) } } }
+        if entropy.count > 4 {
+            for src in 4..<entropy.count { for dst in 0..<4 { pool[dst] = mix(pool[dst], hashmix(entropy[src])) } }
+        }
         // SeedSequence.generate_state(4, uint64): 8 words, read as little-endian 64-bit pairs.
         var hashB: UInt32 = 0x8B51_F9DD
         var words = [UInt64]()

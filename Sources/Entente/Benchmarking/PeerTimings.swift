@@ -36,9 +36,13 @@ public struct PeerTimings: Sendable {
             var points: [(size: Int, seconds: Double)] = []
             for p in try c.member("points").array() {
                 let pair = try p.array()
-                guard pair.count == 2 else { throw FileFormatError(path: p.path, message: "a point is [size, seconds]") }
+                guard pair.count == 2 else {
+                    throw FileFormatError(path: p.path, message: "a point is [size, seconds]")
+                }
                 let n = try pair[0].integer(), t = try pair[1].number()
-                guard n >= 1, t.isFinite, t > 0 else { throw FileFormatError(path: p.path, message: "size ≥ 1 and seconds > 0") }
+                guard n >= 1, t.isFinite, t > 0 else {
+                    throw FileFormatError(path: p.path, message: "size ≥ 1 and seconds > 0")
+                }
                 points.append((n, t))
             }
             curves.append((try c.member("family").string(), Curve(peer: try c.member("peer").string(), points: points)))

@@ -42,8 +42,12 @@ public enum SolverBenchmark {
 
     /// Parses "4,6,8": comma-separated positive integers, strictly increasing, at most 64 of them.
     public static func parseSizes(_ text: String) throws(BenchmarkError) -> [Int] {
-        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { String($0.filter { !$0.isWhitespace }) }
-        guard !text.isEmpty, parts.count <= 64 else { throw .invalidSizes("give 1 to 64 comma-separated sizes, e.g. 4,6,8") }
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map {
+            String($0.filter { !$0.isWhitespace })
+        }
+        guard !text.isEmpty, parts.count <= 64 else {
+            throw .invalidSizes("give 1 to 64 comma-separated sizes, e.g. 4,6,8")
+        }
         var sizes: [Int] = []
         for p in parts {
             guard let n = Int(p), n >= 1 else { throw .invalidSizes("'\(p)' is not a positive integer") }
@@ -56,8 +60,10 @@ public enum SolverBenchmark {
     /// Runs the benchmark. `seedBase` nil uses the family's ``BenchmarkFamily/defaultSeedBase``; instance n uses
     /// seed `seedBase + n`. `timeout` (seconds) bounds the whole run. Throws on an out-of-range size (before any
     /// work), a failed instance, or an answer that fails verification.
-    public static func run(_ family: BenchmarkFamily, sizes: [Int], repeats: Int = 5, seedBase: UInt64? = nil,
-                           timeout: Double? = nil, progress: (String) -> Void = { _ in }) throws(BenchmarkError) -> Report {
+    public static func run(
+        _ family: BenchmarkFamily, sizes: [Int], repeats: Int = 5, seedBase: UInt64? = nil,
+        timeout: Double? = nil, progress: (String) -> Void = { _ in }
+    ) throws(BenchmarkError) -> Report {
         guard (1...1000).contains(repeats) else { throw .invalidRepeats(repeats) }
         guard !sizes.isEmpty else { throw .invalidSizes("no sizes given") }
         for n in sizes where !family.sizeLimits.contains(n) {
@@ -92,7 +98,9 @@ public enum SolverBenchmark {
                 times.append(result.seconds.wall)
                 cpuTimes.append(result.seconds.cpu)
                 summary = result.summary
-                progress("\(family.rawValue) n=\(n) run \(k + 1)/\(repeats): \(result.seconds.wall) s (CPU \(result.seconds.cpu) s), \(result.summary)")
+                progress(
+                    "\(family.rawValue) n=\(n) run \(k + 1)/\(repeats): \(result.seconds.wall) s (CPU \(result.seconds.cpu) s), \(result.summary)"
+                )
             }
             if times.isEmpty {
                 skipped.append(n)
@@ -100,7 +108,8 @@ public enum SolverBenchmark {
                 rows.append(Row(size: n, times: times, cpuTimes: cpuTimes, summary: summary))
             }
         }
-        return Report(family: family, rows: rows, skipped: skipped,
-                      fit: GrowthFit(sizes: rows.map(\.size), seconds: rows.map(\.median)))
+        return Report(
+            family: family, rows: rows, skipped: skipped,
+            fit: GrowthFit(sizes: rows.map(\.size), seconds: rows.map(\.median)))
     }
 }

@@ -25,7 +25,8 @@ public struct AlignmentParameters: Sendable, Equatable {
 
     /// The conflict stage of these parameters; throws on a value out of range.
     public func stage() throws(AllianceGameError) -> ConflictStage {
-        try ConflictStage(decisiveness: decisiveness, entanglement: entanglement, autonomyCost: autonomyCost, prize: prize)
+        try ConflictStage(
+            decisiveness: decisiveness, entanglement: entanglement, autonomyCost: autonomyCost, prize: prize)
     }
 
     /// Throws ``AllianceGameError/invalidParameter(name:value:range:)`` on negative or non-finite parameters.
@@ -83,20 +84,27 @@ public struct AlignmentOutcome: Sendable {
 /// - Complexity: O(Bell(n)·n³) to build the game, O(Bell(n)³) for the long-run distribution (n ≤ 9).
 public enum AlignmentModel {
     /// Solves the game of `scenario` with threat model `threatModel` and labels the reported structure.
-    public static func outcome(scenario s: Scenario, threatModel: ThreatModel, parameters p: AlignmentParameters = AlignmentParameters()) throws -> AlignmentOutcome {
+    public static func outcome(
+        scenario s: Scenario, threatModel: ThreatModel, parameters p: AlignmentParameters = AlignmentParameters()
+    ) throws -> AlignmentOutcome {
         try p.validate()
         let game = try AlignmentGame(scenario: s, threatModel: threatModel, stage: try p.stage())
         let solution = try game.solve(rationality: p.rationality)
         let n = s.actorCount
         let ids = s.ids
         // Order-free tie-break: probability, then the structure written with sorted ids.
-        func key(_ blocks: [[Int]]) -> String { blocks.map { $0.map { ids[$0] }.sorted().joined(separator: ",") }.sorted().joined(separator: "|") }
+        func key(_ blocks: [[Int]]) -> String {
+            blocks.map { $0.map { ids[$0] }.sorted().joined(separator: ",") }.sorted().joined(separator: "|")
+        }
         let best = solution.equilibria.min { a, b in
             abs(a.probability - b.probability) > 1e-12 ? a.probability > b.probability : key(a.blocks) < key(b.blocks)
         }
-        let modal = solution.longRun.indices.min { a, b in
-            solution.longRun[a] != solution.longRun[b] ? solution.longRun[a] > solution.longRun[b] : key(game.blocks(ofStructure: a)) < key(game.blocks(ofStructure: b))
-        } ?? solution.modalStructure
+        let modal =
+            solution.longRun.indices.min { a, b in
+                solution.longRun[a] != solution.longRun[b]
+                    ? solution.longRun[a] > solution.longRun[b]
+                    : key(game.blocks(ofStructure: a)) < key(game.blocks(ofStructure: b))
+            } ?? solution.modalStructure
         let index = best?.index ?? modal
         let structure = game.blocks(ofStructure: index)
         let payoffs = game.payoffs(ofStructure: index)
@@ -106,7 +114,8 @@ public enum AlignmentModel {
         var sides = [Int?](repeating: nil, count: n)
         // Ties broken by ids, never by position.
         func strength(_ b: [Int]) -> Double { b.reduce(0) { $0 + shares[$1] } }
-        let strongest = structure.max { a, b in strength(a) != strength(b) ? strength(a) < strength(b) : key([a]) > key([b]) } ?? []
+        let strongest =
+            structure.max { a, b in strength(a) != strength(b) ? strength(a) < strength(b) : key([a]) > key([b]) } ?? []
         for block in structure where block.count >= 2 {
             for i in block {
                 sides[i] = warSides[i]
@@ -125,9 +134,12 @@ public enum AlignmentModel {
             }
         }
         let hStates = shares.reduce(0) { $0 + $1 * $1 }
-        let hAlliances = structure.reduce(0) { acc, b in let r = b.reduce(0) { $0 + shares[$1] }; return acc + r * r }
-        return AlignmentOutcome(equilibria: solution.equilibria, structure: structure, isEquilibrium: best != nil,
-                                choices: choices, payoffs: payoffs, sides: sides, allied: solution.allied, sameSide: solution.sameSide,
-                                concentrationStates: hStates, concentrationAlliances: hAlliances)
+        let hAlliances = structure.reduce(0) { acc, b in
+            let r = b.reduce(0) { $0 + shares[$1] }; return acc + r * r
+        }
+        return AlignmentOutcome(
+            equilibria: solution.equilibria, structure: structure, isEquilibrium: best != nil,
+            choices: choices, payoffs: payoffs, sides: sides, allied: solution.allied, sameSide: solution.sameSide,
+            concentrationStates: hStates, concentrationAlliances: hAlliances)
     }
 }

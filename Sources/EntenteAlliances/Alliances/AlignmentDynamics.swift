@@ -61,7 +61,9 @@ public struct AlignmentSolution: Sendable {
 extension AlignmentGame {
     /// The transition kernel for rationality β ≥ 0 (β = 0: uniform random moves). O(moves·n).
     public func kernel(rationality beta: Double) throws(AllianceGameError) -> AlignmentKernel {
-        guard beta.isFinite, beta >= 0, beta <= 1e6 else { throw .invalidParameter(name: "rationality", value: beta, range: "[0, 1e6]") }
+        guard beta.isFinite, beta >= 0, beta <= 1e6 else {
+            throw .invalidParameter(name: "rationality", value: beta, range: "[0, 1e6]")
+        }
         let b = beta / payoffScale
         func sigma(_ x: Double) -> Double { x >= 0 ? 1 / (1 + exp(-x)) : exp(x) / (1 + exp(x)) }
         let pick = 1 / Double(n * n)
@@ -104,7 +106,9 @@ extension AlignmentGame {
     /// ``denseStationaryLimit`` structures, checked by one application of M, then power iteration (at most
     /// `maxIterations`) until ‖Mπ − π‖₁ < 1e-12. Throws ``AllianceGameError/notConverged(what:)`` if the residual is
     /// still above 1e-8 (chains that are nearly reducible at very large β). Returns the distribution and residual.
-    public func longRunDistribution(kernel: AlignmentKernel, maxIterations: Int = 20_000) throws -> (distribution: [Double], residual: Double) {
+    public func longRunDistribution(kernel: AlignmentKernel, maxIterations: Int = 20_000) throws -> (
+        distribution: [Double], residual: Double
+    ) {
         let count = structureCount
         var pi = [Double](repeating: 1 / Double(count), count: count)
         if count <= AlignmentGame.denseStationaryLimit {
@@ -137,7 +141,10 @@ extension AlignmentGame {
         }
         guard pi.allSatisfy(\.isFinite) else { throw AllianceGameError.nonFinite("long-run distribution") }
         guard residual <= 1e-8 else {
-            throw AllianceGameError.notConverged(what: "long-run distribution (residual \(residual) after \(iteration) iterations; lower the rationality β)")
+            throw AllianceGameError.notConverged(
+                what:
+                    "long-run distribution (residual \(residual) after \(iteration) iterations; lower the rationality β)"
+            )
         }
         return (pi, residual)
     }
@@ -167,7 +174,9 @@ extension AlignmentGame {
     /// Solves the game: every equilibrium structure (all Bell(n) structures are checked, so the list is
     /// complete), each verified (regret ≤ tolerance·payoffScale) and tested for coalitional deviations; the
     /// long-run distribution for rationality β and its dyad probabilities.
-    public func solve(rationality: Double = 10, tolerance: Double = AlignmentGame.defaultTolerance) throws -> AlignmentSolution {
+    public func solve(rationality: Double = 10, tolerance: Double = AlignmentGame.defaultTolerance) throws
+        -> AlignmentSolution
+    {
         guard tolerance.isFinite, tolerance >= 0, tolerance < 1 else {
             throw AllianceGameError.invalidParameter(name: "tolerance", value: tolerance, range: "[0, 1)")
         }
@@ -180,14 +189,17 @@ extension AlignmentGame {
             guard r <= absolute else { continue }
             let u = payoffs(ofStructure: s)
             guard u.allSatisfy(\.isFinite) else { continue }
-            equilibria.append(StableStructure(index: s, blocks: blocks(ofStructure: s), payoffs: u, regret: r,
-                                              blockingCoalition: coalitionalDeviation(fromStructure: s, tolerance: absolute),
-                                              probability: pi[s]))
+            equilibria.append(
+                StableStructure(
+                    index: s, blocks: blocks(ofStructure: s), payoffs: u, regret: r,
+                    blockingCoalition: coalitionalDeviation(fromStructure: s, tolerance: absolute),
+                    probability: pi[s]))
         }
         equilibria.sort { $0.probability != $1.probability ? $0.probability > $1.probability : $0.index < $1.index }
         let modal = pi.indices.max { pi[$0] != pi[$1] ? pi[$0] < pi[$1] : $0 > $1 } ?? 0
         let (allied, same) = dyadProbabilities(pi)
-        return AlignmentSolution(rationality: rationality, tolerance: absolute, equilibria: equilibria, longRun: pi,
-                                 modalStructure: modal, allied: allied, sameSide: same, residual: residual)
+        return AlignmentSolution(
+            rationality: rationality, tolerance: absolute, equilibria: equilibria, longRun: pi,
+            modalStructure: modal, allied: allied, sameSide: same, residual: residual)
     }
 }

@@ -69,7 +69,9 @@ public struct AlignmentGame: Sendable {
     /// Throws ``AllianceGameError/tooManyActors(count:limit:)`` above ``actorLimit`` actors.
     public init(scenario: Scenario, threatModel: ThreatModel = ThreatModel(), stage: ConflictStage) throws {
         let n = scenario.actorCount
-        guard n <= AlignmentGame.actorLimit else { throw AllianceGameError.tooManyActors(count: n, limit: AlignmentGame.actorLimit) }
+        guard n <= AlignmentGame.actorLimit else {
+            throw AllianceGameError.tooManyActors(count: n, limit: AlignmentGame.actorLimit)
+        }
         // Capabilities may be any non-negative measure (CINC, raw dollars): rescale by the largest first, so that
         // sums and threats stay finite, then normalise to shares.
         let (unit, total) = try AlignmentGame.normalised(scenario)
@@ -78,21 +80,30 @@ public struct AlignmentGame: Sendable {
         // Threat is linear in the source's capability: normalise to shares so payoffs do not depend on units.
         for k in t.storage.indices { t.storage[k] /= total }
         guard t.isFinite else { throw AllianceGameError.nonFinite("threat matrix") }
-        try self.init(ids: scenario.ids, shares: shares, threat: t, reach: threatModel.reach(scenario),
-                      powerAcquiring: scenario.actors.map { $0.type.probabilityPowerAcquiring }, stage: stage)
+        try self.init(
+            ids: scenario.ids, shares: shares, threat: t, reach: threatModel.reach(scenario),
+            powerAcquiring: scenario.actors.map { $0.type.probabilityPowerAcquiring }, stage: stage)
     }
 
     /// Builds the game from its primitives: capability shares, normalised threat T, reach g(d), types.
-    public init(ids: [String], shares: [Double], threat t: Matrix, reach g: Matrix, powerAcquiring: [Double],
-                stage: ConflictStage) throws {
+    public init(
+        ids: [String], shares: [Double], threat t: Matrix, reach g: Matrix, powerAcquiring: [Double],
+        stage: ConflictStage
+    ) throws {
         let n = ids.count
-        guard n >= 1 else { throw AllianceGameError.invalidParameter(name: "actors", value: 0, range: "1…\(AlignmentGame.actorLimit)") }
-        guard n <= AlignmentGame.actorLimit else { throw AllianceGameError.tooManyActors(count: n, limit: AlignmentGame.actorLimit) }
-        guard shares.count == n, powerAcquiring.count == n, t.rows == n, t.columns == n, g.rows == n, g.columns == n else {
-            throw AllianceGameError.invalidParameter(name: "dimensions", value: Double(n), range: "consistent with \(n) actors")
+        guard n >= 1 else {
+            throw AllianceGameError.invalidParameter(name: "actors", value: 0, range: "1…\(AlignmentGame.actorLimit)")
+        }
+        guard n <= AlignmentGame.actorLimit else {
+            throw AllianceGameError.tooManyActors(count: n, limit: AlignmentGame.actorLimit)
+        }
+        guard shares.count == n, powerAcquiring.count == n, t.rows == n, t.columns == n, g.rows == n, g.columns == n
+        else {
+            throw AllianceGameError.invalidParameter(
+                name: "dimensions", value: Double(n), range: "consistent with \(n) actors")
         }
         guard shares.allSatisfy({ $0.isFinite && $0 >= 0 }), t.isFinite, g.isFinite,
-              powerAcquiring.allSatisfy({ $0.isFinite && $0 >= 0 && $0 <= 1 })
+            powerAcquiring.allSatisfy({ $0.isFinite && $0 >= 0 && $0 <= 1 })
         else { throw AllianceGameError.nonFinite("game primitives") }
         self.n = n
         self.ids = ids
@@ -128,7 +139,9 @@ public struct AlignmentGame: Sendable {
         var l = [Int](repeating: 0, count: n)
         for s in 0..<k {
             for i in 0..<n { l[i] = Int(labels[s * n + i]) }
-            stage.payoffs(labels: l, shares: shares, threat: t, reach: g, powerAcquiring: powerAcquiring, blockStrength: &work, into: &u)
+            stage.payoffs(
+                labels: l, shares: shares, threat: t, reach: g, powerAcquiring: powerAcquiring, blockStrength: &work,
+                into: &u)
             for i in 0..<n { table[s * n + i] = u[i] }
         }
         guard table.allSatisfy(\.isFinite) else { throw AllianceGameError.nonFinite("payoffs") }
@@ -197,7 +210,9 @@ public struct AlignmentGame: Sendable {
             for q in counts.indices { counts[q] = 0 }
             for mask in masks {
                 for i in 0..<n {
-                    for j in (i + 1)..<Swift.max(i + 1, n) where (mask >> UInt16(i)) & 1 == (mask >> UInt16(j)) & 1 { counts[i * n + j] += 1 }
+                    for j in (i + 1)..<Swift.max(i + 1, n) where (mask >> UInt16(i)) & 1 == (mask >> UInt16(j)) & 1 {
+                        counts[i * n + j] += 1
+                    }
                 }
             }
             for i in 0..<n {
@@ -317,14 +332,17 @@ public struct AlignmentGame: Sendable {
     /// rescaled capabilities (in [1, n]). Throws if no capability is positive and finite.
     static func normalised(_ s: Scenario) throws -> (Scenario, Double) {
         let largest = s.actors.map(\.capability).max() ?? 0
-        guard largest.isFinite, largest > 0 else { throw AllianceGameError.nonFinite("capabilities (the largest must be positive and finite)") }
+        guard largest.isFinite, largest > 0 else {
+            throw AllianceGameError.nonFinite("capabilities (the largest must be positive and finite)")
+        }
         var actors = s.actors
         for k in actors.indices {
             actors[k].capability /= largest
             actors[k].militaryShare /= largest
         }
-        let unit = try Scenario(name: s.name, year: s.year, actors: actors, distances: s.distances,
-                                landContiguous: s.landContiguous, rivalries: s.rivalries, sources: s.sources)
+        let unit = try Scenario(
+            name: s.name, year: s.year, actors: actors, distances: s.distances,
+            landContiguous: s.landContiguous, rivalries: s.rivalries, sources: s.sources)
         let total = unit.actors.reduce(0) { $0 + $1.capability }
         return (unit, total)
     }

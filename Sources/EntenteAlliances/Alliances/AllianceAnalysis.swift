@@ -57,8 +57,11 @@ public struct AllianceAnalysis: Sendable {
     /// Runs the whole analysis: exact power indices and minimal winning coalitions up to 20 actors (O(n·2ⁿ)),
     /// pseudo-polynomial DPs beyond; exact blocs up to `exactBlocLimit` actors (O(n·2ⁿ⁻¹)), spectral always (O(n³)).
     /// `capabilityScale` nil picks the scale described at ``capabilityScale``.
-    public init(scenario: Scenario, threatModel: ThreatModel = ThreatModel(), alignment: AlignmentParameters = AlignmentParameters(),
-                capabilityScale: Double? = nil, exactBlocLimit: Int = 22) throws {
+    public init(
+        scenario: Scenario, threatModel: ThreatModel = ThreatModel(),
+        alignment: AlignmentParameters = AlignmentParameters(),
+        capabilityScale: Double? = nil, exactBlocLimit: Int = 22
+    ) throws {
         self.scenario = scenario
         self.threatModel = threatModel
         self.alignment = alignment
@@ -69,17 +72,21 @@ public struct AllianceAnalysis: Sendable {
         let top = caps.max() ?? 0
         let relativeTotal = top > 0 ? caps.reduce(0) { $0 + $1 / top } : 1
         let fitted = WeightedMajorityGame.largestScale(for: caps)
-        let scale = capabilityScale
-            ?? (n <= PowerIndices.exactPlayerLimit ? min(1e6, fitted) : min(1e6, fitted, 8e8 / Double(n * n) / relativeTotal / max(top, 1e-300)))
+        let scale =
+            capabilityScale
+            ?? (n <= PowerIndices.exactPlayerLimit
+                ? min(1e6, fitted) : min(1e6, fitted, 8e8 / Double(n * n) / relativeTotal / max(top, 1e-300)))
         self.capabilityScale = scale
         game = try WeightedMajorityGame(capabilities: caps, scale: scale, rule: .strict, players: scenario.ids)
         roles = try SimpleGameStructure.roles(game)
         shapleyShubik = try PowerIndices.shapleyShubik(game)
         banzhaf = try PowerIndices.banzhaf(game)
-        minimalWinningCoalitions = n <= PowerIndices.exactPlayerLimit ? try SimpleGameStructure.minimalWinningCoalitions(game) : nil
+        minimalWinningCoalitions =
+            n <= PowerIndices.exactPlayerLimit ? try SimpleGameStructure.minimalWinningCoalitions(game) : nil
         rulingCoalitions = n <= RulingCoalitions.defaultPlayerLimit ? try RulingCoalitions.ruling(powers: caps) : nil
         // Setting 1: everyone status quo (intentions from rivalries only).
-        let sqScenario = try scenario.withTypes(Dictionary(uniqueKeysWithValues: scenario.ids.map { ($0, ActorType.statusQuo) }))
+        let sqScenario = try scenario.withTypes(
+            Dictionary(uniqueKeysWithValues: scenario.ids.map { ($0, ActorType.statusQuo) }))
         threat = try threatModel.matrix(sqScenario)
         let h = ThreatModel.hostility(threat)
         let exact = n <= exactBlocLimit ? try Blocs.exact(hostility: h, limit: exactBlocLimit) : nil
@@ -93,10 +100,14 @@ public struct AllianceAnalysis: Sendable {
         paModel.useTypePriors = true
         threatPowerAcquiring = try paModel.matrix(scenario)
         let h2 = ThreatModel.hostility(threatPowerAcquiring)
-        let split2 = n <= exactBlocLimit ? try Blocs.exact(hostility: h2, limit: exactBlocLimit) : try Blocs.spectral(hostility: h2)
+        let split2 =
+            n <= exactBlocLimit
+            ? try Blocs.exact(hostility: h2, limit: exactBlocLimit) : try Blocs.spectral(hostility: h2)
         _ = split2
         powerAcquiring = try AlignmentModel.outcome(scenario: scenario, threatModel: paModel, parameters: alignment)
-        powerAcquiringActors = scenario.actors.indices.filter { scenario.actors[$0].type.probabilityPowerAcquiring >= 0.5 }
+        powerAcquiringActors = scenario.actors.indices.filter {
+            scenario.actors[$0].type.probabilityPowerAcquiring >= 0.5
+        }
         // Decomposition: revisionist intentions alone (threat), spoils alone (payoffs).
         intentionsOnly = try AlignmentModel.outcome(scenario: sqScenario, threatModel: paModel, parameters: alignment)
         spoilsOnly = try AlignmentModel.outcome(scenario: scenario, threatModel: threatModel, parameters: alignment)
@@ -108,7 +119,11 @@ public struct AllianceAnalysis: Sendable {
         balanceOfPower = try AlignmentModel.outcome(scenario: sqScenario, threatModel: waltz, parameters: alignment)
         waltzWaltAgreement = Blocs.randIndex(balanceOfPower.labels, statusQuo.labels)
         var gap = 0.0, pairs = 0.0
-        for i in 0..<n { for j in (i + 1)..<max(i + 1, n) { gap += abs(balanceOfPower.allied[i, j] - statusQuo.allied[i, j]); pairs += 1 } }
+        for i in 0..<n {
+            for j in (i + 1)..<max(i + 1, n) {
+                gap += abs(balanceOfPower.allied[i, j] - statusQuo.allied[i, j]); pairs += 1
+            }
+        }
         waltzWaltProbabilityGap = pairs > 0 ? gap / pairs : 0
     }
 

@@ -47,8 +47,10 @@ extension AllianceFormationGame {
 
     /// Calls `body(successor, probability)` for each entry of x's transition row (`transitionRow`), in the same
     /// order, without allocating: the block evaluation runs this for every state of every iteration.
-    @inline(__always) func forEachTransition(_ x: Int, move: Int?, mixture: [(move: Int, probability: Double)]?,
-                                             _ body: (Int, Double) -> Void) {
+    @inline(__always) func forEachTransition(
+        _ x: Int, move: Int?, mixture: [(move: Int, probability: Double)]?,
+        _ body: (Int, Double) -> Void
+    ) {
         let hazard = states[x].windowOpen ? (parameters.windowHazard ?? 0) : 0
         @inline(__always) func emit(_ y: Int, _ w: Double) {
             if hazard <= 0 {
@@ -69,8 +71,10 @@ extension AllianceFormationGame {
 
     /// Evaluates the block's process with the values outside the block fixed, writing the block's values into `v`.
     /// `local[x]` is x's index in the block (−1 outside).
-    func evaluateBlock(_ block: [Int], local: [Int], process: [Int?], mixed: [Int: [(move: Int, probability: Double)]],
-                       values v: inout [[Double]]) throws(DynamicsError) {
+    func evaluateBlock(
+        _ block: [Int], local: [Int], process: [Int?], mixed: [Int: [(move: Int, probability: Double)]],
+        values v: inout [[Double]]
+    ) throws(DynamicsError) {
         let n = scenario.actorCount, delta = parameters.delta
         var rewards = [Double](repeating: 0, count: block.count * n)
         // In-block transitions, row by row (rowEnd[lx] ends row lx in `entries`); a sparse matrix is built from them
@@ -98,7 +102,8 @@ extension AllianceFormationGame {
         }
         let solution: [Double]
         if functional {
-            solution = FunctionalGraphEvaluation.solve(next: next, weight: weight, rewards: rewards, players: n, delta: delta)
+            solution = FunctionalGraphEvaluation.solve(
+                next: next, weight: weight, rewards: rewards, players: n, delta: delta)
         } else {
             var sparse = SparseMatrix(size: block.count)
             var start = [Double](repeating: 0, count: block.count * n)
@@ -108,9 +113,10 @@ extension AllianceFormationGame {
             }
             // Dense LU only for small blocks: a warm-started iterative solve of a block whose process changed in a few
             // states takes a few sparse products, far less than refactoring (O(Bell(n)³) per iteration).
-            solution = try PolicyEvaluation.solve(sparse, rewards: rewards, players: n, delta: delta,
-                                                  denseLimit: min(parameters.denseLimit, AllianceFormationGame.blockDenseLimit),
-                                                  iterative: parameters.iterativeSolver, start: start)
+            solution = try PolicyEvaluation.solve(
+                sparse, rewards: rewards, players: n, delta: delta,
+                denseLimit: min(parameters.denseLimit, AllianceFormationGame.blockDenseLimit),
+                iterative: parameters.iterativeSolver, start: start)
         }
         guard solution.allSatisfy(\.isFinite) else { throw .nonFinitePayoffs }
         for (lx, x) in block.enumerated() { for i in 0..<n { v[x][i] = solution[lx * n + i] } }
@@ -119,22 +125,32 @@ extension AllianceFormationGame {
     /// Whether state x violates the Konishi–Ray conditions under values v when it makes move `k` (nil: waits) or mixes
     /// over `mixture`: (a) every move made with positive probability is profitable for its movers and no other move of
     /// the same movers is better for all of them; (b) if nobody moves, no move is profitable.
-    @inline(__always) func violates(_ v: [[Double]], prescription k: Int?, mixture: [(move: Int, probability: Double)]?, at x: Int,
-                                    alternatives: [[[Int]]], tolerance: Double) -> Bool {
-        if let mix = mixture { return mix.contains { !justified(v, at: x, move: $0.move, alternatives: alternatives, tolerance: tolerance) } }
+    @inline(__always) func violates(
+        _ v: [[Double]], prescription k: Int?, mixture: [(move: Int, probability: Double)]?, at x: Int,
+        alternatives: [[[Int]]], tolerance: Double
+    ) -> Bool {
+        if let mix = mixture {
+            return mix.contains {
+                !justified(v, at: x, move: $0.move, alternatives: alternatives, tolerance: tolerance)
+            }
+        }
         if let k { return !justified(v, at: x, move: k, alternatives: alternatives, tolerance: tolerance) }
         return someProfitable(v, at: x, tolerance: tolerance)
     }
 
     /// Solves one block given final values outside it: the deterministic search, then damped mixing over the states that
     /// kept changing; up to ``blockAttempts`` times with different seeds. Writes the block's prescriptions, mixtures and values; returns whether the block verified.
-    func solveBlock(_ block: [Int], local: [Int], choice: inout [Int?], mixed: inout [Int: [(move: Int, probability: Double)]],
-                    values v: inout [[Double]], alternatives: [[[Int]]], iterations: inout Int,
-                    shouldStop: () -> Bool) throws(DynamicsError) -> Bool {
+    func solveBlock(
+        _ block: [Int], local: [Int], choice: inout [Int?], mixed: inout [Int: [(move: Int, probability: Double)]],
+        values v: inout [[Double]], alternatives: [[[Int]]], iterations: inout Int,
+        shouldStop: () -> Bool
+    ) throws(DynamicsError) -> Bool {
         for attempt in 0..<AllianceFormationGame.blockAttempts {
             if attempt > 0 { for x in block { choice[x] = nil } }
-            if try attemptBlock(block, local: local, seed: 2003 + UInt64(attempt), choice: &choice, mixed: &mixed, values: &v,
-                                alternatives: alternatives, iterations: &iterations, shouldStop: shouldStop) {
+            if try attemptBlock(
+                block, local: local, seed: 2003 + UInt64(attempt), choice: &choice, mixed: &mixed, values: &v,
+                alternatives: alternatives, iterations: &iterations, shouldStop: shouldStop)
+            {
                 return true
             }
             if shouldStop() { break }
@@ -143,32 +159,43 @@ extension AllianceFormationGame {
     }
 
     /// One search of a block (``solveBlock``) with the given seed for breaking cycles.
-    func attemptBlock(_ block: [Int], local: [Int], seed: UInt64, choice: inout [Int?], mixed: inout [Int: [(move: Int, probability: Double)]],
-                      values v: inout [[Double]], alternatives: [[[Int]]], iterations: inout Int,
-                      shouldStop: () -> Bool) throws(DynamicsError) -> Bool {
+    func attemptBlock(
+        _ block: [Int], local: [Int], seed: UInt64, choice: inout [Int?],
+        mixed: inout [Int: [(move: Int, probability: Double)]],
+        values v: inout [[Double]], alternatives: [[[Int]]], iterations: inout Int,
+        shouldStop: () -> Bool
+    ) throws(DynamicsError) -> Bool {
         let tol = 1e-10
         let noMix: [Int: [(move: Int, probability: Double)]] = [:]
         try evaluateBlock(block, local: local, process: block.map { choice[$0] }, mixed: noMix, values: &v)
         var search = ProcessSearch<Int?>(process: block.map { choice[$0] })
-        try search.run(maxIterations: parameters.maxIterations, stallLimit: parameters.stallLimit, fallback: nil, seed: seed, shouldStop: shouldStop,
-                       violates: { lx, process in
-                           violates(v, prescription: process[lx], mixture: nil, at: block[lx], alternatives: alternatives, tolerance: tol)
-                       },
-                       best: { lx in bestMove(v, at: block[lx], alternatives: alternatives, tolerance: tol)?.index },
-                       options: { lx in
-                           let x = block[lx]
-                           return moves[x].indices.filter { justified(v, at: x, move: $0, alternatives: alternatives, tolerance: tol) }
-                       },
-                       evaluate: { (process: [Int?]) throws(DynamicsError) in
-                           try evaluateBlock(block, local: local, process: process, mixed: noMix, values: &v)
-                       })
+        try search.run(
+            maxIterations: parameters.maxIterations, stallLimit: parameters.stallLimit, fallback: nil, seed: seed,
+            shouldStop: shouldStop,
+            violates: { lx, process in
+                violates(
+                    v, prescription: process[lx], mixture: nil, at: block[lx], alternatives: alternatives,
+                    tolerance: tol)
+            },
+            best: { lx in bestMove(v, at: block[lx], alternatives: alternatives, tolerance: tol)?.index },
+            options: { lx in
+                let x = block[lx]
+                return moves[x].indices.filter {
+                    justified(v, at: x, move: $0, alternatives: alternatives, tolerance: tol)
+                }
+            },
+            evaluate: { (process: [Int?]) throws(DynamicsError) in
+                try evaluateBlock(block, local: local, process: process, mixed: noMix, values: &v)
+            })
         iterations += search.iterations
         var process = search.process
         for (lx, x) in block.enumerated() { choice[x] = process[lx] }
         if search.verified { return true }
         if shouldStop() { return false }
         // Damped mixing over the states of this block that kept changing (local indices in `recent`).
-        guard var mixing = DampedMixing(recent: search.recent.map { $0.map { (state: $0.0, move: $0.1) } }) else { return false }
+        guard var mixing = DampedMixing(recent: search.recent.map { $0.map { (state: $0.0, move: $0.1) } }) else {
+            return false
+        }
         let saved = process
         for _ in 0..<DampedMixing.maxSteps {
             if shouldStop() { break }
@@ -184,7 +211,9 @@ extension AllianceFormationGame {
             }
             try evaluateBlock(block, local: local, process: process, mixed: localMixed, values: &v)
             let violating = block.indices.filter { lx in
-                violates(v, prescription: process[lx], mixture: localMixed[block[lx]], at: block[lx], alternatives: alternatives, tolerance: tol)
+                violates(
+                    v, prescription: process[lx], mixture: localMixed[block[lx]], at: block[lx],
+                    alternatives: alternatives, tolerance: tol)
             }
             if violating.isEmpty {
                 for (lx, x) in block.enumerated() { choice[x] = process[lx] }

@@ -14,8 +14,10 @@ public struct AllianceCommitment: Sendable, Equatable, Hashable {
     public var isAlliance: Bool { defense || offense }
 
     /// Memberwise initialiser; the codes may come in either order. O(1).
-    public init(year: Int, ccode1: Int, ccode2: Int, defense: Bool, offense: Bool, neutral: Bool = false,
-                nonaggression: Bool = false, consultation: Bool = false) {
+    public init(
+        year: Int, ccode1: Int, ccode2: Int, defense: Bool, offense: Bool, neutral: Bool = false,
+        nonaggression: Bool = false, consultation: Bool = false
+    ) {
         self.year = year
         self.ccode1 = min(ccode1, ccode2); self.ccode2 = max(ccode1, ccode2)
         self.defense = defense; self.offense = offense; self.neutral = neutral

@@ -49,19 +49,24 @@ extension AllianceFormationGame {
 
     /// V = (I − δP)⁻¹U by the shared ``PolicyEvaluation``: dense LU (all players at once) for small state spaces,
     /// Gauss–Seidel sweeps or GMRES beyond, warm-started from `start` (else from the payoffs).
-    func evaluate(_ p: [[(Int, Double)]], start: [[Double]]?, denseLimit: Int? = nil) throws(DynamicsError) -> [[Double]] {
+    func evaluate(_ p: [[(Int, Double)]], start: [[Double]]?, denseLimit: Int? = nil) throws(DynamicsError)
+        -> [[Double]]
+    {
         let n = scenario.actorCount
         var sparse = SparseMatrix(size: states.count)
         for row in p { sparse.appendRow(row) }
-        let v = try PolicyEvaluation.solve(sparse, rewards: Array(payoffs.joined()), players: n, delta: parameters.delta,
-                                           denseLimit: denseLimit ?? parameters.denseLimit, iterative: parameters.iterativeSolver,
-                                           start: Array((start ?? payoffs).joined()))
+        let v = try PolicyEvaluation.solve(
+            sparse, rewards: Array(payoffs.joined()), players: n, delta: parameters.delta,
+            denseLimit: denseLimit ?? parameters.denseLimit, iterative: parameters.iterativeSolver,
+            start: Array((start ?? payoffs).joined()))
         return PolicyEvaluation.rows(v, players: n)
     }
 
     /// Whether moving from x to y is profitable for every member of `movers` (strict or weak rule), and the smallest
     /// gain among them. Allocation-free: this runs for every state and move of every iteration.
-    @inline(__always) func profitable(_ v: [[Double]], from x: Int, to y: Int, movers: Coalition, tolerance: Double) -> (Bool, Double) {
+    @inline(__always) func profitable(_ v: [[Double]], from x: Int, to y: Int, movers: Coalition, tolerance: Double)
+        -> (Bool, Double)
+    {
         var minGain = Double.infinity
         var someStrict = false
         var mask = movers.mask
@@ -95,7 +100,9 @@ extension AllianceFormationGame {
     /// Konishi–Ray's maximality clause (a): no other move z of the same movers S from x is better than y = target of
     /// move k for every member of S (strictly better for all by more than `tolerance` under the strict rule; at least
     /// as good for all and strictly better for one under the weak rule), comparing continuation values.
-    @inline(__always) func maximal(_ v: [[Double]], at x: Int, move k: Int, alternatives: [[[Int]]], tolerance: Double) -> Bool {
+    @inline(__always) func maximal(_ v: [[Double]], at x: Int, move k: Int, alternatives: [[[Int]]], tolerance: Double)
+        -> Bool
+    {
         let y = moves[x][k].target, movers = moves[x][k].move.movers
         for a in alternatives[x][k] {
             let z = moves[x][a].target
@@ -117,7 +124,9 @@ extension AllianceFormationGame {
     }
 
     /// Whether move k from x satisfies Konishi–Ray's clause (a): profitable for its movers and maximal among their moves.
-    @inline(__always) func justified(_ v: [[Double]], at x: Int, move k: Int, alternatives: [[[Int]]], tolerance: Double) -> Bool {
+    @inline(__always) func justified(
+        _ v: [[Double]], at x: Int, move k: Int, alternatives: [[[Int]]], tolerance: Double
+    ) -> Bool {
         let mv = moves[x][k]
         return profitable(v, from: x, to: mv.target, movers: mv.move.movers, tolerance: tolerance).0
             && maximal(v, at: x, move: k, alternatives: alternatives, tolerance: tolerance)
@@ -125,7 +134,8 @@ extension AllianceFormationGame {
 
     /// The most profitable move from x (largest minimum gain over the movers) among the profitable moves that are
     /// maximal for their movers (Konishi–Ray clause (a)), if any move is profitable.
-    func bestMove(_ v: [[Double]], at x: Int, alternatives: [[[Int]]], tolerance: Double) -> (index: Int, gain: Double)? {
+    func bestMove(_ v: [[Double]], at x: Int, alternatives: [[[Int]]], tolerance: Double) -> (index: Int, gain: Double)?
+    {
         var best: (Int, Double)? = nil
         for (k, mv) in moves[x].enumerated() {
             let (ok, g) = profitable(v, from: x, to: mv.target, movers: mv.move.movers, tolerance: tolerance)
@@ -148,7 +158,9 @@ extension AllianceFormationGame {
     public func violations(of choice: [Int?]) throws(DynamicsError) -> [Int] {
         let v = try values(of: choice)
         let alternatives = moverAlternatives()
-        return states.indices.filter { violates(v, prescription: choice[$0], mixture: nil, at: $0, alternatives: alternatives, tolerance: 1e-10) }
+        return states.indices.filter {
+            violates(v, prescription: choice[$0], mixture: nil, at: $0, alternatives: alternatives, tolerance: 1e-10)
+        }
     }
 
     /// Searches for an equilibrium process block by block (backward induction over the actors that opted out and the
@@ -175,18 +187,24 @@ extension AllianceFormationGame {
         let blocks = solutionBlocks()
         for block in blocks {
             for (lx, x) in block.enumerated() { local[x] = lx }
-            _ = try solveBlock(block, local: local, choice: &choice, mixed: &mixed, values: &v, alternatives: alternatives,
-                               iterations: &iterations, shouldStop: shouldStop)
+            _ = try solveBlock(
+                block, local: local, choice: &choice, mixed: &mixed, values: &v, alternatives: alternatives,
+                iterations: &iterations, shouldStop: shouldStop)
             for x in block { local[x] = -1 }
         }
         // The gate: every state re-checked against the whole process evaluated at once evaluated at once, warm-started from the blocks' values: the iterative solver then only
         // confirms the residual, ‖U − (I − δP)V‖ ≤ 1e-12‖U‖.
         let p = transitions(choice, mixed: mixed)
         v = try evaluate(p, start: v, denseLimit: AllianceFormationGame.blockDenseLimit)
-        let verified = (0..<m).allSatisfy { x in
-            !violates(v, prescription: choice[x], mixture: mixed[x], at: x, alternatives: alternatives, tolerance: tol)
-        } && v.allSatisfy { $0.allSatisfy(\.isFinite) }
-        let initial = states.firstIndex { s in s.labels.enumerated().allSatisfy { Int($0.element) == $0.offset } && s.windowOpen == (parameters.windowHazard != nil) }!
+        let verified =
+            (0..<m).allSatisfy { x in
+                !violates(
+                    v, prescription: choice[x], mixture: mixed[x], at: x, alternatives: alternatives, tolerance: tol)
+            } && v.allSatisfy { $0.allSatisfy(\.isFinite) }
+        let initial = states.firstIndex { s in
+            s.labels.enumerated().allSatisfy { Int($0.element) == $0.offset }
+                && s.windowOpen == (parameters.windowHazard != nil)
+        }!
         // Absorption probabilities from the initial state by iterating the chain.
         var dist = [Double](repeating: 0, count: m)
         dist[initial] = 1
@@ -201,13 +219,16 @@ extension AllianceFormationGame {
             .map { (state: $0, probability: dist[$0]) }.sorted { $0.probability > $1.probability }
         var path = [initial]
         var visited: Set<Int> = [initial]
-        while let last = path.last, let nextState = p[last].max(by: { $0.1 < $1.1 })?.0, nextState != last, visited.insert(nextState).inserted {
+        while let last = path.last, let nextState = p[last].max(by: { $0.1 < $1.1 })?.0, nextState != last,
+            visited.insert(nextState).inserted
+        {
             path.append(nextState)
         }
-        var result = AllianceDynamicsResult(choice: choice, values: v, verified: verified, iterations: iterations, initialState: initial,
-                                            absorbing: absorbing, path: path,
-                                            evaluation: "\(blocks.count) blocks of at most \(blocks.map(\.count).max() ?? 0) of \(m) states"
-                                                + restriction + (mixed.isEmpty ? "" : "; mixing in \(mixed.count) states"))
+        var result = AllianceDynamicsResult(
+            choice: choice, values: v, verified: verified, iterations: iterations, initialState: initial,
+            absorbing: absorbing, path: path,
+            evaluation: "\(blocks.count) blocks of at most \(blocks.map(\.count).max() ?? 0) of \(m) states"
+                + restriction + (mixed.isEmpty ? "" : "; mixing in \(mixed.count) states"))
         result.mixed = mixed
         return result
     }

@@ -18,8 +18,10 @@ public struct AllianceGameParameters: Sendable, Equatable {
     public var originWeight: Double
 
     /// The fitted defaults (see docs/validation.md).
-    public init(threatModel: ThreatModel = ThreatModel(lengthKm: 30, epsilon: 1),
-                stage: ConflictStage? = nil, rationality: Double = 10, periodsPerYear: Double = 1, originWeight: Double = 3) {
+    public init(
+        threatModel: ThreatModel = ThreatModel(lengthKm: 30, epsilon: 1),
+        stage: ConflictStage? = nil, rationality: Double = 10, periodsPerYear: Double = 1, originWeight: Double = 3
+    ) {
         self.threatModel = threatModel
         // In range by construction: γ = 1.5, e = 0.1, κ = 0.001 (the 1816–1890 fit).
         self.stage = stage ?? (try! ConflictStage(decisiveness: 1.5, entanglement: 0.1, autonomyCost: 0.001, prize: 1))
@@ -35,7 +37,8 @@ public struct AllianceGameParameters: Sendable, Equatable {
             throw AllianceGameError.invalidParameter(name: "rationality", value: rationality, range: "[0, 1e6]")
         }
         guard periodsPerYear.isFinite, periodsPerYear >= 0, periodsPerYear <= 1000 else {
-            throw AllianceGameError.invalidParameter(name: "periods per year", value: periodsPerYear, range: "[0, 1000]")
+            throw AllianceGameError.invalidParameter(
+                name: "periods per year", value: periodsPerYear, range: "[0, 1000]")
         }
         guard originWeight.isFinite, originWeight >= 0, originWeight <= 50 else {
             throw AllianceGameError.invalidParameter(name: "origin weight", value: originWeight, range: "[0, 50]")
@@ -71,19 +74,26 @@ public enum AllianceForecast {
 
     /// Runs the forecast over `scenarios` (consecutive years, the first is the origin). `observedAllied(i, j)`
     /// says whether actors i and j of the origin scenario were allied in the origin year.
-    public static func run(scenarios: [Scenario], observedAllied: (Int, Int) -> Bool,
-                           parameters: AllianceGameParameters = AllianceGameParameters(),
-                           progress: ((Int) -> Void)? = nil) throws -> [YearForecast] {
+    public static func run(
+        scenarios: [Scenario], observedAllied: (Int, Int) -> Bool,
+        parameters: AllianceGameParameters = AllianceGameParameters(),
+        progress: ((Int) -> Void)? = nil
+    ) throws -> [YearForecast] {
         try parameters.validate()
-        let games = try scenarios.map { try AlignmentGame(scenario: $0, threatModel: parameters.threatModel, stage: parameters.stage) }
-        return try run(games: games, years: scenarios.enumerated().map { $1.year ?? $0 }, observedAllied: observedAllied,
-                       parameters: parameters, progress: progress)
+        let games = try scenarios.map {
+            try AlignmentGame(scenario: $0, threatModel: parameters.threatModel, stage: parameters.stage)
+        }
+        return try run(
+            games: games, years: scenarios.enumerated().map { $1.year ?? $0 }, observedAllied: observedAllied,
+            parameters: parameters, progress: progress)
     }
 
     /// The same forecast over prebuilt games (one per year; the threat model and stage of `parameters` are not
     /// used), so that a calibration grid over the dynamics parameters reuses the games.
-    public static func run(games: [AlignmentGame], years: [Int], observedAllied: (Int, Int) -> Bool,
-                           parameters: AllianceGameParameters, progress: ((Int) -> Void)? = nil) throws -> [YearForecast] {
+    public static func run(
+        games: [AlignmentGame], years: [Int], observedAllied: (Int, Int) -> Bool,
+        parameters: AllianceGameParameters, progress: ((Int) -> Void)? = nil
+    ) throws -> [YearForecast] {
         try parameters.validate()
         guard var game = games.first, years.count == games.count else { return [] }
         var distribution = startDistribution(game, observedAllied: observedAllied, weight: parameters.originWeight)
@@ -95,19 +105,24 @@ public enum AllianceForecast {
             }
             let kernel = try game.kernel(rationality: parameters.rationality)
             distribution = game.evolve(distribution, kernel: kernel, periods: parameters.periodsPerYear)
-            guard distribution.allSatisfy(\.isFinite) else { throw AllianceGameError.nonFinite("forecast distribution") }
+            guard distribution.allSatisfy(\.isFinite) else {
+                throw AllianceGameError.nonFinite("forecast distribution")
+            }
             let (allied, same) = game.dyadProbabilities(distribution)
             let modal = distribution.indices.max { distribution[$0] < distribution[$1] } ?? 0
-            out.append(YearForecast(year: years[k], ids: game.ids, allied: allied, sameSide: same,
-                                    modal: game.blocks(ofStructure: modal).map { $0.map { game.ids[$0] } },
-                                    modalProbability: distribution[modal]))
+            out.append(
+                YearForecast(
+                    year: years[k], ids: game.ids, allied: allied, sameSide: same,
+                    modal: game.blocks(ofStructure: modal).map { $0.map { game.ids[$0] } },
+                    modalProbability: distribution[modal]))
             progress?(k)
         }
         return out
     }
 
     /// π₀(s) ∝ exp(η·Σ_{pairs allied in s} (+1 if observed allied, −1 otherwise)).
-    static func startDistribution(_ game: AlignmentGame, observedAllied: (Int, Int) -> Bool, weight: Double) -> [Double] {
+    static func startDistribution(_ game: AlignmentGame, observedAllied: (Int, Int) -> Bool, weight: Double) -> [Double]
+    {
         let n = game.actorCount
         var w = [Double](repeating: 0, count: game.structureCount)
         var best = -Double.infinity

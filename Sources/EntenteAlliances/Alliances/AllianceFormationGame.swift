@@ -79,16 +79,30 @@ public struct AllianceFormationGame: Sendable {
         /// Throws `.invalidParameter` naming the first parameter out of range and the range allowed.
         public func validate() throws(DynamicsError) {
             let big = Parameters.magnitudeLimit
-            guard delta > 0, delta <= Parameters.maxDelta else { throw .invalidParameter(name: "delta (must be in (0, 1 − 1e-9])") }
-            guard kappa.isFinite, kappa >= 0, kappa <= big else { throw .invalidParameter(name: "kappa (must be in [0, 1e12])") }
+            guard delta > 0, delta <= Parameters.maxDelta else {
+                throw .invalidParameter(name: "delta (must be in (0, 1 − 1e-9])")
+            }
+            guard kappa.isFinite, kappa >= 0, kappa <= big else {
+                throw .invalidParameter(name: "kappa (must be in [0, 1e12])")
+            }
             guard allianceCost.isFinite, allianceCost >= 0, allianceCost <= big else {
                 throw .invalidParameter(name: "alliance cost (must be in [0, 1e12])")
             }
-            guard prize.isFinite, prize >= 0, prize <= big else { throw .invalidParameter(name: "prize (must be in [0, 1e12])") }
-            if let l = windowHazard { guard l >= 0, l <= 1 else { throw .invalidParameter(name: "lambda (must be in [0, 1])") } }
-            guard exitPayoff.isFinite, abs(exitPayoff) <= big else { throw .invalidParameter(name: "exit payoff (must be in [-1e12, 1e12])") }
-            guard neutralExposure >= 0, neutralExposure <= 4 else { throw .invalidParameter(name: "neutral exposure (must be in [0, 4])") }
-            if let k = maxCoalitionSize { guard k >= 1 else { throw .invalidParameter(name: "max coalition size (must be ≥ 1)") } }
+            guard prize.isFinite, prize >= 0, prize <= big else {
+                throw .invalidParameter(name: "prize (must be in [0, 1e12])")
+            }
+            if let l = windowHazard {
+                guard l >= 0, l <= 1 else { throw .invalidParameter(name: "lambda (must be in [0, 1])") }
+            }
+            guard exitPayoff.isFinite, abs(exitPayoff) <= big else {
+                throw .invalidParameter(name: "exit payoff (must be in [-1e12, 1e12])")
+            }
+            guard neutralExposure >= 0, neutralExposure <= 4 else {
+                throw .invalidParameter(name: "neutral exposure (must be in [0, 4])")
+            }
+            if let k = maxCoalitionSize {
+                guard k >= 1 else { throw .invalidParameter(name: "max coalition size (must be ≥ 1)") }
+            }
             guard maxIterations >= 1 else { throw .invalidParameter(name: "maxIterations (must be ≥ 1)") }
             guard stallLimit >= 1 else { throw .invalidParameter(name: "stallLimit (must be ≥ 1)") }
             guard denseLimit >= 0, denseLimit <= 20_000 else {
@@ -111,14 +125,20 @@ public struct AllianceFormationGame: Sendable {
         guard n >= 0, n <= 62 else { return (Int.max, Int.max) }
         let k = min(p.maxCoalitionSize ?? n, n)
         func add(_ a: Int, _ b: Int) -> Int { let (s, o) = a.addingReportingOverflow(b); return o ? Int.max : s }
-        func mul(_ a: Int, _ b: Int) -> Int { let (s, o) = a.multipliedReportingOverflow(by: b); return o ? Int.max : s }
+        func mul(_ a: Int, _ b: Int) -> Int {
+            let (s, o) = a.multipliedReportingOverflow(by: b); return o ? Int.max : s
+        }
         var binom = [[Int]](repeating: [Int](repeating: 0, count: n + 1), count: n + 1)
-        for a in 0...n { binom[a][0] = 1; if a > 0 { for b in 1...a { binom[a][b] = add(binom[a - 1][b - 1], binom[a - 1][b]) } } }
+        for a in 0...n {
+            binom[a][0] = 1; if a > 0 { for b in 1...a { binom[a][b] = add(binom[a - 1][b - 1], binom[a - 1][b]) } }
+        }
         // B_k(m): partitions of m elements into blocks of at most k (the block of the first element has s members).
         var blocks = [Int](repeating: 0, count: n + 1)
         blocks[0] = 1
         if n >= 1 {
-            for m in 1...n { for s in 1...min(k, m) { blocks[m] = add(blocks[m], mul(binom[m - 1][s - 1], blocks[m - s])) } }
+            for m in 1...n {
+                for s in 1...min(k, m) { blocks[m] = add(blocks[m], mul(binom[m - 1][s - 1], blocks[m - s])) }
+            }
         }
         var states = p.allowExit ? 0 : blocks[n]
         if p.allowExit { for j in 0...n { states = add(states, mul(binom[n][j], blocks[n - j])) } }
@@ -187,8 +207,10 @@ public struct AllianceFormationGame: Sendable {
     /// The actors are put in canonical order (sorted by id, ``Scenario/orderedByID()``) before anything else, so the
     /// equilibrium process the search selects does not depend on the order in which they were listed; ``scenario``
     /// and every per-actor result use that order.
-    public init(scenario input: Scenario, threatModel: ThreatModel = ThreatModel(), parameters: Parameters = Parameters(),
-                actorLimit: Int = defaultActorLimit) throws {
+    public init(
+        scenario input: Scenario, threatModel: ThreatModel = ThreatModel(), parameters: Parameters = Parameters(),
+        actorLimit: Int = defaultActorLimit
+    ) throws {
         let scenario = try input.orderedByID()
         try parameters.validate()
         let n = scenario.actorCount
@@ -203,11 +225,15 @@ public struct AllianceFormationGame: Sendable {
         let size = AllianceFormationGame.estimatedSize(actors: n, parameters: parameters)
         let (table, overflow) = size.states.multipliedReportingOverflow(by: size.movesPerState)
         if size.states > parameters.stateLimit || overflow || table > parameters.moveLimit {
-            throw DynamicsError.stateSpaceTooLarge(states: size.states, moves: overflow ? Int.max : table,
-                                                   stateLimit: parameters.stateLimit, moveLimit: parameters.moveLimit)
+            throw DynamicsError.stateSpaceTooLarge(
+                states: size.states, moves: overflow ? Int.max : table,
+                stateLimit: parameters.stateLimit, moveLimit: parameters.moveLimit)
         }
-        if let k = scenario.actors.firstIndex(where: { !($0.capability.isFinite && $0.capability >= 0 && $0.militaryShare.isFinite && $0.militaryShare >= 0) }) {
-            throw DynamicsError.invalidParameter(name: "capability or military share of actor \(k + 1) (must be finite and ≥ 0)")
+        if let k = scenario.actors.firstIndex(where: {
+            !($0.capability.isFinite && $0.capability >= 0 && $0.militaryShare.isFinite && $0.militaryShare >= 0)
+        }) {
+            throw DynamicsError.invalidParameter(
+                name: "capability or military share of actor \(k + 1) (must be finite and ≥ 0)")
         }
         let pa = scenario.actors.map { $0.type.probabilityPowerAcquiring >= 0.5 }
         // Discover the states reachable from the status quo (every actor alone and active) by breadth-first search
@@ -225,8 +251,9 @@ public struct AllianceFormationGame: Sendable {
             let key = PackedState(st)
             if let k = index[key] { return k }
             guard states.count < parameters.stateLimit else {
-                throw DynamicsError.stateSpaceTooLarge(states: states.count + 1, moves: 0, stateLimit: parameters.stateLimit,
-                                                       moveLimit: parameters.moveLimit)
+                throw DynamicsError.stateSpaceTooLarge(
+                    states: states.count + 1, moves: 0, stateLimit: parameters.stateLimit,
+                    moveLimit: parameters.moveLimit)
             }
             index[key] = states.count
             states.append(st)
@@ -246,12 +273,18 @@ public struct AllianceFormationGame: Sendable {
                 for i in Coalition(mask: activeMask).members {
                     var y = st.labels
                     y[i] = -1
-                    list.append((.exit(i), try intern(State(labels: AllianceFormationGame.canonical(y), windowOpen: st.windowOpen))))
+                    list.append(
+                        (
+                            .exit(i),
+                            try intern(State(labels: AllianceFormationGame.canonical(y), windowOpen: st.windowOpen))
+                        ))
                 }
             }
             moves.append(list)
         }
-        let closed = states.map { st in index[PackedState(State(labels: st.labels, windowOpen: false))] ?? index[PackedState(st)]! }
+        let closed = states.map { st in
+            index[PackedState(State(labels: st.labels, windowOpen: false))] ?? index[PackedState(st)]!
+        }
         let payoffModel = try DynamicPayoffModel(scenario: scenario, threatModel: threatModel, parameters: parameters)
         let payoffs = states.map { payoffModel.payoff($0) }
         guard payoffs.allSatisfy({ $0.allSatisfy(\.isFinite) }) else { throw DynamicsError.nonFinitePayoffs }

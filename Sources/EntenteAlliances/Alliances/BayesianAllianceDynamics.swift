@@ -66,7 +66,9 @@ extension BayesianAllianceFormationGame {
     private var tolerance: Double { 1e-10 }
 
     /// The structure and pre-signal belief state reached from public state z under prescription `pr` when θ holds.
-    @inline(__always) func next(_ z: Int, _ theta: Int, _ pr: BayesianPrescription) -> [(structure: Int, belief: Int, probability: Double)] {
+    @inline(__always) func next(_ z: Int, _ theta: Int, _ pr: BayesianPrescription) -> [(
+        structure: Int, belief: Int, probability: Double
+    )] {
         let x = z / beliefCount, b = z % beliefCount
         switch pr {
         case .wait: return [(x, b, 1)]
@@ -92,7 +94,9 @@ extension BayesianAllianceFormationGame {
             var row: [(Int, Double)] = []
             for (s, bt, q) in next(z, theta, pr[z]) {
                 let kernel = beliefKernel[theta][bt]
-                for (y, w) in windowOutcomes(s) { for (b2, k) in kernel { row.append((y * beliefCount + b2, q * w * k)) } }
+                for (y, w) in windowOutcomes(s) {
+                    for (b2, k) in kernel { row.append((y * beliefCount + b2, q * w * k)) }
+                }
             }
             p.appendRow(row)
         }
@@ -108,8 +112,10 @@ extension BayesianAllianceFormationGame {
             let u = payoffs[theta]
             var rewards = [Double](repeating: 0, count: m * n)
             for z in 0..<m { for i in 0..<n { rewards[z * n + i] = u[(z / beliefCount) * n + i] } }
-            out.append(try PolicyEvaluation.solve(chain(theta, pr), rewards: rewards, players: n, delta: base.parameters.delta,
-                                                  denseLimit: base.parameters.denseLimit, iterative: .gmres, start: start?[theta]))
+            out.append(
+                try PolicyEvaluation.solve(
+                    chain(theta, pr), rewards: rewards, players: n, delta: base.parameters.delta,
+                    denseLimit: base.parameters.denseLimit, iterative: .gmres, start: start?[theta]))
         }
         return out
     }
@@ -123,8 +129,10 @@ extension BayesianAllianceFormationGame {
 
     /// Actor i's expected gain from landing in (y, bY) rather than (x, bX), over the profiles consistent with the
     /// constraint θ & mask == value, weighted by the beliefs of belief state b. Nil if the constraint has probability 0.
-    @inline(__always) func gain(_ e: [[Double]], actor i: Int, beliefs b: Int, mask: Int, value: Int,
-                                to y: Int, _ bY: Int, from x: Int, _ bX: Int) -> Double? {
+    @inline(__always) func gain(
+        _ e: [[Double]], actor i: Int, beliefs b: Int, mask: Int, value: Int,
+        to y: Int, _ bY: Int, from x: Int, _ bX: Int
+    ) -> Double? {
         var total = 0.0, g = 0.0
         for theta in 0..<profileCount where theta & mask == value {
             let w = weight(theta, b)
@@ -170,7 +178,10 @@ extension BayesianAllianceFormationGame {
             guard result.0 else { return result }
             // Konishi–Ray clause (a): no other pooling move of the same movers is better than this one for all of them
             // (per type for an informed mover, in expectation for an uninformed one).
-            for a in alternatives[x][k] where passes(poolingGains(e, movers: mv.move.movers, beliefs: b, to: base.moves[x][a].target, from: mv.target)).0 {
+            for a in alternatives[x][k]
+            where passes(
+                poolingGains(e, movers: mv.move.movers, beliefs: b, to: base.moves[x][a].target, from: mv.target)
+            ).0 {
                 return (false, result.1)
             }
             return result
@@ -180,15 +191,28 @@ extension BayesianAllianceFormationGame {
             guard mv.move.movers.contains(j), possibleTypes(u, b).count == 2 else { return (false, -.infinity) }
             let bR = setting(b, u, to: pa ? grid.points - 1 : 0), bN = setting(b, u, to: pa ? 0 : grid.points - 1)
             guard let own = gain(e, actor: j, beliefs: b, mask: 1 << u, value: t << u, to: mv.target, bR, from: x, bN),
-                  let mimic = gain(e, actor: j, beliefs: b, mask: 1 << u, value: (1 - t) << u, to: mv.target, bR, from: x, bN),
-                  mimic <= tolerance else { return (false, -.infinity) }
-            let result = passes([own] + separatingGains(e, movers: mv.move.movers, slot: u, type: t, beliefs: b, to: mv.target, from: x, revealed: bR))
+                let mimic = gain(
+                    e, actor: j, beliefs: b, mask: 1 << u, value: (1 - t) << u, to: mv.target, bR, from: x, bN),
+                mimic <= tolerance
+            else { return (false, -.infinity) }
+            let result = passes(
+                [own]
+                    + separatingGains(
+                        e, movers: mv.move.movers, slot: u, type: t, beliefs: b, to: mv.target, from: x, revealed: bR))
             guard result.0 else { return result }
             // Clause (a) for the movers of type t: no other move of theirs, separating on the same type, is better for all.
             for a in alternatives[x][k] {
                 let z2 = base.moves[x][a].target
-                guard let ownAlt = gain(e, actor: j, beliefs: b, mask: 1 << u, value: t << u, to: z2, bR, from: mv.target, bR) else { continue }
-                if passes([ownAlt] + separatingGains(e, movers: mv.move.movers, slot: u, type: t, beliefs: b, to: z2, from: mv.target, revealed: bR)).0 {
+                guard
+                    let ownAlt = gain(
+                        e, actor: j, beliefs: b, mask: 1 << u, value: t << u, to: z2, bR, from: mv.target, bR)
+                else { continue }
+                if passes(
+                    [ownAlt]
+                        + separatingGains(
+                            e, movers: mv.move.movers, slot: u, type: t, beliefs: b, to: z2, from: mv.target,
+                            revealed: bR)
+                ).0 {
                     return (false, result.1)
                 }
             }
@@ -203,7 +227,9 @@ extension BayesianAllianceFormationGame {
         for i in movers.members {
             if let u = uncertain.firstIndex(of: i) {
                 for t in possibleTypes(u, b) {
-                    if let g = gain(e, actor: i, beliefs: b, mask: 1 << u, value: t << u, to: y, b, from: x, b) { gains.append(g) }
+                    if let g = gain(e, actor: i, beliefs: b, mask: 1 << u, value: t << u, to: y, b, from: x, b) {
+                        gains.append(g)
+                    }
                 }
             } else if let g = gain(e, actor: i, beliefs: b, mask: 0, value: 0, to: y, b, from: x, b) {
                 gains.append(g)
@@ -214,14 +240,21 @@ extension BayesianAllianceFormationGame {
 
     /// The gains of the movers other than uncertain actor `slot` (whose type is `type` and revealed: beliefs bR) of
     /// landing in y rather than x.
-    func separatingGains(_ e: [[Double]], movers: Coalition, slot u: Int, type t: Int, beliefs b: Int, to y: Int, from x: Int,
-                         revealed bR: Int) -> [Double] {
+    func separatingGains(
+        _ e: [[Double]], movers: Coalition, slot u: Int, type t: Int, beliefs b: Int, to y: Int, from x: Int,
+        revealed bR: Int
+    ) -> [Double] {
         let j = uncertain[u]
         var gains: [Double] = []
         for i in movers.members where i != j {
             if let u2 = uncertain.firstIndex(of: i) {
                 for t2 in possibleTypes(u2, b) {
-                    if let g = gain(e, actor: i, beliefs: b, mask: (1 << u) | (1 << u2), value: (t << u) | (t2 << u2), to: y, bR, from: x, bR) { gains.append(g) }
+                    if let g = gain(
+                        e, actor: i, beliefs: b, mask: (1 << u) | (1 << u2), value: (t << u) | (t2 << u2), to: y, bR,
+                        from: x, bR)
+                    {
+                        gains.append(g)
+                    }
                 }
             } else if let g = gain(e, actor: i, beliefs: b, mask: 1 << u, value: t << u, to: y, bR, from: x, bR) {
                 gains.append(g)
@@ -236,7 +269,8 @@ extension BayesianAllianceFormationGame {
     /// only: a dominated profitable move implies a profitable maximal one).
     func deviation(_ e: [[Double]], _ z: Int) -> Int? {
         let x = z / beliefCount, b = z % beliefCount
-        for (k, mv) in base.moves[x].enumerated() where passes(poolingGains(e, movers: mv.move.movers, beliefs: b, to: mv.target, from: x)).0 {
+        for (k, mv) in base.moves[x].enumerated()
+        where passes(poolingGains(e, movers: mv.move.movers, beliefs: b, to: mv.target, from: x)).0 {
             return k
         }
         return nil
@@ -249,7 +283,10 @@ extension BayesianAllianceFormationGame {
         for (k, mv) in base.moves[x].enumerated() {
             var candidates: [BayesianPrescription] = [.pooling(move: k)]
             for (u, j) in uncertain.enumerated() where mv.move.movers.contains(j) && possibleTypes(u, b).count == 2 {
-                candidates += [.separating(move: k, slot: u, powerAcquiring: true), .separating(move: k, slot: u, powerAcquiring: false)]
+                candidates += [
+                    .separating(move: k, slot: u, powerAcquiring: true),
+                    .separating(move: k, slot: u, powerAcquiring: false),
+                ]
             }
             out += candidates.filter { justified(e, alternatives, z, $0).0 }
         }
@@ -286,15 +323,20 @@ extension BayesianAllianceFormationGame {
         for theta in 0..<profileCount {
             let s = Self.scenario(base.scenario, uncertain: uncertain, profile: theta)
             do {
-                let g = try AllianceFormationGame(scenario: s, threatModel: threatModel, parameters: base.parameters, actorLimit: s.actorCount)
+                let g = try AllianceFormationGame(
+                    scenario: s, threatModel: threatModel, parameters: base.parameters, actorLimit: s.actorCount)
                 publicResults.append(try g.solve(shouldStop: shouldStop))
-            } catch let e as DynamicsError { throw e } catch { throw .invalidParameter(name: "scenario of type profile \(theta) (\(error))") }
+            } catch let e as DynamicsError { throw e } catch {
+                throw .invalidParameter(name: "scenario of type profile \(theta) (\(error))")
+            }
         }
         var pr = (0..<m).map { z -> BayesianPrescription in
             let b = z % beliefCount, x = z / beliefCount
             var theta = 0
             for u in uncertain.indices where grid.value(digit(b, u)) >= 0.5 { theta |= 1 << u }
-            if let mix = publicResults[theta].mixed[x] { return .mixture(mix.map { .init(move: $0.move, probability: $0.probability) }) }
+            if let mix = publicResults[theta].mixed[x] {
+                return .mixture(mix.map { .init(move: $0.move, probability: $0.probability) })
+            }
             return publicResults[theta].choice[x].map { .pooling(move: $0) } ?? .wait
         }
         let alternatives = base.moverAlternatives()
@@ -305,8 +347,9 @@ extension BayesianAllianceFormationGame {
         var local = [Int](repeating: -1, count: m)
         for block in publicBlocks() {
             for (lz, z) in block.enumerated() { local[z] = lz }
-            _ = try solveBlock(block, local: local, &pr, values: &v, expectations: &e, alternatives: alternatives,
-                               iterations: &iterations, shouldStop: shouldStop)
+            _ = try solveBlock(
+                block, local: local, &pr, values: &v, expectations: &e, alternatives: alternatives,
+                iterations: &iterations, shouldStop: shouldStop)
             for z in block { local[z] = -1 }
         }
         // The gate: the whole process evaluated at once (warm-started) and every public state re-checked.
@@ -314,13 +357,20 @@ extension BayesianAllianceFormationGame {
         e = expectations(v)
         let verified = (0..<m).allSatisfy { justified(e, alternatives, $0, pr[$0]).0 }
         // Non-finite values never verify (comparisons with NaN are false, so the conditions would hold vacuously).
-        guard v.allSatisfy({ $0.allSatisfy(\.isFinite) }), e.allSatisfy({ $0.allSatisfy(\.isFinite) }) else { throw .nonFinitePayoffs }
+        guard v.allSatisfy({ $0.allSatisfy(\.isFinite) }), e.allSatisfy({ $0.allSatisfy(\.isFinite) }) else {
+            throw .nonFinitePayoffs
+        }
         return summarize(pr, v, e, verified: verified, iterations: iterations)
     }
 
-    func summarize(_ pr: [BayesianPrescription], _ v: [[Double]], _ e: [[Double]], verified: Bool, iterations: Int) -> BayesianAllianceDynamicsResult {
+    func summarize(_ pr: [BayesianPrescription], _ v: [[Double]], _ e: [[Double]], verified: Bool, iterations: Int)
+        -> BayesianAllianceDynamicsResult
+    {
         let n = self.n, m = stateCount
-        let x0 = base.states.firstIndex { s in s.labels.enumerated().allSatisfy { Int($0.element) == $0.offset } && s.windowOpen == (base.parameters.windowHazard != nil) }!
+        let x0 = base.states.firstIndex { s in
+            s.labels.enumerated().allSatisfy { Int($0.element) == $0.offset }
+                && s.windowOpen == (base.parameters.windowHazard != nil)
+        }!
         let starts = initialBeliefs
         var outcomes: [BayesianAllianceDynamicsResult.Outcome] = []
         for theta in 0..<profileCount {
@@ -346,9 +396,12 @@ extension BayesianAllianceFormationGame {
             }
             var byStructure: [Int: Double] = [:]
             for z in 0..<m where dist[z] > 0 { byStructure[base.closedPartner[z / beliefCount], default: 0] += dist[z] }
-            let structures = byStructure.filter { $0.value >= 1e-6 }.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
-                .map { (state: $0.key, probability: $0.value) }
-            outcomes.append(.init(profile: theta, priorProbability: prior, structures: structures, firstChoices: firstChoices))
+            let structures = byStructure.filter { $0.value >= 1e-6 }.sorted {
+                $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key)
+            }
+            .map { (state: $0.key, probability: $0.value) }
+            outcomes.append(
+                .init(profile: theta, priorProbability: prior, structures: structures, firstChoices: firstChoices))
         }
         // Values at the start: the true profile is drawn consistently with the belief grid point the prior lands on.
         var startValues = [Double](repeating: 0, count: n)
@@ -361,8 +414,11 @@ extension BayesianAllianceFormationGame {
                 guard q > 0 else { continue }
                 for i in 0..<n { startValues[i] += q * v[theta][z * n + i] }
                 for (u, j) in uncertain.enumerated() {
-                    if (theta >> u) & 1 == 1 { typeValues[u].powerAcquiring += q * v[theta][z * n + j]; typeWeights[u].1 += q }
-                    else { typeValues[u].statusQuo += q * v[theta][z * n + j]; typeWeights[u].0 += q }
+                    if (theta >> u) & 1 == 1 {
+                        typeValues[u].powerAcquiring += q * v[theta][z * n + j]; typeWeights[u].1 += q
+                    } else {
+                        typeValues[u].statusQuo += q * v[theta][z * n + j]; typeWeights[u].0 += q
+                    }
                 }
             }
         }
@@ -375,7 +431,9 @@ extension BayesianAllianceFormationGame {
         return BayesianAllianceDynamicsResult(
             prescriptions: pr, values: v, verified: verified, iterations: iterations, outcomes: outcomes,
             startValues: startValues, typeValues: typeValues,
-            evaluation: "\(method) on \(m) states (\(base.states.count) structures × \(beliefCount) beliefs, \(grid.points)-point grid, signal accuracy \(grid.accuracy)) for each of \(profileCount) type profiles" + base.restriction
+            evaluation:
+                "\(method) on \(m) states (\(base.states.count) structures × \(beliefCount) beliefs, \(grid.points)-point grid, signal accuracy \(grid.accuracy)) for each of \(profileCount) type profiles"
+                + base.restriction
                 + (mixtures == 0 ? "" : "; mixing in \(mixtures) public states"))
     }
 
@@ -411,7 +469,9 @@ extension BayesianAllianceFormationGame {
     /// expectation for uninformed ones), no profitable move where everyone waits. Evaluates the process first
     /// (V^θ = (I − δP^θ)⁻¹U^θ per type profile). Tolerance 1e-10. O(2^U evaluations + states · moves · 2^U · n).
     public func violations(of prescriptions: [BayesianPrescription]) throws(DynamicsError) -> [Int] {
-        guard prescriptions.count == stateCount else { throw .invalidParameter(name: "process (one prescription per public state)") }
+        guard prescriptions.count == stateCount else {
+            throw .invalidParameter(name: "process (one prescription per public state)")
+        }
         let e = expectations(try evaluate(prescriptions, start: nil))
         let alternatives = base.moverAlternatives()
         return (0..<stateCount).filter { !justified(e, alternatives, $0, prescriptions[$0]).0 }
@@ -419,6 +479,8 @@ extension BayesianAllianceFormationGame {
 
     /// A type profile as text, e.g. "GMY power-acquiring, RUS status quo".
     public func describeProfile(_ theta: Int) -> String {
-        uncertain.enumerated().map { (u, i) in base.scenario.ids[i] + ((theta >> u) & 1 == 1 ? " power-acquiring" : " status quo") }.joined(separator: ", ")
+        uncertain.enumerated().map { (u, i) in
+            base.scenario.ids[i] + ((theta >> u) & 1 == 1 ? " power-acquiring" : " status quo")
+        }.joined(separator: ", ")
     }
 }

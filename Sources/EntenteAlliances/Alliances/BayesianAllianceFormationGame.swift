@@ -66,8 +66,11 @@ public struct BayesianAllianceFormationGame: Sendable {
 
     /// Builds the game. Actors with `.uncertain(p)`, 0 < p < 1, get private types; throws `.invalidParameter` for more
     /// than `maxUncertainActors` of them and `.tooManyBeliefStates` when structures × G^U exceeds the state limit.
-    public init(scenario input: Scenario, threatModel: ThreatModel = ThreatModel(), parameters: AllianceFormationGame.Parameters = .init(),
-                information: Parameters = .init(), actorLimit: Int = AllianceFormationGame.defaultActorLimit) throws {
+    public init(
+        scenario input: Scenario, threatModel: ThreatModel = ThreatModel(),
+        parameters: AllianceFormationGame.Parameters = .init(),
+        information: Parameters = .init(), actorLimit: Int = AllianceFormationGame.defaultActorLimit
+    ) throws {
         let scenario = try input.orderedByID()  // canonical order, as in AllianceFormationGame
         let grid = try BeliefGrid(points: information.beliefPoints, accuracy: information.signalAccuracy)
         let uncertain = scenario.actors.indices.filter {
@@ -75,9 +78,13 @@ public struct BayesianAllianceFormationGame: Sendable {
             return p > 0 && p < 1
         }
         guard uncertain.count <= information.maxUncertainActors else {
-            throw DynamicsError.invalidParameter(name: "private types (\(uncertain.count) uncertain actors; the limit is \(information.maxUncertainActors) — raise maxUncertainActors)")
+            throw DynamicsError.invalidParameter(
+                name:
+                    "private types (\(uncertain.count) uncertain actors; the limit is \(information.maxUncertainActors) — raise maxUncertainActors)"
+            )
         }
-        let base = try AllianceFormationGame(scenario: scenario, threatModel: threatModel, parameters: parameters, actorLimit: actorLimit)
+        let base = try AllianceFormationGame(
+            scenario: scenario, threatModel: threatModel, parameters: parameters, actorLimit: actorLimit)
         // Checked products: G^U and structures × G^U can overflow for hostile grids (1001 points, six private types).
         var beliefCount = 1
         var total = base.states.count
@@ -133,7 +140,8 @@ public struct BayesianAllianceFormationGame: Sendable {
 
     /// The scenario with the private types set to the profile θ (bit u set ⇔ `uncertain[u]` is power-acquiring).
     public static func scenario(_ scenario: Scenario, uncertain: [Int], profile theta: Int) -> Scenario {
-        scenario.withPureTypes(uncertain.enumerated().map { (u, i) in (index: i, powerAcquiring: (theta >> u) & 1 == 1) })
+        scenario.withPureTypes(
+            uncertain.enumerated().map { (u, i) in (index: i, powerAcquiring: (theta >> u) & 1 == 1) })
     }
 
     /// Grid index of uncertain actor u's belief in belief state b.

@@ -10,8 +10,10 @@ extension BayesianAllianceFormationGame {
     }
 
     /// V^θ on the block for every θ, the values outside it fixed; writes `v` and the block's expectations `e`.
-    func evaluateBlock(_ block: [Int], local: [Int], _ pr: [BayesianPrescription], values v: inout [[Double]],
-                       expectations e: inout [[Double]]) throws(DynamicsError) {
+    func evaluateBlock(
+        _ block: [Int], local: [Int], _ pr: [BayesianPrescription], values v: inout [[Double]],
+        expectations e: inout [[Double]]
+    ) throws(DynamicsError) {
         let n = base.scenario.actorCount, delta = base.parameters.delta
         for theta in 0..<profileCount {
             let u = payoffs[theta]
@@ -21,7 +23,9 @@ extension BayesianAllianceFormationGame {
             var row: [(Int, Double)] = []
             for (lz, z) in block.enumerated() {
                 row.removeAll(keepingCapacity: true)
-                for i in 0..<n { rewards[lz * n + i] = u[(z / beliefCount) * n + i]; start[lz * n + i] = v[theta][z * n + i] }
+                for i in 0..<n {
+                    rewards[lz * n + i] = u[(z / beliefCount) * n + i]; start[lz * n + i] = v[theta][z * n + i]
+                }
                 for (s, bt, q) in next(z, theta, pr[z]) {
                     for (y, w) in windowOutcomes(s) {
                         for (b2, k) in beliefKernel[theta][bt] {
@@ -36,9 +40,10 @@ extension BayesianAllianceFormationGame {
                 }
                 sparse.appendRow(row)
             }
-            let solution = try PolicyEvaluation.solve(sparse, rewards: rewards, players: n, delta: delta,
-                                                      denseLimit: min(base.parameters.denseLimit, AllianceFormationGame.blockDenseLimit),
-                                                      iterative: .gmres, start: start)
+            let solution = try PolicyEvaluation.solve(
+                sparse, rewards: rewards, players: n, delta: delta,
+                denseLimit: min(base.parameters.denseLimit, AllianceFormationGame.blockDenseLimit),
+                iterative: .gmres, start: start)
             guard solution.allSatisfy(\.isFinite) else { throw .nonFinitePayoffs }
             for (lz, z) in block.enumerated() { for i in 0..<n { v[theta][z * n + i] = solution[lz * n + i] } }
         }
@@ -65,13 +70,17 @@ extension BayesianAllianceFormationGame {
     /// Searches one block (best responses, then damped mixing over pooling moves), writing its prescriptions and values;
     /// up to ``AllianceFormationGame/blockAttempts`` times with different seeds for breaking cycles, the first from the
     /// given prescriptions, the others from everyone waiting. Returns whether every state of the block is justified.
-    func solveBlock(_ block: [Int], local: [Int], _ pr: inout [BayesianPrescription], values v: inout [[Double]],
-                    expectations e: inout [[Double]], alternatives: [[[Int]]], iterations: inout Int,
-                    shouldStop: () -> Bool) throws(DynamicsError) -> Bool {
+    func solveBlock(
+        _ block: [Int], local: [Int], _ pr: inout [BayesianPrescription], values v: inout [[Double]],
+        expectations e: inout [[Double]], alternatives: [[[Int]]], iterations: inout Int,
+        shouldStop: () -> Bool
+    ) throws(DynamicsError) -> Bool {
         for attempt in 0..<AllianceFormationGame.blockAttempts {
             if attempt > 0 { for z in block { pr[z] = .wait } }
-            if try attemptBlock(block, local: local, seed: 2003 + UInt64(attempt), &pr, values: &v, expectations: &e,
-                                alternatives: alternatives, iterations: &iterations, shouldStop: shouldStop) {
+            if try attemptBlock(
+                block, local: local, seed: 2003 + UInt64(attempt), &pr, values: &v, expectations: &e,
+                alternatives: alternatives, iterations: &iterations, shouldStop: shouldStop)
+            {
                 return true
             }
             if shouldStop() { break }
@@ -80,27 +89,31 @@ extension BayesianAllianceFormationGame {
     }
 
     /// One search of a block (``solveBlock``) with the given seed.
-    func attemptBlock(_ block: [Int], local: [Int], seed: UInt64, _ pr: inout [BayesianPrescription], values v: inout [[Double]],
-                      expectations e: inout [[Double]], alternatives: [[[Int]]], iterations: inout Int,
-                      shouldStop: () -> Bool) throws(DynamicsError) -> Bool {
+    func attemptBlock(
+        _ block: [Int], local: [Int], seed: UInt64, _ pr: inout [BayesianPrescription], values v: inout [[Double]],
+        expectations e: inout [[Double]], alternatives: [[[Int]]], iterations: inout Int,
+        shouldStop: () -> Bool
+    ) throws(DynamicsError) -> Bool {
         try evaluateBlock(block, local: local, pr, values: &v, expectations: &e)
         var search = ProcessSearch<BayesianPrescription>(process: block.map { pr[$0] })
         var full = pr
-        try search.run(maxIterations: base.parameters.maxIterations, stallLimit: base.parameters.stallLimit, fallback: .wait,
-                       seed: seed, shouldStop: shouldStop,
-                       violates: { lz, process in !justified(e, alternatives, block[lz], process[lz]).0 },
-                       best: { lz in bestPrescription(e, alternatives, block[lz])?.0 ?? .wait },
-                       options: { lz in justifiedPrescriptions(e, alternatives, block[lz]) },
-                       evaluate: { (process: [BayesianPrescription]) throws(DynamicsError) in
-                           for (lz, z) in block.enumerated() { full[z] = process[lz] }
-                           try evaluateBlock(block, local: local, full, values: &v, expectations: &e)
-                       })
+        try search.run(
+            maxIterations: base.parameters.maxIterations, stallLimit: base.parameters.stallLimit, fallback: .wait,
+            seed: seed, shouldStop: shouldStop,
+            violates: { lz, process in !justified(e, alternatives, block[lz], process[lz]).0 },
+            best: { lz in bestPrescription(e, alternatives, block[lz])?.0 ?? .wait },
+            options: { lz in justifiedPrescriptions(e, alternatives, block[lz]) },
+            evaluate: { (process: [BayesianPrescription]) throws(DynamicsError) in
+                for (lz, z) in block.enumerated() { full[z] = process[lz] }
+                try evaluateBlock(block, local: local, full, values: &v, expectations: &e)
+            })
         iterations += search.iterations
         for (lz, z) in block.enumerated() { pr[z] = search.process[lz] }
         if search.verified || shouldStop() { return search.verified }
         // Damped mixing over the pooling moves of the block's states that kept changing.
         func pooled(_ p: BayesianPrescription) -> Int? { if case .pooling(let k) = p { return k } else { return nil } }
-        guard var mixing = DampedMixing(recent: search.recent.map { $0.map { (state: $0.0, move: pooled($0.1)) } }) else { return false }
+        guard var mixing = DampedMixing(recent: search.recent.map { $0.map { (state: $0.0, move: pooled($0.1)) } })
+        else { return false }
         var trial = pr
         for _ in 0..<DampedMixing.maxSteps {
             if shouldStop() { break }

@@ -19,8 +19,12 @@ public struct BeliefGrid: Sendable, Equatable {
     /// A grid of `points` beliefs and signals of the given accuracy. Throws for fewer than 2 points or an accuracy
     /// outside [½, 1). Complexity O(G).
     public init(points: Int = 11, accuracy: Double = 0.8) throws(DynamicsError) {
-        guard points >= 2, points <= 1001 else { throw .invalidParameter(name: "belief grid points (must be in 2…1001)") }
-        guard accuracy >= 0.5, accuracy < 1 else { throw .invalidParameter(name: "signal accuracy (must be in [0.5, 1))") }
+        guard points >= 2, points <= 1001 else {
+            throw .invalidParameter(name: "belief grid points (must be in 2…1001)")
+        }
+        guard accuracy >= 0.5, accuracy < 1 else {
+            throw .invalidParameter(name: "signal accuracy (must be in [0.5, 1))")
+        }
         self.points = points
         self.accuracy = accuracy
         var kernel: [[[(Int, Double)]]] = [[], []]
@@ -30,7 +34,9 @@ public struct BeliefGrid: Sendable, Equatable {
                 let p = Double(k) / Double(points - 1)
                 var row: [Int: Double] = [:]
                 for (signal, w) in [(true, pHigh), (false, 1 - pHigh)] where w > 0 {
-                    for (j, q) in BeliefGrid.lottery(BeliefGrid.posterior(p, signal: signal, accuracy: accuracy), points: points) {
+                    for (j, q) in BeliefGrid.lottery(
+                        BeliefGrid.posterior(p, signal: signal, accuracy: accuracy), points: points)
+                    {
                         row[j, default: 0] += w * q
                     }
                 }

@@ -5,194 +5,569 @@
 enum BuiltinData {
     /// NMC v6.0, every state in 1870, 1890, 1914 and 1939: (abb, ccode, year, milex, milper, irst, pec, tpop, upop, published cinc).
     static let nmc: [NMCRecord] = [
-        NMCRecord(state: "UKG", ccode: 200, year: 1870, milex: 19917, milper: 257, irst: 6059, pec: 103698, tpop: 31257.0, upop: 7126.0, publishedCINC: 0.24163413),
-        NMCRecord(state: "CHN", ccode: 710, year: 1870, milex: -9, milper: 1000, irst: 10, pec: 0, tpop: 346694.0, upop: -9.0, publishedCINC: 0.17068821),
-        NMCRecord(state: "FRN", ccode: 220, year: 1870, milex: 59066, milper: 452, irst: 1178, pec: 18950, tpop: 38440.0, upop: 3342.0, publishedCINC: 0.12739821),
-        NMCRecord(state: "GMY", ccode: 255, year: 1870, milex: 42993, milper: 319, irst: 1261, pec: 28817, tpop: 31194.0, upop: 1707.0, publishedCINC: 0.10604604),
-        NMCRecord(state: "USA", ccode: 2, year: 1870, milex: 13128, milper: 50, irst: 1692, pec: 37779, tpop: 39905.0, upop: 4130.0, publishedCINC: 0.098999612),
-        NMCRecord(state: "RUS", ccode: 365, year: 1870, milex: 19893, milper: 738, irst: 359, pec: 1545, tpop: 84500.0, upop: 1703.0, publishedCINC: 0.081253238),
-        NMCRecord(state: "AUH", ccode: 300, year: 1870, milex: 8949, milper: 252, irst: 403, pec: 5596, tpop: 35736.0, upop: 1201.0, publishedCINC: 0.042529006),
-        NMCRecord(state: "ITA", ccode: 325, year: 1870, milex: 8053, milper: 174, irst: 20, pec: 1028, tpop: 25860.0, upop: 1830.0, publishedCINC: 0.031308502),
-        NMCRecord(state: "BEL", ccode: 211, year: 1870, milex: 2469, milper: 40, irst: 565, pec: 10176, tpop: 5088.0, upop: 425.0, publishedCINC: 0.023138925),
-        NMCRecord(state: "TUR", ccode: 640, year: 1870, milex: 4275, milper: 153, irst: 10, pec: 68, tpop: 33726.0, upop: 801.0, publishedCINC: 0.021904992),
-        NMCRecord(state: "JPN", ccode: 740, year: 1870, milex: 320, milper: 6, irst: 0, pec: 6, tpop: 34417.0, upop: 2065.0, publishedCINC: 0.019930879),
-        NMCRecord(state: "SPN", ccode: 230, year: 1870, milex: 5762, milper: 124, irst: 54, pec: 1227, tpop: 16200.0, upop: 713.0, publishedCINC: 0.019300269),
-        NMCRecord(state: "SWD", ccode: 380, year: 1870, milex: 705, milper: 83, irst: 300, pec: 472, tpop: 5899.0, upop: 133.0, publishedCINC: 0.010603655),
-        NMCRecord(state: "BRA", ccode: 140, year: 1870, milex: 2530, milper: 73, irst: 0, pec: 224, tpop: 9797.0, upop: 345.0, publishedCINC: 0.0094169565),
-        NMCRecord(state: "NTH", ccode: 210, year: 1870, milex: 1920, milper: 39, irst: 0, pec: 1836, tpop: 3600.0, upop: 404.0, publishedCINC: 0.0078139817),
-        NMCRecord(state: "EGY", ccode: 651, year: 1870, milex: 35, milper: 20, irst: 0, pec: 0, tpop: 6394.0, upop: 537.0, publishedCINC: 0.0053764847),
-        NMCRecord(state: "MEX", ccode: 70, year: 1870, milex: 1440, milper: 18, irst: 0, pec: 83, tpop: 9210.0, upop: 231.0, publishedCINC: 0.0053070425),
-        NMCRecord(state: "POR", ccode: 235, year: 1870, milex: 1020, milper: 25, irst: 0, pec: 164, tpop: 4238.0, upop: 327.0, publishedCINC: 0.0048448741),
-        NMCRecord(state: "BAV", ccode: 245, year: 1870, milex: 1247, milper: -9, irst: 30, pec: 285, tpop: 4851.0, upop: 173.0, publishedCINC: 0.0044664247),
-        NMCRecord(state: "IRN", ccode: 630, year: 1870, milex: -9, milper: 20, irst: 0, pec: 0, tpop: 7026.0, upop: 193.0, publishedCINC: 0.0041248561),
-        NMCRecord(state: "DEN", ccode: 390, year: 1870, milex: 705, milper: 39, irst: 0, pec: 439, tpop: 1790.0, upop: 181.0, publishedCINC: 0.0040023918),
-        NMCRecord(state: "ARG", ccode: 160, year: 1870, milex: 746, milper: 15, irst: 0, pec: 219, tpop: 1859.0, upop: 185.0, publishedCINC: 0.002905065),
-        NMCRecord(state: "TUN", ccode: 616, year: 1870, milex: -9, milper: 23, irst: 0, pec: 0, tpop: 1295.0, upop: 108.0, publishedCINC: 0.0022394885),
-        NMCRecord(state: "BAD", ccode: 267, year: 1870, milex: 795, milper: 14, irst: 10, pec: -9, tpop: 1458.0, upop: 0.0, publishedCINC: 0.0020297873),
-        NMCRecord(state: "PER", ccode: 135, year: 1870, milex: 1152, milper: 10, irst: 0, pec: 0, tpop: 2614.0, upop: 0.0, publishedCINC: 0.0019258824),
-        NMCRecord(state: "CHL", ccode: 155, year: 1870, milex: 537, milper: 6, irst: 0, pec: 79, tpop: 1931.0, upop: 121.0, publishedCINC: 0.0018812611),
-        NMCRecord(state: "MOR", ccode: 600, year: 1870, milex: -9, milper: 10, irst: 0, pec: 0, tpop: 2331.0, upop: 108.0, publishedCINC: 0.0018494166),
-        NMCRecord(state: "WRT", ccode: 271, year: 1870, milex: 435, milper: 14, irst: 10, pec: -9, tpop: 1806.0, upop: 0.0, publishedCINC: 0.0017541021),
-        NMCRecord(state: "GRC", ccode: 350, year: 1870, milex: 360, milper: 14, irst: 0, pec: 76, tpop: 1460.0, upop: 0.0, publishedCINC: 0.0012470931),
-        NMCRecord(state: "SWZ", ccode: 225, year: 1870, milex: 87, milper: 0, irst: 10, pec: 342, tpop: 2664.0, upop: 0.0, publishedCINC: 0.0010335607),
-        NMCRecord(state: "COL", ccode: 100, year: 1870, milex: 78, milper: 2, irst: 0, pec: 0, tpop: 2911.0, upop: 0.0, publishedCINC: 0.00075381348),
-        NMCRecord(state: "VEN", ccode: 101, year: 1870, milex: -9, milper: 5, irst: 0, pec: 0, tpop: 1715.0, upop: 0.0, publishedCINC: 0.00067730946),
-        NMCRecord(state: "BOL", ccode: 145, year: 1870, milex: -9, milper: 2, irst: 0, pec: 0, tpop: 1328.0, upop: 0.0, publishedCINC: 0.00043109467),
-        NMCRecord(state: "ECU", ccode: 130, year: 1870, milex: -9, milper: 2, irst: 0, pec: 0, tpop: 1089.0, upop: 0.0, publishedCINC: 0.00037146721),
-        NMCRecord(state: "HAI", ccode: 41, year: 1870, milex: -9, milper: 4, irst: 0, pec: 0, tpop: 607.0, upop: 0.0, publishedCINC: 0.00035098981),
-        NMCRecord(state: "GUA", ccode: 90, year: 1870, milex: -9, milper: 3, irst: 0, pec: 0, tpop: 522.0, upop: 0.0, publishedCINC: 0.00027989564),
-        NMCRecord(state: "PAR", ccode: 150, year: 1870, milex: -9, milper: 3, irst: 0, pec: 0, tpop: 232.0, upop: 0.0, publishedCINC: 0.0002075443),
-        NMCRecord(state: "UKG", ccode: 200, year: 1890, milex: 29602, milper: 278, irst: 8031, pec: 156388, tpop: 37485.0, upop: 11207.0, publishedCINC: 0.17947489),
-        NMCRecord(state: "USA", ccode: 2, year: 1890, milex: 14788, milper: 39, irst: 9350, pec: 150826, tpop: 63056.0, upop: 9698.0, publishedCINC: 0.16539624),
-        NMCRecord(state: "CHN", ccode: 710, year: 1890, milex: -9, milper: 1000, irst: 20, pec: 249, tpop: 401194.0, upop: -9.0, publishedCINC: 0.15562738),
-        NMCRecord(state: "GMY", ccode: 255, year: 1890, milex: 37454, milper: 505, irst: 4100, pec: 78351, tpop: 49239.0, upop: 5644.0, publishedCINC: 0.12595853),
-        NMCRecord(state: "FRN", ccode: 220, year: 1890, milex: 36771, milper: 596, irst: 1962, pec: 36762, tpop: 38380.0, upop: 4489.0, publishedCINC: 0.095301703),
-        NMCRecord(state: "RUS", ccode: 365, year: 1890, milex: 30191, milper: 844, irst: 928, pec: 6622, tpop: 117800.0, upop: 4333.0, publishedCINC: 0.095077723),
-        NMCRecord(state: "AUH", ccode: 300, year: 1890, milex: 12801, milper: 332, irst: 965, pec: 12851, tpop: 42650.0, upop: 2429.0, publishedCINC: 0.047116082),
-        NMCRecord(state: "ITA", ccode: 325, year: 1890, milex: 15198, milper: 257, irst: 14, pec: 4576, tpop: 30250.0, upop: 2743.0, publishedCINC: 0.036450621),
-        NMCRecord(state: "JPN", ccode: 740, year: 1890, milex: 3905, milper: 71, irst: 19, pec: 2830, tpop: 39902.0, upop: 2469.0, publishedCINC: 0.021399876),
-        NMCRecord(state: "TUR", ccode: 640, year: 1890, milex: 6318, milper: 236, irst: 10, pec: 131, tpop: 26658.0, upop: 757.0, publishedCINC: 0.020259419),
-        NMCRecord(state: "SPN", ccode: 230, year: 1890, milex: 7040, milper: 139, irst: 192, pec: 2991, tpop: 17760.0, upop: 1300.0, publishedCINC: 0.019773912),
-        NMCRecord(state: "BEL", ccode: 211, year: 1890, milex: 2023, milper: 45, irst: 788, pec: 16273, tpop: 6069.0, upop: 684.0, publishedCINC: 0.016938718),
-        NMCRecord(state: "SWD", ccode: 380, year: 1890, milex: 1619, milper: 66, irst: 456, pec: 1911, tpop: 6765.0, upop: 481.0, publishedCINC: 0.0097701028),
-        NMCRecord(state: "BRA", ccode: 140, year: 1890, milex: 2980, milper: 22, irst: 0, pec: 498, tpop: 14199.0, upop: 958.0, publishedCINC: 0.0087641273),
-        NMCRecord(state: "NTH", ccode: 210, year: 1890, milex: 2881, milper: 42, irst: 0, pec: 3896, tpop: 4540.0, upop: 780.0, publishedCINC: 0.0083485721),
-        NMCRecord(state: "MEX", ccode: 70, year: 1890, milex: 2593, milper: 37, irst: 10, pec: 185, tpop: 11460.0, upop: 312.0, publishedCINC: 0.0063882135),
-        NMCRecord(state: "POR", ccode: 235, year: 1890, milex: 1614, milper: 31, irst: 0, pec: 617, tpop: 5050.0, upop: 409.0, publishedCINC: 0.0047317613),
-        NMCRecord(state: "ROM", ccode: 360, year: 1890, milex: 1444, milper: 49, irst: 0, pec: 223, tpop: 5290.0, upop: 229.0, publishedCINC: 0.0045541632),
-        NMCRecord(state: "IRN", ccode: 630, year: 1890, milex: -9, milper: 25, irst: 0, pec: 0, tpop: 8855.0, upop: 348.0, publishedCINC: 0.0042170016),
-        NMCRecord(state: "ARG", ccode: 160, year: 1890, milex: 1082, milper: 8, irst: 0, pec: 354, tpop: 3323.0, upop: 538.0, publishedCINC: 0.0035455648),
-        NMCRecord(state: "KOR", ccode: 730, year: 1890, milex: -9, milper: 7, irst: 0, pec: 0, tpop: 10345.0, upop: 207.0, publishedCINC: 0.003216116),
-        NMCRecord(state: "DEN", ccode: 390, year: 1890, milex: 919, milper: 18, irst: 0, pec: 1122, tpop: 2180.0, upop: 313.0, publishedCINC: 0.0031151918),
-        NMCRecord(state: "THI", ccode: 800, year: 1890, milex: -9, milper: 15, irst: 0, pec: 0, tpop: 6442.0, upop: 214.0, publishedCINC: 0.0027814778),
-        NMCRecord(state: "SWZ", ccode: 225, year: 1890, milex: 1430, milper: 0, irst: 10, pec: 1114, tpop: 2951.0, upop: 122.0, publishedCINC: 0.0024498098),
-        NMCRecord(state: "GRC", ccode: 350, year: 1890, milex: 824, milper: 25, irst: 0, pec: 126, tpop: 2221.0, upop: 107.0, publishedCINC: 0.0022817047),
-        NMCRecord(state: "CHL", ccode: 155, year: 1890, milex: 226, milper: 10, irst: 0, pec: 175, tpop: 2609.0, upop: 339.0, publishedCINC: 0.0021280858),
-        NMCRecord(state: "MOR", ccode: 600, year: 1890, milex: -9, milper: 10, irst: 0, pec: 0, tpop: 3233.0, upop: 124.0, publishedCINC: 0.0015645339),
-        NMCRecord(state: "URU", ccode: 165, year: 1890, milex: 722, milper: 3, irst: 0, pec: 0, tpop: 707.0, upop: 161.0, publishedCINC: 0.0013033334),
-        NMCRecord(state: "PER", ccode: 135, year: 1890, milex: 376, milper: 4, irst: 0, pec: 0, tpop: 2871.0, upop: 113.0, publishedCINC: 0.0012855694),
-        NMCRecord(state: "YUG", ccode: 345, year: 1890, milex: 382, milper: 10, irst: 0, pec: 43, tpop: 2161.0, upop: 0.0, publishedCINC: 0.0010290686),
-        NMCRecord(state: "COL", ccode: 100, year: 1890, milex: -9, milper: 6, irst: 0, pec: 0, tpop: 3537.0, upop: 0.0, publishedCINC: 0.00097675109),
-        NMCRecord(state: "VEN", ccode: 101, year: 1890, milex: 218, milper: 2, irst: 0, pec: 6, tpop: 2298.0, upop: 0.0, publishedCINC: 0.00063228898),
-        NMCRecord(state: "SAL", ccode: 92, year: 1890, milex: 408, milper: 2, irst: 0, pec: 0, tpop: 689.0, upop: 0.0, publishedCINC: 0.00050219364),
-        NMCRecord(state: "ECU", ccode: 130, year: 1890, milex: 149, milper: 3, irst: 0, pec: 0, tpop: 1266.0, upop: 0.0, publishedCINC: 0.00043610585),
-        NMCRecord(state: "HAI", ccode: 41, year: 1890, milex: -9, milper: 5, irst: 0, pec: 0, tpop: 990.0, upop: 0.0, publishedCINC: 0.00041329445),
-        NMCRecord(state: "BOL", ccode: 145, year: 1890, milex: -9, milper: 1, irst: 0, pec: 0, tpop: 1630.0, upop: 0.0, publishedCINC: 0.00037576334),
-        NMCRecord(state: "GUA", ccode: 90, year: 1890, milex: 178, milper: 3, irst: 0, pec: 0, tpop: 745.0, upop: 0.0, publishedCINC: 0.00036959056),
-        NMCRecord(state: "PAR", ccode: 150, year: 1890, milex: 113, milper: 1, irst: 0, pec: 0, tpop: 326.0, upop: 0.0, publishedCINC: 0.0001778061),
-        NMCRecord(state: "USA", ccode: 2, year: 1914, milex: 253205, milper: 166, irst: 23890, pec: 556778, tpop: 99111.0, upop: 23340.0, publishedCINC: 0.20636405),
-        NMCRecord(state: "GMY", ccode: 255, year: 1914, milex: 1785000, milper: 862, irst: 13810, pec: 187335, tpop: 67790.0, upop: 14279.0, publishedCINC: 0.15820104),
-        NMCRecord(state: "UKG", ccode: 200, year: 1914, milex: 1678843, milper: 532, irst: 7971, pec: 213992, tpop: 46048.0, upop: 17852.0, publishedCINC: 0.13790944),
-        NMCRecord(state: "RUS", ccode: 365, year: 1914, milex: 857000, milper: 1321, irst: 4466, pec: 48412, tpop: 175100.0, upop: 10479.0, publishedCINC: 0.11080456),
-        NMCRecord(state: "CHN", ccode: 710, year: 1914, milex: 67785, milper: 460, irst: 56, pec: 14191, tpop: 455522.0, upop: -9.0, publishedCINC: 0.092164904),
-        NMCRecord(state: "FRN", ccode: 220, year: 1914, milex: 1235000, milper: 789, irst: 2802, pec: 45084, tpop: 33220.0, upop: 5906.0, publishedCINC: 0.074748203),
-        NMCRecord(state: "AUH", ccode: 300, year: 1914, milex: 1042000, milper: 839, irst: 2162, pec: 32416, tpop: 52594.0, upop: 4405.0, publishedCINC: 0.068234459),
-        NMCRecord(state: "JPN", ccode: 740, year: 1914, milex: 108347, milper: 300, irst: 283, pec: 24190, tpop: 52039.0, upop: 6678.0, publishedCINC: 0.031595059),
-        NMCRecord(state: "ITA", ccode: 325, year: 1914, milex: 87453, milper: 344, irst: 911, pec: 10508, tpop: 35890.0, upop: 4097.0, publishedCINC: 0.025674975),
-        NMCRecord(state: "SPN", ccode: 230, year: 1914, milex: 99874, milper: 162, irst: 356, pec: 7300, tpop: 20330.0, upop: 1997.0, publishedCINC: 0.014107997),
-        NMCRecord(state: "TUR", ccode: 640, year: 1914, milex: -9, milper: 249, irst: 0, pec: 660, tpop: 18520.0, upop: 997.0, publishedCINC: 0.012148417),
-        NMCRecord(state: "BEL", ccode: 211, year: 1914, milex: 9847, milper: 115, irst: 1396, pec: 16700, tpop: 7684.0, upop: 894.0, publishedCINC: 0.011732684),
-        NMCRecord(state: "BRA", ccode: 140, year: 1914, milex: 29499, milper: 25, irst: 0, pec: 1788, tpop: 24161.0, upop: 2440.0, publishedCINC: 0.0087416451),
-        NMCRecord(state: "ETH", ccode: 530, year: 1914, milex: -9, milper: 250, irst: 0, pec: 0, tpop: 9110.0, upop: 0.0, publishedCINC: 0.0085933553),
-        NMCRecord(state: "NTH", ccode: 210, year: 1914, milex: 7849, milper: 41, irst: 0, pec: 9848, tpop: 6280.0, upop: 1503.0, publishedCINC: 0.0058020833),
-        NMCRecord(state: "ROM", ccode: 360, year: 1914, milex: 8991, milper: 145, irst: 0, pec: 1902, tpop: 7756.0, upop: 460.0, publishedCINC: 0.0057005277),
-        NMCRecord(state: "SWD", ccode: 380, year: 1914, milex: 22180, milper: -9, irst: 507, pec: 5877, tpop: 5674.0, upop: 525.0, publishedCINC: 0.005258183),
-        NMCRecord(state: "ARG", ccode: 160, year: 1914, milex: 12701, milper: 30, irst: 0, pec: 2525, tpop: 8000.0, upop: 1591.0, publishedCINC: 0.0050069857),
-        NMCRecord(state: "MEX", ccode: 70, year: 1914, milex: 22000, milper: 30, irst: 0, pec: 1310, tpop: 15090.0, upop: 690.0, publishedCINC: 0.0045623509),
-        NMCRecord(state: "IRN", ccode: 630, year: 1914, milex: -9, milper: 59, irst: 0, pec: 138, tpop: 10890.0, upop: 520.0, publishedCINC: 0.004491033),
-        NMCRecord(state: "THI", ccode: 800, year: 1914, milex: 6592, milper: 32, irst: 0, pec: 0, tpop: 8822.0, upop: 521.0, publishedCINC: 0.0029514928),
-        NMCRecord(state: "POR", ccode: 235, year: 1914, milex: 4978, milper: 36, irst: 0, pec: 1251, tpop: 5980.0, upop: 551.0, publishedCINC: 0.0028442331),
-        NMCRecord(state: "CHL", ccode: 155, year: 1914, milex: 15997, milper: 27, irst: 0, pec: 1807, tpop: 3510.0, upop: 591.0, publishedCINC: 0.002683365),
-        NMCRecord(state: "BUL", ccode: 355, year: 1914, milex: 10483, milper: 52, irst: 0, pec: 375, tpop: 4850.0, upop: 123.0, publishedCINC: 0.0023796866),
-        NMCRecord(state: "GRC", ccode: 350, year: 1914, milex: 7821, milper: 29, irst: 0, pec: 445, tpop: 4604.0, upop: 409.0, publishedCINC: 0.0022130215),
-        NMCRecord(state: "DEN", ccode: 390, year: 1914, milex: 4289, milper: 15, irst: 0, pec: 3795, tpop: 2870.0, upop: 485.0, publishedCINC: 0.0021549386),
-        NMCRecord(state: "SWZ", ccode: 225, year: 1914, milex: 2351, milper: 0, irst: 0, pec: 3191, tpop: 3897.0, upop: 558.0, publishedCINC: 0.0019303259),
-        NMCRecord(state: "YUG", ccode: 345, year: 1914, milex: 4156, milper: 41, irst: 0, pec: 262, tpop: 4023.0, upop: 146.0, publishedCINC: 0.0018854915),
-        NMCRecord(state: "NOR", ccode: 385, year: 1914, milex: 8107, milper: 5, irst: 0, pec: 2894, tpop: 2458.0, upop: 249.0, publishedCINC: 0.0014415402),
-        NMCRecord(state: "CUB", ccode: 40, year: 1914, milex: -9, milper: 13, irst: 0, pec: 8, tpop: 2510.0, upop: 330.0, publishedCINC: 0.0014208881),
-        NMCRecord(state: "COL", ccode: 100, year: 1914, milex: 3001, milper: 6, irst: 0, pec: 51, tpop: 5320.0, upop: 129.0, publishedCINC: 0.0011517161),
-        NMCRecord(state: "URU", ccode: 165, year: 1914, milex: 4861, milper: 10, irst: 0, pec: 8, tpop: 1320.0, upop: 337.0, publishedCINC: 0.0010709871),
-        NMCRecord(state: "PER", ccode: 135, year: 1914, milex: 832, milper: 7, irst: 0, pec: 147, tpop: 4350.0, upop: 146.0, publishedCINC: 0.0010348601),
-        NMCRecord(state: "VEN", ccode: 101, year: 1914, milex: 2106, milper: 10, irst: 0, pec: 359, tpop: 2680.0, upop: 0.0, publishedCINC: 0.0007003058),
-        NMCRecord(state: "HAI", ccode: 41, year: 1914, milex: 533, milper: 6, irst: 0, pec: 0, tpop: 1910.0, upop: 102.0, publishedCINC: 0.00057953125),
-        NMCRecord(state: "ECU", ccode: 130, year: 1914, milex: 3698, milper: 8, irst: 0, pec: 10, tpop: 1470.0, upop: 0.0, publishedCINC: 0.00047473289),
-        NMCRecord(state: "BOL", ccode: 145, year: 1914, milex: 2317, milper: 5, irst: 0, pec: 0, tpop: 2030.0, upop: 0.0, publishedCINC: 0.00044784369),
-        NMCRecord(state: "GUA", ccode: 90, year: 1914, milex: 151, milper: 7, irst: 0, pec: 0, tpop: 1180.0, upop: 0.0, publishedCINC: 0.00033031695),
-        NMCRecord(state: "SAL", ccode: 92, year: 1914, milex: 1655, milper: 3, irst: 0, pec: 0, tpop: 1060.0, upop: 0.0, publishedCINC: 0.00025306357),
-        NMCRecord(state: "NIC", ccode: 93, year: 1914, milex: -9, milper: 4, irst: 0, pec: 0, tpop: 580.0, upop: 0.0, publishedCINC: 0.00020871226),
-        NMCRecord(state: "PAR", ccode: 150, year: 1914, milex: 1150, milper: 3, irst: 0, pec: 0, tpop: 660.0, upop: 0.0, publishedCINC: 0.00018704403),
-        NMCRecord(state: "PAN", ccode: 95, year: 1914, milex: -9, milper: -9, irst: -9, pec: -9, tpop: 450.0, upop: 0.0, publishedCINC: 0.00018450835),
-        NMCRecord(state: "ALB", ccode: 339, year: 1914, milex: 1663, milper: 2, irst: 0, pec: 0, tpop: 724.0, upop: 0.0, publishedCINC: 0.00018365715),
-        NMCRecord(state: "DOM", ccode: 42, year: 1914, milex: -9, milper: 1, irst: 0, pec: 0, tpop: 800.0, upop: 0.0, publishedCINC: 0.00015960292),
-        NMCRecord(state: "HON", ccode: 91, year: 1914, milex: 982, milper: 2, irst: 0, pec: 0, tpop: 590.0, upop: 0.0, publishedCINC: 0.00015003679),
-        NMCRecord(state: "USA", ccode: 2, year: 1939, milex: 980000, milper: 334, irst: 47898, pec: 829091, tpop: 131028.0, upop: 37772.0, publishedCINC: 0.18197109),
-        NMCRecord(state: "GMY", ccode: 255, year: 1939, milex: 12000000, milper: 2750, irst: 23733, pec: 255050, tpop: 79798.0, upop: 23627.0, publishedCINC: 0.1779559),
-        NMCRecord(state: "RUS", ccode: 365, year: 1939, milex: 5984123, milper: 1789, irst: 17564, pec: 181115, tpop: 170315.0, upop: 35124.0, publishedCINC: 0.1381359),
-        NMCRecord(state: "UKG", ccode: 200, year: 1939, milex: 7895671, milper: 394, irst: 13433, pec: 219686, tpop: 47762.0, upop: 18429.0, publishedCINC: 0.09968365),
-        NMCRecord(state: "CHN", ccode: 710, year: 1939, milex: 173755, milper: 1488, irst: 62, pec: 35578, tpop: 521310.0, upop: 19770.0, publishedCINC: 0.097051859),
-        NMCRecord(state: "JPN", ccode: 740, year: 1939, milex: 1699970, milper: 957, irst: 6696, pec: 60216, tpop: 71380.0, upop: 20540.0, publishedCINC: 0.059057426),
-        NMCRecord(state: "FRN", ccode: 220, year: 1939, milex: 1023651, milper: 581, irst: 7950, pec: 79602, tpop: 41900.0, upop: 6397.0, publishedCINC: 0.039596099),
-        NMCRecord(state: "ITA", ccode: 325, year: 1939, milex: 669412, milper: 581, irst: 2283, pec: 16851, tpop: 44020.0, upop: 8196.0, publishedCINC: 0.027029654),
-        NMCRecord(state: "POL", ccode: 290, year: 1939, milex: 968472, milper: 275, irst: 504, pec: 23882, tpop: 35486.0, upop: 3914.0, publishedCINC: 0.018311104),
-        NMCRecord(state: "SPN", ccode: 230, year: 1939, milex: 82463, milper: 539, irst: 584, pec: 7083, tpop: 25520.0, upop: 4611.0, publishedCINC: 0.015841126),
-        NMCRecord(state: "CZE", ccode: 315, year: 1939, milex: 268742, milper: 163, irst: 2421, pec: 30745, tpop: 14680.0, upop: 1636.0, publishedCINC: 0.012163654),
-        NMCRecord(state: "BRA", ccode: 140, year: 1939, milex: 63495, milper: 93, irst: 114, pec: 4214, tpop: 40289.0, upop: 4148.0, publishedCINC: 0.0096466392),
-        NMCRecord(state: "BEL", ccode: 211, year: 1939, milex: 63255, milper: 85, irst: 3104, pec: 30468, tpop: 8396.0, upop: 948.0, publishedCINC: 0.0096204747),
-        NMCRecord(state: "CAN", ccode: 20, year: 1939, milex: 125700, milper: 6, irst: 1407, pec: 40964, tpop: 11267.0, upop: 2589.0, publishedCINC: 0.0090911472),
-        NMCRecord(state: "ROM", ccode: 360, year: 1939, milex: 82164, milper: 148, irst: 268, pec: 10955, tpop: 19930.0, upop: 1097.0, publishedCINC: 0.0068203947),
-        NMCRecord(state: "ARG", ccode: 160, year: 1939, milex: 58984, milper: 61, irst: 18, pec: 6822, tpop: 14060.0, upop: 4620.0, publishedCINC: 0.0067641088),
-        NMCRecord(state: "AUL", ccode: 900, year: 1939, milex: 67076, milper: 8, irst: 1202, pec: 18040, tpop: 6968.0, upop: 3336.0, publishedCINC: 0.0067230915),
-        NMCRecord(state: "YUG", ccode: 345, year: 1939, milex: 98514, milper: 146, irst: 235, pec: 3335, tpop: 15596.0, upop: 759.0, publishedCINC: 0.0054650684),
-        NMCRecord(state: "NTH", ccode: 210, year: 1939, milex: 114233, milper: 47, irst: 110, pec: 15428, tpop: 8780.0, upop: 2284.0, publishedCINC: 0.0053620045),
-        NMCRecord(state: "TUR", ccode: 640, year: 1939, milex: 59371, milper: 148, irst: 0, pec: 1955, tpop: 17370.0, upop: 1132.0, publishedCINC: 0.0053594923),
-        NMCRecord(state: "MEX", ccode: 70, year: 1939, milex: 18600, milper: 49, irst: 142, pec: 8675, tpop: 19413.0, upop: 1947.0, publishedCINC: 0.0052810302),
-        NMCRecord(state: "SWD", ccode: 380, year: 1939, milex: 98741, milper: -9, irst: 1151, pec: 12322, tpop: 6320.0, upop: 993.0, publishedCINC: 0.0052774488),
-        NMCRecord(state: "SAF", ccode: 560, year: 1939, milex: 8322, milper: 5, irst: 368, pec: 19640, tpop: 10170.0, upop: 1344.0, publishedCINC: 0.0043412112),
-        NMCRecord(state: "HUN", ccode: 310, year: 1939, milex: 57861, milper: 33, irst: 733, pec: 7074, tpop: 9227.0, upop: 1338.0, publishedCINC: 0.0042843735),
-        NMCRecord(state: "EGY", ccode: 651, year: 1939, milex: 11914, milper: 25, irst: 0, pec: 952, tpop: 16588.0, upop: 2390.0, publishedCINC: 0.004090549),
-        NMCRecord(state: "IRN", ccode: 630, year: 1939, milex: 23543, milper: 32, irst: 0, pec: 1755, tpop: 14105.0, upop: 1248.0, publishedCINC: 0.003197168),
-        NMCRecord(state: "GRC", ccode: 350, year: 1939, milex: 49784, milper: 98, irst: 18, pec: 863, tpop: 7221.0, upop: 844.0, publishedCINC: 0.0031935344),
-        NMCRecord(state: "THI", ccode: 800, year: 1939, milex: 10943, milper: 31, irst: 0, pec: 5, tpop: 15244.0, upop: 1321.0, publishedCINC: 0.0031492503),
-        NMCRecord(state: "AFG", ccode: 700, year: 1939, milex: -9, milper: 103, irst: 0, pec: 0, tpop: 7876.0, upop: 130.0, publishedCINC: 0.0029507875),
-        NMCRecord(state: "POR", ccode: 235, year: 1939, milex: 28533, milper: 40, irst: 0, pec: 1831, tpop: 7600.0, upop: 967.0, publishedCINC: 0.0024302893),
-        NMCRecord(state: "LUX", ccode: 212, year: 1939, milex: 975, milper: 0, irst: 1762, pec: 1081, tpop: 298.0, upop: 0.0, publishedCINC: 0.0023211932),
-        NMCRecord(state: "COL", ccode: 100, year: 1939, milex: 23070, milper: 15, irst: 0, pec: 2267, tpop: 8900.0, upop: 994.0, publishedCINC: 0.0022349865),
-        NMCRecord(state: "DEN", ccode: 390, year: 1939, milex: 29364, milper: 12, irst: 33, pec: 7364, tpop: 3800.0, upop: 743.0, publishedCINC: 0.0019542719),
-        NMCRecord(state: "BUL", ccode: 355, year: 1939, milex: 18955, milper: 48, irst: 0, pec: 979, tpop: 6290.0, upop: 322.0, publishedCINC: 0.0018033878),
-        NMCRecord(state: "FIN", ccode: 375, year: 1939, milex: 68491, milper: 37, irst: 77, pec: 2175, tpop: 3700.0, upop: 304.0, publishedCINC: 0.0017938904),
-        NMCRecord(state: "CHL", ccode: 155, year: 1939, milex: 17336, milper: 24, irst: 0, pec: 1913, tpop: 4990.0, upop: 869.0, publishedCINC: 0.0017904751),
-        NMCRecord(state: "SWZ", ccode: 225, year: 1939, milex: 41256, milper: 0, irst: 0, pec: 5456, tpop: 4206.0, upop: 738.0, publishedCINC: 0.001676227),
-        NMCRecord(state: "CUB", ccode: 40, year: 1939, milex: 18477, milper: 19, irst: 0, pec: 42, tpop: 4250.0, upop: 1006.0, publishedCINC: 0.0015867949),
-        NMCRecord(state: "NOR", ccode: 385, year: 1939, milex: 68421, milper: 4, irst: 68, pec: 6119, tpop: 2944.0, upop: 281.0, publishedCINC: 0.0015337847),
-        NMCRecord(state: "IRQ", ccode: 645, year: 1939, milex: 6945, milper: 19, irst: 0, pec: 5664, tpop: 3691.0, upop: 381.0, publishedCINC: 0.0014770371),
-        NMCRecord(state: "PER", ccode: 135, year: 1939, milex: 7373, milper: 15, irst: 0, pec: 615, tpop: 6570.0, upop: 478.0, publishedCINC: 0.0013782674),
-        NMCRecord(state: "NEP", ccode: 790, year: 1939, milex: -9, milper: 20, irst: 0, pec: 0, tpop: 6140.0, upop: 0.0, publishedCINC: 0.0011505103),
-        NMCRecord(state: "IRE", ccode: 205, year: 1939, milex: 10942, milper: 8, irst: 0, pec: 2972, tpop: 2930.0, upop: 482.0, publishedCINC: 0.0011012742),
-        NMCRecord(state: "LAT", ccode: 367, year: 1939, milex: 8432, milper: 29, irst: 2, pec: 1339, tpop: 1990.0, upop: 391.0, publishedCINC: 0.0010904536),
-        NMCRecord(state: "LIT", ccode: 368, year: 1939, milex: 11230, milper: 27, irst: 0, pec: 1824, tpop: 2710.0, upop: 111.0, publishedCINC: 0.00098277233),
-        NMCRecord(state: "VEN", ccode: 101, year: 1939, milex: 12515, milper: 2, irst: 0, pec: 1920, tpop: 3630.0, upop: 337.0, publishedCINC: 0.00090001069),
-        NMCRecord(state: "URU", ccode: 165, year: 1939, milex: 3571, milper: 9, irst: 0, pec: 40, tpop: 1950.0, upop: 583.0, publishedCINC: 0.00079997064),
-        NMCRecord(state: "YAR", ccode: 678, year: 1939, milex: -9, milper: 18, irst: 0, pec: 0, tpop: 2843.0, upop: 0.0, publishedCINC: 0.00068621809),
-        NMCRecord(state: "ECU", ccode: 130, year: 1939, milex: 1914, milper: 8, irst: 0, pec: 513, tpop: 2410.0, upop: 322.0, publishedCINC: 0.00067200052),
-        NMCRecord(state: "BOL", ccode: 145, year: 1939, milex: 2961, milper: 10, irst: 0, pec: 49, tpop: 2660.0, upop: 287.0, publishedCINC: 0.00066826341),
-        NMCRecord(state: "NEW", ccode: 920, year: 1939, milex: 7080, milper: 1, irst: 0, pec: 1921, tpop: 1642.0, upop: 352.0, publishedCINC: 0.00065370608),
-        NMCRecord(state: "SAU", ccode: 670, year: 1939, milex: -9, milper: 4, irst: 0, pec: 770, tpop: 2509.0, upop: 134.0, publishedCINC: 0.00059509865),
-        NMCRecord(state: "EST", ccode: 366, year: 1939, milex: 5123, milper: 15, irst: 0, pec: 768, tpop: 1141.0, upop: 175.0, publishedCINC: 0.0005647181),
-        NMCRecord(state: "GUA", ccode: 90, year: 1939, milex: 1880, milper: 6, irst: 0, pec: 0, tpop: 2150.0, upop: 180.0, publishedCINC: 0.00046491003),
-        NMCRecord(state: "HAI", ccode: 41, year: 1939, milex: 1760, milper: 3, irst: 0, pec: 0, tpop: 2790.0, upop: 120.0, publishedCINC: 0.00044501165),
-        NMCRecord(state: "ALB", ccode: 339, year: 1939, milex: 6984, milper: 9, irst: 0, pec: 174, tpop: 1070.0, upop: 0.0, publishedCINC: 0.00029760788),
-        NMCRecord(state: "PAR", ccode: 150, year: 1939, milex: 1714, milper: 3, irst: 0, pec: 0, tpop: 1090.0, upop: 130.0, publishedCINC: 0.00026784374),
-        NMCRecord(state: "SAL", ccode: 92, year: 1939, milex: 1480, milper: 3, irst: 0, pec: 0, tpop: 1610.0, upop: 0.0, publishedCINC: 0.00022598865),
-        NMCRecord(state: "DOM", ccode: 42, year: 1939, milex: 1900, milper: 2, irst: 0, pec: 0, tpop: 1630.0, upop: 0.0, publishedCINC: 0.00021563195),
-        NMCRecord(state: "NIC", ccode: 93, year: 1939, milex: -9, milper: 4, irst: 0, pec: 0, tpop: 806.0, upop: 0.0, publishedCINC: 0.0001751711),
-        NMCRecord(state: "HON", ccode: 91, year: 1939, milex: 1095, milper: 1, irst: 0, pec: 0, tpop: 1120.0, upop: 0.0, publishedCINC: 0.00014162897),
-        NMCRecord(state: "MON", ccode: 712, year: 1939, milex: -9, milper: 2, irst: 0, pec: 40, tpop: 742.0, upop: 0.0, publishedCINC: 0.00013577301),
-        NMCRecord(state: "LBR", ccode: 450, year: 1939, milex: -9, milper: 1, irst: 0, pec: 0, tpop: 438.0, upop: 0.0, publishedCINC: 7.4577547e-05),
-        NMCRecord(state: "COS", ccode: 94, year: 1939, milex: 498, milper: 0, irst: 0, pec: 17, tpop: 610.0, upop: 0.0, publishedCINC: 7.0109229e-05),
-        NMCRecord(state: "PAN", ccode: 95, year: 1939, milex: 43, milper: 0, irst: 0, pec: 0, tpop: 605.0, upop: 0.0, publishedCINC: 6.5842512e-05),
+        NMCRecord(
+            state: "UKG", ccode: 200, year: 1870, milex: 19917, milper: 257, irst: 6059, pec: 103698, tpop: 31257.0,
+            upop: 7126.0, publishedCINC: 0.24163413),
+        NMCRecord(
+            state: "CHN", ccode: 710, year: 1870, milex: -9, milper: 1000, irst: 10, pec: 0, tpop: 346694.0, upop: -9.0,
+            publishedCINC: 0.17068821),
+        NMCRecord(
+            state: "FRN", ccode: 220, year: 1870, milex: 59066, milper: 452, irst: 1178, pec: 18950, tpop: 38440.0,
+            upop: 3342.0, publishedCINC: 0.12739821),
+        NMCRecord(
+            state: "GMY", ccode: 255, year: 1870, milex: 42993, milper: 319, irst: 1261, pec: 28817, tpop: 31194.0,
+            upop: 1707.0, publishedCINC: 0.10604604),
+        NMCRecord(
+            state: "USA", ccode: 2, year: 1870, milex: 13128, milper: 50, irst: 1692, pec: 37779, tpop: 39905.0,
+            upop: 4130.0, publishedCINC: 0.098999612),
+        NMCRecord(
+            state: "RUS", ccode: 365, year: 1870, milex: 19893, milper: 738, irst: 359, pec: 1545, tpop: 84500.0,
+            upop: 1703.0, publishedCINC: 0.081253238),
+        NMCRecord(
+            state: "AUH", ccode: 300, year: 1870, milex: 8949, milper: 252, irst: 403, pec: 5596, tpop: 35736.0,
+            upop: 1201.0, publishedCINC: 0.042529006),
+        NMCRecord(
+            state: "ITA", ccode: 325, year: 1870, milex: 8053, milper: 174, irst: 20, pec: 1028, tpop: 25860.0,
+            upop: 1830.0, publishedCINC: 0.031308502),
+        NMCRecord(
+            state: "BEL", ccode: 211, year: 1870, milex: 2469, milper: 40, irst: 565, pec: 10176, tpop: 5088.0,
+            upop: 425.0, publishedCINC: 0.023138925),
+        NMCRecord(
+            state: "TUR", ccode: 640, year: 1870, milex: 4275, milper: 153, irst: 10, pec: 68, tpop: 33726.0,
+            upop: 801.0, publishedCINC: 0.021904992),
+        NMCRecord(
+            state: "JPN", ccode: 740, year: 1870, milex: 320, milper: 6, irst: 0, pec: 6, tpop: 34417.0, upop: 2065.0,
+            publishedCINC: 0.019930879),
+        NMCRecord(
+            state: "SPN", ccode: 230, year: 1870, milex: 5762, milper: 124, irst: 54, pec: 1227, tpop: 16200.0,
+            upop: 713.0, publishedCINC: 0.019300269),
+        NMCRecord(
+            state: "SWD", ccode: 380, year: 1870, milex: 705, milper: 83, irst: 300, pec: 472, tpop: 5899.0,
+            upop: 133.0, publishedCINC: 0.010603655),
+        NMCRecord(
+            state: "BRA", ccode: 140, year: 1870, milex: 2530, milper: 73, irst: 0, pec: 224, tpop: 9797.0, upop: 345.0,
+            publishedCINC: 0.0094169565),
+        NMCRecord(
+            state: "NTH", ccode: 210, year: 1870, milex: 1920, milper: 39, irst: 0, pec: 1836, tpop: 3600.0,
+            upop: 404.0, publishedCINC: 0.0078139817),
+        NMCRecord(
+            state: "EGY", ccode: 651, year: 1870, milex: 35, milper: 20, irst: 0, pec: 0, tpop: 6394.0, upop: 537.0,
+            publishedCINC: 0.0053764847),
+        NMCRecord(
+            state: "MEX", ccode: 70, year: 1870, milex: 1440, milper: 18, irst: 0, pec: 83, tpop: 9210.0, upop: 231.0,
+            publishedCINC: 0.0053070425),
+        NMCRecord(
+            state: "POR", ccode: 235, year: 1870, milex: 1020, milper: 25, irst: 0, pec: 164, tpop: 4238.0, upop: 327.0,
+            publishedCINC: 0.0048448741),
+        NMCRecord(
+            state: "BAV", ccode: 245, year: 1870, milex: 1247, milper: -9, irst: 30, pec: 285, tpop: 4851.0,
+            upop: 173.0, publishedCINC: 0.0044664247),
+        NMCRecord(
+            state: "IRN", ccode: 630, year: 1870, milex: -9, milper: 20, irst: 0, pec: 0, tpop: 7026.0, upop: 193.0,
+            publishedCINC: 0.0041248561),
+        NMCRecord(
+            state: "DEN", ccode: 390, year: 1870, milex: 705, milper: 39, irst: 0, pec: 439, tpop: 1790.0, upop: 181.0,
+            publishedCINC: 0.0040023918),
+        NMCRecord(
+            state: "ARG", ccode: 160, year: 1870, milex: 746, milper: 15, irst: 0, pec: 219, tpop: 1859.0, upop: 185.0,
+            publishedCINC: 0.002905065),
+        NMCRecord(
+            state: "TUN", ccode: 616, year: 1870, milex: -9, milper: 23, irst: 0, pec: 0, tpop: 1295.0, upop: 108.0,
+            publishedCINC: 0.0022394885),
+        NMCRecord(
+            state: "BAD", ccode: 267, year: 1870, milex: 795, milper: 14, irst: 10, pec: -9, tpop: 1458.0, upop: 0.0,
+            publishedCINC: 0.0020297873),
+        NMCRecord(
+            state: "PER", ccode: 135, year: 1870, milex: 1152, milper: 10, irst: 0, pec: 0, tpop: 2614.0, upop: 0.0,
+            publishedCINC: 0.0019258824),
+        NMCRecord(
+            state: "CHL", ccode: 155, year: 1870, milex: 537, milper: 6, irst: 0, pec: 79, tpop: 1931.0, upop: 121.0,
+            publishedCINC: 0.0018812611),
+        NMCRecord(
+            state: "MOR", ccode: 600, year: 1870, milex: -9, milper: 10, irst: 0, pec: 0, tpop: 2331.0, upop: 108.0,
+            publishedCINC: 0.0018494166),
+        NMCRecord(
+            state: "WRT", ccode: 271, year: 1870, milex: 435, milper: 14, irst: 10, pec: -9, tpop: 1806.0, upop: 0.0,
+            publishedCINC: 0.0017541021),
+        NMCRecord(
+            state: "GRC", ccode: 350, year: 1870, milex: 360, milper: 14, irst: 0, pec: 76, tpop: 1460.0, upop: 0.0,
+            publishedCINC: 0.0012470931),
+        NMCRecord(
+            state: "SWZ", ccode: 225, year: 1870, milex: 87, milper: 0, irst: 10, pec: 342, tpop: 2664.0, upop: 0.0,
+            publishedCINC: 0.0010335607),
+        NMCRecord(
+            state: "COL", ccode: 100, year: 1870, milex: 78, milper: 2, irst: 0, pec: 0, tpop: 2911.0, upop: 0.0,
+            publishedCINC: 0.00075381348),
+        NMCRecord(
+            state: "VEN", ccode: 101, year: 1870, milex: -9, milper: 5, irst: 0, pec: 0, tpop: 1715.0, upop: 0.0,
+            publishedCINC: 0.00067730946),
+        NMCRecord(
+            state: "BOL", ccode: 145, year: 1870, milex: -9, milper: 2, irst: 0, pec: 0, tpop: 1328.0, upop: 0.0,
+            publishedCINC: 0.00043109467),
+        NMCRecord(
+            state: "ECU", ccode: 130, year: 1870, milex: -9, milper: 2, irst: 0, pec: 0, tpop: 1089.0, upop: 0.0,
+            publishedCINC: 0.00037146721),
+        NMCRecord(
+            state: "HAI", ccode: 41, year: 1870, milex: -9, milper: 4, irst: 0, pec: 0, tpop: 607.0, upop: 0.0,
+            publishedCINC: 0.00035098981),
+        NMCRecord(
+            state: "GUA", ccode: 90, year: 1870, milex: -9, milper: 3, irst: 0, pec: 0, tpop: 522.0, upop: 0.0,
+            publishedCINC: 0.00027989564),
+        NMCRecord(
+            state: "PAR", ccode: 150, year: 1870, milex: -9, milper: 3, irst: 0, pec: 0, tpop: 232.0, upop: 0.0,
+            publishedCINC: 0.0002075443),
+        NMCRecord(
+            state: "UKG", ccode: 200, year: 1890, milex: 29602, milper: 278, irst: 8031, pec: 156388, tpop: 37485.0,
+            upop: 11207.0, publishedCINC: 0.17947489),
+        NMCRecord(
+            state: "USA", ccode: 2, year: 1890, milex: 14788, milper: 39, irst: 9350, pec: 150826, tpop: 63056.0,
+            upop: 9698.0, publishedCINC: 0.16539624),
+        NMCRecord(
+            state: "CHN", ccode: 710, year: 1890, milex: -9, milper: 1000, irst: 20, pec: 249, tpop: 401194.0,
+            upop: -9.0, publishedCINC: 0.15562738),
+        NMCRecord(
+            state: "GMY", ccode: 255, year: 1890, milex: 37454, milper: 505, irst: 4100, pec: 78351, tpop: 49239.0,
+            upop: 5644.0, publishedCINC: 0.12595853),
+        NMCRecord(
+            state: "FRN", ccode: 220, year: 1890, milex: 36771, milper: 596, irst: 1962, pec: 36762, tpop: 38380.0,
+            upop: 4489.0, publishedCINC: 0.095301703),
+        NMCRecord(
+            state: "RUS", ccode: 365, year: 1890, milex: 30191, milper: 844, irst: 928, pec: 6622, tpop: 117800.0,
+            upop: 4333.0, publishedCINC: 0.095077723),
+        NMCRecord(
+            state: "AUH", ccode: 300, year: 1890, milex: 12801, milper: 332, irst: 965, pec: 12851, tpop: 42650.0,
+            upop: 2429.0, publishedCINC: 0.047116082),
+        NMCRecord(
+            state: "ITA", ccode: 325, year: 1890, milex: 15198, milper: 257, irst: 14, pec: 4576, tpop: 30250.0,
+            upop: 2743.0, publishedCINC: 0.036450621),
+        NMCRecord(
+            state: "JPN", ccode: 740, year: 1890, milex: 3905, milper: 71, irst: 19, pec: 2830, tpop: 39902.0,
+            upop: 2469.0, publishedCINC: 0.021399876),
+        NMCRecord(
+            state: "TUR", ccode: 640, year: 1890, milex: 6318, milper: 236, irst: 10, pec: 131, tpop: 26658.0,
+            upop: 757.0, publishedCINC: 0.020259419),
+        NMCRecord(
+            state: "SPN", ccode: 230, year: 1890, milex: 7040, milper: 139, irst: 192, pec: 2991, tpop: 17760.0,
+            upop: 1300.0, publishedCINC: 0.019773912),
+        NMCRecord(
+            state: "BEL", ccode: 211, year: 1890, milex: 2023, milper: 45, irst: 788, pec: 16273, tpop: 6069.0,
+            upop: 684.0, publishedCINC: 0.016938718),
+        NMCRecord(
+            state: "SWD", ccode: 380, year: 1890, milex: 1619, milper: 66, irst: 456, pec: 1911, tpop: 6765.0,
+            upop: 481.0, publishedCINC: 0.0097701028),
+        NMCRecord(
+            state: "BRA", ccode: 140, year: 1890, milex: 2980, milper: 22, irst: 0, pec: 498, tpop: 14199.0,
+            upop: 958.0, publishedCINC: 0.0087641273),
+        NMCRecord(
+            state: "NTH", ccode: 210, year: 1890, milex: 2881, milper: 42, irst: 0, pec: 3896, tpop: 4540.0,
+            upop: 780.0, publishedCINC: 0.0083485721),
+        NMCRecord(
+            state: "MEX", ccode: 70, year: 1890, milex: 2593, milper: 37, irst: 10, pec: 185, tpop: 11460.0,
+            upop: 312.0, publishedCINC: 0.0063882135),
+        NMCRecord(
+            state: "POR", ccode: 235, year: 1890, milex: 1614, milper: 31, irst: 0, pec: 617, tpop: 5050.0, upop: 409.0,
+            publishedCINC: 0.0047317613),
+        NMCRecord(
+            state: "ROM", ccode: 360, year: 1890, milex: 1444, milper: 49, irst: 0, pec: 223, tpop: 5290.0, upop: 229.0,
+            publishedCINC: 0.0045541632),
+        NMCRecord(
+            state: "IRN", ccode: 630, year: 1890, milex: -9, milper: 25, irst: 0, pec: 0, tpop: 8855.0, upop: 348.0,
+            publishedCINC: 0.0042170016),
+        NMCRecord(
+            state: "ARG", ccode: 160, year: 1890, milex: 1082, milper: 8, irst: 0, pec: 354, tpop: 3323.0, upop: 538.0,
+            publishedCINC: 0.0035455648),
+        NMCRecord(
+            state: "KOR", ccode: 730, year: 1890, milex: -9, milper: 7, irst: 0, pec: 0, tpop: 10345.0, upop: 207.0,
+            publishedCINC: 0.003216116),
+        NMCRecord(
+            state: "DEN", ccode: 390, year: 1890, milex: 919, milper: 18, irst: 0, pec: 1122, tpop: 2180.0, upop: 313.0,
+            publishedCINC: 0.0031151918),
+        NMCRecord(
+            state: "THI", ccode: 800, year: 1890, milex: -9, milper: 15, irst: 0, pec: 0, tpop: 6442.0, upop: 214.0,
+            publishedCINC: 0.0027814778),
+        NMCRecord(
+            state: "SWZ", ccode: 225, year: 1890, milex: 1430, milper: 0, irst: 10, pec: 1114, tpop: 2951.0,
+            upop: 122.0, publishedCINC: 0.0024498098),
+        NMCRecord(
+            state: "GRC", ccode: 350, year: 1890, milex: 824, milper: 25, irst: 0, pec: 126, tpop: 2221.0, upop: 107.0,
+            publishedCINC: 0.0022817047),
+        NMCRecord(
+            state: "CHL", ccode: 155, year: 1890, milex: 226, milper: 10, irst: 0, pec: 175, tpop: 2609.0, upop: 339.0,
+            publishedCINC: 0.0021280858),
+        NMCRecord(
+            state: "MOR", ccode: 600, year: 1890, milex: -9, milper: 10, irst: 0, pec: 0, tpop: 3233.0, upop: 124.0,
+            publishedCINC: 0.0015645339),
+        NMCRecord(
+            state: "URU", ccode: 165, year: 1890, milex: 722, milper: 3, irst: 0, pec: 0, tpop: 707.0, upop: 161.0,
+            publishedCINC: 0.0013033334),
+        NMCRecord(
+            state: "PER", ccode: 135, year: 1890, milex: 376, milper: 4, irst: 0, pec: 0, tpop: 2871.0, upop: 113.0,
+            publishedCINC: 0.0012855694),
+        NMCRecord(
+            state: "YUG", ccode: 345, year: 1890, milex: 382, milper: 10, irst: 0, pec: 43, tpop: 2161.0, upop: 0.0,
+            publishedCINC: 0.0010290686),
+        NMCRecord(
+            state: "COL", ccode: 100, year: 1890, milex: -9, milper: 6, irst: 0, pec: 0, tpop: 3537.0, upop: 0.0,
+            publishedCINC: 0.00097675109),
+        NMCRecord(
+            state: "VEN", ccode: 101, year: 1890, milex: 218, milper: 2, irst: 0, pec: 6, tpop: 2298.0, upop: 0.0,
+            publishedCINC: 0.00063228898),
+        NMCRecord(
+            state: "SAL", ccode: 92, year: 1890, milex: 408, milper: 2, irst: 0, pec: 0, tpop: 689.0, upop: 0.0,
+            publishedCINC: 0.00050219364),
+        NMCRecord(
+            state: "ECU", ccode: 130, year: 1890, milex: 149, milper: 3, irst: 0, pec: 0, tpop: 1266.0, upop: 0.0,
+            publishedCINC: 0.00043610585),
+        NMCRecord(
+            state: "HAI", ccode: 41, year: 1890, milex: -9, milper: 5, irst: 0, pec: 0, tpop: 990.0, upop: 0.0,
+            publishedCINC: 0.00041329445),
+        NMCRecord(
+            state: "BOL", ccode: 145, year: 1890, milex: -9, milper: 1, irst: 0, pec: 0, tpop: 1630.0, upop: 0.0,
+            publishedCINC: 0.00037576334),
+        NMCRecord(
+            state: "GUA", ccode: 90, year: 1890, milex: 178, milper: 3, irst: 0, pec: 0, tpop: 745.0, upop: 0.0,
+            publishedCINC: 0.00036959056),
+        NMCRecord(
+            state: "PAR", ccode: 150, year: 1890, milex: 113, milper: 1, irst: 0, pec: 0, tpop: 326.0, upop: 0.0,
+            publishedCINC: 0.0001778061),
+        NMCRecord(
+            state: "USA", ccode: 2, year: 1914, milex: 253205, milper: 166, irst: 23890, pec: 556778, tpop: 99111.0,
+            upop: 23340.0, publishedCINC: 0.20636405),
+        NMCRecord(
+            state: "GMY", ccode: 255, year: 1914, milex: 1785000, milper: 862, irst: 13810, pec: 187335, tpop: 67790.0,
+            upop: 14279.0, publishedCINC: 0.15820104),
+        NMCRecord(
+            state: "UKG", ccode: 200, year: 1914, milex: 1678843, milper: 532, irst: 7971, pec: 213992, tpop: 46048.0,
+            upop: 17852.0, publishedCINC: 0.13790944),
+        NMCRecord(
+            state: "RUS", ccode: 365, year: 1914, milex: 857000, milper: 1321, irst: 4466, pec: 48412, tpop: 175100.0,
+            upop: 10479.0, publishedCINC: 0.11080456),
+        NMCRecord(
+            state: "CHN", ccode: 710, year: 1914, milex: 67785, milper: 460, irst: 56, pec: 14191, tpop: 455522.0,
+            upop: -9.0, publishedCINC: 0.092164904),
+        NMCRecord(
+            state: "FRN", ccode: 220, year: 1914, milex: 1235000, milper: 789, irst: 2802, pec: 45084, tpop: 33220.0,
+            upop: 5906.0, publishedCINC: 0.074748203),
+        NMCRecord(
+            state: "AUH", ccode: 300, year: 1914, milex: 1042000, milper: 839, irst: 2162, pec: 32416, tpop: 52594.0,
+            upop: 4405.0, publishedCINC: 0.068234459),
+        NMCRecord(
+            state: "JPN", ccode: 740, year: 1914, milex: 108347, milper: 300, irst: 283, pec: 24190, tpop: 52039.0,
+            upop: 6678.0, publishedCINC: 0.031595059),
+        NMCRecord(
+            state: "ITA", ccode: 325, year: 1914, milex: 87453, milper: 344, irst: 911, pec: 10508, tpop: 35890.0,
+            upop: 4097.0, publishedCINC: 0.025674975),
+        NMCRecord(
+            state: "SPN", ccode: 230, year: 1914, milex: 99874, milper: 162, irst: 356, pec: 7300, tpop: 20330.0,
+            upop: 1997.0, publishedCINC: 0.014107997),
+        NMCRecord(
+            state: "TUR", ccode: 640, year: 1914, milex: -9, milper: 249, irst: 0, pec: 660, tpop: 18520.0, upop: 997.0,
+            publishedCINC: 0.012148417),
+        NMCRecord(
+            state: "BEL", ccode: 211, year: 1914, milex: 9847, milper: 115, irst: 1396, pec: 16700, tpop: 7684.0,
+            upop: 894.0, publishedCINC: 0.011732684),
+        NMCRecord(
+            state: "BRA", ccode: 140, year: 1914, milex: 29499, milper: 25, irst: 0, pec: 1788, tpop: 24161.0,
+            upop: 2440.0, publishedCINC: 0.0087416451),
+        NMCRecord(
+            state: "ETH", ccode: 530, year: 1914, milex: -9, milper: 250, irst: 0, pec: 0, tpop: 9110.0, upop: 0.0,
+            publishedCINC: 0.0085933553),
+        NMCRecord(
+            state: "NTH", ccode: 210, year: 1914, milex: 7849, milper: 41, irst: 0, pec: 9848, tpop: 6280.0,
+            upop: 1503.0, publishedCINC: 0.0058020833),
+        NMCRecord(
+            state: "ROM", ccode: 360, year: 1914, milex: 8991, milper: 145, irst: 0, pec: 1902, tpop: 7756.0,
+            upop: 460.0, publishedCINC: 0.0057005277),
+        NMCRecord(
+            state: "SWD", ccode: 380, year: 1914, milex: 22180, milper: -9, irst: 507, pec: 5877, tpop: 5674.0,
+            upop: 525.0, publishedCINC: 0.005258183),
+        NMCRecord(
+            state: "ARG", ccode: 160, year: 1914, milex: 12701, milper: 30, irst: 0, pec: 2525, tpop: 8000.0,
+            upop: 1591.0, publishedCINC: 0.0050069857),
+        NMCRecord(
+            state: "MEX", ccode: 70, year: 1914, milex: 22000, milper: 30, irst: 0, pec: 1310, tpop: 15090.0,
+            upop: 690.0, publishedCINC: 0.0045623509),
+        NMCRecord(
+            state: "IRN", ccode: 630, year: 1914, milex: -9, milper: 59, irst: 0, pec: 138, tpop: 10890.0, upop: 520.0,
+            publishedCINC: 0.004491033),
+        NMCRecord(
+            state: "THI", ccode: 800, year: 1914, milex: 6592, milper: 32, irst: 0, pec: 0, tpop: 8822.0, upop: 521.0,
+            publishedCINC: 0.0029514928),
+        NMCRecord(
+            state: "POR", ccode: 235, year: 1914, milex: 4978, milper: 36, irst: 0, pec: 1251, tpop: 5980.0,
+            upop: 551.0, publishedCINC: 0.0028442331),
+        NMCRecord(
+            state: "CHL", ccode: 155, year: 1914, milex: 15997, milper: 27, irst: 0, pec: 1807, tpop: 3510.0,
+            upop: 591.0, publishedCINC: 0.002683365),
+        NMCRecord(
+            state: "BUL", ccode: 355, year: 1914, milex: 10483, milper: 52, irst: 0, pec: 375, tpop: 4850.0,
+            upop: 123.0, publishedCINC: 0.0023796866),
+        NMCRecord(
+            state: "GRC", ccode: 350, year: 1914, milex: 7821, milper: 29, irst: 0, pec: 445, tpop: 4604.0, upop: 409.0,
+            publishedCINC: 0.0022130215),
+        NMCRecord(
+            state: "DEN", ccode: 390, year: 1914, milex: 4289, milper: 15, irst: 0, pec: 3795, tpop: 2870.0,
+            upop: 485.0, publishedCINC: 0.0021549386),
+        NMCRecord(
+            state: "SWZ", ccode: 225, year: 1914, milex: 2351, milper: 0, irst: 0, pec: 3191, tpop: 3897.0, upop: 558.0,
+            publishedCINC: 0.0019303259),
+        NMCRecord(
+            state: "YUG", ccode: 345, year: 1914, milex: 4156, milper: 41, irst: 0, pec: 262, tpop: 4023.0, upop: 146.0,
+            publishedCINC: 0.0018854915),
+        NMCRecord(
+            state: "NOR", ccode: 385, year: 1914, milex: 8107, milper: 5, irst: 0, pec: 2894, tpop: 2458.0, upop: 249.0,
+            publishedCINC: 0.0014415402),
+        NMCRecord(
+            state: "CUB", ccode: 40, year: 1914, milex: -9, milper: 13, irst: 0, pec: 8, tpop: 2510.0, upop: 330.0,
+            publishedCINC: 0.0014208881),
+        NMCRecord(
+            state: "COL", ccode: 100, year: 1914, milex: 3001, milper: 6, irst: 0, pec: 51, tpop: 5320.0, upop: 129.0,
+            publishedCINC: 0.0011517161),
+        NMCRecord(
+            state: "URU", ccode: 165, year: 1914, milex: 4861, milper: 10, irst: 0, pec: 8, tpop: 1320.0, upop: 337.0,
+            publishedCINC: 0.0010709871),
+        NMCRecord(
+            state: "PER", ccode: 135, year: 1914, milex: 832, milper: 7, irst: 0, pec: 147, tpop: 4350.0, upop: 146.0,
+            publishedCINC: 0.0010348601),
+        NMCRecord(
+            state: "VEN", ccode: 101, year: 1914, milex: 2106, milper: 10, irst: 0, pec: 359, tpop: 2680.0, upop: 0.0,
+            publishedCINC: 0.0007003058),
+        NMCRecord(
+            state: "HAI", ccode: 41, year: 1914, milex: 533, milper: 6, irst: 0, pec: 0, tpop: 1910.0, upop: 102.0,
+            publishedCINC: 0.00057953125),
+        NMCRecord(
+            state: "ECU", ccode: 130, year: 1914, milex: 3698, milper: 8, irst: 0, pec: 10, tpop: 1470.0, upop: 0.0,
+            publishedCINC: 0.00047473289),
+        NMCRecord(
+            state: "BOL", ccode: 145, year: 1914, milex: 2317, milper: 5, irst: 0, pec: 0, tpop: 2030.0, upop: 0.0,
+            publishedCINC: 0.00044784369),
+        NMCRecord(
+            state: "GUA", ccode: 90, year: 1914, milex: 151, milper: 7, irst: 0, pec: 0, tpop: 1180.0, upop: 0.0,
+            publishedCINC: 0.00033031695),
+        NMCRecord(
+            state: "SAL", ccode: 92, year: 1914, milex: 1655, milper: 3, irst: 0, pec: 0, tpop: 1060.0, upop: 0.0,
+            publishedCINC: 0.00025306357),
+        NMCRecord(
+            state: "NIC", ccode: 93, year: 1914, milex: -9, milper: 4, irst: 0, pec: 0, tpop: 580.0, upop: 0.0,
+            publishedCINC: 0.00020871226),
+        NMCRecord(
+            state: "PAR", ccode: 150, year: 1914, milex: 1150, milper: 3, irst: 0, pec: 0, tpop: 660.0, upop: 0.0,
+            publishedCINC: 0.00018704403),
+        NMCRecord(
+            state: "PAN", ccode: 95, year: 1914, milex: -9, milper: -9, irst: -9, pec: -9, tpop: 450.0, upop: 0.0,
+            publishedCINC: 0.00018450835),
+        NMCRecord(
+            state: "ALB", ccode: 339, year: 1914, milex: 1663, milper: 2, irst: 0, pec: 0, tpop: 724.0, upop: 0.0,
+            publishedCINC: 0.00018365715),
+        NMCRecord(
+            state: "DOM", ccode: 42, year: 1914, milex: -9, milper: 1, irst: 0, pec: 0, tpop: 800.0, upop: 0.0,
+            publishedCINC: 0.00015960292),
+        NMCRecord(
+            state: "HON", ccode: 91, year: 1914, milex: 982, milper: 2, irst: 0, pec: 0, tpop: 590.0, upop: 0.0,
+            publishedCINC: 0.00015003679),
+        NMCRecord(
+            state: "USA", ccode: 2, year: 1939, milex: 980000, milper: 334, irst: 47898, pec: 829091, tpop: 131028.0,
+            upop: 37772.0, publishedCINC: 0.18197109),
+        NMCRecord(
+            state: "GMY", ccode: 255, year: 1939, milex: 12000000, milper: 2750, irst: 23733, pec: 255050,
+            tpop: 79798.0, upop: 23627.0, publishedCINC: 0.1779559),
+        NMCRecord(
+            state: "RUS", ccode: 365, year: 1939, milex: 5984123, milper: 1789, irst: 17564, pec: 181115,
+            tpop: 170315.0, upop: 35124.0, publishedCINC: 0.1381359),
+        NMCRecord(
+            state: "UKG", ccode: 200, year: 1939, milex: 7895671, milper: 394, irst: 13433, pec: 219686, tpop: 47762.0,
+            upop: 18429.0, publishedCINC: 0.09968365),
+        NMCRecord(
+            state: "CHN", ccode: 710, year: 1939, milex: 173755, milper: 1488, irst: 62, pec: 35578, tpop: 521310.0,
+            upop: 19770.0, publishedCINC: 0.097051859),
+        NMCRecord(
+            state: "JPN", ccode: 740, year: 1939, milex: 1699970, milper: 957, irst: 6696, pec: 60216, tpop: 71380.0,
+            upop: 20540.0, publishedCINC: 0.059057426),
+        NMCRecord(
+            state: "FRN", ccode: 220, year: 1939, milex: 1023651, milper: 581, irst: 7950, pec: 79602, tpop: 41900.0,
+            upop: 6397.0, publishedCINC: 0.039596099),
+        NMCRecord(
+            state: "ITA", ccode: 325, year: 1939, milex: 669412, milper: 581, irst: 2283, pec: 16851, tpop: 44020.0,
+            upop: 8196.0, publishedCINC: 0.027029654),
+        NMCRecord(
+            state: "POL", ccode: 290, year: 1939, milex: 968472, milper: 275, irst: 504, pec: 23882, tpop: 35486.0,
+            upop: 3914.0, publishedCINC: 0.018311104),
+        NMCRecord(
+            state: "SPN", ccode: 230, year: 1939, milex: 82463, milper: 539, irst: 584, pec: 7083, tpop: 25520.0,
+            upop: 4611.0, publishedCINC: 0.015841126),
+        NMCRecord(
+            state: "CZE", ccode: 315, year: 1939, milex: 268742, milper: 163, irst: 2421, pec: 30745, tpop: 14680.0,
+            upop: 1636.0, publishedCINC: 0.012163654),
+        NMCRecord(
+            state: "BRA", ccode: 140, year: 1939, milex: 63495, milper: 93, irst: 114, pec: 4214, tpop: 40289.0,
+            upop: 4148.0, publishedCINC: 0.0096466392),
+        NMCRecord(
+            state: "BEL", ccode: 211, year: 1939, milex: 63255, milper: 85, irst: 3104, pec: 30468, tpop: 8396.0,
+            upop: 948.0, publishedCINC: 0.0096204747),
+        NMCRecord(
+            state: "CAN", ccode: 20, year: 1939, milex: 125700, milper: 6, irst: 1407, pec: 40964, tpop: 11267.0,
+            upop: 2589.0, publishedCINC: 0.0090911472),
+        NMCRecord(
+            state: "ROM", ccode: 360, year: 1939, milex: 82164, milper: 148, irst: 268, pec: 10955, tpop: 19930.0,
+            upop: 1097.0, publishedCINC: 0.0068203947),
+        NMCRecord(
+            state: "ARG", ccode: 160, year: 1939, milex: 58984, milper: 61, irst: 18, pec: 6822, tpop: 14060.0,
+            upop: 4620.0, publishedCINC: 0.0067641088),
+        NMCRecord(
+            state: "AUL", ccode: 900, year: 1939, milex: 67076, milper: 8, irst: 1202, pec: 18040, tpop: 6968.0,
+            upop: 3336.0, publishedCINC: 0.0067230915),
+        NMCRecord(
+            state: "YUG", ccode: 345, year: 1939, milex: 98514, milper: 146, irst: 235, pec: 3335, tpop: 15596.0,
+            upop: 759.0, publishedCINC: 0.0054650684),
+        NMCRecord(
+            state: "NTH", ccode: 210, year: 1939, milex: 114233, milper: 47, irst: 110, pec: 15428, tpop: 8780.0,
+            upop: 2284.0, publishedCINC: 0.0053620045),
+        NMCRecord(
+            state: "TUR", ccode: 640, year: 1939, milex: 59371, milper: 148, irst: 0, pec: 1955, tpop: 17370.0,
+            upop: 1132.0, publishedCINC: 0.0053594923),
+        NMCRecord(
+            state: "MEX", ccode: 70, year: 1939, milex: 18600, milper: 49, irst: 142, pec: 8675, tpop: 19413.0,
+            upop: 1947.0, publishedCINC: 0.0052810302),
+        NMCRecord(
+            state: "SWD", ccode: 380, year: 1939, milex: 98741, milper: -9, irst: 1151, pec: 12322, tpop: 6320.0,
+            upop: 993.0, publishedCINC: 0.0052774488),
+        NMCRecord(
+            state: "SAF", ccode: 560, year: 1939, milex: 8322, milper: 5, irst: 368, pec: 19640, tpop: 10170.0,
+            upop: 1344.0, publishedCINC: 0.0043412112),
+        NMCRecord(
+            state: "HUN", ccode: 310, year: 1939, milex: 57861, milper: 33, irst: 733, pec: 7074, tpop: 9227.0,
+            upop: 1338.0, publishedCINC: 0.0042843735),
+        NMCRecord(
+            state: "EGY", ccode: 651, year: 1939, milex: 11914, milper: 25, irst: 0, pec: 952, tpop: 16588.0,
+            upop: 2390.0, publishedCINC: 0.004090549),
+        NMCRecord(
+            state: "IRN", ccode: 630, year: 1939, milex: 23543, milper: 32, irst: 0, pec: 1755, tpop: 14105.0,
+            upop: 1248.0, publishedCINC: 0.003197168),
+        NMCRecord(
+            state: "GRC", ccode: 350, year: 1939, milex: 49784, milper: 98, irst: 18, pec: 863, tpop: 7221.0,
+            upop: 844.0, publishedCINC: 0.0031935344),
+        NMCRecord(
+            state: "THI", ccode: 800, year: 1939, milex: 10943, milper: 31, irst: 0, pec: 5, tpop: 15244.0,
+            upop: 1321.0, publishedCINC: 0.0031492503),
+        NMCRecord(
+            state: "AFG", ccode: 700, year: 1939, milex: -9, milper: 103, irst: 0, pec: 0, tpop: 7876.0, upop: 130.0,
+            publishedCINC: 0.0029507875),
+        NMCRecord(
+            state: "POR", ccode: 235, year: 1939, milex: 28533, milper: 40, irst: 0, pec: 1831, tpop: 7600.0,
+            upop: 967.0, publishedCINC: 0.0024302893),
+        NMCRecord(
+            state: "LUX", ccode: 212, year: 1939, milex: 975, milper: 0, irst: 1762, pec: 1081, tpop: 298.0, upop: 0.0,
+            publishedCINC: 0.0023211932),
+        NMCRecord(
+            state: "COL", ccode: 100, year: 1939, milex: 23070, milper: 15, irst: 0, pec: 2267, tpop: 8900.0,
+            upop: 994.0, publishedCINC: 0.0022349865),
+        NMCRecord(
+            state: "DEN", ccode: 390, year: 1939, milex: 29364, milper: 12, irst: 33, pec: 7364, tpop: 3800.0,
+            upop: 743.0, publishedCINC: 0.0019542719),
+        NMCRecord(
+            state: "BUL", ccode: 355, year: 1939, milex: 18955, milper: 48, irst: 0, pec: 979, tpop: 6290.0,
+            upop: 322.0, publishedCINC: 0.0018033878),
+        NMCRecord(
+            state: "FIN", ccode: 375, year: 1939, milex: 68491, milper: 37, irst: 77, pec: 2175, tpop: 3700.0,
+            upop: 304.0, publishedCINC: 0.0017938904),
+        NMCRecord(
+            state: "CHL", ccode: 155, year: 1939, milex: 17336, milper: 24, irst: 0, pec: 1913, tpop: 4990.0,
+            upop: 869.0, publishedCINC: 0.0017904751),
+        NMCRecord(
+            state: "SWZ", ccode: 225, year: 1939, milex: 41256, milper: 0, irst: 0, pec: 5456, tpop: 4206.0,
+            upop: 738.0, publishedCINC: 0.001676227),
+        NMCRecord(
+            state: "CUB", ccode: 40, year: 1939, milex: 18477, milper: 19, irst: 0, pec: 42, tpop: 4250.0, upop: 1006.0,
+            publishedCINC: 0.0015867949),
+        NMCRecord(
+            state: "NOR", ccode: 385, year: 1939, milex: 68421, milper: 4, irst: 68, pec: 6119, tpop: 2944.0,
+            upop: 281.0, publishedCINC: 0.0015337847),
+        NMCRecord(
+            state: "IRQ", ccode: 645, year: 1939, milex: 6945, milper: 19, irst: 0, pec: 5664, tpop: 3691.0,
+            upop: 381.0, publishedCINC: 0.0014770371),
+        NMCRecord(
+            state: "PER", ccode: 135, year: 1939, milex: 7373, milper: 15, irst: 0, pec: 615, tpop: 6570.0, upop: 478.0,
+            publishedCINC: 0.0013782674),
+        NMCRecord(
+            state: "NEP", ccode: 790, year: 1939, milex: -9, milper: 20, irst: 0, pec: 0, tpop: 6140.0, upop: 0.0,
+            publishedCINC: 0.0011505103),
+        NMCRecord(
+            state: "IRE", ccode: 205, year: 1939, milex: 10942, milper: 8, irst: 0, pec: 2972, tpop: 2930.0,
+            upop: 482.0, publishedCINC: 0.0011012742),
+        NMCRecord(
+            state: "LAT", ccode: 367, year: 1939, milex: 8432, milper: 29, irst: 2, pec: 1339, tpop: 1990.0,
+            upop: 391.0, publishedCINC: 0.0010904536),
+        NMCRecord(
+            state: "LIT", ccode: 368, year: 1939, milex: 11230, milper: 27, irst: 0, pec: 1824, tpop: 2710.0,
+            upop: 111.0, publishedCINC: 0.00098277233),
+        NMCRecord(
+            state: "VEN", ccode: 101, year: 1939, milex: 12515, milper: 2, irst: 0, pec: 1920, tpop: 3630.0,
+            upop: 337.0, publishedCINC: 0.00090001069),
+        NMCRecord(
+            state: "URU", ccode: 165, year: 1939, milex: 3571, milper: 9, irst: 0, pec: 40, tpop: 1950.0, upop: 583.0,
+            publishedCINC: 0.00079997064),
+        NMCRecord(
+            state: "YAR", ccode: 678, year: 1939, milex: -9, milper: 18, irst: 0, pec: 0, tpop: 2843.0, upop: 0.0,
+            publishedCINC: 0.00068621809),
+        NMCRecord(
+            state: "ECU", ccode: 130, year: 1939, milex: 1914, milper: 8, irst: 0, pec: 513, tpop: 2410.0, upop: 322.0,
+            publishedCINC: 0.00067200052),
+        NMCRecord(
+            state: "BOL", ccode: 145, year: 1939, milex: 2961, milper: 10, irst: 0, pec: 49, tpop: 2660.0, upop: 287.0,
+            publishedCINC: 0.00066826341),
+        NMCRecord(
+            state: "NEW", ccode: 920, year: 1939, milex: 7080, milper: 1, irst: 0, pec: 1921, tpop: 1642.0, upop: 352.0,
+            publishedCINC: 0.00065370608),
+        NMCRecord(
+            state: "SAU", ccode: 670, year: 1939, milex: -9, milper: 4, irst: 0, pec: 770, tpop: 2509.0, upop: 134.0,
+            publishedCINC: 0.00059509865),
+        NMCRecord(
+            state: "EST", ccode: 366, year: 1939, milex: 5123, milper: 15, irst: 0, pec: 768, tpop: 1141.0, upop: 175.0,
+            publishedCINC: 0.0005647181),
+        NMCRecord(
+            state: "GUA", ccode: 90, year: 1939, milex: 1880, milper: 6, irst: 0, pec: 0, tpop: 2150.0, upop: 180.0,
+            publishedCINC: 0.00046491003),
+        NMCRecord(
+            state: "HAI", ccode: 41, year: 1939, milex: 1760, milper: 3, irst: 0, pec: 0, tpop: 2790.0, upop: 120.0,
+            publishedCINC: 0.00044501165),
+        NMCRecord(
+            state: "ALB", ccode: 339, year: 1939, milex: 6984, milper: 9, irst: 0, pec: 174, tpop: 1070.0, upop: 0.0,
+            publishedCINC: 0.00029760788),
+        NMCRecord(
+            state: "PAR", ccode: 150, year: 1939, milex: 1714, milper: 3, irst: 0, pec: 0, tpop: 1090.0, upop: 130.0,
+            publishedCINC: 0.00026784374),
+        NMCRecord(
+            state: "SAL", ccode: 92, year: 1939, milex: 1480, milper: 3, irst: 0, pec: 0, tpop: 1610.0, upop: 0.0,
+            publishedCINC: 0.00022598865),
+        NMCRecord(
+            state: "DOM", ccode: 42, year: 1939, milex: 1900, milper: 2, irst: 0, pec: 0, tpop: 1630.0, upop: 0.0,
+            publishedCINC: 0.00021563195),
+        NMCRecord(
+            state: "NIC", ccode: 93, year: 1939, milex: -9, milper: 4, irst: 0, pec: 0, tpop: 806.0, upop: 0.0,
+            publishedCINC: 0.0001751711),
+        NMCRecord(
+            state: "HON", ccode: 91, year: 1939, milex: 1095, milper: 1, irst: 0, pec: 0, tpop: 1120.0, upop: 0.0,
+            publishedCINC: 0.00014162897),
+        NMCRecord(
+            state: "MON", ccode: 712, year: 1939, milex: -9, milper: 2, irst: 0, pec: 40, tpop: 742.0, upop: 0.0,
+            publishedCINC: 0.00013577301),
+        NMCRecord(
+            state: "LBR", ccode: 450, year: 1939, milex: -9, milper: 1, irst: 0, pec: 0, tpop: 438.0, upop: 0.0,
+            publishedCINC: 7.4577547e-05),
+        NMCRecord(
+            state: "COS", ccode: 94, year: 1939, milex: 498, milper: 0, irst: 0, pec: 17, tpop: 610.0, upop: 0.0,
+            publishedCINC: 7.0109229e-05),
+        NMCRecord(
+            state: "PAN", ccode: 95, year: 1939, milex: 43, milper: 0, irst: 0, pec: 0, tpop: 605.0, upop: 0.0,
+            publishedCINC: 6.5842512e-05),
     ]
     /// State names for the major powers.
-    static let names: [String: String] = ["AUH": "Austria-Hungary", "BEL": "Belgium", "BUL": "Bulgaria", "CHN": "China", "CZE": "Czechoslovakia", "FRN": "France", "GMY": "Germany", "GRC": "Greece", "HUN": "Hungary", "ITA": "Italy", "JPN": "Japan", "POL": "Poland", "ROM": "Romania", "RUS": "Russia", "SPN": "Spain", "SWD": "Sweden", "TUR": "Turkey", "UKG": "United Kingdom", "USA": "United States of America", "YUG": "Yugoslavia"]
+    static let names: [String: String] = [
+        "AUH": "Austria-Hungary", "BEL": "Belgium", "BUL": "Bulgaria", "CHN": "China", "CZE": "Czechoslovakia",
+        "FRN": "France", "GMY": "Germany", "GRC": "Greece", "HUN": "Hungary", "ITA": "Italy", "JPN": "Japan",
+        "POL": "Poland", "ROM": "Romania", "RUS": "Russia", "SPN": "Spain", "SWD": "Sweden", "TUR": "Turkey",
+        "UKG": "United Kingdom", "USA": "United States of America", "YUG": "Yugoslavia",
+    ]
     /// Capitals: (year, state, capital, latitude, longitude).
     static let capitals: [(Int, String, String, Double, Double)] = [
         (1870, "UKG", "London", 51.5074, -0.1278),

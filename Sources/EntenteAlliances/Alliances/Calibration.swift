@@ -29,15 +29,18 @@ public enum Calibration {
     public static let epsilons: [Double] = [0.05, 0.1, 0.25, 0.5, 1]
 
     /// Scores every (λ, ε) of the grid. O(|grid| · 2ⁿ) with n = 7.
-    public static func grid(lambdas: [Double] = lambdas, epsilons: [Double] = epsilons,
-                            alignment: AlignmentParameters = AlignmentParameters()) throws -> [Point] {
+    public static func grid(
+        lambdas: [Double] = lambdas, epsilons: [Double] = epsilons,
+        alignment: AlignmentParameters = AlignmentParameters()
+    ) throws -> [Point] {
         let scenarios = try [1870, 1890].map { try BuiltinScenarios.scenario(named: "europe-\($0)") }
         var out: [Point] = []
         for l in lambdas {
             for e in epsilons {
                 var scores: [Double] = []
                 for (k, year) in [1870, 1890].enumerated() {
-                    let a = try AllianceAnalysis(scenario: scenarios[k], threatModel: ThreatModel(lengthKm: l, epsilon: e), alignment: alignment)
+                    let a = try AllianceAnalysis(
+                        scenario: scenarios[k], threatModel: ThreatModel(lengthKm: l, epsilon: e), alignment: alignment)
                     let truth = scenarios[k].ids.map { groundTruth[year]![$0]! }
                     scores.append(Blocs.randIndex(a.statusQuo.labels, truth))
                 }
@@ -79,10 +82,12 @@ extension Calibration {
     /// Grid points whose search stalls for `stallLimit` iterations count as unverified and are never chosen.
     /// - Complexity: |grid| × 2 solves of Bell(8) = 4 140 states each (under a second each in release builds when
     ///   the search verifies; a stalled search costs `stallLimit` more iterations).
-    public static func dynamicGrid(kappas: [Double] = dynamicKappas, exposures: [Double] = dynamicExposures,
-                                   exitPayoffs: [Double] = dynamicExitPayoffs, threatModel: ThreatModel = ThreatModel(),
-                                   delta: Double = 0.9, stallLimit: Int = 60, progress: (Int, Int) -> Void = { _, _ in },
-                                   shouldStop: () -> Bool = { false }) throws -> [DynamicPoint] {
+    public static func dynamicGrid(
+        kappas: [Double] = dynamicKappas, exposures: [Double] = dynamicExposures,
+        exitPayoffs: [Double] = dynamicExitPayoffs, threatModel: ThreatModel = ThreatModel(),
+        delta: Double = 0.9, stallLimit: Int = 60, progress: (Int, Int) -> Void = { _, _ in },
+        shouldStop: () -> Bool = { false }
+    ) throws -> [DynamicPoint] {
         let scenarios = try [1870, 1890].map { year -> Scenario in
             let s = try BuiltinScenarios.scenario(named: "europe-\(year)")
             return try s.withTypes(Dictionary(uniqueKeysWithValues: s.ids.map { ($0, ActorType.statusQuo) }))
@@ -103,14 +108,20 @@ extension Calibration {
                     var scores: [Double] = []
                     var verified = true
                     for (idx, year) in [1870, 1890].enumerated() {
-                        let g = try AllianceFormationGame(scenario: scenarios[idx], threatModel: threatModel, parameters: p)
+                        let g = try AllianceFormationGame(
+                            scenario: scenarios[idx], threatModel: threatModel, parameters: p)
                         let r = try g.solve(shouldStop: shouldStop)
                         verified = verified && r.verified
-                        let predicted = r.absorbing.first.map { predictedLabels(g.states[$0.state]) } ?? Array(0..<g.scenario.actorCount)
+                        let predicted =
+                            r.absorbing.first.map { predictedLabels(g.states[$0.state]) }
+                            ?? Array(0..<g.scenario.actorCount)
                         let truth = g.scenario.ids.map { groundTruth[year]![$0]! }
                         scores.append(Blocs.randIndex(predicted, truth))
                     }
-                    out.append(DynamicPoint(kappa: k, neutralExposure: nu, exitPayoff: c, rand1870: scores[0], rand1890: scores[1], verified: verified))
+                    out.append(
+                        DynamicPoint(
+                            kappa: k, neutralExposure: nu, exitPayoff: c, rand1870: scores[0], rand1890: scores[1],
+                            verified: verified))
                     progress(out.count, total)
                 }
             }

@@ -11,8 +11,10 @@ public struct NMCRecord: Sendable, Equatable {
     /// The `cinc` column as published (for checking).
     public let publishedCINC: Double
 
-    public init(state: String, ccode: Int, year: Int, milex: Double, milper: Double, irst: Double, pec: Double,
-                tpop: Double, upop: Double, publishedCINC: Double) {
+    public init(
+        state: String, ccode: Int, year: Int, milex: Double, milper: Double, irst: Double, pec: Double,
+        tpop: Double, upop: Double, publishedCINC: Double
+    ) {
         self.state = state; self.ccode = ccode; self.year = year
         self.milex = milex; self.milper = milper; self.irst = irst; self.pec = pec; self.tpop = tpop; self.upop = upop
         self.publishedCINC = publishedCINC
@@ -49,17 +51,22 @@ public enum CINC {
         for r in records { for (c, x) in r.components.enumerated() where x.isFinite && x >= 0 { totals[c] += x } }
         for c in 0..<6 where !totals[c].isFinite {
             top[c] = records.reduce(0) { max($0, $1.components[c].isFinite ? $1.components[c] : 0) }
-            totals[c] = records.reduce(0) { let x = $1.components[c]; return x.isFinite && x >= 0 ? $0 + x / top[c] : $0 }
+            totals[c] = records.reduce(0) {
+                let x = $1.components[c]; return x.isFinite && x >= 0 ? $0 + x / top[c] : $0
+            }
         }
-        func share(_ c: Int, _ x: Double) -> Double? { x.isFinite && x >= 0 && totals[c] > 0 ? x / top[c] / totals[c] : nil }
+        func share(_ c: Int, _ x: Double) -> Double? {
+            x.isFinite && x >= 0 && totals[c] > 0 ? x / top[c] / totals[c] : nil
+        }
         var out: [String: CapabilityScores] = [:]
         for r in records {
             var sum = 0.0, count = 0
             for (c, x) in r.components.enumerated() { if let s = share(c, x) { sum += s; count += 1 } }
             var mil = 0.0, milCount = 0
             for c in 0..<2 { if let s = share(c, r.components[c]) { mil += s; milCount += 1 } }
-            out[r.state] = CapabilityScores(cinc: count > 0 ? sum / Double(count) : 0,
-                                            militaryShare: milCount > 0 ? mil / Double(milCount) : 0)
+            out[r.state] = CapabilityScores(
+                cinc: count > 0 ? sum / Double(count) : 0,
+                militaryShare: milCount > 0 ? mil / Double(milCount) : 0)
         }
         return out
     }

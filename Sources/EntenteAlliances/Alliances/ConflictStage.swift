@@ -47,9 +47,10 @@ public struct ConflictStage: Sendable, Equatable {
 
     /// Creates the stage; throws ``AllianceGameError/invalidParameter(name:value:range:)`` on a value outside
     /// its range (γ in [0.25, 8], e, κ, G finite in [0, 1e12]).
-    public init(decisiveness: Double = 2, entanglement: Double = 0.3, autonomyCost: Double = 0.02, prize: Double = 1,
-                tethering: Double = 0) throws(AllianceGameError)
-    {
+    public init(
+        decisiveness: Double = 2, entanglement: Double = 0.3, autonomyCost: Double = 0.02, prize: Double = 1,
+        tethering: Double = 0
+    ) throws(AllianceGameError) {
         guard tethering.isFinite, tethering >= 0, tethering <= 1 else {
             throw .invalidParameter(name: "tethering", value: tethering, range: "[0, 1]")
         }
@@ -57,7 +58,9 @@ public struct ConflictStage: Sendable, Equatable {
             throw .invalidParameter(name: "decisiveness", value: decisiveness, range: "[0.25, 8]")
         }
         for (name, v) in [("entanglement", entanglement), ("kappa", autonomyCost), ("prize", prize)] {
-            guard v.isFinite, v >= 0, v <= 1e12 else { throw .invalidParameter(name: name, value: v, range: "[0, 1e12]") }
+            guard v.isFinite, v >= 0, v <= 1e12 else {
+                throw .invalidParameter(name: name, value: v, range: "[0, 1e12]")
+            }
         }
         self.decisiveness = decisiveness
         self.entanglement = entanglement
@@ -91,8 +94,10 @@ public struct ConflictStage: Sendable, Equatable {
     ///   - blockStrength: workspace of at least n entries (reused across calls).
     ///   - u: output, n payoffs.
     /// - Complexity: O(n³) worst case for the entanglement term, O(n²) otherwise.
-    public func payoffs(labels: [Int], shares r: [Double], threat t: Matrix, reach g: Matrix, powerAcquiring: [Double],
-                        blockStrength: inout [Double], into u: inout [Double]) {
+    public func payoffs(
+        labels: [Int], shares r: [Double], threat t: Matrix, reach g: Matrix, powerAcquiring: [Double],
+        blockStrength: inout [Double], into u: inout [Double]
+    ) {
         let n = labels.count
         for b in 0..<n { blockStrength[b] = 0 }
         for i in 0..<n { blockStrength[labels[i]] += r[i] }
@@ -109,7 +114,9 @@ public struct ConflictStage: Sendable, Equatable {
                 } else {
                     let p = winProbability(rs, against: blockStrength[labels[j]])
                     value -= tij * (1 - p)
-                    if powerAcquiring[i] > 0, rs > 0 { spoils += g[i, j] * r[j] * (1 - powerAcquiring[j]) * p * r[i] / rs }
+                    if powerAcquiring[i] > 0, rs > 0 {
+                        spoils += g[i, j] * r[j] * (1 - powerAcquiring[j]) * p * r[i] / rs
+                    }
                 }
             }
             if rs > r[i] && rs > 0 {
@@ -144,7 +151,8 @@ public enum AllianceGameError: Error, Equatable, Sendable, CustomStringConvertib
         switch self {
         case .invalidParameter(let name, let value, let range): return "\(name) must be in \(range), got \(value)"
         case .tooManyActors(let count, let limit):
-            return "the alliance game enumerates every coalition structure (Bell(n) of them): \(count) actors exceed the limit of \(limit); analyse at most \(limit) actors (e.g. the great powers only)"
+            return
+                "the alliance game enumerates every coalition structure (Bell(n) of them): \(count) actors exceed the limit of \(limit); analyse at most \(limit) actors (e.g. the great powers only)"
         case .yearOutOfRange(let y, let r): return "year \(y) is outside \(r.lowerBound)–\(r.upperBound)"
         case .nonFinite(let what): return "non-finite value in \(what)"
         case .notConverged(let what): return "did not converge: \(what)"

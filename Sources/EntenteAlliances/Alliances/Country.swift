@@ -42,8 +42,10 @@ public struct Country: Sendable, Equatable {
     public var capital: (latitude: Double, longitude: Double)?
 
     /// An actor; `militaryShare` defaults to `capability` (offensive emphasis 1), `name` to `id`.
-    public init(id: String, name: String? = nil, capability: Double, militaryShare: Double? = nil,
-                type: ActorType = .statusQuo, capital: (latitude: Double, longitude: Double)? = nil) {
+    public init(
+        id: String, name: String? = nil, capability: Double, militaryShare: Double? = nil,
+        type: ActorType = .statusQuo, capital: (latitude: Double, longitude: Double)? = nil
+    ) {
         self.id = id
         self.name = name ?? id
         self.capability = capability
@@ -57,6 +59,7 @@ public struct Country: Sendable, Equatable {
 
     public static func == (a: Country, b: Country) -> Bool {
         a.id == b.id && a.name == b.name && a.capability == b.capability && a.militaryShare == b.militaryShare
-            && a.type == b.type && a.capital?.latitude == b.capital?.latitude && a.capital?.longitude == b.capital?.longitude
+            && a.type == b.type && a.capital?.latitude == b.capital?.latitude
+            && a.capital?.longitude == b.capital?.longitude
     }
 }

@@ -41,14 +41,17 @@ public struct DynamicPayoffModel: Sendable {
         closed.useTypePriors = false
         var to = try open.matrix(unit), tc = try closed.matrix(unit)
         for k in to.storage.indices { to.storage[k] /= total; tc.storage[k] /= total }
-        guard to.isFinite, tc.isFinite else { throw DynamicsError.invalidParameter(name: "capabilities (the threat matrix is not finite)") }
+        guard to.isFinite, tc.isFinite else {
+            throw DynamicsError.invalidParameter(name: "capabilities (the threat matrix is not finite)")
+        }
         threatOpen = to
         threatClosed = tc
         reach = threatModel.reach(scenario)
         powerAcquiring = scenario.actors.map { $0.type.probabilityPowerAcquiring >= 0.5 ? 1 : 0 }
         do {
-            stage = try ConflictStage(decisiveness: parameters.decisiveness, entanglement: parameters.entanglement,
-                                      autonomyCost: parameters.kappa, prize: parameters.prize)
+            stage = try ConflictStage(
+                decisiveness: parameters.decisiveness, entanglement: parameters.entanglement,
+                autonomyCost: parameters.kappa, prize: parameters.prize)
         } catch { throw DynamicsError.invalidParameter(name: error.description) }
         self.parameters = parameters
     }
@@ -70,10 +73,13 @@ public struct DynamicPayoffModel: Sendable {
         for i in 0..<n where s.labels[i] < 0 { spoils[i] = 0 }
         var work = [Double](repeating: 0, count: n)
         var u = [Double](repeating: 0, count: n)
-        stage.payoffs(labels: labels, shares: shares, threat: t, reach: reach, powerAcquiring: spoils, blockStrength: &work, into: &u)
+        stage.payoffs(
+            labels: labels, shares: shares, threat: t, reach: reach, powerAcquiring: spoils, blockStrength: &work,
+            into: &u)
         for i in 0..<n {
             if s.labels[i] < 0 {
-                u[i] = parameters.exitPayoff + parameters.neutralExposure * u[i]  // alone: u[i] is minus its security loss
+                // Alone: u[i] is minus its security loss.
+                u[i] = parameters.exitPayoff + parameters.neutralExposure * u[i]
             } else {
                 u[i] -= parameters.allianceCost * Double(size[labels[i]] - 1)
             }

@@ -22,8 +22,10 @@ public struct GreatPower: Sendable, Equatable {
     public let latitude: Double, longitude: Double
 
     /// Memberwise initialiser. O(1).
-    public init(ccode: Int, abb: String, milex: Double?, milper: Double?, irst: Double?, pec: Double?, tpop: Double?,
-                upop: Double?, cinc: Double, militaryShare: Double, capital: String, latitude: Double, longitude: Double) {
+    public init(
+        ccode: Int, abb: String, milex: Double?, milper: Double?, irst: Double?, pec: Double?, tpop: Double?,
+        upop: Double?, cinc: Double, militaryShare: Double, capital: String, latitude: Double, longitude: Double
+    ) {
         self.ccode = ccode; self.abb = abb
         self.milex = milex; self.milper = milper; self.irst = irst; self.pec = pec; self.tpop = tpop; self.upop = upop
         self.cinc = cinc; self.militaryShare = militaryShare

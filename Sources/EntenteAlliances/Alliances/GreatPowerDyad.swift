@@ -22,7 +22,10 @@ public struct GreatPowerDyad: Sendable, Equatable, Hashable {
     public var contiguous: Bool { contiguity >= 1 }
 
     /// Memberwise initialiser. O(1).
-    public init(year: Int, ccode1: Int, ccode2: Int, capitalDistanceKm: Double, contiguity: Int, minDistanceKm: Double?, rivalry: Bool) {
+    public init(
+        year: Int, ccode1: Int, ccode2: Int, capitalDistanceKm: Double, contiguity: Int, minDistanceKm: Double?,
+        rivalry: Bool
+    ) {
         self.year = year; self.ccode1 = ccode1; self.ccode2 = ccode2
         self.capitalDistanceKm = capitalDistanceKm; self.contiguity = contiguity; self.minDistanceKm = minDistanceKm
         self.rivalry = rivalry

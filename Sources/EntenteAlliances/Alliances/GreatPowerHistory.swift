@@ -21,7 +21,9 @@ public struct GreatPowerHistory: Sendable {
 
     /// The compiled-in history (peacesciencer 1.2.9 extracts; outcomes 1816–1890), parsed on first use.
     public static let embedded: GreatPowerHistory = {
-        do { return try GreatPowerHistory(embeddedTables: ()) } catch { fatalError("embedded history data are corrupt: \(error)") }
+        do { return try GreatPowerHistory(embeddedTables: ()) } catch {
+            fatalError("embedded history data are corrupt: \(error)")
+        }
     }()
 
     /// Dataset citations to print where the history is used.
@@ -38,16 +40,21 @@ public struct GreatPowerHistory: Sendable {
         "AUH": "Austria-Hungary", "ITA": "Italy (Sardinia)", "RUS": "Russia", "JPN": "Japan",
     ]
 
-    init(years: ClosedRange<Int>, outcomeYears: ClosedRange<Int>, warYears: ClosedRange<Int>, alliances: [AllianceCommitment],
-         wars: [WarParticipation], yearTable: [GreatPowerYear]) {
+    init(
+        years: ClosedRange<Int>, outcomeYears: ClosedRange<Int>, warYears: ClosedRange<Int>,
+        alliances: [AllianceCommitment],
+        wars: [WarParticipation], yearTable: [GreatPowerYear]
+    ) {
         self.years = years
         self.outcomeYears = outcomeYears
         self.warYears = warYears
         self.alliances = alliances.sorted { ($0.year, $0.ccode1, $0.ccode2) < ($1.year, $1.ccode1, $1.ccode2) }
         var byWar: [Int: [WarParticipation]] = [:]
         for w in wars { byWar[w.warnum, default: []].append(w) }
-        self.wars = byWar.map { GreatPowerWar(warnum: $0.key, startYear: $0.value[0].startYear, participants: $0.value) }
-            .sorted { ($0.startYear, $0.warnum) < ($1.startYear, $1.warnum) }
+        self.wars = byWar.map {
+            GreatPowerWar(warnum: $0.key, startYear: $0.value[0].startYear, participants: $0.value)
+        }
+        .sorted { ($0.startYear, $0.warnum) < ($1.startYear, $1.warnum) }
         self.yearTable = yearTable
     }
 
@@ -62,12 +69,16 @@ public struct GreatPowerHistory: Sendable {
 
         struct Key: Hashable { let year: Int, ccode: Int }
         var nmcRows: [Key: Int] = [:], capRows: [Key: Int] = [:]
-        let ny = try nmc.column("year"), nc = try nmc.column("ccode"), cy = try cap.column("year"), cc = try cap.column("ccode")
+        let ny = try nmc.column("year"), nc = try nmc.column("ccode"), cy = try cap.column("year"),
+            cc = try cap.column("ccode")
         for r in nmc.rows.indices { nmcRows[Key(year: try nmc.int(r, ny), ccode: try nmc.int(r, nc))] = r }
         for r in cap.rows.indices { capRows[Key(year: try cap.int(r, cy), ccode: try cap.int(r, cc))] = r }
         var totals: [Int: (milex: Double, milper: Double)] = [:]
-        let ty = try tot.column("year"), tmx = try tot.column("milex_world_total_nonmissing"), tmp = try tot.column("milper_world_total_nonmissing")
-        for r in tot.rows.indices { totals[try tot.int(r, ty)] = (try tot.double(r, tmx) ?? 0, try tot.double(r, tmp) ?? 0) }
+        let ty = try tot.column("year"), tmx = try tot.column("milex_world_total_nonmissing"),
+            tmp = try tot.column("milper_world_total_nonmissing")
+        for r in tot.rows.indices {
+            totals[try tot.int(r, ty)] = (try tot.double(r, tmx) ?? 0, try tot.double(r, tmp) ?? 0)
+        }
 
         var powersByYear: [Int: [GreatPower]] = [:]
         let gy = try gp.column("year"), gc = try gp.column("ccode"), ga = try gp.column("stateabb")
@@ -75,8 +86,12 @@ public struct GreatPowerHistory: Sendable {
         let capName = try cap.column("capital"), lat = try cap.column("lat"), lng = try cap.column("lng")
         for r in gp.rows.indices {
             let year = try gp.int(r, gy), code = try gp.int(r, gc)
-            guard let n = nmcRows[Key(year: year, ccode: code)], let c = capRows[Key(year: year, ccode: code)], let world = totals[year] else {
-                throw HistoryError.malformed(table: "great_powers", line: r + 2, message: "no NMC, capital or world-total row for \(code) in \(year)")
+            guard let n = nmcRows[Key(year: year, ccode: code)], let c = capRows[Key(year: year, ccode: code)],
+                let world = totals[year]
+            else {
+                throw HistoryError.malformed(
+                    table: "great_powers", line: r + 2,
+                    message: "no NMC, capital or world-total row for \(code) in \(year)")
             }
             let v = try comps.map { k -> Double? in
                 let x = try nmc.double(n, k)
@@ -86,19 +101,27 @@ public struct GreatPowerHistory: Sendable {
             if let x = v[0], world.milex > 0 { mil += x / world.milex; count += 1 }
             if let x = v[1], world.milper > 0 { mil += x / world.milper; count += 1 }
             guard let cinc = v[6], let la = try cap.double(c, lat), let lo = try cap.double(c, lng) else {
-                throw HistoryError.malformed(table: "nmc", line: n + 2, message: "missing cinc or capital coordinates for \(code) in \(year)")
+                throw HistoryError.malformed(
+                    table: "nmc", line: n + 2, message: "missing cinc or capital coordinates for \(code) in \(year)")
             }
-            powersByYear[year, default: []].append(GreatPower(
-                ccode: code, abb: String(gp.rows[r][ga]), milex: v[0], milper: v[1], irst: v[2], pec: v[3], tpop: v[4], upop: v[5],
-                cinc: cinc, militaryShare: count > 0 ? mil / count : 0, capital: String(cap.rows[c][capName]), latitude: la, longitude: lo))
+            powersByYear[year, default: []].append(
+                GreatPower(
+                    ccode: code, abb: String(gp.rows[r][ga]), milex: v[0], milper: v[1], irst: v[2], pec: v[3],
+                    tpop: v[4], upop: v[5],
+                    cinc: cinc, militaryShare: count > 0 ? mil / count : 0, capital: String(cap.rows[c][capName]),
+                    latitude: la, longitude: lo))
         }
         var dyadsByYear: [Int: [GreatPowerDyad]] = [:]
         let dy0 = try dy.column("year"), d1 = try dy.column("ccode1"), d2 = try dy.column("ccode2")
-        let dk = try dy.column("capital_distance_km"), dc = try dy.column("contiguity"), dm = try dy.column("mindist_km"), dr = try dy.column("rivalry")
+        let dk = try dy.column("capital_distance_km"), dc = try dy.column("contiguity"),
+            dm = try dy.column("mindist_km"), dr = try dy.column("rivalry")
         for r in dy.rows.indices {
-            guard let km = try dy.double(r, dk) else { throw HistoryError.malformed(table: "dyads", line: r + 2, message: "missing capital distance") }
-            let d = GreatPowerDyad(year: try dy.int(r, dy0), ccode1: try dy.int(r, d1), ccode2: try dy.int(r, d2), capitalDistanceKm: km,
-                                   contiguity: try dy.int(r, dc), minDistanceKm: try dy.double(r, dm), rivalry: try dy.flag(r, dr))
+            guard let km = try dy.double(r, dk) else {
+                throw HistoryError.malformed(table: "dyads", line: r + 2, message: "missing capital distance")
+            }
+            let d = GreatPowerDyad(
+                year: try dy.int(r, dy0), ccode1: try dy.int(r, d1), ccode2: try dy.int(r, d2), capitalDistanceKm: km,
+                contiguity: try dy.int(r, dc), minDistanceKm: try dy.double(r, dm), rivalry: try dy.flag(r, dr))
             dyadsByYear[d.year, default: []].append(d)
         }
         let first = powersByYear.keys.min() ?? 0, last = powersByYear.keys.max() ?? -1
@@ -107,13 +130,15 @@ public struct GreatPowerHistory: Sendable {
             let powers = (powersByYear[y] ?? []).sorted { $0.ccode < $1.ccode }
             let dyads = (dyadsByYear[y] ?? []).sorted { ($0.ccode1, $0.ccode2) < ($1.ccode1, $1.ccode2) }
             guard dyads.count == powers.count * (powers.count - 1) / 2 else {
-                throw HistoryError.malformed(table: "dyads", line: 0, message: "\(y): \(dyads.count) pairs for \(powers.count) powers")
+                throw HistoryError.malformed(
+                    table: "dyads", line: 0, message: "\(y): \(dyads.count) pairs for \(powers.count) powers")
             }
             table.append(GreatPowerYear(year: y, powers: powers, dyads: dyads))
         }
-        self.init(years: first...last, outcomeYears: 1816...1890, warYears: 1816...1890,
-                  alliances: try HistoryCSV.alliances(GreatPowerHistoryData.alliances, name: "alliances_1816_1890"),
-                  wars: try HistoryCSV.wars(GreatPowerHistoryData.wars, name: "wars_1816_1890"), yearTable: table)
+        self.init(
+            years: first...last, outcomeYears: 1816...1890, warYears: 1816...1890,
+            alliances: try HistoryCSV.alliances(GreatPowerHistoryData.alliances, name: "alliances_1816_1890"),
+            wars: try HistoryCSV.wars(GreatPowerHistoryData.wars, name: "wars_1816_1890"), yearTable: table)
     }
 
     /// The great-power system of a year. Throws ``HistoryError/yearOutOfRange(year:available:)`` outside ``years``. O(1).
@@ -158,8 +183,9 @@ public struct GreatPowerHistory: Sendable {
         let gy = try year(y)
         let n = gy.powers.count
         let actors = gy.powers.map {
-            Country(id: $0.abb, name: Self.names[$0.abb] ?? $0.abb, capability: $0.cinc, militaryShare: $0.militaryShare,
-                  type: .statusQuo, capital: (latitude: $0.latitude, longitude: $0.longitude))
+            Country(
+                id: $0.abb, name: Self.names[$0.abb] ?? $0.abb, capability: $0.cinc, militaryShare: $0.militaryShare,
+                type: .statusQuo, capital: (latitude: $0.latitude, longitude: $0.longitude))
         }
         var d = Matrix(rows: n, columns: n)
         var land = [[Bool]](repeating: [Bool](repeating: false, count: n), count: n)
@@ -172,8 +198,9 @@ public struct GreatPowerHistory: Sendable {
             riv[i][j] = p.rivalry; riv[j][i] = p.rivalry
         }
         do {
-            return try Scenario(name: "history-\(y)", year: y, actors: actors, distances: d, landContiguous: land, rivalries: riv,
-                                sources: Self.citations)
+            return try Scenario(
+                name: "history-\(y)", year: y, actors: actors, distances: d, landContiguous: land, rivalries: riv,
+                sources: Self.citations)
         } catch let e as ScenarioError {
             // The history's own tables do not make a valid scenario for this year.
             throw HistoryError.malformed(table: "great powers \(y)", line: 0, message: e.description)
@@ -185,7 +212,9 @@ public struct GreatPowerHistory: Sendable {
     /// (first year ≤ last known + 1); the outcome coverage grows to the file's last year. `wars` replace the embedded
     /// wars with the same numbers and are added otherwise; when given, war coverage grows to the larger of the
     /// alliance coverage and the last start year in the file. O(rows log rows).
-    public func withOutcomes(alliances supplied: [AllianceCommitment]?, wars suppliedWars: [WarParticipation]?) throws -> GreatPowerHistory {
+    public func withOutcomes(alliances supplied: [AllianceCommitment]?, wars suppliedWars: [WarParticipation]?) throws
+        -> GreatPowerHistory
+    {
         var outcomes = outcomeYears
         var merged = alliances
         if let s = supplied, let lo = s.map(\.year).min(), let hi = s.map(\.year).max() {
@@ -193,7 +222,11 @@ public struct GreatPowerHistory: Sendable {
                 throw HistoryError.yearOutOfRange(year: years.contains(lo) ? hi : lo, available: years)
             }
             guard lo <= outcomeYears.upperBound + 1 else {
-                throw HistoryError.malformed(table: "outcomes", line: 0, message: "the file starts in \(lo), leaving \(outcomeYears.upperBound + 1)\(lo - 1 > outcomeYears.upperBound + 1 ? "–\(lo - 1)" : "") without outcomes")
+                throw HistoryError.malformed(
+                    table: "outcomes", line: 0,
+                    message:
+                        "the file starts in \(lo), leaving \(outcomeYears.upperBound + 1)\(lo - 1 > outcomeYears.upperBound + 1 ? "–\(lo - 1)" : "") without outcomes"
+                )
             }
             merged = alliances.filter { !(lo...hi).contains($0.year) } + s
             outcomes = min(lo, outcomeYears.lowerBound)...max(hi, outcomeYears.upperBound)
@@ -203,8 +236,11 @@ public struct GreatPowerHistory: Sendable {
         if let w = suppliedWars {
             let numbers = Set(w.map(\.warnum))
             warRows = warRows.filter { !numbers.contains($0.warnum) } + w
-            warCover = warYears.lowerBound...max(warYears.upperBound, outcomes.upperBound, w.map(\.startYear).max() ?? 0)
+            warCover =
+                warYears.lowerBound...max(warYears.upperBound, outcomes.upperBound, w.map(\.startYear).max() ?? 0)
         }
-        return GreatPowerHistory(years: years, outcomeYears: outcomes, warYears: warCover, alliances: merged, wars: warRows, yearTable: yearTable)
+        return GreatPowerHistory(
+            years: years, outcomeYears: outcomes, warYears: warCover, alliances: merged, wars: warRows,
+            yearTable: yearTable)
     }
 }

@@ -22,9 +22,11 @@ public enum HistoryError: Error, Equatable, Sendable, CustomStringConvertible {
         case .yearOutOfRange(let y, let r):
             return "no great-power data for \(y): the history covers \(r.lowerBound)–\(r.upperBound)"
         case .outcomesUnavailable(let y, let r):
-            return "alliance and war outcomes for \(y) are held out (known: \(r.lowerBound)–\(r.upperBound)); supply alliance and war tables that cover it"
+            return
+                "alliance and war outcomes for \(y) are held out (known: \(r.lowerBound)–\(r.upperBound)); supply alliance and war tables that cover it"
         case .invalidFitYears(let f, let a):
-            return "fitting years \(f.lowerBound)–\(f.upperBound) must lie within \(a.lowerBound)–\(a.upperBound), the years with known outcomes"
+            return
+                "fitting years \(f.lowerBound)–\(f.upperBound) must lie within \(a.lowerBound)–\(a.upperBound), the years with known outcomes"
         case .malformed(let t, let l, let m):
             return "\(t), line \(l): \(m)"
         case .invalidPredictions(let m, let y, let msg):

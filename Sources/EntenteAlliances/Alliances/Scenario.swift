@@ -31,19 +31,27 @@ public struct Scenario: Sendable, Equatable {
 
     /// Validates and builds a scenario. Missing distances (NaN) are computed from capitals by the haversine
     /// formula (R = 6371.0088 km, rounded to 0.1 km). O(n²).
-    public init(name: String, year: Int? = nil, actors: [Country], distances: Matrix? = nil,
-                landContiguous: [[Bool]]? = nil, rivalries: [[Bool]]? = nil, sources: [String] = []) throws {
+    public init(
+        name: String, year: Int? = nil, actors: [Country], distances: Matrix? = nil,
+        landContiguous: [[Bool]]? = nil, rivalries: [[Bool]]? = nil, sources: [String] = []
+    ) throws {
         let n = actors.count
         guard n >= 1 else { throw ScenarioError(field: "actors", message: "a scenario needs at least one actor") }
         var seen = Set<String>()
         for (k, a) in actors.enumerated() {
             guard !a.id.isEmpty else { throw ScenarioError(field: "actors[\(k)].id", message: "empty id") }
-            guard seen.insert(a.id).inserted else { throw ScenarioError(field: "actors[\(k)].id", message: "duplicate id \"\(a.id)\"") }
+            guard seen.insert(a.id).inserted else {
+                throw ScenarioError(field: "actors[\(k)].id", message: "duplicate id \"\(a.id)\"")
+            }
             guard a.capability.isFinite, a.capability >= 0 else {
-                throw ScenarioError(field: "actors[\(k)].capability", message: "must be a finite non-negative number, got \(a.capability)")
+                throw ScenarioError(
+                    field: "actors[\(k)].capability",
+                    message: "must be a finite non-negative number, got \(a.capability)")
             }
             guard a.militaryShare.isFinite, a.militaryShare >= 0 else {
-                throw ScenarioError(field: "actors[\(k)].military_share", message: "must be a finite non-negative number, got \(a.militaryShare)")
+                throw ScenarioError(
+                    field: "actors[\(k)].military_share",
+                    message: "must be a finite non-negative number, got \(a.militaryShare)")
             }
             let p = a.type.probabilityPowerAcquiring
             guard p.isFinite, p >= 0, p <= 1 else {
@@ -51,7 +59,9 @@ public struct Scenario: Sendable, Equatable {
             }
             if let c = a.capital {
                 guard c.latitude.isFinite, abs(c.latitude) <= 90, c.longitude.isFinite, abs(c.longitude) <= 180 else {
-                    throw ScenarioError(field: "actors[\(k)].capital", message: "latitude must be in [-90, 90] and longitude in [-180, 180]")
+                    throw ScenarioError(
+                        field: "actors[\(k)].capital",
+                        message: "latitude must be in [-90, 90] and longitude in [-180, 180]")
                 }
             }
         }
@@ -67,7 +77,10 @@ public struct Scenario: Sendable, Equatable {
             }
             for j in (i + 1)..<max(i + 1, n) where !(d[i, j].isNaN && d[j, i].isNaN) {
                 guard d[i, j] == d[j, i] else {
-                    throw ScenarioError(field: "distances", message: "distance \(actors[i].id)–\(actors[j].id) is not symmetric (\(d[i, j]) and \(d[j, i]))")
+                    throw ScenarioError(
+                        field: "distances",
+                        message: "distance \(actors[i].id)–\(actors[j].id) is not symmetric (\(d[i, j]) and \(d[j, i]))"
+                    )
                 }
             }
         }
@@ -76,34 +89,47 @@ public struct Scenario: Sendable, Equatable {
             for j in 0..<n where i != j {
                 if d[i, j].isNaN {
                     guard let a = actors[i].capital, let b = actors[j].capital else {
-                        throw ScenarioError(field: "distances", message: "no distance between \(actors[i].id) and \(actors[j].id) and no capitals to compute it")
+                        throw ScenarioError(
+                            field: "distances",
+                            message:
+                                "no distance between \(actors[i].id) and \(actors[j].id) and no capitals to compute it")
                     }
                     d[i, j] = Scenario.haversineKm(a, b)
                 }
                 guard d[i, j].isFinite || d[i, j] == .infinity, d[i, j] >= 0 else {
-                    throw ScenarioError(field: "distances", message: "distance \(actors[i].id)–\(actors[j].id) must be non-negative")
+                    throw ScenarioError(
+                        field: "distances", message: "distance \(actors[i].id)–\(actors[j].id) must be non-negative")
                 }
             }
         }
         let land = landContiguous ?? [[Bool]](repeating: [Bool](repeating: false, count: n), count: n)
         let riv = rivalries ?? [[Bool]](repeating: [Bool](repeating: false, count: n), count: n)
-        guard land.count == n, land.allSatisfy({ $0.count == n }) else { throw ScenarioError(field: "contiguous", message: "must be \(n)×\(n)") }
-        guard riv.count == n, riv.allSatisfy({ $0.count == n }) else { throw ScenarioError(field: "rivalries", message: "must be \(n)×\(n)") }
+        guard land.count == n, land.allSatisfy({ $0.count == n }) else {
+            throw ScenarioError(field: "contiguous", message: "must be \(n)×\(n)")
+        }
+        guard riv.count == n, riv.allSatisfy({ $0.count == n }) else {
+            throw ScenarioError(field: "rivalries", message: "must be \(n)×\(n)")
+        }
         for (field, m) in [("contiguous", land), ("rivalries", riv)] {
             for i in 0..<n {
-                guard !m[i][i] else { throw ScenarioError(field: field, message: "\(actors[i].id) is paired with itself") }
+                guard !m[i][i] else {
+                    throw ScenarioError(field: field, message: "\(actors[i].id) is paired with itself")
+                }
                 for j in (i + 1)..<max(i + 1, n) where m[i][j] != m[j][i] {
                     throw ScenarioError(field: field, message: "\(actors[i].id)–\(actors[j].id) is not symmetric")
                 }
             }
         }
-        self.init(validatedName: name, year: year, actors: actors, distances: d, landContiguous: land, rivalries: riv,
-                  sources: sources)
+        self.init(
+            validatedName: name, year: year, actors: actors, distances: d, landContiguous: land, rivalries: riv,
+            sources: sources)
     }
 
     /// Stores fields that have already been validated.
-    private init(validatedName name: String, year: Int?, actors: [Country], distances: Matrix, landContiguous: [[Bool]],
-                 rivalries: [[Bool]], sources: [String]) {
+    private init(
+        validatedName name: String, year: Int?, actors: [Country], distances: Matrix, landContiguous: [[Bool]],
+        rivalries: [[Bool]], sources: [String]
+    ) {
         self.name = name
         self.year = year
         self.actors = actors
@@ -118,8 +144,9 @@ public struct Scenario: Sendable, Equatable {
     package func withPureTypes(_ powerAcquiring: [(index: Int, powerAcquiring: Bool)]) -> Scenario {
         var updated = actors
         for (i, p) in powerAcquiring { updated[i].type = p ? .powerAcquiring : .statusQuo }
-        return Scenario(validatedName: name, year: year, actors: updated, distances: distances, landContiguous: landContiguous,
-                        rivalries: rivalries, sources: sources)
+        return Scenario(
+            validatedName: name, year: year, actors: updated, distances: distances, landContiguous: landContiguous,
+            rivalries: rivalries, sources: sources)
     }
 
     /// Number of actors.
@@ -158,13 +185,16 @@ public struct Scenario: Sendable, Equatable {
         }
         var d = Matrix(rows: n, columns: n)
         for a in 0..<n { for b in 0..<n { d[a, b] = distances[order[a], order[b]] } }
-        return try Scenario(name: name, year: year, actors: order.map { actors[$0] }, distances: d,
-                            landContiguous: order.map { i in order.map { landContiguous[i][$0] } },
-                            rivalries: order.map { i in order.map { rivalries[i][$0] } }, sources: sources)
+        return try Scenario(
+            name: name, year: year, actors: order.map { actors[$0] }, distances: d,
+            landContiguous: order.map { i in order.map { landContiguous[i][$0] } },
+            rivalries: order.map { i in order.map { rivalries[i][$0] } }, sources: sources)
     }
 
     /// Great-circle distance (haversine, R = 6371.0088 km, the IUGG mean radius), rounded to 0.1 km.
-    public static func haversineKm(_ a: (latitude: Double, longitude: Double), _ b: (latitude: Double, longitude: Double)) -> Double {
+    public static func haversineKm(
+        _ a: (latitude: Double, longitude: Double), _ b: (latitude: Double, longitude: Double)
+    ) -> Double {
         let r = 6371.0088
         let p1 = a.latitude * .pi / 180, p2 = b.latitude * .pi / 180
         let dp = p2 - p1, dl = (b.longitude - a.longitude) * .pi / 180
@@ -177,10 +207,13 @@ public struct Scenario: Sendable, Equatable {
     public func withTypes(_ types: [String: ActorType]) throws -> Scenario {
         var updated = actors
         for (id, t) in types {
-            guard let i = index(of: id) else { throw ScenarioError(field: "types", message: "unknown actor id \"\(id)\"") }
+            guard let i = index(of: id) else {
+                throw ScenarioError(field: "types", message: "unknown actor id \"\(id)\"")
+            }
             updated[i].type = t
         }
-        return try Scenario(name: name, year: year, actors: updated, distances: distances, landContiguous: landContiguous,
-                            rivalries: rivalries, sources: sources)
+        return try Scenario(
+            name: name, year: year, actors: updated, distances: distances, landContiguous: landContiguous,
+            rivalries: rivalries, sources: sources)
     }
 }

@@ -20,8 +20,10 @@ public struct WarParticipation: Sendable, Equatable, Hashable {
     public let firstYear: Int, lastYear: Int
 
     /// Memberwise initialiser. O(1).
-    public init(warnum: Int, startYear: Int, ccode: Int, abb: String, side: Int, initiator: Bool = false, outcome: Int = 0,
-                firstYear: Int? = nil, lastYear: Int? = nil) {
+    public init(
+        warnum: Int, startYear: Int, ccode: Int, abb: String, side: Int, initiator: Bool = false, outcome: Int = 0,
+        firstYear: Int? = nil, lastYear: Int? = nil
+    ) {
         self.warnum = warnum; self.startYear = startYear; self.ccode = ccode; self.abb = abb; self.side = side
         self.initiator = initiator; self.outcome = outcome
         self.firstYear = firstYear ?? startYear; self.lastYear = lastYear ?? firstYear ?? startYear

@@ -13,7 +13,9 @@ public enum BuckPassing {
     }
 
     /// Closed form. Throws for n < 2 or costs outside 0 < c < b.
-    public static func symmetricEquilibrium(states n: Int, benefit b: Double = 1, cost c: Double) throws(DynamicsError) -> Equilibrium {
+    public static func symmetricEquilibrium(states n: Int, benefit b: Double = 1, cost c: Double) throws(DynamicsError)
+        -> Equilibrium
+    {
         guard n >= 2 else { throw .invalidParameter(name: "states (need at least 2)") }
         guard b > 0, c > 0, c < b, b.isFinite else { throw .invalidParameter(name: "cost (need 0 < c < b)") }
         let wait = pow(c / b, 1 / Double(n - 1))
@@ -25,8 +27,12 @@ public enum BuckPassing {
     /// Throws `.invalidParameter` unless 1 ≤ n ≤ 24 (2ⁿ profiles within ``NormalFormGame/defaultProfileLimit``) and
     /// b, c are finite.
     public static func normalFormGame(states n: Int, benefit b: Double = 1, cost c: Double) throws -> NormalFormGame {
-        guard n >= 1, n <= 24 else { throw DynamicsError.invalidParameter(name: "states (must be in 1…24: 2^n strategy profiles)") }
-        guard b.isFinite, c.isFinite else { throw DynamicsError.invalidParameter(name: "benefit and cost (must be finite)") }
+        guard n >= 1, n <= 24 else {
+            throw DynamicsError.invalidParameter(name: "states (must be in 1…24: 2^n strategy profiles)")
+        }
+        guard b.isFinite, c.isFinite else {
+            throw DynamicsError.invalidParameter(name: "benefit and cost (must be finite)")
+        }
         let total = 1 << n
         var payoffs = [[Double]](repeating: [Double](repeating: 0, count: total), count: n)
         for k in 0..<total {
@@ -37,7 +43,8 @@ public enum BuckPassing {
                 payoffs[i][k] = (someoneBalances ? b : 0) - (balances ? c : 0)
             }
         }
-        return try NormalFormGame(title: "buck-passing (volunteer's dilemma)", players: (1...n).map { "state \($0)" },
-                                  strategies: [[String]](repeating: ["balance", "pass"], count: n), payoffs: payoffs)
+        return try NormalFormGame(
+            title: "buck-passing (volunteer's dilemma)", players: (1...n).map { "state \($0)" },
+            strategies: [[String]](repeating: ["balance", "pass"], count: n), payoffs: payoffs)
     }
 }

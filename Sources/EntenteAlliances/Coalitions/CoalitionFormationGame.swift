@@ -20,8 +20,10 @@ public struct CoalitionFormationGame: Sendable {
 
     /// Builds the game. `payoff(partition)` returns every player's per-period payoff.
     /// - Complexity: O(Bell(n) · 2ⁿ) to tabulate the effectivity relation.
-    public init(players n: Int, discount: Double, playerLimit: Int = defaultPlayerLimit,
-                payoff: (Partition) -> [Double]) throws(DynamicsError) {
+    public init(
+        players n: Int, discount: Double, playerLimit: Int = defaultPlayerLimit,
+        payoff: (Partition) -> [Double]
+    ) throws(DynamicsError) {
         guard n >= 1 else { throw .invalidParameter(name: "players") }
         guard n <= min(playerLimit, CoalitionFormationGame.hardPlayerLimit) else {
             throw .tooManyStates(players: n, limit: min(playerLimit, CoalitionFormationGame.hardPlayerLimit))
@@ -91,19 +93,30 @@ public enum DynamicsError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .invalidParameter(let n): return "invalid parameter: \(n)"
-        case .tooManyStates(let n, let l): return "\(n) players exceed the limit of \(l) for the full partition state space (Bell(n) states); raise the limit (playerLimit / actorLimit) or restrict the state space with Parameters.maxCoalitionSize"
+        case .tooManyStates(let n, let l):
+            return
+                "\(n) players exceed the limit of \(l) for the full partition state space (Bell(n) states); raise the limit (playerLimit / actorLimit) or restrict the state space with Parameters.maxCoalitionSize"
         case .singularSystem: return "I − δP is singular"
         case .iterativeSolverDidNotConverge(let k, let r):
             return "GMRES did not converge in \(k) iterations (relative residual \(r)); use Gauss–Seidel or a smaller δ"
         case .searchLimit(let l): return "the equilibrium search exceeded its limit of \(l) candidate processes"
-        case .tooManyActors(let n, let l): return "\(n) actors exceed the limit of \(l) that the dynamic game can represent; analyse a subset of the actors"
+        case .tooManyActors(let n, let l):
+            return
+                "\(n) actors exceed the limit of \(l) that the dynamic game can represent; analyse a subset of the actors"
         case .stateSpaceTooLarge(let s, let m, let sl, let ml):
             let states = s == Int.max ? "more than 9e18" : (m == 0 ? "more than \(s - 1)" : "about \(s)")
             let entries = m == 0 ? "" : " and \(m == Int.max ? "more than 9e18" : String(m)) state × move entries"
-            return "the dynamic game would have \(states) states\(entries) (limits \(sl) states, \(ml) entries: stateLimit/moveLimit); restrict coalitions (maxCoalitionSize) or use fewer actors"
-        case .evaluationDidNotConverge(let s): return "Gauss–Seidel policy evaluation did not converge in \(s) sweeps (δ too close to 1 for this state space); use the GMRES iterative solver or a smaller δ"
-        case .nonFinitePayoffs: return "per-period payoffs or values are NaN or infinite: capabilities, threats or parameters (kappa, prize, alliance cost, exit payoff) are too extreme"
-        case .tooManyBeliefStates(let m, let l): return "the private-types game would have \(m) public states (structures × belief grid), over the limit of \(l); use fewer belief grid points or private types, or a maximum coalition size"
+            return
+                "the dynamic game would have \(states) states\(entries) (limits \(sl) states, \(ml) entries: stateLimit/moveLimit); restrict coalitions (maxCoalitionSize) or use fewer actors"
+        case .evaluationDidNotConverge(let s):
+            return
+                "Gauss–Seidel policy evaluation did not converge in \(s) sweeps (δ too close to 1 for this state space); use the GMRES iterative solver or a smaller δ"
+        case .nonFinitePayoffs:
+            return
+                "per-period payoffs or values are NaN or infinite: capabilities, threats or parameters (kappa, prize, alliance cost, exit payoff) are too extreme"
+        case .tooManyBeliefStates(let m, let l):
+            return
+                "the private-types game would have \(m) public states (structures × belief grid), over the limit of \(l); use fewer belief grid points or private types, or a maximum coalition size"
         }
     }
 }

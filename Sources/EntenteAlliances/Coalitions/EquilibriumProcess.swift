@@ -23,22 +23,28 @@ public enum Profitability: String, Sendable, CaseIterable {
 public enum KonishiRay {
     /// V = (I − δP)⁻¹U for all players at once: one LU factorisation, n right-hand sides. O(|X|³ + |X|²·n).
     /// Dense LU through the policy evaluation shared with the alliance games.
-    public static func values(_ game: CoalitionFormationGame, transitions p: [[Double]]) throws(DynamicsError) -> [[Double]] {
+    public static func values(_ game: CoalitionFormationGame, transitions p: [[Double]]) throws(DynamicsError)
+        -> [[Double]]
+    {
         let m = game.states.count, n = game.playerCount
         var sparse = SparseMatrix(size: m)
         for x in 0..<m { sparse.appendRow((0..<m).lazy.filter { p[x][$0] != 0 }.map { ($0, p[x][$0]) }) }
-        let v = try PolicyEvaluation.solve(sparse, rewards: Array(game.payoffs.joined()), players: n, delta: game.discount,
-                                           denseLimit: .max, iterative: .gmres, start: nil)
+        let v = try PolicyEvaluation.solve(
+            sparse, rewards: Array(game.payoffs.joined()), players: n, delta: game.discount,
+            denseLimit: .max, iterative: .gmres, start: nil)
         guard v.allSatisfy(\.isFinite) else { throw .nonFinitePayoffs }
         return PolicyEvaluation.rows(v, players: n)
     }
 
-    static func better(_ vy: [Double], _ vx: [Double], for s: Coalition, _ rule: Profitability, tolerance: Double) -> Bool {
+    static func better(_ vy: [Double], _ vx: [Double], for s: Coalition, _ rule: Profitability, tolerance: Double)
+        -> Bool
+    {
         let members = s.members
         switch rule {
         case .strict: return members.allSatisfy { vy[$0] > vx[$0] + tolerance }
         case .weak:
-            return members.allSatisfy { vy[$0] >= vx[$0] - tolerance } && members.contains { vy[$0] > vx[$0] + tolerance }
+            return members.allSatisfy { vy[$0] >= vx[$0] - tolerance }
+                && members.contains { vy[$0] > vx[$0] + tolerance }
         }
     }
 
@@ -46,17 +52,26 @@ public enum KonishiRay {
     /// (a) every positive-probability move y ≠ x has a mover S ∈ E(x, y) for whom y is better than x and no other
     /// move z available to S is better than y; (b) if P(x, x) > 0, no coalition has a profitable move from x.
     /// Returns the first violating state, or nil.
-    public static func violation(_ game: CoalitionFormationGame, transitions p: [[Double]], values v: [[Double]],
-                                 rule: Profitability, tolerance: Double = 1e-12) -> Int? {
+    public static func violation(
+        _ game: CoalitionFormationGame, transitions p: [[Double]], values v: [[Double]],
+        rule: Profitability, tolerance: Double = 1e-12
+    ) -> Int? {
         for x in game.states.indices {
             for y in game.states.indices where y != x && p[x][y] > 0 {
                 let ok = game.moves[x].contains { mv in
                     mv.target == y && better(v[y], v[x], for: mv.coalition, rule, tolerance: tolerance)
-                        && !game.moves[x].contains { $0.coalition == mv.coalition && better(v[$0.target], v[y], for: mv.coalition, rule, tolerance: tolerance) }
+                        && !game.moves[x].contains {
+                            $0.coalition == mv.coalition
+                                && better(v[$0.target], v[y], for: mv.coalition, rule, tolerance: tolerance)
+                        }
                 }
                 if !ok { return x }
             }
-            if p[x][x] > 0 && game.moves[x].contains(where: { better(v[$0.target], v[x], for: $0.coalition, rule, tolerance: tolerance) }) {
+            if p[x][x] > 0
+                && game.moves[x].contains(where: {
+                    better(v[$0.target], v[x], for: $0.coalition, rule, tolerance: tolerance)
+                })
+            {
                 return x
             }
         }
@@ -65,8 +80,10 @@ public enum KonishiRay {
 
     /// Every deterministic equilibrium process, by enumerating all maps state → (stay or one move target).
     /// - Complexity: Π_x (1 + distinct targets from x) processes, each O(|X|³); bounded by `limit`.
-    public static func deterministicEquilibria(_ game: CoalitionFormationGame, rule: Profitability,
-                                               limit: Int = 2_000_000, tolerance: Double = 1e-12) throws(DynamicsError) -> [EquilibriumProcess] {
+    public static func deterministicEquilibria(
+        _ game: CoalitionFormationGame, rule: Profitability,
+        limit: Int = 2_000_000, tolerance: Double = 1e-12
+    ) throws(DynamicsError) -> [EquilibriumProcess] {
         let m = game.states.count
         let options: [[Int]] = (0..<m).map { x in [x] + Array(Set(game.moves[x].map(\.target))).sorted() }
         guard limit >= 1 else { throw .invalidParameter(name: "search limit (must be ≥ 1)") }
@@ -96,11 +113,15 @@ public enum KonishiRay {
         return found
     }
 
-    static func movers(_ game: CoalitionFormationGame, _ p: [[Double]], _ v: [[Double]], _ rule: Profitability, _ tol: Double) -> [[Coalition?]] {
+    static func movers(
+        _ game: CoalitionFormationGame, _ p: [[Double]], _ v: [[Double]], _ rule: Profitability, _ tol: Double
+    ) -> [[Coalition?]] {
         (0..<p.count).map { x in
             (0..<p.count).map { y -> Coalition? in
                 guard y != x, p[x][y] > 0 else { return nil }
-                return game.moves[x].first { $0.target == y && better(v[y], v[x], for: $0.coalition, rule, tolerance: tol) }?.coalition
+                return game.moves[x].first {
+                    $0.target == y && better(v[y], v[x], for: $0.coalition, rule, tolerance: tol)
+                }?.coalition
             }
         }
     }

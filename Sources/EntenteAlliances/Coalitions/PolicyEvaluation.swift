@@ -13,12 +13,16 @@
 enum PolicyEvaluation {
     /// Solves (I − δP)V = U. `start` (row-major, like U) warm-starts the iterative methods: GMRES starts from it (from
     /// zero without it), Gauss–Seidel from it or from U.
-    static func solve(_ p: SparseMatrix, rewards u: [Double], players n: Int, delta: Double, denseLimit: Int,
-                      iterative: AllianceFormationGame.IterativeSolver, start: [Double]?) throws(DynamicsError) -> [Double] {
+    static func solve(
+        _ p: SparseMatrix, rewards u: [Double], players n: Int, delta: Double, denseLimit: Int,
+        iterative: AllianceFormationGame.IterativeSolver, start: [Double]?
+    ) throws(DynamicsError) -> [Double] {
         let m = p.size
         if m <= denseLimit {
             var a = Matrix.identity(m)
-            for x in 0..<m { for k in p.rowStart[x]..<p.rowStart[x + 1] { a[x, Int(p.columns[k])] -= delta * p.values[k] } }
+            for x in 0..<m {
+                for k in p.rowStart[x]..<p.rowStart[x + 1] { a[x, Int(p.columns[k])] -= delta * p.values[k] }
+            }
             var rhs = Matrix(rows: m, columns: n)
             for x in 0..<m { for i in 0..<n { rhs[x, i] = u[x * n + i] } }
             let sol: Matrix
@@ -33,7 +37,9 @@ enum PolicyEvaluation {
             for i in 0..<n {
                 let rhs = (0..<m).map { u[$0 * n + i] }
                 let x0 = start.map { s in (0..<m).map { s[$0 * n + i] } }
-                let r = GMRES.solve(size: m, rhs: rhs, initial: x0, tolerance: 1e-12) { p.applyShifted(delta: delta, $0, $1) }
+                let r = GMRES.solve(size: m, rhs: rhs, initial: x0, tolerance: 1e-12) {
+                    p.applyShifted(delta: delta, $0, $1)
+                }
                 guard r.converged else {
                     throw .iterativeSolverDidNotConverge(iterations: r.iterations, residual: r.relativeResidual)
                 }
@@ -53,7 +59,9 @@ enum PolicyEvaluation {
                 for x in 0..<m {
                     for i in 0..<n {
                         var s = u[x * n + i]
-                        for k in p.rowStart[x]..<p.rowStart[x + 1] { s += delta * p.values[k] * v[Int(p.columns[k]) * n + i] }
+                        for k in p.rowStart[x]..<p.rowStart[x + 1] {
+                            s += delta * p.values[k] * v[Int(p.columns[k]) * n + i]
+                        }
                         change = max(change, abs(s - v[x * n + i]))
                         v[x * n + i] = s
                     }

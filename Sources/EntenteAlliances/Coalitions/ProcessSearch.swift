@@ -20,9 +20,11 @@ struct ProcessSearch<Prescription: Hashable> {
 
     /// Runs the search. `violates(x, process)`, `best(x)` and `options(x)` read the values of the current process,
     /// which `evaluate(process)` recomputes after every change.
-    mutating func run(maxIterations: Int, stallLimit: Int, fallback: Prescription, seed: UInt64 = 2003, shouldStop: () -> Bool,
-                      violates: (Int, [Prescription]) -> Bool, best: (Int) -> Prescription, options: (Int) -> [Prescription],
-                      evaluate: ([Prescription]) throws(DynamicsError) -> Void) throws(DynamicsError) {
+    mutating func run(
+        maxIterations: Int, stallLimit: Int, fallback: Prescription, seed: UInt64 = 2003, shouldStop: () -> Bool,
+        violates: (Int, [Prescription]) -> Bool, best: (Int) -> Prescription, options: (Int) -> [Prescription],
+        evaluate: ([Prescription]) throws(DynamicsError) -> Void
+    ) throws(DynamicsError) {
         var seen = Set<Int>()  // hashes of the processes visited (a collision only triggers a random move)
         var rng = SeededGenerator(seed: seed)
         var fewest = Int.max, lastImprovement = 0
@@ -66,7 +68,11 @@ struct DampedMixing {
     init?(recent: [[(state: Int, move: Int?)]]) {
         for step in recent {
             for (x, c) in step {
-                if let k = c { weights[x, default: [:]][k, default: 0] += 1 } else if weights[x] == nil { weights[x] = [:] }
+                if let k = c {
+                    weights[x, default: [:]][k, default: 0] += 1
+                } else if weights[x] == nil {
+                    weights[x] = [:]
+                }
             }
         }
         guard !weights.isEmpty, weights.count <= 32 else { return nil }

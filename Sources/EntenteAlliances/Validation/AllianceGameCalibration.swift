@@ -42,15 +42,20 @@ public enum AllianceGameCalibration {
         public init() {}
         /// Number of grid points.
         public var count: Int {
-            [lambdas.count, epsilons.count, decisiveness.count, entanglements.count, autonomyCosts.count, rationalities.count,
-             periodsPerYear.count, originWeights.count, tetherings.count].reduce(1, *)
+            [
+                lambdas.count, epsilons.count, decisiveness.count, entanglements.count, autonomyCosts.count,
+                rationalities.count,
+                periodsPerYear.count, originWeights.count, tetherings.count,
+            ].reduce(1, *)
         }
     }
 
     /// Evaluates every grid point on `fitYears` (must have outcomes). `progress(done, total)` is called after each
     /// (λ, ε, e, κ) block. Returns all points in grid order.
-    public static func grid(history: GreatPowerHistory = .embedded, fitYears: ClosedRange<Int> = AllianceValidation.fitLimit,
-                            grid: Grid = Grid(), progress: ((Int, Int) -> Void)? = nil) throws -> [Point] {
+    public static func grid(
+        history: GreatPowerHistory = .embedded, fitYears: ClosedRange<Int> = AllianceValidation.fitLimit,
+        grid: Grid = Grid(), progress: ((Int, Int) -> Void)? = nil
+    ) throws -> [Point] {
         try AllianceValidation.checkFit(fitYears, history: history)
         let scenarios = try fitYears.map { try history.scenario(year: $0) }
         var outcomes: [Bool] = []
@@ -60,49 +65,69 @@ public enum AllianceGameCalibration {
         var allied = Set<[Int]>()
         for (k, d) in originYear.dyads.enumerated() where originOutcomes[k] { allied.insert([d.ccode1, d.ccode2]) }
         let codes = originYear.powers.map(\.ccode)
-        let observed: (Int, Int) -> Bool = { i, j in allied.contains([min(codes[i], codes[j]), max(codes[i], codes[j])]) }
+        let observed: (Int, Int) -> Bool = { i, j in
+            allied.contains([min(codes[i], codes[j]), max(codes[i], codes[j])])
+        }
         let dyadIndex: [[(Int, Int)]] = try fitYears.map { t in
             let gy = try history.year(t)
             return try gy.dyads.map { d in
-                guard let a = gy.powers.firstIndex(where: { $0.ccode == d.ccode1 }), let b = gy.powers.firstIndex(where: { $0.ccode == d.ccode2 })
-                else { throw HistoryError.malformed(table: "dyads", line: 0, message: "dyad \(d.ccode1)–\(d.ccode2) of \(t) names a state that is not a great power that year") }
+                guard let a = gy.powers.firstIndex(where: { $0.ccode == d.ccode1 }),
+                    let b = gy.powers.firstIndex(where: { $0.ccode == d.ccode2 })
+                else {
+                    throw HistoryError.malformed(
+                        table: "dyads", line: 0,
+                        message:
+                            "dyad \(d.ccode1)–\(d.ccode2) of \(t) names a state that is not a great power that year")
+                }
                 return (a, b)
             }
         }
         var out: [Point] = []
-        let blocks = grid.lambdas.count * grid.epsilons.count * grid.decisiveness.count * grid.entanglements.count * grid.autonomyCosts.count
+        let blocks =
+            grid.lambdas.count * grid.epsilons.count * grid.decisiveness.count * grid.entanglements.count
+            * grid.autonomyCosts.count
             * grid.tetherings.count
         var done = 0
         for l in grid.lambdas {
             for e in grid.epsilons {
                 for g in grid.decisiveness {
-                for ent in grid.entanglements {
-                    for kappa in grid.autonomyCosts {
-                    for tau in grid.tetherings {
-                        let threat = ThreatModel(lengthKm: l, epsilon: e)
-                        let stage = try ConflictStage(decisiveness: g, entanglement: ent, autonomyCost: kappa, tethering: tau)
-                        let games = try scenarios.map { try AlignmentGame(scenario: $0, threatModel: threat, stage: stage) }
-                        for beta in grid.rationalities {
-                            for s in grid.periodsPerYear {
-                                for eta in grid.originWeights {
-                                    let p = AllianceGameParameters(threatModel: threat, stage: stage, rationality: beta,
-                                                                   periodsPerYear: s, originWeight: eta)
-                                    let f = try AllianceForecast.run(games: games, years: Array(fitYears), observedAllied: observed, parameters: p)
-                                    var raw: [Double] = []
-                                    for (k, y) in f.enumerated() { raw += dyadIndex[k].map { min(1, max(0, y.allied[$0.0, $0.1])) } }
-                                    let cal = try MonotoneCalibration.fit(raw: raw, outcomes: outcomes)
-                                    let q = raw.map { cal($0) }
-                                    out.append(Point(parameters: p, logLoss: ProbabilityMetrics.logLoss(q, outcomes),
-                                                     brier: ProbabilityMetrics.brier(q, outcomes),
-                                                     auc: ProbabilityMetrics.auc(raw, outcomes) ?? 0.5))
+                    for ent in grid.entanglements {
+                        for kappa in grid.autonomyCosts {
+                            for tau in grid.tetherings {
+                                let threat = ThreatModel(lengthKm: l, epsilon: e)
+                                let stage = try ConflictStage(
+                                    decisiveness: g, entanglement: ent, autonomyCost: kappa, tethering: tau)
+                                let games = try scenarios.map {
+                                    try AlignmentGame(scenario: $0, threatModel: threat, stage: stage)
                                 }
+                                for beta in grid.rationalities {
+                                    for s in grid.periodsPerYear {
+                                        for eta in grid.originWeights {
+                                            let p = AllianceGameParameters(
+                                                threatModel: threat, stage: stage, rationality: beta,
+                                                periodsPerYear: s, originWeight: eta)
+                                            let f = try AllianceForecast.run(
+                                                games: games, years: Array(fitYears), observedAllied: observed,
+                                                parameters: p)
+                                            var raw: [Double] = []
+                                            for (k, y) in f.enumerated() {
+                                                raw += dyadIndex[k].map { min(1, max(0, y.allied[$0.0, $0.1])) }
+                                            }
+                                            let cal = try MonotoneCalibration.fit(raw: raw, outcomes: outcomes)
+                                            let q = raw.map { cal($0) }
+                                            out.append(
+                                                Point(
+                                                    parameters: p, logLoss: ProbabilityMetrics.logLoss(q, outcomes),
+                                                    brier: ProbabilityMetrics.brier(q, outcomes),
+                                                    auc: ProbabilityMetrics.auc(raw, outcomes) ?? 0.5))
+                                        }
+                                    }
+                                }
+                                done += 1
+                                progress?(done, blocks)
                             }
                         }
-                        done += 1
-                        progress?(done, blocks)
                     }
-                    }
-                }
                 }
             }
         }

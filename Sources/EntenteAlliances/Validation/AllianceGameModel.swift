@@ -31,8 +31,10 @@ public struct AllianceGameModel: DyadModel {
     public var name: String { "game" }
 
     /// Builds every year's forecast. Throws ``HistoryError`` for a fitting window without outcomes.
-    public init(history: GreatPowerHistory = .embedded, fitYears: ClosedRange<Int> = AllianceValidation.fitLimit,
-                parameters: AllianceGameParameters = AllianceGameParameters()) throws {
+    public init(
+        history: GreatPowerHistory = .embedded, fitYears: ClosedRange<Int> = AllianceValidation.fitLimit,
+        parameters: AllianceGameParameters = AllianceGameParameters()
+    ) throws {
         try parameters.validate()
         self.parameters = parameters
         self.fitYears = fitYears
@@ -48,17 +50,20 @@ public struct AllianceGameModel: DyadModel {
         for (origin, years, observed) in segments {
             var p = parameters
             if !observed { p.originWeight = 0 }
-            let forecast = try AllianceGameModel.forecast(history: history, origin: origin, through: years.upperBound, parameters: p,
-                                                          useOriginOutcomes: observed)
+            let forecast = try AllianceGameModel.forecast(
+                history: history, origin: origin, through: years.upperBound, parameters: p,
+                useOriginOutcomes: observed)
             for f in forecast where years.contains(f.year) {
                 let gy = try history.year(f.year)
                 var rows: [DyadPrediction] = []
                 for d in gy.dyads {
                     guard let i = gy.powers.firstIndex(where: { $0.ccode == d.ccode1 }),
-                          let j = gy.powers.firstIndex(where: { $0.ccode == d.ccode2 })
+                        let j = gy.powers.firstIndex(where: { $0.ccode == d.ccode2 })
                     else { continue }
-                    rows.append(DyadPrediction(year: f.year, ccode1: d.ccode1, ccode2: d.ccode2,
-                                               pAlliance: min(1, max(0, f.allied[i, j])), pSameSide: min(1, max(0, f.sameSide[i, j]))))
+                    rows.append(
+                        DyadPrediction(
+                            year: f.year, ccode1: d.ccode1, ccode2: d.ccode2,
+                            pAlliance: min(1, max(0, f.allied[i, j])), pSameSide: min(1, max(0, f.sameSide[i, j]))))
                 }
                 table[f.year] = rows
             }
@@ -69,11 +74,17 @@ public struct AllianceGameModel: DyadModel {
     /// The model with parameters fitted on `fitYears`: the defaults (the argmin of ``AllianceGameCalibration/Grid``
     /// on 1816–1890, docs/validation.md) for the full window, else the best point of that grid on `fitYears`
     /// (about 50 s for 1816–1870 in a release build).
-    public static func fitted(history: GreatPowerHistory = .embedded, fitYears: ClosedRange<Int> = AllianceValidation.fitLimit,
-                              progress: ((Int, Int) -> Void)? = nil) throws -> AllianceGameModel {
-        if fitYears == AllianceValidation.fitLimit { return try AllianceGameModel(history: history, fitYears: fitYears) }
+    public static func fitted(
+        history: GreatPowerHistory = .embedded, fitYears: ClosedRange<Int> = AllianceValidation.fitLimit,
+        progress: ((Int, Int) -> Void)? = nil
+    ) throws -> AllianceGameModel {
+        if fitYears == AllianceValidation.fitLimit {
+            return try AllianceGameModel(history: history, fitYears: fitYears)
+        }
         let points = try AllianceGameCalibration.grid(history: history, fitYears: fitYears, progress: progress)
-        guard let best = AllianceGameCalibration.best(points) else { return try AllianceGameModel(history: history, fitYears: fitYears) }
+        guard let best = AllianceGameCalibration.best(points) else {
+            return try AllianceGameModel(history: history, fitYears: fitYears)
+        }
         return try AllianceGameModel(history: history, fitYears: fitYears, parameters: best.parameters)
     }
 
@@ -85,17 +96,23 @@ public struct AllianceGameModel: DyadModel {
 
     /// The forecast chain from `origin` (whose observed alliances start it) through `through`. Actors of each
     /// year's scenario are in the order of ``GreatPowerYear/powers``.
-    public static func forecast(history: GreatPowerHistory, origin: Int, through: Int,
-                                parameters: AllianceGameParameters, useOriginOutcomes: Bool = true) throws -> [AllianceForecast.YearForecast] {
+    public static func forecast(
+        history: GreatPowerHistory, origin: Int, through: Int,
+        parameters: AllianceGameParameters, useOriginOutcomes: Bool = true
+    ) throws -> [AllianceForecast.YearForecast] {
         guard origin <= through else { return [] }
         let scenarios = try (origin...through).map { try history.scenario(year: $0) }
         let originYear = try history.year(origin)
-        let outcomes = useOriginOutcomes ? try history.allianceOutcomes(year: origin) : [Bool](repeating: false, count: originYear.dyads.count)
+        let outcomes =
+            useOriginOutcomes
+            ? try history.allianceOutcomes(year: origin) : [Bool](repeating: false, count: originYear.dyads.count)
         var allied = Set<[Int]>()
         for (k, d) in originYear.dyads.enumerated() where outcomes[k] { allied.insert([d.ccode1, d.ccode2]) }
         let codes = originYear.powers.map(\.ccode)
-        return try AllianceForecast.run(scenarios: scenarios, observedAllied: { i, j in
-            allied.contains([min(codes[i], codes[j]), max(codes[i], codes[j])])
-        }, parameters: parameters)
+        return try AllianceForecast.run(
+            scenarios: scenarios,
+            observedAllied: { i, j in
+                allied.contains([min(codes[i], codes[j]), max(codes[i], codes[j])])
+            }, parameters: parameters)
     }
 }

@@ -30,13 +30,17 @@ public struct AllianceValidationReport: Sendable {
     public let reliability: [[ReliabilityBin]]
 
     /// Memberwise initialiser. O(1).
-    public init(modelName: String, fitYears: ClosedRange<Int>, scoreYears: ClosedRange<Int>, predictors: [String],
-                calibration: MonotoneCalibration, baseRate: BaseRateModel, logistic: LogisticBaselineModel, all: [ValidationScores],
-                inWindow: [ValidationScores], outOfWindow: [ValidationScores], years: [YearScores], warPairs: [WarPairOutcome],
-                skippedWarPairs: Int, warYears: ClosedRange<Int>?, reliability: [[ReliabilityBin]]) {
+    public init(
+        modelName: String, fitYears: ClosedRange<Int>, scoreYears: ClosedRange<Int>, predictors: [String],
+        calibration: MonotoneCalibration, baseRate: BaseRateModel, logistic: LogisticBaselineModel,
+        all: [ValidationScores],
+        inWindow: [ValidationScores], outOfWindow: [ValidationScores], years: [YearScores], warPairs: [WarPairOutcome],
+        skippedWarPairs: Int, warYears: ClosedRange<Int>?, reliability: [[ReliabilityBin]]
+    ) {
         self.modelName = modelName; self.fitYears = fitYears; self.scoreYears = scoreYears; self.predictors = predictors
         self.calibration = calibration; self.baseRate = baseRate; self.logistic = logistic
         self.all = all; self.inWindow = inWindow; self.outOfWindow = outOfWindow; self.years = years
-        self.warPairs = warPairs; self.skippedWarPairs = skippedWarPairs; self.warYears = warYears; self.reliability = reliability
+        self.warPairs = warPairs; self.skippedWarPairs = skippedWarPairs; self.warYears = warYears;
+        self.reliability = reliability
     }
 }

@@ -22,8 +22,9 @@ public struct BaseRateModel: DyadModel {
         }
         let pairs = try history.wars(startingIn: years).flatMap(\.pairs)
         let same = pairs.filter(\.sameSide).count
-        return BaseRateModel(pAlliance: total > 0 ? Double(allied) / Double(total) : 0.5,
-                             pSameSide: pairs.isEmpty ? 0.5 : Double(same) / Double(pairs.count))
+        return BaseRateModel(
+            pAlliance: total > 0 ? Double(allied) / Double(total) : 0.5,
+            pSameSide: pairs.isEmpty ? 0.5 : Double(same) / Double(pairs.count))
     }
 
     /// The constants for every pair. O(n²).

@@ -38,13 +38,18 @@ public struct DynamicGameModel: DyadModel {
 
     /// Solves the game for every year of `years` now (other years are solved when asked for) with the given
     /// parameters. Throws the game's errors (e.g. too many powers).
-    public init(history: GreatPowerHistory = .embedded, years: ClosedRange<Int>? = nil,
-                parameters: AllianceFormationGame.Parameters = .init(), threatModel: ThreatModel = ThreatModel()) throws {
+    public init(
+        history: GreatPowerHistory = .embedded, years: ClosedRange<Int>? = nil,
+        parameters: AllianceFormationGame.Parameters = .init(), threatModel: ThreatModel = ThreatModel()
+    ) throws {
         let span = years.map { Array($0) } ?? []
         let results = Mutex<[Int: Result<(rows: [DyadPrediction], verified: Bool), any Error>]>([:])
         DispatchQueue.concurrentPerform(iterations: span.count) { k in
             let y = span[k]
-            let r = Result { try DynamicGameModel.predict(year: y, history: history, parameters: parameters, threatModel: threatModel) }
+            let r = Result {
+                try DynamicGameModel.predict(
+                    year: y, history: history, parameters: parameters, threatModel: threatModel)
+            }
             results.withLock { $0[y] = r }
         }
         var table: [Int: [DyadPrediction]] = [:]
@@ -65,15 +70,19 @@ public struct DynamicGameModel: DyadModel {
     /// ``HistoryError/yearOutOfRange(year:available:)`` outside the history and the game's errors.
     public func rawProbabilities(year: Int, history: GreatPowerHistory) throws -> [DyadPrediction] {
         if let rows = table[year] { return rows }
-        return try DynamicGameModel.predict(year: year, history: history, parameters: parameters, threatModel: threatModel).rows
+        return try DynamicGameModel.predict(
+            year: year, history: history, parameters: parameters, threatModel: threatModel
+        ).rows
     }
 
     /// The model with κ and e fitted on `fitYears` (grid ``kappas`` × ``entanglements``: fewest unverified years, then
     /// log loss after monotone calibration); the fitting years are solved again with the chosen values, other years on demand. `progress` is called after each grid point with
     /// (points done, points in all). Throws ``HistoryError/invalidFitYears(_:allowed:)`` for a window outside 1816–1890.
     /// - Complexity: (grid points) × |fitYears| + |history years| equilibrium searches.
-    public static func fitted(history: GreatPowerHistory = .embedded, fitYears: ClosedRange<Int> = AllianceValidation.fitLimit,
-                              progress: (Int, Int) -> Void = { _, _ in }) throws -> DynamicGameModel {
+    public static func fitted(
+        history: GreatPowerHistory = .embedded, fitYears: ClosedRange<Int> = AllianceValidation.fitLimit,
+        progress: (Int, Int) -> Void = { _, _ in }
+    ) throws -> DynamicGameModel {
         try AllianceValidation.checkFit(fitYears, history: history)
         var outcomes: [Bool] = []
         for y in fitYears { outcomes += try history.allianceOutcomes(year: y) }
@@ -89,7 +98,9 @@ public struct DynamicGameModel: DyadModel {
             let calibration = try MonotoneCalibration.fit(raw: raw, outcomes: outcomes)
             let loss = ProbabilityMetrics.logLoss(raw.map { calibration($0) }, outcomes)
             let unverified = m.unverifiedYears.count
-            if best == nil || unverified < best!.unverified || (unverified == best!.unverified && loss < best!.loss - 1e-12) {
+            if best == nil || unverified < best!.unverified
+                || (unverified == best!.unverified && loss < best!.loss - 1e-12)
+            {
                 best = (unverified, loss, p)
             }
             progress(done + 1, grid.count)
@@ -98,12 +109,15 @@ public struct DynamicGameModel: DyadModel {
     }
 
     /// One year's pairs: solve the game, then the long-run share of periods each pair spends in one bloc.
-    static func predict(year: Int, history: GreatPowerHistory, parameters: AllianceFormationGame.Parameters,
-                        threatModel: ThreatModel) throws -> (rows: [DyadPrediction], verified: Bool) {
+    static func predict(
+        year: Int, history: GreatPowerHistory, parameters: AllianceFormationGame.Parameters,
+        threatModel: ThreatModel
+    ) throws -> (rows: [DyadPrediction], verified: Bool) {
         let gy = try history.year(year)
         let scenario = try history.scenario(year: year)
-        let game = try AllianceFormationGame(scenario: scenario, threatModel: threatModel, parameters: parameters,
-                                             actorLimit: max(AllianceFormationGame.defaultActorLimit, scenario.actorCount))
+        let game = try AllianceFormationGame(
+            scenario: scenario, threatModel: threatModel, parameters: parameters,
+            actorLimit: max(AllianceFormationGame.defaultActorLimit, scenario.actorCount))
         let result = try game.solve()
         let together = game.longRunTogetherness(result)
         // The game orders actors by id; map each power's code to its index there.

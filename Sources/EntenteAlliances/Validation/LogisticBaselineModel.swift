@@ -10,7 +10,9 @@ public struct LogisticBaselineModel: DyadModel {
     /// "logistic".
     public var name: String { "logistic" }
     /// Names of the features, intercept first.
-    public static let featureNames = ["intercept", "rivalry", "land contiguity", "any contiguity", "log capital distance", "|log capability ratio|"]
+    public static let featureNames = [
+        "intercept", "rivalry", "land contiguity", "any contiguity", "log capital distance", "|log capability ratio|",
+    ]
 
     /// A model with given coefficients. O(1).
     public init(regression: LogisticRegression) { self.regression = regression }
@@ -19,7 +21,10 @@ public struct LogisticBaselineModel: DyadModel {
     public static func features(_ d: GreatPowerDyad, in year: GreatPowerYear) -> [Double] {
         let c1 = year.power(ccode: d.ccode1)?.cinc ?? 0, c2 = year.power(ccode: d.ccode2)?.cinc ?? 0
         let ratio = c1 > 0 && c2 > 0 ? abs(log(c1 / c2)) : 0
-        return [1, d.rivalry ? 1 : 0, d.landContiguous ? 1 : 0, d.contiguous ? 1 : 0, log(max(d.capitalDistanceKm, 1)), ratio]
+        return [
+            1, d.rivalry ? 1 : 0, d.landContiguous ? 1 : 0, d.contiguous ? 1 : 0, log(max(d.capitalDistanceKm, 1)),
+            ratio,
+        ]
     }
 
     /// Fits on every pair of every year in `years` (known outcomes required). O(iterations · dyad-years).

@@ -22,10 +22,14 @@ public struct LogisticRegression: Sendable, Equatable {
 
     /// Fits β on rows `x` (each with the same length p; put a 1 first for an intercept) and outcomes `y`.
     /// Throws ``LinearAlgebraError`` if the Newton system is singular. O(iterations · (m p² + p³)).
-    public static func fit(x: [[Double]], y: [Bool], ridge: Double = 1e-3, maxIterations: Int = 100, tolerance: Double = 1e-10) throws -> LogisticRegression {
+    public static func fit(
+        x: [[Double]], y: [Bool], ridge: Double = 1e-3, maxIterations: Int = 100, tolerance: Double = 1e-10
+    ) throws -> LogisticRegression {
         let m = x.count
         let p = x.first?.count ?? 0
-        guard m == y.count, p > 0, x.allSatisfy({ $0.count == p }) else { throw LinearAlgebraError.dimensionMismatch(expectedRows: m, actualRows: y.count) }
+        guard m == y.count, p > 0, x.allSatisfy({ $0.count == p }) else {
+            throw LinearAlgebraError.dimensionMismatch(expectedRows: m, actualRows: y.count)
+        }
         var beta = [Double](repeating: 0, count: p)
         func objective(_ b: [Double]) -> Double {
             var ll = 0.0

@@ -25,7 +25,9 @@ public struct MonotoneCalibration: Sendable, Equatable {
     public static func fit(raw: [Double], outcomes: [Bool]) throws -> MonotoneCalibration {
         let rows = raw.map { [1, LogisticRegression.logit(clipRaw($0))] }
         let full = try LogisticRegression.fit(x: rows, y: outcomes, ridge: 1e-6)
-        if full.coefficients[1] >= 0 { return MonotoneCalibration(intercept: full.coefficients[0], slope: full.coefficients[1]) }
+        if full.coefficients[1] >= 0 {
+            return MonotoneCalibration(intercept: full.coefficients[0], slope: full.coefficients[1])
+        }
         let rate = Double(outcomes.filter { $0 }.count) / Double(max(outcomes.count, 1))
         let r = min(max(rate, 1e-6), 1 - 1e-6)
         return MonotoneCalibration(intercept: LogisticRegression.logit(r), slope: 0)

@@ -8,7 +8,8 @@ public struct NobodyAlliesModel: DyadModel {
     /// 10⁻³ and 0.5 for every pair. O(n²).
     public func rawProbabilities(year: Int, history: GreatPowerHistory) throws -> [DyadPrediction] {
         try history.year(year).dyads.map {
-            DyadPrediction(year: year, ccode1: $0.ccode1, ccode2: $0.ccode2, pAlliance: ProbabilityMetrics.clip, pSameSide: 0.5)
+            DyadPrediction(
+                year: year, ccode1: $0.ccode1, ccode2: $0.ccode2, pAlliance: ProbabilityMetrics.clip, pSameSide: 0.5)
         }
     }
 }

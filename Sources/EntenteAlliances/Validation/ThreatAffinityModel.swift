@@ -33,7 +33,9 @@ public struct ThreatAffinityModel: DyadModel {
         for i in 0..<gy.powers.count {
             for j in (i + 1)..<gy.powers.count {
                 let p = 1 / (1 + exp(-scale * v[i, j]))
-                out.append(DyadPrediction(year: year, ccode1: gy.powers[i].ccode, ccode2: gy.powers[j].ccode, pAlliance: p, pSameSide: p))
+                out.append(
+                    DyadPrediction(
+                        year: year, ccode1: gy.powers[i].ccode, ccode2: gy.powers[j].ccode, pAlliance: p, pSameSide: p))
             }
         }
         return out

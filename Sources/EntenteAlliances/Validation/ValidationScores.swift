@@ -17,9 +17,12 @@ public struct ValidationScores: Sendable, Equatable {
     public let rawAUC: Double?
 
     /// Memberwise initialiser. O(1).
-    public init(predictor: String, years: Int, dyadYears: Int, alliances: Int, logLoss: Double, brier: Double, auc: Double?,
-                meanARI: Double, war: WarSideScores?, rawAUC: Double? = nil) {
+    public init(
+        predictor: String, years: Int, dyadYears: Int, alliances: Int, logLoss: Double, brier: Double, auc: Double?,
+        meanARI: Double, war: WarSideScores?, rawAUC: Double? = nil
+    ) {
         self.predictor = predictor; self.years = years; self.dyadYears = dyadYears; self.alliances = alliances
-        self.logLoss = logLoss; self.brier = brier; self.auc = auc; self.meanARI = meanARI; self.war = war; self.rawAUC = rawAUC
+        self.logLoss = logLoss; self.brier = brier; self.auc = auc; self.meanARI = meanARI; self.war = war;
+        self.rawAUC = rawAUC
     }
 }

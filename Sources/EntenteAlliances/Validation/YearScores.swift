@@ -9,7 +9,9 @@ public struct YearScores: Sendable, Equatable {
     public let logLoss: [Double], brier: [Double], ari: [Double]
 
     /// Memberwise initialiser. O(1).
-    public init(year: Int, inFitWindow: Bool, dyads: Int, alliances: Int, logLoss: [Double], brier: [Double], ari: [Double]) {
+    public init(
+        year: Int, inFitWindow: Bool, dyads: Int, alliances: Int, logLoss: [Double], brier: [Double], ari: [Double]
+    ) {
         self.year = year; self.inFitWindow = inFitWindow; self.dyads = dyads; self.alliances = alliances
         self.logLoss = logLoss; self.brier = brier; self.ari = ari
     }

@@ -38,7 +38,9 @@ public struct CoalitionReport: Sendable {
 
     /// Computes the requested solutions. Exponential methods respect their stated player limits and throw
     /// `.tooManyPlayers` beyond them. `alpha` is the AES winning threshold.
-    public static func compute(_ game: CooperativeGame, solutions: [CoalitionSolution], alpha: Double = 0.5) throws(CooperativeError) -> CoalitionReport {
+    public static func compute(_ game: CooperativeGame, solutions: [CoalitionSolution], alpha: Double = 0.5)
+        throws(CooperativeError) -> CoalitionReport
+    {
         switch game {
         case .transferableUtility(let g):
             var r = CoalitionReport(players: g.players)

@@ -32,7 +32,9 @@ public enum CoreSolutions {
     }
 
     /// Whether the core is non-empty (Bondareva–Shapley, via the least-core LP), within `tolerance`.
-    public static func coreIsNonEmpty(_ game: CoalitionalGame, tolerance: Double = 1e-9) throws(CooperativeError) -> Bool {
+    public static func coreIsNonEmpty(_ game: CoalitionalGame, tolerance: Double = 1e-9) throws(CooperativeError)
+        -> Bool
+    {
         try leastCore(game).epsilon <= tolerance
     }
 
@@ -84,8 +86,10 @@ public enum CoreSolutions {
 
     /// One LP: min ε s.t. x(S) + ε ≥ v(S) (S free), x(T) = v(T) − e_T (T fixed), x_i ≥ v(i) if IR — solved
     /// through its dual: max Σ v(S) y_S + Σ (v(T) − e_T) z_T + Σ v(i) μ_i s.t. Σ y_S 1_S + Σ z_T 1_T + μ = 0, Σ y = 1.
-    static func solveRound(_ game: CoalitionalGame, fixed: [(Coalition, Double)], individuallyRational: Bool,
-                           free freeList: [Coalition]? = nil) throws(CooperativeError) -> Round {
+    static func solveRound(
+        _ game: CoalitionalGame, fixed: [(Coalition, Double)], individuallyRational: Bool,
+        free freeList: [Coalition]? = nil
+    ) throws(CooperativeError) -> Round {
         let n = game.playerCount
         let free = freeList ?? (1..<((1 << n) - 1)).map { Coalition(mask: UInt64($0)) }
         let ny = free.count, nz = fixed.count, nm = individuallyRational ? n : 0
@@ -126,15 +130,21 @@ public enum CoreSolutions {
     /// complements and the previous round's candidates, solve, add every coalition whose constraint the solution
     /// violates, and repeat until none is violated. The restricted optimum is then optimal for the full round, and
     /// its positive duals still identify coalitions tight in every optimum. Falls back to the full LP after 50 passes.
-    static func generatedRound(_ game: CoalitionalGame, fixed: [(Coalition, Double)], individuallyRational: Bool,
-                               free: [Coalition]) throws(CooperativeError) -> Round {
+    static func generatedRound(
+        _ game: CoalitionalGame, fixed: [(Coalition, Double)], individuallyRational: Bool,
+        free: [Coalition]
+    ) throws(CooperativeError) -> Round {
         let n = game.playerCount
-        guard free.count > 4 * n else { return try solveRound(game, fixed: fixed, individuallyRational: individuallyRational, free: free) }
+        guard free.count > 4 * n else {
+            return try solveRound(game, fixed: fixed, individuallyRational: individuallyRational, free: free)
+        }
         let grandMask = game.grand.mask
         var active = Set<UInt64>()
         let freeMasks = Set(free.map(\.mask))
         for i in 0..<n {
-            for m in [UInt64(1) << UInt64(i), grandMask & ~(UInt64(1) << UInt64(i))] where freeMasks.contains(m) { active.insert(m) }
+            for m in [UInt64(1) << UInt64(i), grandMask & ~(UInt64(1) << UInt64(i))] where freeMasks.contains(m) {
+                active.insert(m)
+            }
         }
         var sums = [Double](repeating: 0, count: 1 << n)
         for _ in 0..<50 {
@@ -180,7 +190,9 @@ public enum CoreSolutions {
             }
             if !grew { throw .verificationFailed }
         }
-        guard Kohlberg.isNucleolus(x, of: game, individuallyRational: individuallyRational) else { throw .verificationFailed }
+        guard Kohlberg.isNucleolus(x, of: game, individuallyRational: individuallyRational) else {
+            throw .verificationFailed
+        }
         return x
     }
 }
@@ -218,8 +230,10 @@ public enum Kohlberg {
     /// the singletons at their individually rational bound, which may get weight 0). Levels are checked until
     /// the collection spans ℝⁿ, after which balancedness is inherited.
     /// - Complexity: at most n feasibility LPs (n rows, ≤ 2ⁿ columns) plus sorting 2ⁿ excesses.
-    public static func isNucleolus(_ x: [Double], of game: CoalitionalGame, individuallyRational: Bool = false,
-                                   tolerance: Double = 1e-9) -> Bool {
+    public static func isNucleolus(
+        _ x: [Double], of game: CoalitionalGame, individuallyRational: Bool = false,
+        tolerance: Double = 1e-9
+    ) -> Bool {
         let n = game.playerCount
         guard x.count == n, abs(x.reduce(0, +) - game[game.grand]) <= tolerance else { return false }
         if n == 1 { return true }
@@ -230,7 +244,9 @@ public enum Kohlberg {
         }
         excess.sort { $0.1 > $1.1 }
         let atBound = individuallyRational ? (0..<n).filter { x[$0] <= game[Coalition([$0])] + tolerance } : []
-        if individuallyRational && (0..<n).contains(where: { x[$0] < game[Coalition([$0])] - tolerance }) { return false }
+        if individuallyRational && (0..<n).contains(where: { x[$0] < game[Coalition([$0])] - tolerance }) {
+            return false
+        }
         var span = SpanBasis(dimension: n)
         span.add(game.grand)
         var k = 0
@@ -253,9 +269,12 @@ public enum Kohlberg {
         var lower = [Double](repeating: 1, count: cols)
         for k in collection.count..<all.count { lower[k] = 0 }
         lower[all.count] = 0
-        guard let lp = try? LinearProgram(objective: [Double](repeating: 0, count: cols), equalityMatrix: aeq,
-                                          equalityBounds: [Double](repeating: 0, count: n), lowerBounds: lower),
-              let s = try? SimplexSolver().solve(lp) else { return false }
+        guard
+            let lp = try? LinearProgram(
+                objective: [Double](repeating: 0, count: cols), equalityMatrix: aeq,
+                equalityBounds: [Double](repeating: 0, count: n), lowerBounds: lower),
+            let s = try? SimplexSolver().solve(lp)
+        else { return false }
         return s.status == .optimal
     }
 }

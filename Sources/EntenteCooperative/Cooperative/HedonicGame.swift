@@ -72,7 +72,9 @@ public struct HedonicGame: Sendable {
     /// Improving-move dynamics from `start` (default: everyone alone): repeatedly moves a player to its best block
     /// (or alone) while that strictly improves it. For symmetric additively separable games this terminates at a
     /// Nash-stable partition; otherwise it stops after `maxMoves` and returns nil if no stable point was reached.
-    public func nashStableByImprovingMoves(from start: Partition? = nil, maxMoves: Int = 100_000, tolerance: Double = 1e-12) -> Partition? {
+    public func nashStableByImprovingMoves(
+        from start: Partition? = nil, maxMoves: Int = 100_000, tolerance: Double = 1e-12
+    ) -> Partition? {
         var blocks = (start ?? Partition((0..<playerCount).map { Coalition([$0]) })).blocks
         for _ in 0..<max(0, maxMoves) {
             var moved = false
@@ -80,7 +82,9 @@ public struct HedonicGame: Sendable {
                 let k = blocks.firstIndex { $0.contains(i) }!
                 let current = value(i, blocks[k])
                 var best = current, target = -2
-                if blocks[k].count > 1 && value(i, Coalition([i])) > best + tolerance { best = value(i, Coalition([i])); target = -1 }
+                if blocks[k].count > 1 && value(i, Coalition([i])) > best + tolerance {
+                    best = value(i, Coalition([i])); target = -1
+                }
                 for (j, b) in blocks.enumerated() where j != k {
                     let v = value(i, b.inserting(i))
                     if v > best + tolerance { best = v; target = j }

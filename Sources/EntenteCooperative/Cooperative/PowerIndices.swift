@@ -77,7 +77,9 @@ public enum PowerIndices {
         switch method {
         case .automatic: return g.playerCount <= exactPlayerLimit
         case .enumeration:
-            guard g.playerCount <= exactPlayerLimit else { throw .tooManyPlayers(n: g.playerCount, limit: exactPlayerLimit) }
+            guard g.playerCount <= exactPlayerLimit else {
+                throw .tooManyPlayers(n: g.playerCount, limit: exactPlayerLimit)
+            }
             return true
         case .dynamicProgramming, .exactDynamicProgramming: return false
         }
@@ -87,10 +89,14 @@ public enum PowerIndices {
     /// without (Banzhaf); one forward pass and one un-add per distinct weight over the whole table.
     static func checkExactSize(_ g: WeightedMajorityGame, bySize: Bool) throws(CooperativeError) {
         let (cells, o) = (bySize ? g.playerCount + 1 : 1).multipliedReportingOverflow(by: g.winningThreshold)
-        guard !o, cells <= exactCellLimit else { throw .tableTooLarge(cells: o ? Int.max : cells, limit: exactCellLimit) }
+        guard !o, cells <= exactCellLimit else {
+            throw .tableTooLarge(cells: o ? Int.max : cells, limit: exactCellLimit)
+        }
         let passes = g.playerCount + Set(g.weights).count
         let (work, o2) = passes.multipliedReportingOverflow(by: cells)
-        guard !o2, work <= exactWorkLimit else { throw .workTooLarge(cellUpdates: o2 ? Int.max : work, limit: exactWorkLimit) }
+        guard !o2, work <= exactWorkLimit else {
+            throw .workTooLarge(cellUpdates: o2 ? Int.max : work, limit: exactWorkLimit)
+        }
     }
 
     /// Banzhaf index (normalised, with raw values).
@@ -98,7 +104,9 @@ public enum PowerIndices {
     /// The DP needs 2·T cells (T the winning threshold); it is sized before allocating: beyond
     /// ``banzhafCellLimit`` the swings are counted by direct enumeration up to ``directEnumerationLimit`` players, and
     /// `.tableTooLarge` is thrown beyond that (never an allocation of terabytes for weights like 10¹²).
-    public static func banzhaf(_ g: WeightedMajorityGame, method: Method = .automatic) throws(CooperativeError) -> PowerIndex {
+    public static func banzhaf(_ g: WeightedMajorityGame, method: Method = .automatic) throws(CooperativeError)
+        -> PowerIndex
+    {
         if try useEnumeration(g, method) { return enumerate(g).banzhaf }
         let n = g.playerCount, t = g.winningThreshold
         guard t > 0, t <= g.totalWeight else { return trivial(g, banzhaf: true) }
@@ -109,11 +117,13 @@ public enum PowerIndices {
             let exact = swings.map { totalSwings.isZero ? Rational.zero : Rational($0, totalSwings) }
             let half = Rational(BigInt(1), BigInt(1) << (n - 1))
             let raw = swings.map { (Rational($0) * half).doubleValue }
-            return PowerIndex(values: exact.map(\.doubleValue), exact: exact, raw: raw, method: .exactDynamicProgramming)
+            return PowerIndex(
+                values: exact.map(\.doubleValue), exact: exact, raw: raw, method: .exactDynamicProgramming)
         }
         if t > banzhafCellLimit / 2 {
             guard n <= directEnumerationLimit else {
-                throw .tableTooLarge(cells: t.multipliedReportingOverflow(by: 2).overflow ? Int.max : 2 * t, limit: banzhafCellLimit)
+                throw .tableTooLarge(
+                    cells: t.multipliedReportingOverflow(by: 2).overflow ? Int.max : 2 * t, limit: banzhafCellLimit)
             }
             return directBanzhaf(g)
         }
@@ -137,7 +147,8 @@ public enum PowerIndices {
             raw[i] = max(0, s)
         }
         let total = raw.reduce(0, +)
-        return PowerIndex(values: raw.map { total > 0 ? $0 / total : 0 }, exact: nil, raw: raw, method: .dynamicProgramming)
+        return PowerIndex(
+            values: raw.map { total > 0 ? $0 / total : 0 }, exact: nil, raw: raw, method: .dynamicProgramming)
     }
 
     /// Shapley–Shubik index.
@@ -146,9 +157,11 @@ public enum PowerIndices {
     /// U = max(T, W − T + 1) ≤ `cellLimit` cells per array and ≈ n²·U/4 ≤ `workLimit` cell updates; both are checked
     /// before allocating (`.tableTooLarge`, `.workTooLarge`). Throws `.verificationFailed` if the result is not efficient
     /// (|Σφᵢ − 1| > 1e-9).
-    public static func shapleyShubik(_ g: WeightedMajorityGame, method: Method = .automatic,
-                                     cellLimit: Int = defaultCellLimit,
-                                     workLimit: Int = defaultWorkLimit) throws(CooperativeError) -> PowerIndex {
+    public static func shapleyShubik(
+        _ g: WeightedMajorityGame, method: Method = .automatic,
+        cellLimit: Int = defaultCellLimit,
+        workLimit: Int = defaultWorkLimit
+    ) throws(CooperativeError) -> PowerIndex {
         if try useEnumeration(g, method) { return enumerate(g).shapleyShubik }
         let t = g.winningThreshold, total = g.totalWeight
         guard t > 0, t <= total else { return trivial(g, banzhaf: false) }
@@ -173,7 +186,9 @@ public enum PowerIndices {
         let lowBits = n / 2, highBits = n - lowBits
         func table(_ offset: Int, _ bits: Int) -> [Int] {
             var w = [Int](repeating: 0, count: 1 << bits)
-            if bits > 0 { for m in 1..<(1 << bits) { w[m] = w[m & (m - 1)] + g.weights[offset + (m & -m).trailingZeroBitCount] } }
+            if bits > 0 {
+                for m in 1..<(1 << bits) { w[m] = w[m & (m - 1)] + g.weights[offset + (m & -m).trailingZeroBitCount] }
+            }
             return w
         }
         let low = table(0, lowBits), high = table(lowBits, highBits)
@@ -191,8 +206,9 @@ public enum PowerIndices {
         }
         let half = Double(1 << (n - 1))
         let totalSwings = swings.reduce(0, +)
-        return PowerIndex(values: swings.map { totalSwings > 0 ? Double($0) / Double(totalSwings) : 0 }, exact: nil,
-                          raw: swings.map { Double($0) / half }, method: .floatingPointEnumeration)
+        return PowerIndex(
+            values: swings.map { totalSwings > 0 ? Double($0) / Double(totalSwings) : 0 }, exact: nil,
+            raw: swings.map { Double($0) / half }, method: .floatingPointEnumeration)
     }
 
     /// Games where nobody is ever pivotal (T ≤ 0: even ∅ wins; T > W: nothing wins).
@@ -229,9 +245,12 @@ public enum PowerIndices {
         let totalSwings = swings.reduce(0, +)
         let bExact = swings.map { totalSwings > 0 ? Rational(BigInt($0), BigInt(totalSwings)) : .zero }
         let half = Double(UInt64(1) << UInt64(n - 1))
-        let b = PowerIndex(values: bExact.map(\.doubleValue), exact: bExact, raw: swings.map { Double($0) / half }, method: .enumeration)
+        let b = PowerIndex(
+            values: bExact.map(\.doubleValue), exact: bExact, raw: swings.map { Double($0) / half },
+            method: .enumeration)
         let ssExact = orders.map { Rational(BigInt($0), BigInt(factorial[n])) }
-        let ss = PowerIndex(values: ssExact.map(\.doubleValue), exact: ssExact, raw: ssExact.map(\.doubleValue), method: .enumeration)
+        let ss = PowerIndex(
+            values: ssExact.map(\.doubleValue), exact: ssExact, raw: ssExact.map(\.doubleValue), method: .enumeration)
         return (b, ss)
     }
 }

@@ -10,7 +10,9 @@ public enum RulingCoalitions {
     public static let defaultPlayerLimit = 20
 
     /// Self-enforcement flag for every subset (indexed by mask).
-    public static func selfEnforcing(powers: [Double], alpha: Double = 0.5, playerLimit: Int = defaultPlayerLimit) throws(CooperativeError) -> [Bool] {
+    public static func selfEnforcing(powers: [Double], alpha: Double = 0.5, playerLimit: Int = defaultPlayerLimit)
+        throws(CooperativeError) -> [Bool]
+    {
         let n = powers.count
         guard n >= 1 else { throw .noPlayers }
         guard n <= min(playerLimit, 30) else { throw .tooManyPlayers(n: n, limit: min(playerLimit, 30)) }
@@ -37,7 +39,9 @@ public enum RulingCoalitions {
     }
 
     /// The ruling coalition(s) of the whole body: minimum-power self-enforcing winning coalitions.
-    public static func ruling(powers: [Double], alpha: Double = 0.5, playerLimit: Int = defaultPlayerLimit) throws(CooperativeError) -> [Coalition] {
+    public static func ruling(powers: [Double], alpha: Double = 0.5, playerLimit: Int = defaultPlayerLimit)
+        throws(CooperativeError) -> [Coalition]
+    {
         let se = try selfEnforcing(powers: powers, alpha: alpha, playerLimit: playerLimit)
         let n = powers.count
         let total = powers.reduce(0, +)
@@ -47,7 +51,11 @@ public enum RulingCoalitions {
             let c = Coalition(mask: UInt64(m))
             let g = c.members.reduce(0) { $0 + powers[$1] }
             guard g > alpha * total * (1 + 1e-12) else { continue }
-            if g < bestPower * (1 - 1e-12) { best = [c]; bestPower = g } else if g <= bestPower * (1 + 1e-12) { best.append(c) }
+            if g < bestPower * (1 - 1e-12) {
+                best = [c]; bestPower = g
+            } else if g <= bestPower * (1 + 1e-12) {
+                best.append(c)
+            }
         }
         return best
     }

@@ -86,7 +86,9 @@ enum ShapleyShubikQuadrature {
     /// P ← (1 − t)·P + t·shift(P, w) on [0, width) (P is 0 from `width` on), in place from the top down (every read of P[x − w] happens before
     /// P[x − w] is overwritten, also inside one vector), eight lanes at a time.
     @inline(__always)
-    static func addPlayer(_ base: UnsafeMutablePointer<Double>, width: Int, weight wj: Int, stay s: Double, join t: Double) {
+    static func addPlayer(
+        _ base: UnsafeMutablePointer<Double>, width: Int, weight wj: Int, stay s: Double, join t: Double
+    ) {
         let raw = UnsafeMutableRawPointer(base)
         let stride = MemoryLayout<Double>.stride
         if wj >= width {
@@ -129,8 +131,10 @@ enum ShapleyShubikQuadrature {
     /// Σ_{x ∈ [top − v, top)} Q(x)·(1 − t), Q the distribution without one player of weight v:
     /// Σⱼ (−r)ʲ · (block of P over [top − (j+1)v, top − jv)). O(top / v).
     @inline(__always)
-    static func window(_ hi: UnsafeBufferPointer<Double>, _ lo: UnsafeBufferPointer<Double>, top: Int, weight v: Int,
-                       ratio r: Double) -> Double {
+    static func window(
+        _ hi: UnsafeBufferPointer<Double>, _ lo: UnsafeBufferPointer<Double>, top: Int, weight v: Int,
+        ratio r: Double
+    ) -> Double {
         var upper = top, coefficient = 1.0, total = 0.0
         while upper > 0 && coefficient != 0 {
             let lower = max(0, upper - v)

@@ -43,8 +43,10 @@ public enum ShapleyValue {
     /// Estimates the Shapley value of an implicit game (any n ≤ 64) by averaging marginal contributions over
     /// `samples` uniformly random orders (Castro, Gómez & Tejada 2009). Reproducible from `seed`.
     /// - Complexity: O(samples · n) evaluations of `value`. Tolerance: statistical, see `halfWidth95`.
-    public static func monteCarlo(players n: Int, samples: Int, seed: UInt64 = 1,
-                                  value: (Coalition) -> Double) throws(CooperativeError) -> Estimate {
+    public static func monteCarlo(
+        players n: Int, samples: Int, seed: UInt64 = 1,
+        value: (Coalition) -> Double
+    ) throws(CooperativeError) -> Estimate {
         guard n >= 1 else { throw .noPlayers }
         guard n <= 64 else { throw .tooManyPlayers(n: n, limit: 64) }
         var rng = SeededGenerator(seed: seed)

@@ -27,16 +27,24 @@ public enum SimpleGameStructure {
         let n = g.playerCount
         let grand = Coalition.grand(min(n, 64))
         let hegemons = (0..<n).filter { g.wins(weight: g.weights[$0]) }
-        let balancers = (0..<n).filter { !g.wins(weight: g.weights[$0]) && !g.wins(weight: g.totalWeight - g.weights[$0]) }
+        let balancers = (0..<n).filter {
+            !g.wins(weight: g.weights[$0]) && !g.wins(weight: g.totalWeight - g.weights[$0])
+        }
         let banzhaf = try PowerIndices.banzhaf(g)
         let essential = (0..<n).filter { banzhaf.raw[$0] > 1e-15 }
-        let veto = n <= 64 ? (0..<n).filter { !g.isWinning(grand.removing($0)) } : (0..<n).filter { !g.wins(weight: g.totalWeight - g.weights[$0]) }
-        return BalanceOfPowerRoles(hegemons: hegemons, balancers: balancers, essential: essential,
-                                   inessential: (0..<n).filter { !essential.contains($0) }, vetoPlayers: veto)
+        let veto =
+            n <= 64
+            ? (0..<n).filter { !g.isWinning(grand.removing($0)) }
+            : (0..<n).filter { !g.wins(weight: g.totalWeight - g.weights[$0]) }
+        return BalanceOfPowerRoles(
+            hegemons: hegemons, balancers: balancers, essential: essential,
+            inessential: (0..<n).filter { !essential.contains($0) }, vetoPlayers: veto)
     }
 
     /// All minimal winning coalitions (every member critical), in increasing mask order.
-    public static func minimalWinningCoalitions(_ g: WeightedMajorityGame, playerLimit: Int = mwcPlayerLimit) throws(CooperativeError) -> [Coalition] {
+    public static func minimalWinningCoalitions(_ g: WeightedMajorityGame, playerLimit: Int = mwcPlayerLimit)
+        throws(CooperativeError) -> [Coalition]
+    {
         let n = g.playerCount
         guard n <= min(playerLimit, 34) else { throw .tooManyPlayers(n: n, limit: min(playerLimit, 34)) }
         var weight = [Int](repeating: 0, count: 1 << n)
@@ -47,7 +55,9 @@ public enum SimpleGameStructure {
             weight[m] = weight[m & (m - 1)] + g.weights[i]
             lightest[m] = min(lightest[m & (m - 1)], g.weights[i])
             // Weighted games are monotone: minimal iff removing the lightest member loses.
-            if g.wins(weight: weight[m]) && !g.wins(weight: weight[m] - lightest[m]) { out.append(Coalition(mask: UInt64(m))) }
+            if g.wins(weight: weight[m]) && !g.wins(weight: weight[m] - lightest[m]) {
+                out.append(Coalition(mask: UInt64(m)))
+            }
         }
         return out
     }
@@ -69,7 +79,9 @@ public enum SimpleGameStructure {
 
     /// Johnston (1978): in each winning coalition, each critical member gets 1/(number of critical members);
     /// normalised. O(n·2ⁿ).
-    public static func johnston(_ g: WeightedMajorityGame, playerLimit: Int = mwcPlayerLimit) throws(CooperativeError) -> [Double] {
+    public static func johnston(_ g: WeightedMajorityGame, playerLimit: Int = mwcPlayerLimit) throws(CooperativeError)
+        -> [Double]
+    {
         let n = g.playerCount
         guard n <= min(playerLimit, 34) else { throw .tooManyPlayers(n: n, limit: min(playerLimit, 34)) }
         var v = [Double](repeating: 0, count: n)

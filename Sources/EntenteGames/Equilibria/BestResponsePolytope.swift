@@ -67,7 +67,10 @@ struct BestResponsePolytope {
     func vertices(basisLimit: Int, memoryLimit: Int = Int.max, shouldStop: () -> Bool)
         -> (vertices: [Vertex], complete: Bool, reason: StopReason?)
     {
-        if let found = verticesByReverseSearch(basisLimit: basisLimit, memoryLimit: memoryLimit, shouldStop: shouldStop) { return found }
+        if let found = verticesByReverseSearch(basisLimit: basisLimit, memoryLimit: memoryLimit, shouldStop: shouldStop)
+        {
+            return found
+        }
         return verticesByBreadthFirstSearch(basisLimit: basisLimit, memoryLimit: memoryLimit, shouldStop: shouldStop)
     }
 
@@ -108,7 +111,8 @@ struct BestResponsePolytope {
         let vertexBytes = MemoryLayout<Vertex>.stride
         // Allocated (not just used) storage: arrays and hash sets grow by doubling.
         func memoryUsed() -> Int {
-            queue.capacity &* 16 &+ (seenBases.capacity &+ seenVertices.capacity) &* BestResponsePolytope.bytesPerSeenBasis
+            queue.capacity &* 16 &+ (seenBases.capacity &+ seenVertices.capacity)
+                &* BestResponsePolytope.bytesPerSeenBasis
                 &+ result.capacity &* vertexBytes
         }
         while head < queue.count {
@@ -136,8 +140,9 @@ struct BestResponsePolytope {
             let info = bmat.withUnsafeMutableBufferPointer { bp in
                 ipiv.withUnsafeMutableBufferPointer { pp in
                     t.withUnsafeMutableBufferPointer { tp in
-                        LAPACKE_dgesv_work(LAPACK_COL_MAJOR, Int32(r), Int32(width), bp.baseAddress, Int32(r), pp.baseAddress,
-                                           tp.baseAddress, Int32(r))
+                        LAPACKE_dgesv_work(
+                            LAPACK_COL_MAJOR, Int32(r), Int32(width), bp.baseAddress, Int32(r), pp.baseAddress,
+                            tp.baseAddress, Int32(r))
                     }
                 }
             }

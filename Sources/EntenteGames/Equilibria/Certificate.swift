@@ -26,8 +26,10 @@ public enum Certify {
     ///
     /// `exactPayoffs` (same layout as `game.payoffs`), when given, are the payoffs as written in the file — e.g.
     /// `"1/3000007"` — and are used instead of reconstructing rationals from the doubles.
-    public static func certify(_ equilibrium: NashEquilibrium, in game: NormalFormGame,
-                               exactPayoffs: [[Rational]]? = nil) -> ExactCertificate? {
+    public static func certify(
+        _ equilibrium: NashEquilibrium, in game: NormalFormGame,
+        exactPayoffs: [[Rational]]? = nil
+    ) -> ExactCertificate? {
         guard game.playerCount == 2 else { return nil }
         let m = game.strategyCounts[0], n = game.strategyCounts[1]
         if let e = exactPayoffs, e.count != 2 || e[0].count != m * n || e[1].count != m * n { return nil }
@@ -36,15 +38,18 @@ public enum Certify {
         let b = exactPayoffs?[1] ?? game.payoffs[1].compactMap { Rational($0) }
         let x: [Rational], y: [Rational]
         if let bases = equilibrium.vertexBases {
-            guard let px = vertexPoint(basis: bases.x, coordinates: m, rows: n, entry: { j, i in b[i + j * m] }, shift: shiftOf(b)),
-                  let py = vertexPoint(basis: bases.y, coordinates: n, rows: m, entry: { i, j in a[i + j * m] }, shift: shiftOf(a))
+            guard
+                let px = vertexPoint(
+                    basis: bases.x, coordinates: m, rows: n, entry: { j, i in b[i + j * m] }, shift: shiftOf(b)),
+                let py = vertexPoint(
+                    basis: bases.y, coordinates: n, rows: m, entry: { i, j in a[i + j * m] }, shift: shiftOf(a))
             else { return nil }
             x = normalise(px); y = normalise(py)
         } else {
             let sx = support(equilibrium.profile.probabilities[0]), sy = support(equilibrium.profile.probabilities[1])
             guard sx.count == sy.count,
-                  let px = indifferent(on: sx, against: sy, size: m, entry: { j, i in b[i + j * m] }),
-                  let py = indifferent(on: sy, against: sx, size: n, entry: { i, j in a[i + j * m] })
+                let px = indifferent(on: sx, against: sy, size: m, entry: { j, i in b[i + j * m] }),
+                let py = indifferent(on: sy, against: sx, size: n, entry: { i, j in a[i + j * m] })
             else { return nil }
             x = px; y = py
         }
@@ -69,8 +74,10 @@ public enum Certify {
 
     /// Solves the basis system of a best-response polytope `{z ≥ 0: C z ≤ 1}` (C entries shifted by `shift`):
     /// basic columns < coordinates are z's, the rest slacks. `entry(row, coordinate)` gives the unshifted C.
-    static func vertexPoint(basis: [Int], coordinates d: Int, rows r: Int, entry: (Int, Int) -> Rational,
-                            shift: Rational) -> [Rational]? {
+    static func vertexPoint(
+        basis: [Int], coordinates d: Int, rows r: Int, entry: (Int, Int) -> Rational,
+        shift: Rational
+    ) -> [Rational]? {
         var mat = [[Rational]](repeating: [Rational](repeating: .zero, count: r), count: r)
         for row in 0..<r {
             for (pos, k) in basis.enumerated() {
@@ -85,7 +92,9 @@ public enum Certify {
 
     /// Mixture on `own` (size k) making every strategy in `other` (size k) indifferent:
     /// Σ_{i∈own} entry(o, i) z_i = v for o ∈ other, Σ z = 1.
-    static func indifferent(on own: [Int], against other: [Int], size: Int, entry: (Int, Int) -> Rational) -> [Rational]? {
+    static func indifferent(on own: [Int], against other: [Int], size: Int, entry: (Int, Int) -> Rational)
+        -> [Rational]?
+    {
         let k = own.count
         var mat = [[Rational]](repeating: [Rational](repeating: .zero, count: k + 1), count: k + 1)
         var rhs = [Rational](repeating: .zero, count: k + 1)

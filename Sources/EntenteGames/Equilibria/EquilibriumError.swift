@@ -38,18 +38,26 @@ public enum EquilibriumError: Error, Equatable, Sendable, CustomStringConvertibl
     public var description: String {
         switch self {
         case .emptyGame: return "the game has no players or a player has no strategies"
-        case .nonFinitePayoff(let p, let i): return "payoff \(i) of player \(p) (both counted from 0) is NaN or infinite"
-        case .verificationFailed(let r, let t): return "candidate equilibrium failed verification (regret \(r) > tolerance \(t))"
+        case .nonFinitePayoff(let p, let i):
+            return "payoff \(i) of player \(p) (both counted from 0) is NaN or infinite"
+        case .verificationFailed(let r, let t):
+            return "candidate equilibrium failed verification (regret \(r) > tolerance \(t))"
         case .linearProgramFailed: return "the linear program did not reach an optimum"
         case .wrongPlayerCount(let e, let a): return "this method needs \(e) players, the game has \(a)"
         case .tooLarge(let s, let l): return "game too large for this method (\(s) > limit \(l))"
-        case .invalidLabel(let k, let c): return "the starting label must be in 0…\(c - 1) (the first player's strategies first), got \(k)"
+        case .invalidLabel(let k, let c):
+            return "the starting label must be in 0…\(c - 1) (the first player's strategies first), got \(k)"
         case .notZeroSum(let d): return "the game is not zero-sum (payoffs differ from zero-sum by up to \(d))"
         case .noConvergence(let s): return "path following did not converge after \(s) steps"
-        case .invalidProfile(let p): return "candidate equilibrium rejected: the strategy of player \(p) (counted from 0) is not a probability vector (NaN, negative or not summing to 1)"
-        case .nonFiniteResult(let p): return "candidate equilibrium rejected: an expected payoff of player \(p) (counted from 0) is NaN or infinite"
+        case .invalidProfile(let p):
+            return
+                "candidate equilibrium rejected: the strategy of player \(p) (counted from 0) is not a probability vector (NaN, negative or not summing to 1)"
+        case .nonFiniteResult(let p):
+            return
+                "candidate equilibrium rejected: an expected payoff of player \(p) (counted from 0) is NaN or infinite"
         case .invalidTolerance(let t): return "the tolerance must be finite and non-negative, got \(t)"
-        case .invalidLimit(let v, let m): return "a solver limit (maxSupportSize, maxBases, maxPivots, maxSteps) must be at least \(m), got \(v)"
+        case .invalidLimit(let v, let m):
+            return "a solver limit (maxSupportSize, maxBases, maxPivots, maxSteps) must be at least \(m), got \(v)"
         case .invalidPathOption(let v):
             return "a path-following option (maxLambda, initialStep, maxStep) must be finite and positive, got \(v)"
         case .invalidGame(let e): return "the game could not be built: \(e)"

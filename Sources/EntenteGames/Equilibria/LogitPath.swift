@@ -30,8 +30,10 @@ public enum LogitPath {
     /// Throws ``EquilibriumError/invalidLimit(value:minimum:)`` for `maxSteps < 1`,
     /// ``EquilibriumError/invalidPathOption(value:)`` for a `maxLambda`, `initialStep` or `maxStep` that is not finite
     /// and positive, and ``EquilibriumError/noConvergence(steps:)`` if no verified equilibrium is found.
-    public static func solve(_ game: NormalFormGame, tolerance: Double = EquilibriumVerifier.defaultTolerance,
-                             options: Options = Options()) throws(EquilibriumError) -> NashResult {
+    public static func solve(
+        _ game: NormalFormGame, tolerance: Double = EquilibriumVerifier.defaultTolerance,
+        options: Options = Options()
+    ) throws(EquilibriumError) -> NashResult {
         try EquilibriumVerifier.checkTolerance(tolerance)
         guard options.maxSteps >= 1 else { throw .invalidLimit(value: options.maxSteps, minimum: 1) }
         for v in [options.maxLambda, options.initialStep, options.maxStep] where !(v.isFinite && v > 0) {
@@ -51,8 +53,9 @@ public enum LogitPath {
         let scale = 1 / unit.payoffRange
         let scaled: NormalFormGame
         do {
-            scaled = try NormalFormGame(title: game.title, players: game.players, strategies: game.strategies,
-                                        payoffs: unit.payoffs.map { $0.map { $0 * scale } })
+            scaled = try NormalFormGame(
+                title: game.title, players: game.players, strategies: game.strategies,
+                payoffs: unit.payoffs.map { $0.map { $0 * scale } })
         } catch { throw .invalidGame(error) }
         var tracer = LogitTracer(scaled)
         let n = tracer.n
@@ -100,7 +103,9 @@ public enum LogitPath {
 
     /// Newton's method on the support of `sigma` for the equalities `v_i(s) = w_i (s ∈ S_i)`, `Σ σ_i = 1`;
     /// returns the verified equilibrium or nil.
-    static func polish(_ game: NormalFormGame, solving: NormalFormGame? = nil, sigma start: [Double], tolerance: Double) -> NashEquilibrium? {
+    static func polish(_ game: NormalFormGame, solving: NormalFormGame? = nil, sigma start: [Double], tolerance: Double)
+        -> NashEquilibrium?
+    {
         var sx = StrategyInteractions(solving ?? game)
         let np = game.playerCount
         thresholds: for threshold in [1e-3, 1e-5, 1e-8] {
@@ -144,7 +149,8 @@ public enum LogitPath {
                 }
                 if Vector.normInf(f) < 1e-14 { converged = true; break }
                 guard let lu = try? LUFactorization(Matrix(rows: m, columns: m, columnMajor: jac)),
-                      let delta = try? lu.solve(f) else { break }
+                    let delta = try? lu.solve(f)
+                else { break }
                 for (c, l) in support.enumerated() { sigma[l] -= delta[c] }
                 for i in 0..<np { w[i] -= delta[support.count + i] }
             }
@@ -158,7 +164,9 @@ public enum LogitPath {
                 guard s > 0, s.isFinite else { continue thresholds }  // a broken Newton step: nothing to verify
                 probs.append(p.map { $0 / s })
             }
-            if let e = try? EquilibriumVerifier.verify(MixedProfile(unchecked: probs), in: game, tolerance: tolerance) { return e }
+            if let e = try? EquilibriumVerifier.verify(MixedProfile(unchecked: probs), in: game, tolerance: tolerance) {
+                return e
+            }
         }
         return nil
     }
@@ -220,7 +228,8 @@ struct LogitTracer {
             a[n + col * m] = t[col]
         }
         guard let lu = try? LUFactorization(Matrix(rows: m, columns: m, columnMajor: a)),
-              (try? lu.reciprocalCondition()) ?? 0 > 1e-14 else { return nil }
+            (try? lu.reciprocalCondition()) ?? 0 > 1e-14
+        else { return nil }
         return try? lu.solve(rhs + [last])
     }
 

@@ -12,7 +12,10 @@ public struct NashEquilibrium: Sendable {
     /// The basis that defines this vertex (used by exact certification); internal bookkeeping.
     let vertexBases: (x: [Int], y: [Int])?
 
-    init(profile: MixedProfile, payoffs: [Double], regret: Double, component: Int? = nil, vertexBases: ([Int], [Int])? = nil) {
+    init(
+        profile: MixedProfile, payoffs: [Double], regret: Double, component: Int? = nil,
+        vertexBases: ([Int], [Int])? = nil
+    ) {
         self.profile = profile
         self.payoffs = payoffs
         self.regret = regret
@@ -65,7 +68,10 @@ public struct NashResult: Sendable {
     public let incompleteReason: String?
 
     /// Bundles verified equilibria (build them with ``EquilibriumVerifier/verify(_:in:tolerance:component:vertexBases:)``).
-    public init(method: Method, complete: Bool, equilibria: [NashEquilibrium], tolerance: Double, incompleteReason: String? = nil) {
+    public init(
+        method: Method, complete: Bool, equilibria: [NashEquilibrium], tolerance: Double,
+        incompleteReason: String? = nil
+    ) {
         self.method = method
         self.complete = complete
         self.equilibria = equilibria
@@ -101,8 +107,10 @@ public enum EquilibriumVerifier {
     /// deviation, computed in the game's own units; NaN never passes) finite and ≤ `tolerance`
     /// (`.verificationFailed`). `tolerance` is absolute (see ``absoluteTolerance(_:for:)``), finite and ≥ 0.
     /// - Complexity: O(profiles · n).
-    public static func verify(_ profile: MixedProfile, in game: NormalFormGame, tolerance: Double,
-                              component: Int? = nil, vertexBases: ([Int], [Int])? = nil) throws(EquilibriumError) -> NashEquilibrium {
+    public static func verify(
+        _ profile: MixedProfile, in game: NormalFormGame, tolerance: Double,
+        component: Int? = nil, vertexBases: ([Int], [Int])? = nil
+    ) throws(EquilibriumError) -> NashEquilibrium {
         guard tolerance.isFinite, tolerance >= 0 else { throw .invalidTolerance(tolerance) }
         let sigma = profile.probabilities
         guard sigma.count == game.playerCount else { throw .invalidProfile(player: min(sigma.count, game.playerCount)) }
@@ -126,6 +134,7 @@ public enum EquilibriumVerifier {
             for u in values[p] { let gain = u - expected; if !(gain <= r) { r = gain } }
         }
         guard r.isFinite, r <= tolerance else { throw .verificationFailed(regret: r, tolerance: tolerance) }
-        return NashEquilibrium(profile: profile, payoffs: payoffs, regret: max(0, r), component: component, vertexBases: vertexBases)
+        return NashEquilibrium(
+            profile: profile, payoffs: payoffs, regret: max(0, r), component: component, vertexBases: vertexBases)
     }
 }

@@ -68,13 +68,16 @@ extension BestResponsePolytope {
         // tree's parent pointers — when it is tiny but not clearly zero (an exact parent could be missed).
         let band = Self.ambiguityFloor
         @inline(__always) func note(_ v: Double) { if abs(abs(v) - tol) <= band { ambiguous = true } }
-        @inline(__always) func noteCost(_ v: Double) { let a = abs(v); if a > floor && a <= tol + band { ambiguous = true } }
+        @inline(__always) func noteCost(_ v: Double) {
+            let a = abs(v); if a > floor && a <= tol + band { ambiguous = true }
+        }
 
         var result: [Vertex] = []
         var degenerateSeen = Set<LabelSet>()
         let levelBytes = cell * 8 + (r + d) * 4 + 8
         func memoryUsed() -> Int {
-            result.capacity &* MemoryLayout<Vertex>.stride &+ degenerateSeen.capacity &* Self.bytesPerSeenBasis &+ levels &* levelBytes
+            result.capacity &* MemoryLayout<Vertex>.stride &+ degenerateSeen.capacity &* Self.bytesPerSeenBasis
+                &+ levels &* levelBytes
         }
         // Records the vertex of the dictionary at `level`.
         func visit(_ level: Int) {
@@ -96,12 +99,16 @@ extension BestResponsePolytope {
                 }
             }
             // A nondegenerate vertex has exactly one basis, so it is new; a degenerate one may have been seen.
-            if !degenerate || degenerateSeen.insert(labels).inserted { result.append(Vertex(labels: labels, basisSet: basisSet)) }
+            if !degenerate || degenerateSeen.insert(labels).inserted {
+                result.append(Vertex(labels: labels, basisSet: basisSet))
+            }
         }
         // Whether B' = B − basic[i] + nonbasic[col] is a child of B: Bland's rule at B' enters basic[i] and drops
         // nonbasic[col]. Reads only B's dictionary (reduced costs and the rows of B' computed on the fly).
-        func isChild(_ t: UnsafeMutablePointer<Double>, _ b: UnsafeMutablePointer<Int32>, _ nb: UnsafeMutablePointer<Int32>,
-                     row i: Int, column col: Int) -> Bool {
+        func isChild(
+            _ t: UnsafeMutablePointer<Double>, _ b: UnsafeMutablePointer<Int32>, _ nb: UnsafeMutablePointer<Int32>,
+            row i: Int, column col: Int
+        ) -> Bool {
             let pc = t + (col + 1) * h
             let p = pc[i], rcs = pc[r]
             let u = b[i], s = nb[col]
@@ -152,7 +159,9 @@ extension BestResponsePolytope {
                         for i in row0..<r where pc[i] > tol {
                             let gap = max(t[i], 0) / pc[i] - theta
                             note(gap / max(1, theta))
-                            if gap <= slack && isChild(t, b, nb, row: i, column: col) { return (i, col, col * r + i + 1) }
+                            if gap <= slack && isChild(t, b, nb, row: i, column: col) {
+                                return (i, col, col * r + i + 1)
+                            }
                         }
                     }
                 }

@@ -54,7 +54,9 @@ struct StrategyInteractions {
             let j = i == 0 ? 1 : 0
             for s in 0..<game.strategyCounts[i] {
                 var acc = 0.0
-                for t in 0..<game.strategyCounts[j] { acc += d[(offsets[i] + s) + (offsets[j] + t) * total] * sigma[offsets[j] + t] }
+                for t in 0..<game.strategyCounts[j] {
+                    acc += d[(offsets[i] + s) + (offsets[j] + t) * total] * sigma[offsets[j] + t]
+                }
                 v[offsets[i] + s] = acc
             }
         }

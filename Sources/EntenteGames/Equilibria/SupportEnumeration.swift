@@ -10,8 +10,10 @@
 /// - Tolerance: probabilities ≥ −1e-10, best responses within 1e-9; verified by ``EquilibriumVerifier``.
 public enum SupportEnumeration {
     /// All equilibria with equal-size supports, each verified; `maxSupportSize` bounds k, `shouldStop` is polled per row support and every 256 column supports.
-    public static func solve(_ game: NormalFormGame, tolerance: Double = EquilibriumVerifier.defaultTolerance,
-                             maxSupportSize: Int? = nil, shouldStop: () -> Bool = { false }) throws(EquilibriumError) -> NashResult {
+    public static func solve(
+        _ game: NormalFormGame, tolerance: Double = EquilibriumVerifier.defaultTolerance,
+        maxSupportSize: Int? = nil, shouldStop: () -> Bool = { false }
+    ) throws(EquilibriumError) -> NashResult {
         guard game.playerCount == 2 else { throw .wrongPlayerCount(expected: 2, actual: game.playerCount) }
         try EquilibriumVerifier.checkTolerance(tolerance)
         if let k = maxSupportSize, k < 1 { throw .invalidLimit(value: k, minimum: 1) }
@@ -34,10 +36,16 @@ public enum SupportEnumeration {
                     polls &+= 1
                     if polls & 255 == 0 && shouldStop() { stopped = true; break outer }
                     // y on J: Σ_j a_ij y_j − v = 0 (i ∈ I), Σ y = 1.
-                    guard let y = indifference(k: k, payoff: { i, j in a[rowsI[i] + colsJ[j] * m] },
-                                               matrix: &matrix, rhs: &rhs, ws: &ws) else { sawSingular = true; continue }
-                    guard let x = indifference(k: k, payoff: { j, i in b[rowsI[i] + colsJ[j] * m] },
-                                               matrix: &matrix, rhs: &rhs, ws: &ws) else { sawSingular = true; continue }
+                    guard
+                        let y = indifference(
+                            k: k, payoff: { i, j in a[rowsI[i] + colsJ[j] * m] },
+                            matrix: &matrix, rhs: &rhs, ws: &ws)
+                    else { sawSingular = true; continue }
+                    guard
+                        let x = indifference(
+                            k: k, payoff: { j, i in b[rowsI[i] + colsJ[j] * m] },
+                            matrix: &matrix, rhs: &rhs, ws: &ws)
+                    else { sawSingular = true; continue }
                     if y.contains(where: { $0 < -1e-10 }) || x.contains(where: { $0 < -1e-10 }) { continue }
                     var px = [Double](repeating: 0, count: m), py = [Double](repeating: 0, count: n)
                     for (t, i) in rowsI.enumerated() { px[i] = max(0, x[t]) }
@@ -49,15 +57,22 @@ public enum SupportEnumeration {
                 }
             }
         }
-        let reason = stopped ? "stopped (timeout or interrupt)"
-            : kmax < min(m, n) ? "support size limit (maxSupportSize) reached"
-            : sawSingular ? "singular systems skipped (degenerate game; use vertex enumeration)" : nil
-        return NashResult(method: .supportEnumeration, complete: reason == nil, equilibria: found, tolerance: tol, incompleteReason: reason)
+        let reason =
+            stopped
+            ? "stopped (timeout or interrupt)"
+            : kmax < min(m, n)
+                ? "support size limit (maxSupportSize) reached"
+                : sawSingular ? "singular systems skipped (degenerate game; use vertex enumeration)" : nil
+        return NashResult(
+            method: .supportEnumeration, complete: reason == nil, equilibria: found, tolerance: tol,
+            incompleteReason: reason)
     }
 
     /// Solves `Σ_j payoff(i, j) z_j − v = 0 (i < k), Σ z = 1` for z (length k); nil if singular.
-    static func indifference(k: Int, payoff: (Int, Int) -> Double, matrix: inout [Double], rhs: inout [Double],
-                             ws: inout LUWorkspace) -> [Double]? {
+    static func indifference(
+        k: Int, payoff: (Int, Int) -> Double, matrix: inout [Double], rhs: inout [Double],
+        ws: inout LUWorkspace
+    ) -> [Double]? {
         let order = k + 1
         if matrix.count < order * order { matrix = [Double](repeating: 0, count: order * order) }
         if rhs.count < order { rhs = [Double](repeating: 0, count: order) }
@@ -69,7 +84,9 @@ public enum SupportEnumeration {
         for j in 0..<k { matrix[k + j * order] = 1 }
         matrix[k + k * order] = 0
         rhs[k] = 1
-        let ok = matrix.withUnsafeBufferPointer { mb in rhs.withUnsafeMutableBufferPointer { ws.solve(mb, order: order, rhs: $0) } }
+        let ok = matrix.withUnsafeBufferPointer { mb in
+            rhs.withUnsafeMutableBufferPointer { ws.solve(mb, order: order, rhs: $0) }
+        }
         return ok ? Array(rhs[0..<k]) : nil
     }
 }
@@ -93,7 +110,9 @@ public struct Combinations: Sequence, IteratorProtocol {
         var nextC = c
         var i = k - 1
         while i >= 0 && nextC[i] == n - k + i { i -= 1 }
-        if i < 0 { current = nil } else {
+        if i < 0 {
+            current = nil
+        } else {
             nextC[i] += 1
             for j in (i + 1)..<k { nextC[j] = nextC[j - 1] + 1 }
             current = nextC

@@ -39,15 +39,20 @@ public enum VertexEnumeration {
     /// is polled every 64 bases, during matching and during verification; when any of them stops the search the
     /// result is marked incomplete and ``NashResult/incompleteReason`` says why ("basis limit reached", "memory limit
     /// reached", "stopped (timeout or interrupt)"). The equilibria found before the stop are still returned, verified.
-    public static func solve(_ game: NormalFormGame, tolerance: Double = EquilibriumVerifier.defaultTolerance,
-                             maxBases: Int = defaultMaxBases, memoryLimit: Int = defaultMemoryLimit,
-                             shouldStop: () -> Bool = { false }) throws(EquilibriumError) -> NashResult {
-        try solve(game, tolerance: tolerance, maxBases: maxBases, memoryLimit: memoryLimit, search: .reverse,
-                  pruneDominated: true, shouldStop: shouldStop)
+    public static func solve(
+        _ game: NormalFormGame, tolerance: Double = EquilibriumVerifier.defaultTolerance,
+        maxBases: Int = defaultMaxBases, memoryLimit: Int = defaultMemoryLimit,
+        shouldStop: () -> Bool = { false }
+    ) throws(EquilibriumError) -> NashResult {
+        try solve(
+            game, tolerance: tolerance, maxBases: maxBases, memoryLimit: memoryLimit, search: .reverse,
+            pruneDominated: true, shouldStop: shouldStop)
     }
 
-    static func solve(_ game: NormalFormGame, tolerance: Double, maxBases: Int, memoryLimit: Int, search: Search,
-                      pruneDominated: Bool, shouldStop: () -> Bool) throws(EquilibriumError) -> NashResult {
+    static func solve(
+        _ game: NormalFormGame, tolerance: Double, maxBases: Int, memoryLimit: Int, search: Search,
+        pruneDominated: Bool, shouldStop: () -> Bool
+    ) throws(EquilibriumError) -> NashResult {
         guard game.playerCount == 2 else { throw .wrongPlayerCount(expected: 2, actual: game.playerCount) }
         let m = game.strategyCounts[0], n = game.strategyCounts[1]
         guard m + n <= 128 else { throw .tooLarge(size: m + n, limit: 128) }
@@ -58,15 +63,22 @@ public enum VertexEnumeration {
         // The polytopes are built from payoffs scaled into (−1, 1) (exact power-of-two scaling), so the label
         // tolerance does not depend on the units; equilibria are verified in the original game.
         let scaled = game.scaledForSolving()
-        let dominance = pruneDominated ? StrictDominance(a: scaled.payoffs[0], b: scaled.payoffs[1], m: m, n: n)
+        let dominance =
+            pruneDominated
+            ? StrictDominance(a: scaled.payoffs[0], b: scaled.payoffs[1], m: m, n: n)
             : StrictDominance(rows: Array(0..<m), columns: Array(0..<n))
         let rm = dominance.rows.count, rn = dominance.columns.count
-        let (p, q) = polytopes(a: dominance.restrict(scaled.payoffs[0], m: m), b: dominance.restrict(scaled.payoffs[1], m: m),
-                               m: rm, n: rn)
-        func enumerate(_ poly: BestResponsePolytope, _ budget: Int) -> ([BestResponsePolytope.Vertex], Bool, BestResponsePolytope.StopReason?) {
+        let (p, q) = polytopes(
+            a: dominance.restrict(scaled.payoffs[0], m: m), b: dominance.restrict(scaled.payoffs[1], m: m),
+            m: rm, n: rn)
+        func enumerate(_ poly: BestResponsePolytope, _ budget: Int) -> (
+            [BestResponsePolytope.Vertex], Bool, BestResponsePolytope.StopReason?
+        ) {
             switch search {
             case .reverse: return poly.vertices(basisLimit: maxBases, memoryLimit: budget, shouldStop: shouldStop)
-            case .breadthFirst: return poly.verticesByBreadthFirstSearch(basisLimit: maxBases, memoryLimit: budget, shouldStop: shouldStop)
+            case .breadthFirst:
+                return poly.verticesByBreadthFirstSearch(
+                    basisLimit: maxBases, memoryLimit: budget, shouldStop: shouldStop)
             }
         }
         let vertexBytes = MemoryLayout<BestResponsePolytope.Vertex>.stride
@@ -91,7 +103,9 @@ public enum VertexEnumeration {
         var budget = memoryLimit - (vp.capacity + vq.capacity) * vertexBytes - exactY.capacity * 24 - ys.capacity * 16
         var pairs: [(Int, Int)] = []
         pairing: for i in vp.indices where !p.isOrigin(vp[i]) {
-            if i & 1023 == 1023 && shouldStop() { reason = reason ?? BestResponsePolytope.StopReason.cancelled.rawValue; break pairing }
+            if i & 1023 == 1023 && shouldStop() {
+                reason = reason ?? BestResponsePolytope.StopReason.cancelled.rawValue; break pairing
+            }
             let need = all.subtracting(vp[i].labels)
             func add(_ j: Int) -> Bool {
                 budget -= perPair
@@ -112,7 +126,8 @@ public enum VertexEnumeration {
         // slacks of the removed opponent strategies (strictly positive at every equilibrium) made basic.
         let removedColumns = (0..<n).filter { !dominance.columns.contains($0) }
         let removedRows = (0..<m).filter { !dominance.rows.contains($0) }
-        func originalBasis(_ basis: [Int], own: [Int], opponent: [Int], ownCount: Int, removedOpponent: [Int]) -> [Int] {
+        func originalBasis(_ basis: [Int], own: [Int], opponent: [Int], ownCount: Int, removedOpponent: [Int]) -> [Int]
+        {
             let d = own.count
             var out = basis.map { $0 < d ? own[$0] : ownCount + opponent[$0 - d] }
             out += removedOpponent.map { ownCount + $0 }
@@ -122,20 +137,33 @@ public enum VertexEnumeration {
         equilibria.reserveCapacity(pairs.count)
         var x = [Double](repeating: 0, count: m), y = [Double](repeating: 0, count: n)
         for (k, (i, j)) in pairs.enumerated() {
-            if k & 1023 == 1023 && shouldStop() { reason = reason ?? BestResponsePolytope.StopReason.cancelled.rawValue; break }
-            guard let zx = p.point(vp[i]), let zy = q.point(vq[j]) else { throw .verificationFailed(regret: .nan, tolerance: tol) }
+            if k & 1023 == 1023 && shouldStop() {
+                reason = reason ?? BestResponsePolytope.StopReason.cancelled.rawValue; break
+            }
+            guard let zx = p.point(vp[i]), let zy = q.point(vq[j]) else {
+                throw .verificationFailed(regret: .nan, tolerance: tol)
+            }
             let sx = zx.reduce(0, +), sy = zy.reduce(0, +)
             for s in 0..<m { x[s] = 0 }
             for s in 0..<n { y[s] = 0 }
             for (pos, s) in dominance.rows.enumerated() { x[s] = zx[pos] / sx }
             for (pos, s) in dominance.columns.enumerated() { y[s] = zy[pos] / sy }
-            let bases = (originalBasis(vp[i].basis, own: dominance.rows, opponent: dominance.columns, ownCount: m, removedOpponent: removedColumns),
-                         originalBasis(vq[j].basis, own: dominance.columns, opponent: dominance.rows, ownCount: n, removedOpponent: removedRows))
-            equilibria.append(try EquilibriumVerifier.verify(MixedProfile(unchecked: [x, y]), in: game, tolerance: tol,
-                                                             component: components[k], vertexBases: bases))
+            let bases = (
+                originalBasis(
+                    vp[i].basis, own: dominance.rows, opponent: dominance.columns, ownCount: m,
+                    removedOpponent: removedColumns),
+                originalBasis(
+                    vq[j].basis, own: dominance.columns, opponent: dominance.rows, ownCount: n,
+                    removedOpponent: removedRows)
+            )
+            equilibria.append(
+                try EquilibriumVerifier.verify(
+                    MixedProfile(unchecked: [x, y]), in: game, tolerance: tol,
+                    component: components[k], vertexBases: bases))
         }
-        return NashResult(method: .vertexEnumeration, complete: reason == nil && cp && cq, equilibria: equilibria, tolerance: tol,
-                          incompleteReason: reason)
+        return NashResult(
+            method: .vertexEnumeration, complete: reason == nil && cp && cq, equilibria: equilibria, tolerance: tol,
+            incompleteReason: reason)
     }
 
     /// P = {x ≥ 0 : B'ᵀx ≤ 1}, Q = {y ≥ 0 : A'y ≤ 1} for m × n column-major payoff matrices `a`, `b`, with payoffs
@@ -162,7 +190,9 @@ public enum VertexEnumeration {
     /// Component index per pair: union-find over pairs that share an x-vertex or a y-vertex.
     static func connectedComponents(_ pairs: [(Int, Int)]) -> [Int] {
         var parent = Array(0..<pairs.count)
-        func find(_ i: Int) -> Int { var i = i; while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }; return i }
+        func find(_ i: Int) -> Int {
+            var i = i; while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }; return i
+        }
         var byX = [Int: Int](), byY = [Int: Int]()
         for (k, (i, j)) in pairs.enumerated() {
             if let o = byX[i] { parent[find(k)] = find(o) } else { byX[i] = k }

@@ -20,7 +20,9 @@ public struct BayesianGame: Sendable {
     public let actionGame: NormalFormGame
 
     /// Validates and builds the game. O(type profiles · action profiles · n).
-    public init(players: [String], types: [[String]], actions: [[String]], prior: [Double], payoffs: [[[Double]]]) throws(GameError) {
+    public init(players: [String], types: [[String]], actions: [[String]], prior: [Double], payoffs: [[[Double]]])
+        throws(GameError)
+    {
         guard types.count == players.count, actions.count == players.count else {
             throw .dimensionMismatch(expected: players.count, actual: min(types.count, actions.count))
         }
@@ -28,11 +30,16 @@ public struct BayesianGame: Sendable {
         let typeProfiles = try Self.checkedProduct(types.map(\.count))
         guard prior.count == typeProfiles else { throw .dimensionMismatch(expected: typeProfiles, actual: prior.count) }
         if let k = prior.firstIndex(where: { !$0.isFinite }) { throw .nonFinite(player: 0, index: k) }
-        guard prior.allSatisfy({ $0 >= 0 }), abs(prior.reduce(0, +) - 1) <= 1e-9 else { throw .notAProbability(player: 0) }
-        guard payoffs.count == typeProfiles else { throw .dimensionMismatch(expected: typeProfiles, actual: payoffs.count) }
+        guard prior.allSatisfy({ $0 >= 0 }), abs(prior.reduce(0, +) - 1) <= 1e-9 else {
+            throw .notAProbability(player: 0)
+        }
+        guard payoffs.count == typeProfiles else {
+            throw .dimensionMismatch(expected: typeProfiles, actual: payoffs.count)
+        }
         let actionProfiles = try Self.checkedProduct(actions.map(\.count))
-        let layout = try NormalFormGame(players: players, strategies: actions,
-                                        payoffs: players.map { _ in [Double](repeating: 0, count: actionProfiles) })
+        let layout = try NormalFormGame(
+            players: players, strategies: actions,
+            payoffs: players.map { _ in [Double](repeating: 0, count: actionProfiles) })
         for u in payoffs { _ = try NormalFormGame(players: players, strategies: actions, payoffs: u) }
         self.players = players
         self.types = types
@@ -44,8 +51,10 @@ public struct BayesianGame: Sendable {
 
     /// Builds a game with independent types: `typePriors[i][θᵢ]`, payoffs from a function of (type profile,
     /// action profile) returning every player's payoff.
-    public init(players: [String], types: [[String]], actions: [[String]], typePriors: [[Double]],
-                payoff: ([Int], [Int]) -> [Double]) throws(GameError) {
+    public init(
+        players: [String], types: [[String]], actions: [[String]], typePriors: [[Double]],
+        payoff: ([Int], [Int]) -> [Double]
+    ) throws(GameError) {
         guard types.count == players.count, actions.count == players.count, typePriors.count == players.count else {
             throw .dimensionMismatch(expected: players.count, actual: min(types.count, actions.count, typePriors.count))
         }
@@ -84,7 +93,9 @@ public struct BayesianGame: Sendable {
 
     static func unrank(_ k: Int, _ counts: [Int]) -> [Int] {
         var rest = k
-        return counts.map { c in defer { rest /= c }; return rest % c }
+        return counts.map { c in
+            defer { rest /= c }; return rest % c
+        }
     }
 
     /// Number of type profiles.
@@ -106,7 +117,9 @@ public struct BayesianGame: Sendable {
         var total = 1
         for c in counts {
             let (product, overflow) = total.multipliedReportingOverflow(by: c)
-            if overflow || product > profileLimit { throw .tooLarge(size: overflow ? Int.max : product, limit: profileLimit) }
+            if overflow || product > profileLimit {
+                throw .tooLarge(size: overflow ? Int.max : product, limit: profileLimit)
+            }
             total = product
         }
         var typeOffset: [Int] = []
@@ -123,7 +136,8 @@ public struct BayesianGame: Sendable {
                 for p in 0..<players.count { u[typeOffset[p] + theta[p]][k] += prior[t] * payoffs[t][p][idx] }
             }
         }
-        return try NormalFormGame(title: "agent form", players: names, strategies: strategies, payoffs: u, profileLimit: profileLimit)
+        return try NormalFormGame(
+            title: "agent form", players: names, strategies: strategies, payoffs: u, profileLimit: profileLimit)
     }
 
     /// The ex-ante strategic form: player i's pure strategies are maps from its types to actions
@@ -140,12 +154,15 @@ public struct BayesianGame: Sendable {
         var total = 1
         for c in counts {
             let (product, overflow) = total.multipliedReportingOverflow(by: c)
-            if overflow || product > profileLimit { throw .tooLarge(size: overflow ? Int.max : product, limit: profileLimit) }
+            if overflow || product > profileLimit {
+                throw .tooLarge(size: overflow ? Int.max : product, limit: profileLimit)
+            }
             total = product
         }
         let strategies = (0..<players.count).map { p in
             (0..<counts[p]).map { s in
-                Self.unrank(s, [Int](repeating: actions[p].count, count: types[p].count)).map { actions[p][$0] }.joined(separator: "/")
+                Self.unrank(s, [Int](repeating: actions[p].count, count: types[p].count)).map { actions[p][$0] }.joined(
+                    separator: "/")
             }
         }
         let tCounts = types.map(\.count)
@@ -160,7 +177,8 @@ public struct BayesianGame: Sendable {
                 for p in 0..<players.count { u[p][k] += prior[t] * payoffs[t][p][idx] }
             }
         }
-        return try NormalFormGame(title: "ex-ante form", players: players, strategies: strategies, payoffs: u, profileLimit: profileLimit)
+        return try NormalFormGame(
+            title: "ex-ante form", players: players, strategies: strategies, payoffs: u, profileLimit: profileLimit)
     }
 
     /// Marginal probability of player p's type t.
@@ -183,17 +201,24 @@ public struct BayesianEquilibrium: Sendable {
 extension BayesianGame {
     /// Maps an equilibrium of the ``agentForm(profileLimit:)`` back to type-contingent strategies, verifying it as a
     /// Bayesian equilibrium (interim regret of every positive-probability type ≤ `tolerance`).
-    public func equilibrium(fromAgentForm profile: MixedProfile, tolerance: Double = 1e-9) throws(EquilibriumError) -> BayesianEquilibrium {
+    public func equilibrium(fromAgentForm profile: MixedProfile, tolerance: Double = 1e-9) throws(EquilibriumError)
+        -> BayesianEquilibrium
+    {
         var strategies: [[[Double]]] = []
         var k = 0
         for ts in types {
-            strategies.append(ts.map { _ in defer { k += 1 }; return profile.probabilities[k] })
+            strategies.append(
+                ts.map { _ in
+                    defer { k += 1 }; return profile.probabilities[k]
+                })
         }
         return try verified(strategies, tolerance: tolerance)
     }
 
     /// Maps a mixed strategy profile of the ``exAnteForm(profileLimit:)`` to behaviour strategies per type (Kuhn 1953) and verifies it.
-    public func equilibrium(fromExAnte profile: MixedProfile, tolerance: Double = 1e-9) throws(EquilibriumError) -> BayesianEquilibrium {
+    public func equilibrium(fromExAnte profile: MixedProfile, tolerance: Double = 1e-9) throws(EquilibriumError)
+        -> BayesianEquilibrium
+    {
         var strategies: [[[Double]]] = []
         for p in 0..<players.count {
             var perType = [[Double]](repeating: [Double](repeating: 0, count: actions[p].count), count: types[p].count)
@@ -211,7 +236,9 @@ extension BayesianGame {
         let n = players.count
         let tCounts = types.map(\.count)
         // actionValue[p][t][a]: Σ_θ₋ₚ prior(θ) · E[u_p(θ, a, σ₋ₚ(θ₋ₚ))]
-        var actionValue = (0..<n).map { p in [[Double]](repeating: [Double](repeating: 0, count: actions[p].count), count: types[p].count) }
+        var actionValue = (0..<n).map { p in
+            [[Double]](repeating: [Double](repeating: 0, count: actions[p].count), count: types[p].count)
+        }
         for t in 0..<typeProfileCount where prior[t] > 0 {
             let theta = Self.unrank(t, tCounts)
             let mixed = MixedProfile(unchecked: (0..<n).map { strategies[$0][theta[$0]] })
@@ -254,7 +281,9 @@ extension BayesianGame {
             for e in r.equilibria {
                 let b = try equilibrium(fromExAnte: e.profile, tolerance: tolerance)
                 let duplicate = out.contains { o in
-                    zip(o.strategies.joined(), b.strategies.joined()).allSatisfy { zip($0, $1).allSatisfy { abs($0 - $1) < 1e-9 } }
+                    zip(o.strategies.joined(), b.strategies.joined()).allSatisfy {
+                        zip($0, $1).allSatisfy { abs($0 - $1) < 1e-9 }
+                    }
                 }
                 if !duplicate { out.append(b) }
             }

@@ -37,7 +37,9 @@ public struct CoalitionalGame: Sendable, Equatable {
     }
 
     /// Tabulates a characteristic function given as a closure. O(2ⁿ) calls.
-    public init(players: [String], playerLimit: Int = defaultPlayerLimit, value: (Coalition) -> Double) throws(CooperativeError) {
+    public init(players: [String], playerLimit: Int = defaultPlayerLimit, value: (Coalition) -> Double)
+        throws(CooperativeError)
+    {
         let n = players.count
         guard n >= 1 else { throw .noPlayers }
         guard n <= min(playerLimit, 34) else { throw .tooManyPlayers(n: n, limit: min(playerLimit, 34)) }
@@ -122,7 +124,9 @@ public enum CooperativeError: Error, Equatable, Sendable, CustomStringConvertibl
     public var description: String {
         switch self {
         case .noPlayers: return "the game has no players"
-        case .tooManyPlayers(let n, let l): return "\(n) players exceed the limit of \(l) for this exponential method (raise playerLimit if memory and time allow)"
+        case .tooManyPlayers(let n, let l):
+            return
+                "\(n) players exceed the limit of \(l) for this exponential method (raise playerLimit if memory and time allow)"
         case .dimensionMismatch(let e, let a): return "expected \(e) values, got \(a)"
         case .nonFinite(let k): return "value \(k) is NaN or infinite"
         case .negativeWeight(let p): return "weight of player \(p) (counted from 0) is negative"
@@ -130,13 +134,21 @@ public enum CooperativeError: Error, Equatable, Sendable, CustomStringConvertibl
         case .invalidQuota: return "the quota must be finite and positive"
         case .linearProgramFailed: return "the linear program did not reach an optimum"
         case .verificationFailed: return "the computed solution failed its verification"
-        case .weightsTooLarge(let l): return "the total weight exceeds \(l) (2^53); use smaller weights or a smaller \"scale\""
+        case .weightsTooLarge(let l):
+            return "the total weight exceeds \(l) (2^53); use smaller weights or a smaller \"scale\""
         case .invalidScale: return "the capability scale must be finite and positive"
-        case .tableTooLarge(let c, let l): return "the computation needs a table of \(c == Int.max ? "more than 9e18" : String(c)) entries, above the limit of \(l); use fewer players or smaller integer weights (a smaller \"scale\")"
-        case .workTooLarge(let c, let l): return "the computation needs \(c == Int.max ? "more than 9e18" : String(c)) cell updates, above the limit of \(l) (about a minute); use fewer players or smaller integer weights (a smaller \"scale\")"
-        case .valueTooLarge(let k, let l): return "the value of coalition \(k) (bitmask) exceeds \(l) in absolute value; rescale the values (every solution concept scales with them)"
+        case .tableTooLarge(let c, let l):
+            return
+                "the computation needs a table of \(c == Int.max ? "more than 9e18" : String(c)) entries, above the limit of \(l); use fewer players or smaller integer weights (a smaller \"scale\")"
+        case .workTooLarge(let c, let l):
+            return
+                "the computation needs \(c == Int.max ? "more than 9e18" : String(c)) cell updates, above the limit of \(l) (about a minute); use fewer players or smaller integer weights (a smaller \"scale\")"
+        case .valueTooLarge(let k, let l):
+            return
+                "the value of coalition \(k) (bitmask) exceeds \(l) in absolute value; rescale the values (every solution concept scales with them)"
         case .eigenDecompositionFailed: return "the eigenvalue decomposition did not converge"
-        case .emptyImputationSet: return "the imputation set is empty: the players' stand-alone values sum to more than v(N)"
+        case .emptyImputationSet:
+            return "the imputation set is empty: the players' stand-alone values sum to more than v(N)"
         }
     }
 }

@@ -18,7 +18,8 @@ public enum GameError: Error, Equatable, Sendable, CustomStringConvertible {
         case .empty: return "the game needs at least one player and every player at least one strategy"
         case .dimensionMismatch(let e, let a): return "wrong dimension: expected \(e), got \(a)"
         case .shapeMismatch(let r, let c, let r2, let c2):
-            return "the payoff matrices differ in shape: \(r)×\(c) for the row player, \(r2)×\(c2) for the column player"
+            return
+                "the payoff matrices differ in shape: \(r)×\(c) for the row player, \(r2)×\(c2) for the column player"
         case .nonFinite(let p, let i): return "value \(i) for player \(p) (both counted from 0) is NaN or infinite"
         case .notAProbability(let p): return "the strategy of player \(p) (counted from 0) is not a probability vector"
         case .tooLarge(let s, let l): return "the game has \(s) strategy profiles, above the limit \(l)"

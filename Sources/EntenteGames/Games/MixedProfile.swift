@@ -7,7 +7,9 @@ public struct MixedProfile: Sendable, Equatable, CustomStringConvertible {
     public init(_ probabilities: [[Double]]) throws(GameError) {
         for (p, v) in probabilities.enumerated() {
             if let k = v.firstIndex(where: { !$0.isFinite }) { throw .nonFinite(player: p, index: k) }
-            guard !v.isEmpty, v.allSatisfy({ $0 >= -1e-12 }), abs(v.reduce(0, +) - 1) <= 1e-9 else { throw .notAProbability(player: p) }
+            guard !v.isEmpty, v.allSatisfy({ $0 >= -1e-12 }), abs(v.reduce(0, +) - 1) <= 1e-9 else {
+                throw .notAProbability(player: p)
+            }
         }
         self.probabilities = probabilities
     }
@@ -22,9 +24,10 @@ public struct MixedProfile: Sendable, Equatable, CustomStringConvertible {
 
     /// The pure profile `profile` as a degenerate mixed profile.
     public static func pure(_ profile: [Int], in game: NormalFormGame) -> MixedProfile {
-        MixedProfile(unchecked: game.strategyCounts.enumerated().map { p, c in
-            (0..<c).map { $0 == profile[p] ? 1 : 0 }
-        })
+        MixedProfile(
+            unchecked: game.strategyCounts.enumerated().map { p, c in
+                (0..<c).map { $0 == profile[p] ? 1 : 0 }
+            })
     }
 
     public var description: String {

@@ -23,9 +23,10 @@ public struct NormalFormGame: Sendable, Equatable {
     public let profileCount: Int
 
     /// Creates a game after validating dimensions and finiteness. O(n · profiles).
-    public init(title: String = "", players: [String], strategies: [[String]], payoffs: [[Double]],
-                profileLimit: Int = NormalFormGame.defaultProfileLimit) throws(GameError)
-    {
+    public init(
+        title: String = "", players: [String], strategies: [[String]], payoffs: [[Double]],
+        profileLimit: Int = NormalFormGame.defaultProfileLimit
+    ) throws(GameError) {
         guard !players.isEmpty, strategies.count == players.count else {
             throw players.isEmpty ? .empty : .dimensionMismatch(expected: players.count, actual: strategies.count)
         }
@@ -35,10 +36,14 @@ public struct NormalFormGame: Sendable, Equatable {
         for s in strategies {
             strides.append(count)
             let (product, overflow) = count.multipliedReportingOverflow(by: s.count)
-            if overflow || product > profileLimit { throw .tooLarge(size: overflow ? Int.max : product, limit: profileLimit) }
+            if overflow || product > profileLimit {
+                throw .tooLarge(size: overflow ? Int.max : product, limit: profileLimit)
+            }
             count = product
         }
-        guard payoffs.count == players.count else { throw .dimensionMismatch(expected: players.count, actual: payoffs.count) }
+        guard payoffs.count == players.count else {
+            throw .dimensionMismatch(expected: players.count, actual: payoffs.count)
+        }
         for (p, u) in payoffs.enumerated() {
             guard u.count == count else { throw .dimensionMismatch(expected: count, actual: u.count) }
             if let k = u.firstIndex(where: { !$0.isFinite }) { throw .nonFinite(player: p, index: k) }
@@ -54,19 +59,27 @@ public struct NormalFormGame: Sendable, Equatable {
 
     /// A game with default names ("1", "2", …) from payoff arrays and strategy counts.
     public init(strategyCounts: [Int], payoffs: [[Double]], title: String = "") throws(GameError) {
-        try self.init(title: title, players: (1...max(1, strategyCounts.count)).map(String.init).prefix(strategyCounts.count).map { $0 },
-                      strategies: strategyCounts.map { c in (0..<max(c, 0)).map { String($0 + 1) } }, payoffs: payoffs)
+        try self.init(
+            title: title,
+            players: (1...max(1, strategyCounts.count)).map(String.init).prefix(strategyCounts.count).map { $0 },
+            strategies: strategyCounts.map { c in (0..<max(c, 0)).map { String($0 + 1) } }, payoffs: payoffs)
     }
 
     /// A bimatrix game: row player's payoffs `a`, column player's payoffs `b` (same shape).
-    public init(rowPayoffs a: Matrix, columnPayoffs b: Matrix, title: String = "",
-                players: [String] = ["1", "2"], rowStrategies: [String]? = nil, columnStrategies: [String]? = nil) throws(GameError)
-    {
-        guard a.rows == b.rows, a.columns == b.columns else { throw .shapeMismatch(rows: a.rows, columns: a.columns, otherRows: b.rows, otherColumns: b.columns) }
-        try self.init(title: title, players: players,
-                      strategies: [rowStrategies ?? (0..<a.rows).map { String($0 + 1) },
-                                   columnStrategies ?? (0..<a.columns).map { String($0 + 1) }],
-                      payoffs: [a.storage, b.storage])
+    public init(
+        rowPayoffs a: Matrix, columnPayoffs b: Matrix, title: String = "",
+        players: [String] = ["1", "2"], rowStrategies: [String]? = nil, columnStrategies: [String]? = nil
+    ) throws(GameError) {
+        guard a.rows == b.rows, a.columns == b.columns else {
+            throw .shapeMismatch(rows: a.rows, columns: a.columns, otherRows: b.rows, otherColumns: b.columns)
+        }
+        try self.init(
+            title: title, players: players,
+            strategies: [
+                rowStrategies ?? (0..<a.rows).map { String($0 + 1) },
+                columnStrategies ?? (0..<a.columns).map { String($0 + 1) },
+            ],
+            payoffs: [a.storage, b.storage])
     }
 
     /// Number of players.
@@ -82,7 +95,9 @@ public struct NormalFormGame: Sendable, Equatable {
     /// The pure profile at a linear index. O(n).
     public func profile(at index: Int) -> [Int] {
         var rest = index
-        return strategyCounts.map { c in defer { rest /= c }; return rest % c }
+        return strategyCounts.map { c in
+            defer { rest /= c }; return rest % c
+        }
     }
 
     /// Payoff of `player` at a pure `profile`. O(n).
@@ -127,8 +142,9 @@ public struct NormalFormGame: Sendable, Equatable {
         let k = solvingExponent
         if k == 0 { return self }
         // The shape and finiteness were validated when `self` was built; scaling by a power of two keeps both.
-        return try! NormalFormGame(title: title, players: players, strategies: strategies,
-                                   payoffs: payoffs.map { $0.map { Double(sign: .plus, exponent: k, significand: $0) } },
-                                   profileLimit: Int.max)
+        return try! NormalFormGame(
+            title: title, players: players, strategies: strategies,
+            payoffs: payoffs.map { $0.map { Double(sign: .plus, exponent: k, significand: $0) } },
+            profileLimit: Int.max)
     }
 }

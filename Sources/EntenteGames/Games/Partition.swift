@@ -5,7 +5,9 @@ public struct Partition: Hashable, Sendable, CustomStringConvertible {
 
     /// Builds a partition from blocks; they are sorted into canonical order. Precondition: disjoint, non-empty.
     public init(_ blocks: [Coalition]) {
-        self.blocks = blocks.filter { !$0.isEmpty }.sorted { $0.mask.trailingZeroBitCount < $1.mask.trailingZeroBitCount }
+        self.blocks = blocks.filter { !$0.isEmpty }.sorted {
+            $0.mask.trailingZeroBitCount < $1.mask.trailingZeroBitCount
+        }
     }
 
     /// From a restricted-growth string: `labels[i]` is the block index of player i.
@@ -73,7 +75,9 @@ public struct PartitionSequence: Sequence, IteratorProtocol {
         // Advance: rightmost position that can grow (labels[i] ≤ max of prefix).
         var i = n - 1
         while i > 0 && labels[i] > maxPrefix[i - 1] { i -= 1 }
-        if i == 0 { done = true } else {
+        if i == 0 {
+            done = true
+        } else {
             labels[i] += 1
             maxPrefix[i] = Swift.max(maxPrefix[i - 1], labels[i])
             for j in (i + 1)..<Swift.max(i + 1, n) { labels[j] = 0; maxPrefix[j] = maxPrefix[i] }

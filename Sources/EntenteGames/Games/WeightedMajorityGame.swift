@@ -37,12 +37,16 @@ public struct WeightedMajorityGame: Sendable, Equatable {
         var total = 0
         for w in weights {
             let (s, o) = total.addingReportingOverflow(w)
-            guard !o, s <= WeightedMajorityGame.maxTotalWeight else { throw .weightsTooLarge(limit: WeightedMajorityGame.maxTotalWeight) }
+            guard !o, s <= WeightedMajorityGame.maxTotalWeight else {
+                throw .weightsTooLarge(limit: WeightedMajorityGame.maxTotalWeight)
+            }
             total = s
         }
         guard quota.isFinite, quota > 0 else { throw .invalidQuota }
         let names = players ?? weights.indices.map { String($0 + 1) }
-        guard names.count == weights.count else { throw .dimensionMismatch(expected: weights.count, actual: names.count) }
+        guard names.count == weights.count else {
+            throw .dimensionMismatch(expected: weights.count, actual: names.count)
+        }
         self.weights = weights
         self.quota = quota
         self.rule = rule
@@ -53,7 +57,8 @@ public struct WeightedMajorityGame: Sendable, Equatable {
     /// ``QuotaRule/strict``).
     public init(majorityOf weights: [Int], players: [String]? = nil) throws(CooperativeError) {
         // Summed as doubles: an Int sum could trap before the initialiser gets to reject weights above 2⁵³.
-        try self.init(weights: weights, quota: weights.reduce(0.0) { $0 + Double($1) } / 2, rule: .strict, players: players)
+        try self.init(
+            weights: weights, quota: weights.reduce(0.0) { $0 + Double($1) } / 2, rule: .strict, players: players)
     }
 
     /// Maps real capabilities to integer weights `round(capability · scale)` (default 10⁶: six significant digits,
@@ -61,7 +66,9 @@ public struct WeightedMajorityGame: Sendable, Equatable {
     /// for the balance of power: more than half wins). Throws on negative or non-finite capabilities, a scale that is not finite and
     /// positive (`.invalidScale`), and `.weightsTooLarge` when the scaled total exceeds ``maxTotalWeight`` (use
     /// ``largestScale(for:fraction:)`` for capabilities in large units, e.g. raw dollars).
-    public init(capabilities: [Double], scale: Double = 1e6, rule: QuotaRule, players: [String]? = nil) throws(CooperativeError) {
+    public init(capabilities: [Double], scale: Double = 1e6, rule: QuotaRule, players: [String]? = nil)
+        throws(CooperativeError)
+    {
         if let k = capabilities.firstIndex(where: { !$0.isFinite }) { throw .nonFinite(index: k) }
         if let p = capabilities.firstIndex(where: { $0 < 0 }) { throw .negativeWeight(player: p) }
         guard scale.isFinite, scale > 0 else { throw .invalidScale }
@@ -115,7 +122,9 @@ public struct WeightedMajorityGame: Sendable, Equatable {
     }
 
     /// The simple game as a TU table (1 for winning coalitions). O(n 2ⁿ); n ≤ the table limit.
-    public func coalitionalGame(playerLimit: Int = CoalitionalGame.defaultPlayerLimit) throws(CooperativeError) -> CoalitionalGame {
+    public func coalitionalGame(playerLimit: Int = CoalitionalGame.defaultPlayerLimit) throws(CooperativeError)
+        -> CoalitionalGame
+    {
         try CoalitionalGame(players: players, playerLimit: playerLimit) { isWinning($0) ? 1 : 0 }
     }
 }

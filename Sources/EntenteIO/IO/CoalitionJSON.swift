@@ -1,4 +1,6 @@
 import BigInt
+import Foundation
+
 /// JSON formats for coalitional games (docs/formats.md):
 /// - TU table: `{"players": [...], "values": [2ⁿ numbers indexed by bitmask, bit i = player i]}`
 /// - TU by coalition: `{"players": [...], "coalitions": {"A,B": 1.0, ...}}` (the empty coalition is 0; other
@@ -31,25 +33,35 @@ public enum CoalitionJSON {
     }
 
     /// Parses either format; errors name the JSON path. O(file length + 2ⁿ).
-    public static func parse(_ text: String, missingAreZero: Bool = false,
-                             playerLimit: Int = CoalitionalGame.defaultPlayerLimit) throws -> Game {
+    public static func parse(
+        _ text: String, missingAreZero: Bool = false,
+        playerLimit: Int = CoalitionalGame.defaultPlayerLimit
+    ) throws -> Game {
         let root = JSONReader(try JSONValue.parse(text))
         let playersR = try root.member("players")
         let players = try playersR.strings()
         guard !players.isEmpty else { throw FileFormatError(path: playersR.path, message: "no players") }
-        guard Set(players).count == players.count else { throw FileFormatError(path: playersR.path, message: "duplicate player names") }
+        guard Set(players).count == players.count else {
+            throw FileFormatError(path: playersR.path, message: "duplicate player names")
+        }
         // Exactly one description of the game: a file with two would be read one way silently.
         let kinds = try ["weights", "values", "coalitions"].filter { try root.optionalMember($0) != nil }
         guard kinds.count == 1 else {
-            throw FileFormatError(path: "$", message: kinds.isEmpty ? "expected one of \"weights\", \"values\" or \"coalitions\""
-                                                             : "give only one of \"weights\", \"values\" and \"coalitions\", not \(kinds.joined(separator: " and "))")
+            throw FileFormatError(
+                path: "$",
+                message: kinds.isEmpty
+                    ? "expected one of \"weights\", \"values\" or \"coalitions\""
+                    : "give only one of \"weights\", \"values\" and \"coalitions\", not \(kinds.joined(separator: " and "))"
+            )
         }
         if let w = try root.optionalMember("weights") {
             let raw = try w.array().map { try $0.exactNumeric() }
             guard raw.count == players.count else {
                 throw FileFormatError(path: w.path, message: "expected \(players.count) weights, got \(raw.count)")
             }
-            if let k = raw.firstIndex(where: { $0.double < 0 }) { throw FileFormatError(path: "\(w.path)[\(k)]", message: "weight must be non-negative") }
+            if let k = raw.firstIndex(where: { $0.double < 0 }) {
+                throw FileFormatError(path: "\(w.path)[\(k)]", message: "weight must be non-negative")
+            }
             let scaleR = try root.optionalMember("scale")
             let scale: (double: Double, exact: Rational) = try scaleR?.exactNumeric() ?? (1, Rational.one)
             guard scale.double > 0 else { throw FileFormatError(path: "$.scale", message: "scale must be positive") }
@@ -59,15 +71,23 @@ public enum CoalitionJSON {
             for (k, x) in raw.enumerated() {
                 let v = x.exact * scale.exact
                 if v.denominator != 1 && scale.exact == .one {
-                    throw FileFormatError(path: "\(w.path)[\(k)]", message: "weights must be integers; add \"scale\" (e.g. 1000000) to map real capabilities to integers explicitly")
+                    throw FileFormatError(
+                        path: "\(w.path)[\(k)]",
+                        message:
+                            "weights must be integers; add \"scale\" (e.g. 1000000) to map real capabilities to integers explicitly"
+                    )
                 }
                 let rounded = (2 * v.numerator + v.denominator) / (2 * v.denominator)  // round half up (v ≥ 0)
                 guard let i = Int(exactly: rounded), i <= maxWeight else {
-                    throw FileFormatError(path: "\(w.path)[\(k)]", message: "weight × scale must be at most 2^53 = \(maxWeight); use a smaller \"scale\"")
+                    throw FileFormatError(
+                        path: "\(w.path)[\(k)]",
+                        message: "weight × scale must be at most 2^53 = \(maxWeight); use a smaller \"scale\"")
                 }
                 total += i
                 guard total <= maxWeight else {
-                    throw FileFormatError(path: w.path, message: "total weight × scale must be at most 2^53 = \(maxWeight); use a smaller \"scale\"")
+                    throw FileFormatError(
+                        path: w.path,
+                        message: "total weight × scale must be at most 2^53 = \(maxWeight); use a smaller \"scale\"")
                 }
                 weights.append(i)
             }
@@ -90,7 +110,8 @@ public enum CoalitionJSON {
                 }
             }
             do {
-                return .weightedMajority(try WeightedMajorityGame(weights: weights, quota: quota, rule: rule, players: players))
+                return .weightedMajority(
+                    try WeightedMajorityGame(weights: weights, quota: quota, rule: rule, players: players))
             } catch {
                 throw FileFormatError(path: "$", message: error.description)
             }
@@ -98,41 +119,61 @@ public enum CoalitionJSON {
         let n = players.count
         let limit = min(playerLimit, 34)
         guard n <= limit else {
-            throw FileFormatError(path: playersR.path, message: CooperativeError.tooManyPlayers(n: n, limit: limit).description)
+            throw FileFormatError(
+                path: playersR.path, message: CooperativeError.tooManyPlayers(n: n, limit: limit).description)
         }
         var values: [Double]
         if let v = try root.optionalMember("values") {
             // Read (and count) the list before allocating anything of size 2ⁿ.
-            guard case .array(let items) = v.value else { throw FileFormatError(path: v.path, message: "expected an array") }
-            guard items.count == 1 << n else { throw FileFormatError(path: v.path, message: "expected 2^\(n) = \(1 << n) values, got \(items.count)") }
+            guard case .array(let items) = v.value else {
+                throw FileFormatError(path: v.path, message: "expected an array")
+            }
+            guard items.count == 1 << n else {
+                throw FileFormatError(path: v.path, message: "expected 2^\(n) = \(1 << n) values, got \(items.count)")
+            }
             values = try v.numerics()
-            guard values[0] == 0 else { throw FileFormatError(path: "\(v.path)[0]", message: "the empty coalition must have value 0") }
+            guard values[0] == 0 else {
+                throw FileFormatError(path: "\(v.path)[0]", message: "the empty coalition must have value 0")
+            }
         } else {
             let c = try root.member("coalitions")
             let index = Dictionary(uniqueKeysWithValues: players.enumerated().map { ($1, $0) })
             var given: [(UInt64, Double)] = []
             var masks = Set<UInt64>()
             // Walk the members in order (a lookup per key would be quadratic in the number of coalitions).
-            guard case .object(let members) = c.value else { throw FileFormatError(path: c.path, message: "expected an object") }
+            guard case .object(let members) = c.value else {
+                throw FileFormatError(path: c.path, message: "expected an object")
+            }
             for (key, raw) in members {
                 var s = Coalition.empty
-                let names = key.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                let names = key.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+                    !$0.isEmpty
+                }
                 for name in names {
-                    guard let i = index[name] else { throw FileFormatError(path: "\(c.path).\(key)", message: "unknown player \"\(name)\"") }
+                    guard let i = index[name] else {
+                        throw FileFormatError(path: "\(c.path).\(key)", message: "unknown player \"\(name)\"")
+                    }
                     s = s.inserting(i)
                 }
                 guard masks.insert(s.mask).inserted else {
-                    throw FileFormatError(path: "\(c.path).\(key)", message: "this coalition is given twice (under another spelling)")
+                    throw FileFormatError(
+                        path: "\(c.path).\(key)", message: "this coalition is given twice (under another spelling)")
                 }
                 let value = try JSONReader(raw, path: "\(c.path).\(key)").numeric()
-                if s.mask == 0 && value != 0 { throw FileFormatError(path: "\(c.path).\(key)", message: "the empty coalition must have value 0") }
+                if s.mask == 0 && value != 0 {
+                    throw FileFormatError(path: "\(c.path).\(key)", message: "the empty coalition must have value 0")
+                }
                 given.append((s.mask, value))
             }
             if !missingAreZero {
                 // Find a missing coalition without allocating 2ⁿ entries first.
                 if let missing = (1..<(UInt64(1) << n)).first(where: { !masks.contains($0) }) {
                     let s = Coalition(mask: missing).members.map { players[$0] }.joined(separator: ",")
-                    throw FileFormatError(path: c.path, message: "coalition \"\(s)\" has no value (missing coalitions default to 0 only when asked: missingAreZero)")
+                    throw FileFormatError(
+                        path: c.path,
+                        message:
+                            "coalition \"\(s)\" has no value (missing coalitions default to 0 only when asked: missingAreZero)"
+                    )
                 }
             }
             values = [Double](repeating: 0, count: 1 << n)
@@ -145,5 +186,3 @@ public enum CoalitionJSON {
         }
     }
 }
-
-import Foundation

@@ -6,16 +6,23 @@ public enum DynamicsJSON {
         let choices = game.choices(in: r.initialState, result: r)
         func state(_ x: Int) -> JSONValue {
             let s = game.states[x]
-            return .object([("blocs", .array(s.blocs.map { .strings($0.members.map { ids[$0] }) })),
-                            ("out", .strings(s.exited.map { ids[$0] })), ("windowOpen", .bool(s.windowOpen))])
+            return .object([
+                ("blocs", .array(s.blocs.map { .strings($0.members.map { ids[$0] }) })),
+                ("out", .strings(s.exited.map { ids[$0] })), ("windowOpen", .bool(s.windowOpen)),
+            ])
         }
         return [
-            ("verified", .bool(r.verified)), ("iterations", .number(Double(r.iterations))), ("evaluation", .string(r.evaluation)),
+            ("verified", .bool(r.verified)), ("iterations", .number(Double(r.iterations))),
+            ("evaluation", .string(r.evaluation)),
             ("mixedStates", .number(Double(r.mixed.count))),
             ("values", .object(ids.indices.map { (ids[$0], .number(r.values[r.initialState][$0])) })),
             ("choices", .object(ids.indices.map { (ids[$0], .string(choices[$0].rawValue)) })),
             ("path", .array(r.path.map(state))),
-            ("absorbing", .array(r.absorbing.map { .object([("probability", .number($0.probability)), ("state", state($0.state))]) })),
+            (
+                "absorbing",
+                .array(
+                    r.absorbing.map { .object([("probability", .number($0.probability)), ("state", state($0.state))]) })
+            ),
         ]
     }
 
@@ -26,30 +33,75 @@ public enum DynamicsJSON {
 
     /// The private-types game: information, verification, start values, and per true type profile the choices at
     /// the status quo and the long-run structures.
-    public static func summary(_ game: BayesianAllianceFormationGame, _ r: BayesianAllianceDynamicsResult) -> [(String, JSONValue)] {
+    public static func summary(_ game: BayesianAllianceFormationGame, _ r: BayesianAllianceDynamicsResult) -> [(
+        String, JSONValue
+    )] {
         let ids = game.base.scenario.ids
         func state(_ x: Int) -> JSONValue {
             let s = game.base.states[x]
-            return .object([("blocs", .array(s.blocs.map { .strings($0.members.map { ids[$0] }) })), ("out", .strings(s.exited.map { ids[$0] }))])
+            return .object([
+                ("blocs", .array(s.blocs.map { .strings($0.members.map { ids[$0] }) })),
+                ("out", .strings(s.exited.map { ids[$0] })),
+            ])
         }
         return [
-            ("verified", .bool(r.verified)), ("iterations", .number(Double(r.iterations))), ("evaluation", .string(r.evaluation)),
-            ("privateTypes", .object(game.uncertain.enumerated().map { (ids[$0.element], .number(game.priors[$0.offset])) })),
+            ("verified", .bool(r.verified)), ("iterations", .number(Double(r.iterations))),
+            ("evaluation", .string(r.evaluation)),
+            (
+                "privateTypes",
+                .object(game.uncertain.enumerated().map { (ids[$0.element], .number(game.priors[$0.offset])) })
+            ),
             ("signalAccuracy", .number(game.grid.accuracy)), ("beliefPoints", .number(Double(game.grid.points))),
             ("values", .object(ids.indices.map { (ids[$0], .number(r.startValues[$0])) })),
-            ("typeValues", .object(game.uncertain.enumerated().map { (u, i) in
-                (ids[i], .object([("statusQuo", .number(r.typeValues[u].statusQuo)), ("powerAcquiring", .number(r.typeValues[u].powerAcquiring))]))
-            })),
-            ("outcomes", .array(r.outcomes.map { o in
-                .object([
-                    ("types", .object(game.uncertain.enumerated().map { (u, i) in (ids[i], .string((o.profile >> u) & 1 == 1 ? "powerAcquiring" : "statusQuo")) })),
-                    ("probability", .number(o.priorProbability)),
-                    ("choices", .object(ids.indices.map { i in
-                        (ids[i], .object(o.firstChoices[i].sorted { $0.value > $1.value }.map { ($0.key.rawValue, .number($0.value)) }))
-                    })),
-                    ("structures", .array(o.structures.map { .object([("probability", .number($0.probability)), ("state", state($0.state))]) })),
-                ])
-            })),
+            (
+                "typeValues",
+                .object(
+                    game.uncertain.enumerated().map { (u, i) in
+                        (
+                            ids[i],
+                            .object([
+                                ("statusQuo", .number(r.typeValues[u].statusQuo)),
+                                ("powerAcquiring", .number(r.typeValues[u].powerAcquiring)),
+                            ])
+                        )
+                    })
+            ),
+            (
+                "outcomes",
+                .array(
+                    r.outcomes.map { o in
+                        .object([
+                            (
+                                "types",
+                                .object(
+                                    game.uncertain.enumerated().map { (u, i) in
+                                        (ids[i], .string((o.profile >> u) & 1 == 1 ? "powerAcquiring" : "statusQuo"))
+                                    })
+                            ),
+                            ("probability", .number(o.priorProbability)),
+                            (
+                                "choices",
+                                .object(
+                                    ids.indices.map { i in
+                                        (
+                                            ids[i],
+                                            .object(
+                                                o.firstChoices[i].sorted { $0.value > $1.value }.map {
+                                                    ($0.key.rawValue, .number($0.value))
+                                                })
+                                        )
+                                    })
+                            ),
+                            (
+                                "structures",
+                                .array(
+                                    o.structures.map {
+                                        .object([("probability", .number($0.probability)), ("state", state($0.state))])
+                                    })
+                            ),
+                        ])
+                    })
+            ),
         ]
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reading and writing Gambit's strategic-form `.nfg` files (format version 1, both the payoff version
 /// and the outcome version), as documented in the Gambit manual ("The strategic game (.nfg) file format").
 ///
@@ -43,7 +45,9 @@ public enum GambitNFG {
         } else {
             for _ in players {
                 let c = try lexer.number()
-                guard c >= 1, c == c.rounded(), c < 1e6 else { throw lexer.error("strategy count must be a positive integer") }
+                guard c >= 1, c == c.rounded(), c < 1e6 else {
+                    throw lexer.error("strategy count must be a positive integer")
+                }
                 strategies.append((1...Int(c)).map(String.init))
             }
         }
@@ -61,7 +65,8 @@ public enum GambitNFG {
         // separator: refuse before allocating tables the file cannot fill (found by libFuzzer: a 60-byte file declaring
         // 584 584 × 20 strategies asked for gigabytes of exact payoffs).
         guard total <= (text.utf8.count + 1) / 2 else {
-            throw lexer.error("the file is too short for its \(total) strategy profiles (at least one number per profile)")
+            throw lexer.error(
+                "the file is too short for its \(total) strategy profiles (at least one number per profile)")
         }
         var payoffs = [[Double]](repeating: [Double](repeating: 0, count: total), count: n)
         var exactPayoffs = exact ? [[Rational]](repeating: [Rational](repeating: .zero, count: total), count: n) : []
@@ -108,7 +113,10 @@ public enum GambitNFG {
         }
         if try lexer.peek() != .end { throw lexer.error("unexpected data after the payoffs") }
         do {
-            return (try NormalFormGame(title: title, players: players, strategies: strategies, payoffs: payoffs), exactPayoffs)
+            return (
+                try NormalFormGame(title: title, players: players, strategies: strategies, payoffs: payoffs),
+                exactPayoffs
+            )
         } catch {
             throw FileFormatError(message: error.description)
         }
@@ -121,9 +129,13 @@ public enum GambitNFG {
             "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
         }
         var out = "NFG 1 R \(q(game.title)) { " + game.players.map(q).joined(separator: " ") + " }\n"
-        out += "{ " + game.strategies.map { "{ " + $0.map(q).joined(separator: " ") + " }" }.joined(separator: "\n  ") + "\n}\n\"\"\n\n"
+        out +=
+            "{ " + game.strategies.map { "{ " + $0.map(q).joined(separator: " ") + " }" }.joined(separator: "\n  ")
+            + "\n}\n\"\"\n\n"
         var numbers: [String] = []
-        for k in 0..<game.profileCount { for p in 0..<game.playerCount { numbers.append(formatNumber(game.payoffs[p][k])) } }
+        for k in 0..<game.profileCount {
+            for p in 0..<game.playerCount { numbers.append(formatNumber(game.payoffs[p][k])) }
+        }
         out += numbers.joined(separator: " ") + "\n"
         return out
     }
@@ -224,5 +236,3 @@ struct NFGLexer {
         return d
     }
 }
-
-import Foundation

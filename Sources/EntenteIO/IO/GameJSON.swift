@@ -23,7 +23,8 @@ public enum GameJSON {
         let strategiesR = try root.member("strategies")
         let strategies = try strategiesR.array().map { try $0.strings() }
         guard strategies.count == players.count else {
-            throw FileFormatError(path: strategiesR.path, message: "expected \(players.count) strategy lists, got \(strategies.count)")
+            throw FileFormatError(
+                path: strategiesR.path, message: "expected \(players.count) strategy lists, got \(strategies.count)")
         }
         for (p, s) in strategies.enumerated() where s.isEmpty {
             throw FileFormatError(path: "\(strategiesR.path)[\(p)]", message: "player \(players[p]) has no strategies")
@@ -33,13 +34,16 @@ public enum GameJSON {
         for c in counts {
             total = total.multipliedReportingOverflow(by: c).partialValue
             guard total <= NormalFormGame.defaultProfileLimit else {
-                throw FileFormatError(path: strategiesR.path, message: "game too large: more than \(NormalFormGame.defaultProfileLimit) profiles")
+                throw FileFormatError(
+                    path: strategiesR.path,
+                    message: "game too large: more than \(NormalFormGame.defaultProfileLimit) profiles")
             }
         }
         let payoffsR = try root.member("payoffs")
         let perPlayer = try payoffsR.array()
         guard perPlayer.count == players.count else {
-            throw FileFormatError(path: payoffsR.path, message: "expected \(players.count) payoff arrays, got \(perPlayer.count)")
+            throw FileFormatError(
+                path: payoffsR.path, message: "expected \(players.count) payoff arrays, got \(perPlayer.count)")
         }
         var strides = [Int](repeating: 1, count: counts.count)
         for k in 1..<max(1, counts.count) { strides[k] = strides[k - 1] * counts[k - 1] }
@@ -54,14 +58,19 @@ public enum GameJSON {
         }
         let title = try root.optionalMember("title")?.string() ?? ""
         do {
-            return (try NormalFormGame(title: title, players: players, strategies: strategies, payoffs: payoffs), exactPayoffs)
+            return (
+                try NormalFormGame(title: title, players: players, strategies: strategies, payoffs: payoffs),
+                exactPayoffs
+            )
         } catch {
             throw FileFormatError(path: "$", message: error.description)
         }
     }
 
-    static func fill(_ r: JSONReader, level: Int, offset: Int, counts: [Int], strides: [Int], into u: inout [Double],
-                     exact: inout [Rational]?) throws {
+    static func fill(
+        _ r: JSONReader, level: Int, offset: Int, counts: [Int], strides: [Int], into u: inout [Double],
+        exact: inout [Rational]?
+    ) throws {
         if level == counts.count {
             if exact != nil {
                 let v = try r.exactNumeric()
@@ -74,10 +83,16 @@ public enum GameJSON {
         }
         let items = try r.array()
         guard items.count == counts[level] else {
-            throw FileFormatError(path: r.path, message: "expected \(counts[level]) entries (strategies of player \(level), counting from 0), got \(items.count)")
+            throw FileFormatError(
+                path: r.path,
+                message:
+                    "expected \(counts[level]) entries (strategies of player \(level), counting from 0), got \(items.count)"
+            )
         }
         for (s, item) in items.enumerated() {
-            try fill(item, level: level + 1, offset: offset + s * strides[level], counts: counts, strides: strides, into: &u, exact: &exact)
+            try fill(
+                item, level: level + 1, offset: offset + s * strides[level], counts: counts, strides: strides, into: &u,
+                exact: &exact)
         }
     }
 

@@ -14,11 +14,12 @@ public indirect enum JSONValue: Sendable, Equatable {
     public static func == (a: JSONValue, b: JSONValue) -> Bool {
         switch (a, b) {
         case (.null, .null): return true
-        case let (.bool(x), .bool(y)): return x == y
-        case let (.number(x), .number(y)): return x == y
-        case let (.string(x), .string(y)): return x == y
-        case let (.array(x), .array(y)): return x == y
-        case let (.object(x), .object(y)): return x.count == y.count && zip(x, y).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+        case (.bool(let x), .bool(let y)): return x == y
+        case (.number(let x), .number(let y)): return x == y
+        case (.string(let x), .string(let y)): return x == y
+        case (.array(let x), .array(let y)): return x == y
+        case (.object(let x), .object(let y)):
+            return x.count == y.count && zip(x, y).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
         default: return false
         }
     }
@@ -46,7 +47,9 @@ public indirect enum JSONValue: Sendable, Equatable {
         p.skipWhitespace()
         let v = try p.value(depth: 0)
         p.skipWhitespace()
-        if p.i < p.bytes.count { throw p.error("unexpected text after the JSON value: \(JSONParser.describe(p.bytes[p.i]))") }
+        if p.i < p.bytes.count {
+            throw p.error("unexpected text after the JSON value: \(JSONParser.describe(p.bytes[p.i]))")
+        }
         return v
     }
 
@@ -160,7 +163,9 @@ public struct JSONReader {
             var negative = false
             if part.first == UInt8(ascii: "-") { negative = true; part = part.dropFirst() }
             let pieces = part.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-            guard pieces.count <= 2, pieces.allSatisfy({ !$0.isEmpty && $0.allSatisfy(JSONParser.isDigit) }) else { return nil }
+            guard pieces.count <= 2, pieces.allSatisfy({ !$0.isEmpty && $0.allSatisfy(JSONParser.isDigit) }) else {
+                return nil
+            }
             guard let whole = BigInt(String(decoding: pieces[0], as: UTF8.self)) else { return nil }
             var r = Rational(whole)
             if pieces.count == 2, let frac = BigInt(String(decoding: pieces[1], as: UTF8.self)) {
@@ -212,7 +217,9 @@ struct JSONParser {
     }
 
     mutating func value(depth: Int) throws -> JSONValue {
-        guard depth < JSONValue.maximumDepth else { throw error("nesting deeper than \(JSONValue.maximumDepth) arrays/objects") }
+        guard depth < JSONValue.maximumDepth else {
+            throw error("nesting deeper than \(JSONValue.maximumDepth) arrays/objects")
+        }
         guard i < bytes.count else { throw error("unexpected end of input: expected a value") }
         switch bytes[i] {
         case UInt8(ascii: "{"):
@@ -224,7 +231,10 @@ struct JSONParser {
             while true {
                 skipWhitespace()
                 guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else {
-                    throw error(i < bytes.count ? "expected a string key, got \(Self.describe(bytes[i]))" : "unexpected end of input in object")
+                    throw error(
+                        i < bytes.count
+                            ? "expected a string key, got \(Self.describe(bytes[i]))"
+                            : "unexpected end of input in object")
                 }
                 let keyStart = i
                 let key = try string()
@@ -274,7 +284,9 @@ struct JSONParser {
     mutating func literal(_ word: StaticString, _ v: JSONValue) throws -> JSONValue {
         let n = word.utf8CodeUnitCount
         let w = UnsafeBufferPointer(start: word.utf8Start, count: n)
-        guard i + n <= bytes.count, bytes[i..<(i + n)].elementsEqual(w) else { throw error("invalid literal (expected true, false or null)") }
+        guard i + n <= bytes.count, bytes[i..<(i + n)].elementsEqual(w) else {
+            throw error("invalid literal (expected true, false or null)")
+        }
         i += n
         return v
     }
@@ -299,13 +311,17 @@ struct JSONParser {
         }
         if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
             i += 1
-            guard i < bytes.count, Self.isDigit(bytes[i]) else { throw fail("invalid number: expected a digit after '.'") }
+            guard i < bytes.count, Self.isDigit(bytes[i]) else {
+                throw fail("invalid number: expected a digit after '.'")
+            }
             while i < bytes.count, Self.isDigit(bytes[i]) { i += 1 }
         }
         if i < bytes.count, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
             i += 1
             if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
-            guard i < bytes.count, Self.isDigit(bytes[i]) else { throw fail("invalid number: expected a digit in the exponent") }
+            guard i < bytes.count, Self.isDigit(bytes[i]) else {
+                throw fail("invalid number: expected a digit in the exponent")
+            }
             while i < bytes.count, Self.isDigit(bytes[i]) { i += 1 }
         }
         let text = String(decoding: bytes[start..<i], as: UTF8.self)
@@ -353,7 +369,8 @@ struct JSONParser {
                     var code = try hex4()
                     if code >= 0xD800 && code < 0xDC00 {
                         // A high surrogate must be followed by an escaped low surrogate.
-                        guard i + 2 < bytes.count, bytes[i + 1] == UInt8(ascii: "\\"), bytes[i + 2] == UInt8(ascii: "u") else {
+                        guard i + 2 < bytes.count, bytes[i + 1] == UInt8(ascii: "\\"), bytes[i + 2] == UInt8(ascii: "u")
+                        else {
                             i = escape
                             throw error("lone high surrogate in \\u escape")
                         }

@@ -24,13 +24,17 @@ public enum ScenarioJSON {
         let actorList = try actorsR.array()
         guard actorList.count <= maxActors else {
             // Checked before the n × n distance, contiguity and rivalry tables are allocated.
-            throw FileFormatError(path: actorsR.path, message: "\(actorList.count) actors exceed the limit of \(maxActors) for a scenario")
+            throw FileFormatError(
+                path: actorsR.path, message: "\(actorList.count) actors exceed the limit of \(maxActors) for a scenario"
+            )
         }
         for a in actorList {
             let id = try a.member("id").string()
             let capR = try a.member("capability")
             let cap = try capR.numeric()
-            guard cap >= 0 else { throw FileFormatError(path: capR.path, message: "capability must be non-negative, got \(cap)") }
+            guard cap >= 0 else {
+                throw FileFormatError(path: capR.path, message: "capability must be non-negative, got \(cap)")
+            }
             let mil = try a.optionalMember("military_share").map { r -> Double in
                 let v = try r.numeric()
                 guard v >= 0 else { throw FileFormatError(path: r.path, message: "must be non-negative, got \(v)") }
@@ -46,26 +50,37 @@ public enum ScenarioJSON {
                     default:
                         // An exact probability such as "1/3".
                         guard let r = JSONReader.rational(s), !(r < .zero), !(Rational.one < r) else {
-                            throw FileFormatError(path: t.path, message: "type must be \"statusQuo\", \"powerAcquiring\" or a probability in [0, 1]")
+                            throw FileFormatError(
+                                path: t.path,
+                                message: "type must be \"statusQuo\", \"powerAcquiring\" or a probability in [0, 1]")
                         }
                         type = .uncertain(probabilityPowerAcquiring: r.doubleValue)
                     }
                 case .number(let p):
-                    guard p >= 0, p <= 1 else { throw FileFormatError(path: t.path, message: "probability of being power-acquiring must be in [0, 1], got \(p)") }
+                    guard p >= 0, p <= 1 else {
+                        throw FileFormatError(
+                            path: t.path, message: "probability of being power-acquiring must be in [0, 1], got \(p)")
+                    }
                     type = .uncertain(probabilityPowerAcquiring: p)
                 default: throw FileFormatError(path: t.path, message: "type must be a string or a probability")
                 }
             }
             var capital: (latitude: Double, longitude: Double)?
-            if let c = try a.optionalMember("capital") { capital = (try c.member("lat").number(), try c.member("lng").number()) }
-            actors.append(Country(id: id, name: try a.optionalMember("name")?.string(), capability: cap, militaryShare: mil,
-                                type: type, capital: capital))
+            if let c = try a.optionalMember("capital") {
+                capital = (try c.member("lat").number(), try c.member("lng").number())
+            }
+            actors.append(
+                Country(
+                    id: id, name: try a.optionalMember("name")?.string(), capability: cap, militaryShare: mil,
+                    type: type, capital: capital))
         }
         let ids = actors.map(\.id)
         let position = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         func index(_ r: JSONReader) throws -> Int {
             let id = try r.string()
-            guard let i = position[id] else { throw FileFormatError(path: r.path, message: "unknown actor id \"\(id)\"") }
+            guard let i = position[id] else {
+                throw FileFormatError(path: r.path, message: "unknown actor id \"\(id)\"")
+            }
             return i
         }
         let n = actors.count
@@ -79,7 +94,9 @@ public enum ScenarioJSON {
                 guard i != j else { throw FileFormatError(path: row.path, message: "an actor paired with itself") }
                 guard m[i, j].isNaN else { throw FileFormatError(path: row.path, message: "this pair is given twice") }
                 let km = try items[2].number()
-                guard km >= 0 else { throw FileFormatError(path: items[2].path, message: "distance must be non-negative") }
+                guard km >= 0 else {
+                    throw FileFormatError(path: items[2].path, message: "distance must be non-negative")
+                }
                 m[i, j] = km; m[j, i] = km
             }
             distances = m
@@ -89,7 +106,9 @@ public enum ScenarioJSON {
             guard let list = try root.optionalMember(key) else { return m }
             for row in try list.array() {
                 let items = try row.array()
-                guard items.count == 2 else { throw FileFormatError(path: row.path, message: "expected a pair of actor ids") }
+                guard items.count == 2 else {
+                    throw FileFormatError(path: row.path, message: "expected a pair of actor ids")
+                }
                 let i = try index(items[0]), j = try index(items[1])
                 guard i != j else { throw FileFormatError(path: row.path, message: "an actor paired with itself") }
                 guard !m[i][j] else { throw FileFormatError(path: row.path, message: "this pair is given twice") }
@@ -100,8 +119,9 @@ public enum ScenarioJSON {
         let sources = try root.optionalMember("sources")?.strings() ?? []
         let contiguous = try pairs("contiguous"), rivalries = try pairs("rivalries")
         do {
-            return try Scenario(name: name, year: year, actors: actors, distances: distances, landContiguous: contiguous,
-                                rivalries: rivalries, sources: sources)
+            return try Scenario(
+                name: name, year: year, actors: actors, distances: distances, landContiguous: contiguous,
+                rivalries: rivalries, sources: sources)
         } catch let e as ScenarioError {
             // Re-anchor to the JSON path of the field.
             throw FileFormatError(path: "$." + e.field, message: e.message)
@@ -122,10 +142,14 @@ public enum ScenarioJSON {
     public static func encode(_ s: Scenario) -> JSONValue {
         var actors: [JSONValue] = []
         for a in s.actors {
-            var kv: [(String, JSONValue)] = [("id", .string(a.id)), ("name", .string(a.name)), ("capability", .number(a.capability)),
-                                             ("military_share", .number(a.militaryShare))]
+            var kv: [(String, JSONValue)] = [
+                ("id", .string(a.id)), ("name", .string(a.name)), ("capability", .number(a.capability)),
+                ("military_share", .number(a.militaryShare)),
+            ]
             kv.append(("type", encode(a.type)))
-            if let c = a.capital { kv.append(("capital", .object([("lat", .number(c.latitude)), ("lng", .number(c.longitude))]))) }
+            if let c = a.capital {
+                kv.append(("capital", .object([("lat", .number(c.latitude)), ("lng", .number(c.longitude))])))
+            }
             actors.append(.object(kv))
         }
         var dist: [JSONValue] = [], cont: [JSONValue] = [], riv: [JSONValue] = []
@@ -138,8 +162,11 @@ public enum ScenarioJSON {
         }
         var root: [(String, JSONValue)] = [("name", .string(s.name))]
         if let y = s.year { root.append(("year", .number(Double(y)))) }
-        root += [("actors", .array(actors)), ("distances_km", .array(dist)), ("contiguous", .array(cont)), ("rivalries", .array(riv)),
-                 ("sources", .strings(s.sources))]
+        root += [
+            ("actors", .array(actors)), ("distances_km", .array(dist)), ("contiguous", .array(cont)),
+            ("rivalries", .array(riv)),
+            ("sources", .strings(s.sources)),
+        ]
         return .object(root)
     }
 }

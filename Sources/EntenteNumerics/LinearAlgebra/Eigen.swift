@@ -13,7 +13,8 @@ public enum Eigen {
         var v = a
         var w = [Double](repeating: 0, count: n)
         if n == 0 { return (w, v) }
-        let info = LAPACKE_dsyevd(LAPACK_COL_MAJOR, 86 /* 'V' */, 76 /* 'L' */, Int32(n), &v.storage, Int32(n), &w)
+        // 86 = 'V' (eigenvectors too), 76 = 'L' (lower triangle).
+        let info = LAPACKE_dsyevd(LAPACK_COL_MAJOR, 86, 76, Int32(n), &v.storage, Int32(n), &w)
         if info < 0 { throw .illegalArgument(argument: Int(-info)) }
         if info > 0 { throw .noConvergence(info: Int(info)) }
         return (w, v)
@@ -34,8 +35,9 @@ public enum Eigen {
         var vr = Matrix(rows: n, columns: n)
         if n == 0 { return (wr, wi, vr) }
         var vl = [Double](repeating: 0, count: 1)
-        let info = LAPACKE_dgeev(LAPACK_COL_MAJOR, 78, 86, Int32(n), &m, Int32(n), &wr, &wi, &vl, 1,
-                                 &vr.storage, Int32(n))
+        let info = LAPACKE_dgeev(
+            LAPACK_COL_MAJOR, 78, 86, Int32(n), &m, Int32(n), &wr, &wi, &vl, 1,
+            &vr.storage, Int32(n))
         if info < 0 { throw .illegalArgument(argument: Int(-info)) }
         if info > 0 { throw .noConvergence(info: Int(info)) }
         return (wr, wi, vr)

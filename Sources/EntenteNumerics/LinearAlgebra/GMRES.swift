@@ -64,16 +64,21 @@ public enum GMRES {
     }
 
     /// Solves A x = b for `apply(x, y)`: y ← A x, starting from `initial` (zeros if nil).
-    public static func solve(size n: Int, rhs b: [Double], initial: [Double]? = nil, restart: Int = 30,
-                             tolerance: Double = 1e-12, maxIterations: Int = 10_000,
-                             apply: (UnsafePointer<Double>, UnsafeMutablePointer<Double>) -> Void) -> Result {
+    public static func solve(
+        size n: Int, rhs b: [Double], initial: [Double]? = nil, restart: Int = 30,
+        tolerance: Double = 1e-12, maxIterations: Int = 10_000,
+        apply: (UnsafePointer<Double>, UnsafeMutablePointer<Double>) -> Void
+    ) -> Result {
         precondition(b.count == n)
         var x = initial ?? [Double](repeating: 0, count: n)
         let bNorm = norm(b)
-        if bNorm == 0 { return Result(solution: [Double](repeating: 0, count: n), iterations: 0, relativeResidual: 0, converged: true) }
+        if bNorm == 0 {
+            return Result(
+                solution: [Double](repeating: 0, count: n), iterations: 0, relativeResidual: 0, converged: true)
+        }
         let m = max(1, min(restart, n))
         var basis = [Double](repeating: 0, count: n * (m + 1))  // Krylov vectors, column-major
-        var h = [Double](repeating: 0, count: (m + 1) * m)      // Hessenberg, column-major
+        var h = [Double](repeating: 0, count: (m + 1) * m)  // Hessenberg, column-major
         var cs = [Double](repeating: 0, count: m), sn = [Double](repeating: 0, count: m)
         var g = [Double](repeating: 0, count: m + 1)
         var r = [Double](repeating: 0, count: n)
@@ -81,11 +86,15 @@ public enum GMRES {
         var relative = Double.infinity
         while iterations < maxIterations {
             // r = b − A x
-            x.withUnsafeBufferPointer { xp in r.withUnsafeMutableBufferPointer { rp in apply(xp.baseAddress!, rp.baseAddress!) } }
+            x.withUnsafeBufferPointer { xp in
+                r.withUnsafeMutableBufferPointer { rp in apply(xp.baseAddress!, rp.baseAddress!) }
+            }
             for i in 0..<n { r[i] = b[i] - r[i] }
             let beta = norm(r)
             relative = beta / bNorm
-            if relative <= tolerance { return Result(solution: x, iterations: iterations, relativeResidual: relative, converged: true) }
+            if relative <= tolerance {
+                return Result(solution: x, iterations: iterations, relativeResidual: relative, converged: true)
+            }
             for i in 0..<n { basis[i] = r[i] / beta }
             for i in 0...m { g[i] = 0 }
             g[0] = beta
@@ -134,7 +143,9 @@ public enum GMRES {
             }
             for j in 0..<k { let yj = y[j]; for i in 0..<n { x[i] += yj * basis[j * n + i] } }
         }
-        x.withUnsafeBufferPointer { xp in r.withUnsafeMutableBufferPointer { rp in apply(xp.baseAddress!, rp.baseAddress!) } }
+        x.withUnsafeBufferPointer { xp in
+            r.withUnsafeMutableBufferPointer { rp in apply(xp.baseAddress!, rp.baseAddress!) }
+        }
         for i in 0..<n { r[i] = b[i] - r[i] }
         relative = norm(r) / bNorm
         return Result(solution: x, iterations: iterations, relativeResidual: relative, converged: relative <= tolerance)

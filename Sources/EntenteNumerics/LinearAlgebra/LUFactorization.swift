@@ -68,8 +68,9 @@ public struct LUFactorization: Sendable {
         let info = factors.withUnsafeBufferPointer { f in
             pivots.withUnsafeBufferPointer { p in
                 b.withUnsafeMutableBufferPointer { x in
-                    LAPACKE_dgetrs_work(LAPACK_COL_MAJOR, trans, n, Int32(columns), f.baseAddress, n,
-                                        p.baseAddress, x.baseAddress, n)
+                    LAPACKE_dgetrs_work(
+                        LAPACK_COL_MAJOR, trans, n, Int32(columns), f.baseAddress, n,
+                        p.baseAddress, x.baseAddress, n)
                 }
             }
         }
@@ -84,8 +85,10 @@ public struct LUFactorization: Sendable {
         var iwork = [Int32](repeating: 0, count: order)
         let n = Int32(order)
         let info = factors.withUnsafeBufferPointer { f in
-            LAPACKE_dgecon_work(LAPACK_COL_MAJOR, 49 /* '1' */, n, f.baseAddress, n, normOne, &rcond,
-                                &work, &iwork)
+            LAPACKE_dgecon_work(
+                // 49 = '1': the 1-norm.
+                LAPACK_COL_MAJOR, 49, n, f.baseAddress, n, normOne, &rcond,
+                &work, &iwork)
         }
         try LUFactorization.check(info)
         return rcond
@@ -123,8 +126,10 @@ public struct LUWorkspace: Sendable {
 
     /// Solves `A x = rhs` where `matrix` holds `A` column-major (`order × order`); `rhs` is overwritten
     /// with `x`. Returns `false` (leaving `rhs` unspecified) if `A` is singular to the pivot tolerance.
-    public mutating func solve(_ matrix: UnsafeBufferPointer<Double>, order n: Int,
-                               rhs: UnsafeMutableBufferPointer<Double>) -> Bool {
+    public mutating func solve(
+        _ matrix: UnsafeBufferPointer<Double>, order n: Int,
+        rhs: UnsafeMutableBufferPointer<Double>
+    ) -> Bool {
         precondition(matrix.count >= n * n && rhs.count >= n)
         if n == 0 { return true }
         if a.count < n * n { a = [Double](repeating: 0, count: n * n) }
@@ -139,8 +144,9 @@ public struct LUWorkspace: Sendable {
                 let info = LAPACKE_dgetrf_work(LAPACK_COL_MAJOR, nn, nn, ab.baseAddress, nn, p.baseAddress)
                 if info != 0 { return false }
                 for k in 0..<n where abs(ab[k + k * n]) <= tol { return false }
-                let s = LAPACKE_dgetrs_work(LAPACK_COL_MAJOR, 78, nn, 1, ab.baseAddress, nn, p.baseAddress,
-                                            rhs.baseAddress, nn)
+                let s = LAPACKE_dgetrs_work(
+                    LAPACK_COL_MAJOR, 78, nn, 1, ab.baseAddress, nn, p.baseAddress,
+                    rhs.baseAddress, nn)
                 return s == 0
             }
         }

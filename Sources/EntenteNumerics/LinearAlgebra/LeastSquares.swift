@@ -29,7 +29,8 @@ public enum LeastSquares {
         for i in 0..<m { bb[i] = b[i] }
         var s = [Double](repeating: 0, count: min(m, n))
         var rank: Int32 = 0
-        let info = LAPACKE_dgelsd(LAPACK_COL_MAJOR, Int32(m), Int32(n), 1, &aa, Int32(m), &bb, Int32(ldb), &s, rcond, &rank)
+        let info = LAPACKE_dgelsd(
+            LAPACK_COL_MAJOR, Int32(m), Int32(n), 1, &aa, Int32(m), &bb, Int32(ldb), &s, rcond, &rank)
         if info < 0 { throw .illegalArgument(argument: Int(-info)) }
         if info > 0 { throw .noConvergence(info: Int(info)) }
         return Solution(x: Array(bb[0..<n]), rank: Int(rank), singularValues: s)

@@ -235,7 +235,8 @@ package struct InteriorPointSolver: Sendable {
                     for i in 0..<m { normal[i + i * m] += regularisation * maxDiag }
                 }
                 let info = normal.withUnsafeMutableBufferPointer { np in
-                    LAPACKE_dpotrf_work(LAPACK_COL_MAJOR, 76 /* 'L' */, mm, np.baseAddress, mm)
+                    // 76 = 'L': the lower triangle.
+                    LAPACKE_dpotrf_work(LAPACK_COL_MAJOR, 76, mm, np.baseAddress, mm)
                 }
                 if info == 0 { return true }
                 if info < 0 || regularisation >= 1e-8 { return false }

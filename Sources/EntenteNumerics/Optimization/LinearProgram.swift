@@ -26,25 +26,38 @@ public struct LinearProgram: Sendable {
 
     /// Builds and validates a linear program. Missing matrices mean "no such constraints"; missing
     /// bounds mean `0 ≤ x < ∞`. O(size of the data).
-    public init(objective c: [Double],
-                inequalityMatrix aub: Matrix? = nil, inequalityBounds bub: [Double] = [],
-                equalityMatrix aeq: Matrix? = nil, equalityBounds beq: [Double] = [],
-                lowerBounds l: [Double]? = nil, upperBounds u: [Double]? = nil) throws(LinearProgramError)
-    {
+    public init(
+        objective c: [Double],
+        inequalityMatrix aub: Matrix? = nil, inequalityBounds bub: [Double] = [],
+        equalityMatrix aeq: Matrix? = nil, equalityBounds beq: [Double] = [],
+        lowerBounds l: [Double]? = nil, upperBounds u: [Double]? = nil
+    ) throws(LinearProgramError) {
         let n = c.count
         let aUB = aub ?? Matrix(rows: 0, columns: n)
         let aEQ = aeq ?? Matrix(rows: 0, columns: n)
-        guard aUB.columns == n else { throw .dimensionMismatch(field: "inequalityMatrix columns", expected: n, actual: aUB.columns) }
-        guard aEQ.columns == n else { throw .dimensionMismatch(field: "equalityMatrix columns", expected: n, actual: aEQ.columns) }
-        guard bub.count == aUB.rows else { throw .dimensionMismatch(field: "inequalityBounds", expected: aUB.rows, actual: bub.count) }
-        guard beq.count == aEQ.rows else { throw .dimensionMismatch(field: "equalityBounds", expected: aEQ.rows, actual: beq.count) }
+        guard aUB.columns == n else {
+            throw .dimensionMismatch(field: "inequalityMatrix columns", expected: n, actual: aUB.columns)
+        }
+        guard aEQ.columns == n else {
+            throw .dimensionMismatch(field: "equalityMatrix columns", expected: n, actual: aEQ.columns)
+        }
+        guard bub.count == aUB.rows else {
+            throw .dimensionMismatch(field: "inequalityBounds", expected: aUB.rows, actual: bub.count)
+        }
+        guard beq.count == aEQ.rows else {
+            throw .dimensionMismatch(field: "equalityBounds", expected: aEQ.rows, actual: beq.count)
+        }
         let lo = l ?? [Double](repeating: 0, count: n)
         let hi = u ?? [Double](repeating: .infinity, count: n)
         guard lo.count == n else { throw .dimensionMismatch(field: "lowerBounds", expected: n, actual: lo.count) }
         guard hi.count == n else { throw .dimensionMismatch(field: "upperBounds", expected: n, actual: hi.count) }
         if let k = c.firstIndex(where: { !$0.isFinite }) { throw .nonFinite(field: "objective", index: k) }
-        if let k = aUB.storage.firstIndex(where: { !$0.isFinite }) { throw .nonFinite(field: "inequalityMatrix", index: k) }
-        if let k = aEQ.storage.firstIndex(where: { !$0.isFinite }) { throw .nonFinite(field: "equalityMatrix", index: k) }
+        if let k = aUB.storage.firstIndex(where: { !$0.isFinite }) {
+            throw .nonFinite(field: "inequalityMatrix", index: k)
+        }
+        if let k = aEQ.storage.firstIndex(where: { !$0.isFinite }) {
+            throw .nonFinite(field: "equalityMatrix", index: k)
+        }
         if let k = bub.firstIndex(where: { !$0.isFinite }) { throw .nonFinite(field: "inequalityBounds", index: k) }
         if let k = beq.firstIndex(where: { !$0.isFinite }) { throw .nonFinite(field: "equalityBounds", index: k) }
         for j in 0..<n {
@@ -74,7 +87,8 @@ public enum LinearProgramError: Error, Equatable, Sendable, CustomStringConverti
         switch self {
         case .dimensionMismatch(let f, let e, let a): return "\(f): expected \(e), got \(a)"
         case .nonFinite(let f, let i): return "\(f)[\(i)] is NaN or infinite"
-        case .invalidBounds(let j): return "variable \(j) has invalid bounds (need lower ≤ upper, lower < ∞, upper > −∞)"
+        case .invalidBounds(let j):
+            return "variable \(j) has invalid bounds (need lower ≤ upper, lower < ∞, upper > −∞)"
         case .numericalFailure: return "the LP basis became numerically singular"
         }
     }

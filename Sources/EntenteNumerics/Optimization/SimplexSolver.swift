@@ -62,7 +62,8 @@ public struct SimplexSolver: Sendable {
         }
         try state.driveOutArtificials(sf.artificialRange)
         sf.disableArtificials()
-        status = try state.iterate(cost: sf.cost, allowed: { !sf.artificialRange.contains($0) }, perturb: options.perturbation)
+        status = try state.iterate(
+            cost: sf.cost, allowed: { !sf.artificialRange.contains($0) }, perturb: options.perturbation)
         if state.perturbationFailed {
             // The optimal basis of the perturbed LP is not feasible for the true one: solve again without perturbation.
             var plain = self
@@ -75,7 +76,9 @@ public struct SimplexSolver: Sendable {
 
 /// The standard form `min c'x' s.t. A'x' = b' ≥ 0, x' ≥ 0` with artificial columns appended.
 struct StandardForm {
-    enum Mapping { case shifted(col: Int, lower: Double), reflected(col: Int, upper: Double), free(plus: Int, minus: Int) }
+    enum Mapping {
+        case shifted(col: Int, lower: Double), reflected(col: Int, upper: Double), free(plus: Int, minus: Int)
+    }
     var mapping: [Mapping] = []
     var rows = 0
     var columnCount = 0
@@ -172,7 +175,9 @@ struct StandardForm {
         for j in artificialRange { cost[j] = 0 }
     }
 
-    func result(status: LinearProgramStatus, state: SimplexState, lp: LinearProgram, cost: [Double]) -> LinearProgramSolution {
+    func result(status: LinearProgramStatus, state: SimplexState, lp: LinearProgram, cost: [Double])
+        -> LinearProgramSolution
+    {
         let n = lp.variableCount
         var xs = [Double](repeating: 0, count: columnCount)
         for (r, j) in state.basis.enumerated() { xs[j] = state.xB[r] }
@@ -193,8 +198,9 @@ struct StandardForm {
             for i in 0..<eqRows { d[j] -= lp.equalityMatrix[i, j] * yEQ[i] }
         }
         let obj = zip(lp.objective, x).reduce(0) { $0 + $1.0 * $1.1 }
-        return LinearProgramSolution(status: status, x: x, objectiveValue: obj, inequalityDuals: yUB,
-                                     equalityDuals: yEQ, reducedCosts: d, iterations: state.iterations)
+        return LinearProgramSolution(
+            status: status, x: x, objectiveValue: obj, inequalityDuals: yUB,
+            equalityDuals: yEQ, reducedCosts: d, iterations: state.iterations)
     }
 }
 
