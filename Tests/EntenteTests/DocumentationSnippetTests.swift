@@ -79,9 +79,10 @@ enum DocumentationSnippets {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    /// The code between `// BEGIN name` and `// END name` in this file, with the function's indentation removed.
-    static func compiled(_ name: String) throws -> String {
-        let source = try String(contentsOf: URL(fileURLWithPath: #filePath), encoding: .utf8)
+    /// The code between `// BEGIN name` and `// END name` in the calling test file, with the function's indentation
+    /// removed.
+    static func compiled(_ name: String, file: String = #filePath) throws -> String {
+        let source = try String(contentsOf: URL(fileURLWithPath: file), encoding: .utf8)
         let begin = try #require(source.range(of: "        // BEGIN \(name)\n"))
         let end = try #require(source.range(of: "        // END \(name)\n"))
         return source[begin.upperBound..<end.lowerBound].split(separator: "\n", omittingEmptySubsequences: false)

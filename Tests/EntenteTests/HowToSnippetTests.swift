@@ -52,27 +52,6 @@ enum HowToSnippets {
 }
 
 @Suite struct HowToSnippetTests {
-    /// The repository root, from this file's path (Tests/<target>/…).
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-
-    /// The code between `// BEGIN name` and `// END name` in this file, with the function's indentation removed.
-    static func compiled(_ name: String) throws -> String {
-        let source = try String(contentsOf: URL(fileURLWithPath: #filePath), encoding: .utf8)
-        let begin = try #require(source.range(of: "        // BEGIN \(name)\n"))
-        let end = try #require(source.range(of: "        // END \(name)\n"))
-        return source[begin.upperBound..<end.lowerBound].split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.hasPrefix("        ") ? String($0.dropFirst(8)) : String($0) }.joined(separator: "\n")
-    }
-
-    /// The ```swift block of a guide, without its `import Entente` line.
-    static func documented(_ guide: String) throws -> String {
-        let text = try String(contentsOf: root.appendingPathComponent("docs/howto/\(guide)"), encoding: .utf8)
-        let start = try #require(text.range(of: "```swift\nimport Entente\n\n"))
-        let end = try #require(text.range(of: "```\n", range: start.upperBound..<text.endIndex))
-        return String(text[start.upperBound..<end.lowerBound])
-    }
-
     @Test(arguments: [
         ("solve-a-gambit-game.md", "GAMBIT"),
         ("voting-power.md", "VOTING"),
@@ -80,7 +59,8 @@ enum HowToSnippets {
         ("certify-an-equilibrium.md", "CERTIFY"),
     ])
     func guideSnippetIsTheCompiledCode(guide: String, name: String) throws {
-        #expect(try Self.documented(guide) == Self.compiled(name))
+        #expect(
+            try DocumentationSnippetTests.documented("docs/howto/\(guide)") == DocumentationSnippetTests.compiled(name))
     }
 
     @Test func guideSnippetsRun() throws {
