@@ -1,6 +1,3 @@
-import Dispatch
-import Synchronization
-
 /// Out-of-sample validation of a ``DyadModel`` against great-power alliances (ATOP) and war line-ups (COW), next to
 /// three baselines fitted on the same fitting years: ``BaseRateModel``, ``LogisticBaselineModel`` and
 /// ``NobodyAlliesModel``.
@@ -22,19 +19,10 @@ public enum AllianceValidation {
     public static func rawPredictions(model: any DyadModel, years: [Int], history: GreatPowerHistory) throws -> [Int:
         [DyadPrediction]]
     {
-        let results = Mutex<[Int: Result<[DyadPrediction], any Error>]>([:])
-        DispatchQueue.concurrentPerform(iterations: years.count) { k in
-            let y = years[k]
-            let r = Result {
-                try checked(
-                    try model.rawProbabilities(year: y, history: history), model: model.name, year: y, history: history)
-            }
-            results.withLock { $0[y] = r }
+        try ConcurrentYears.map(years) { y in
+            try checked(
+                try model.rawProbabilities(year: y, history: history), model: model.name, year: y, history: history)
         }
-        var out: [Int: [DyadPrediction]] = [:]
-        let all = results.withLock { $0 }
-        for y in years { out[y] = try all[y]!.get() }
-        return out
     }
 
     static func checked(_ p: [DyadPrediction], model: String, year: Int, history: GreatPowerHistory) throws

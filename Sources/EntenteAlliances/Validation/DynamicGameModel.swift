@@ -1,6 +1,3 @@
-import Dispatch
-import Synchronization
-
 /// The dynamic alliance-formation game (``AllianceFormationGame``) as a ``DyadModel``: each year's great powers play
 /// the game from that year's inputs alone (capabilities, capitals, contiguity, rivalries; every actor status quo, as
 /// ``GreatPowerHistory/scenario(year:)`` builds it), and the probability that a pair is allied is the long-run share
@@ -43,22 +40,14 @@ public struct DynamicGameModel: DyadModel {
         parameters: AllianceFormationGame.Parameters = .init(), threatModel: ThreatModel = ThreatModel()
     ) throws {
         let span = years.map { Array($0) } ?? []
-        let results = Mutex<[Int: Result<(rows: [DyadPrediction], verified: Bool), any Error>]>([:])
-        DispatchQueue.concurrentPerform(iterations: span.count) { k in
-            let y = span[k]
-            let r = Result {
-                try DynamicGameModel.predict(
-                    year: y, history: history, parameters: parameters, threatModel: threatModel)
-            }
-            results.withLock { $0[y] = r }
+        let all = try ConcurrentYears.map(span) { y in
+            try DynamicGameModel.predict(year: y, history: history, parameters: parameters, threatModel: threatModel)
         }
         var table: [Int: [DyadPrediction]] = [:]
         var unverified: [Int] = []
-        let all = results.withLock { $0 }
         for y in span {
-            let r = try all[y]!.get()
-            table[y] = r.rows
-            if !r.verified { unverified.append(y) }
+            table[y] = all[y]!.rows
+            if !all[y]!.verified { unverified.append(y) }
         }
         self.parameters = parameters
         self.threatModel = threatModel
@@ -76,9 +65,9 @@ public struct DynamicGameModel: DyadModel {
     }
 
     /// The model with κ and e fitted on `fitYears` (grid ``kappas`` × ``entanglements``: fewest unverified years, then
-    /// log loss after monotone calibration); the fitting years are solved again with the chosen values, other years on demand. `progress` is called after each grid point with
-    /// (points done, points in all). Throws ``HistoryError/invalidFitYears(_:allowed:)`` for a window outside 1816–1890.
-    /// - Complexity: (grid points) × |fitYears| + |history years| equilibrium searches.
+    /// log loss after monotone calibration), keeping the chosen point's solved fitting years; other years are solved
+    /// on demand. `progress` is called after each grid point with (points done, points in all). Throws ``HistoryError/invalidFitYears(_:allowed:)`` for a window outside 1816–1890.
+    /// - Complexity: (grid points) × |fitYears| equilibrium searches.
     public static func fitted(
         history: GreatPowerHistory = .embedded, fitYears: ClosedRange<Int> = AllianceValidation.fitLimit,
         progress: (Int, Int) -> Void = { _, _ in }
@@ -86,7 +75,7 @@ public struct DynamicGameModel: DyadModel {
         try AllianceValidation.checkFit(fitYears, history: history)
         var outcomes: [Bool] = []
         for y in fitYears { outcomes += try history.allianceOutcomes(year: y) }
-        var best: (unverified: Int, loss: Double, parameters: AllianceFormationGame.Parameters)? = nil
+        var best: (unverified: Int, loss: Double, model: DynamicGameModel)? = nil
         let grid = kappas.flatMap { k in entanglements.map { (k, $0) } }
         for (done, (kappa, e)) in grid.enumerated() {
             var p = AllianceFormationGame.Parameters()
@@ -101,11 +90,11 @@ public struct DynamicGameModel: DyadModel {
             if best == nil || unverified < best!.unverified
                 || (unverified == best!.unverified && loss < best!.loss - 1e-12)
             {
-                best = (unverified, loss, p)
+                best = (unverified, loss, m)
             }
             progress(done + 1, grid.count)
         }
-        return try DynamicGameModel(history: history, years: fitYears, parameters: best!.parameters)
+        return best!.model
     }
 
     /// One year's pairs: solve the game, then the long-run share of periods each pair spends in one bloc.
