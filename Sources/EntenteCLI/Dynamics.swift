@@ -28,7 +28,10 @@ struct DynamicOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Weight e ≥ 0 of entanglement in partners' quarrels.") var entanglement:
         Double = 0.3
     @Flag(help: "Disallow opting out.") var noExit = false
-    @Option(help: "Profitability: strict or weak.") var rule: String = "strict"
+    @Option(
+        help:
+            "Profitability: konishiRay (moves weakly profitable, waiting excluded only by a strictly profitable move), strict or weak."
+    ) var rule: String = "konishiRay"
     @Option(
         parsing: .unconditional,
         help:
@@ -63,6 +66,17 @@ struct DynamicOptions: ParsableArguments {
     )
     var maxPrivateTypes: Int = 2
 
+    /// The equilibrium concept of a profitability rule, as printed in the report header.
+    static func describe(_ rule: Profitability) -> String {
+        switch rule {
+        case .konishiRay:
+            return
+                "Konishi–Ray profitability (moves weakly profitable and maximal; waiting excluded only by a strictly profitable move)"
+        case .strict: return "strict profitability (every mover gains, in every condition)"
+        case .weak: return "weak profitability (no mover loses and one gains, in every condition)"
+        }
+    }
+
     /// Ranges enforced on the options (docs/formats.md, "Limits").
     static let actorCeiling = 16
     static let beliefPointCeiling = 1001
@@ -87,7 +101,7 @@ struct DynamicOptions: ParsableArguments {
         try Check.number(neutralExposure, "--neutral-exposure", 0, 4)
         try Check.number(timeout, "--timeout", 0, 1e9, lowOpen: true)
         guard Profitability(rawValue: rule) != nil else {
-            throw ValidationError("--rule must be strict or weak, got '\(rule)'")
+            throw ValidationError("--rule must be konishiRay, strict or weak, got '\(rule)'")
         }
         guard AllianceFormationGame.IterativeSolver(rawValue: iterative) != nil else {
             throw ValidationError("--iterative must be gaussSeidel or gmres, got '\(iterative)'")
@@ -163,7 +177,7 @@ struct DynamicOptions: ParsableArguments {
             guard let l = Double(hazard) else { throw CLIError("--hazard must be a number in [0, 1] or 'none'") }
             p.windowHazard = l
         }
-        guard let r = Profitability(rawValue: rule) else { throw CLIError("--rule must be strict or weak") }
+        guard let r = Profitability(rawValue: rule) else { throw CLIError("--rule must be konishiRay, strict or weak") }
         p.rule = r
         try p.validate()
         return p
@@ -247,7 +261,7 @@ struct Dynamics: ParsableCommand {
                 return
             }
             print(
-                "Entente dynamics — \(s.name): δ = \(params.delta), κ = \(params.kappa), window hazard λ = \(params.windowHazard.map { String($0) } ?? "none"), exit \(params.allowExit ? "allowed" : "not allowed"), \(params.rule.rawValue) profitability\n"
+                "Entente dynamics — \(s.name): δ = \(params.delta), κ = \(params.kappa), window hazard λ = \(params.windowHazard.map { String($0) } ?? "none"), exit \(params.allowExit ? "allowed" : "not allowed"), \(DynamicOptions.describe(params.rule))\n"
             )
             for (label, game, r) in outputs {
                 print(

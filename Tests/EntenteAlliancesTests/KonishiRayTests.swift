@@ -46,6 +46,42 @@ import Testing
                 && abs(e.values[singles][2] - 2.131578947) < 1e-8)
     }
 
+    @Test func theKonishiRayRuleKeepsEveryStrictAndEveryWeakProcess() throws {
+        // Its moves need only weak profitability, and only strictly profitable moves exclude staying: every process of
+        // either published answer above is also a Konishi–Ray process.
+        let kr = try KonishiRay.deterministicEquilibria(Self.majority, rule: .konishiRay)
+        let strict = try KonishiRay.deterministicEquilibria(Self.majority, rule: .strict)
+        let weak = try KonishiRay.deterministicEquilibria(Self.majority, rule: .weak)
+        let found = Set(kr.map(\.transitions))
+        #expect(strict.allSatisfy { found.contains($0.transitions) })
+        #expect(weak.allSatisfy { found.contains($0.transitions) })
+        for e in kr {
+            #expect(
+                KonishiRay.violation(Self.majority, transitions: e.transitions, values: e.values, rule: .konishiRay)
+                    == nil)
+        }
+    }
+
+    @Test func waitingIsExcludedOnlyByAStrictlyProfitableMove() throws {
+        let g = Self.majority
+        let p12 = state([[0, 1], [2]]), singles = state([[0], [1], [2]])
+        // Every pair absorbing, singletons → {12}, grand → {12}: in {12}, 1 and 3 moving to {13} leaves 1 indifferent
+        // (½ each period either way) and makes 3 strictly better off — a weakly, not strictly, profitable move.
+        let strict = try #require(
+            try KonishiRay.deterministicEquilibria(g, rule: .strict).first { $0.transitions[singles][p12] == 1 })
+        #expect(
+            KonishiRay.violation(g, transitions: strict.transitions, values: strict.values, rule: .konishiRay) == nil)
+        #expect(KonishiRay.violation(g, transitions: strict.transitions, values: strict.values, rule: .weak) != nil)
+        // Staying put in the singletons, where 1 and 2 strictly gain from forming {12}, is rejected (the only violation).
+        var p = strict.transitions
+        p[singles] = [Double](repeating: 0, count: g.states.count)
+        p[singles][singles] = 1
+        let v = try KonishiRay.values(g, transitions: p)
+        for rule in [Profitability.strict, .konishiRay] {
+            #expect(KonishiRay.violation(g, transitions: p, values: v, rule: rule) == singles)
+        }
+    }
+
     @Test func invalidParametersAndSizesAreRejected() {
         #expect(throws: DynamicsError.invalidParameter(name: "delta (must be in (0, 1 − 1e-9])")) {
             try CoalitionFormationGame(players: 3, discount: 1) { _ in [0, 0, 0] }

@@ -62,25 +62,30 @@ extension AllianceFormationGame {
         return PolicyEvaluation.rows(v, players: n)
     }
 
-    /// Whether moving from x to y is profitable for every member of `movers` (strict or weak rule), and the smallest
-    /// gain among them. Allocation-free: this runs for every state and move of every iteration.
-    @inline(__always) func profitable(_ v: [[Double]], from x: Int, to y: Int, movers: Coalition, tolerance: Double)
-        -> (Bool, Double)
-    {
-        var minGain = Double.infinity
-        var someStrict = false
+    /// The smallest and largest gain over the members of `movers` of moving from x to y. Allocation-free: this runs
+    /// for every state and move of every iteration.
+    @inline(__always) func gains(_ v: [[Double]], from x: Int, to y: Int, movers: Coalition) -> (
+        lowest: Double, highest: Double
+    ) {
+        var lo = Double.infinity, hi = -Double.infinity
         var mask = movers.mask
         while mask != 0 {
             let i = mask.trailingZeroBitCount
             mask &= mask - 1
             let g = continuation(v, from: x, to: y, player: i) - continuation(v, from: x, to: x, player: i)
-            minGain = min(minGain, g)
-            if g > tolerance { someStrict = true }
+            lo = min(lo, g)
+            hi = max(hi, g)
         }
-        switch parameters.rule {
-        case .strict: return (minGain > tolerance, minGain)
-        case .weak: return (minGain >= -tolerance && someStrict, minGain)
-        }
+        return (lo, hi)
+    }
+
+    /// Whether moving from x to y is profitable for `movers` as a move made (the rule's ``Profitability``), and the
+    /// smallest gain among them.
+    @inline(__always) func profitable(_ v: [[Double]], from x: Int, to y: Int, movers: Coalition, tolerance: Double)
+        -> (Bool, Double)
+    {
+        let g = gains(v, from: x, to: y, movers: movers)
+        return (parameters.rule.justifiesMove(lowest: g.lowest, highest: g.highest, tolerance: tolerance), g.lowest)
     }
 
     /// `alternatives[x][k]`: the other moves from x of the same mover coalition as `moves[x][k]` (Konishi–Ray's
@@ -98,8 +103,8 @@ extension AllianceFormationGame {
     }
 
     /// Konishi–Ray's maximality clause (a): no other move z of the same movers S from x is better than y = target of
-    /// move k for every member of S (strictly better for all by more than `tolerance` under the strict rule; at least
-    /// as good for all and strictly better for one under the weak rule), comparing continuation values.
+    /// move k for every member of S (strictly better for all by more than `tolerance` under the strict and Konishi–Ray
+    /// rules; at least as good for all and strictly better for one under the weak rule), comparing continuation values.
     @inline(__always) func maximal(_ v: [[Double]], at x: Int, move k: Int, alternatives: [[[Int]]], tolerance: Double)
         -> Bool
     {
@@ -115,10 +120,7 @@ extension AllianceFormationGame {
                 lo = min(lo, g)
                 hi = max(hi, g)
             }
-            switch parameters.rule {
-            case .strict: if lo > tolerance { return false }
-            case .weak: if lo >= -tolerance && hi > tolerance { return false }
-            }
+            if parameters.rule.dominates(lowest: lo, highest: hi, tolerance: tolerance) { return false }
         }
         return true
     }
@@ -133,22 +135,28 @@ extension AllianceFormationGame {
     }
 
     /// The most profitable move from x (largest minimum gain over the movers) among the profitable moves that are
-    /// maximal for their movers (Konishi–Ray clause (a)), if any move is profitable.
+    /// maximal for their movers (Konishi–Ray clause (a)), if any move is profitable. Under the Konishi–Ray rule only
+    /// strictly profitable moves are best responses: where none exists, waiting is justified and is the best response.
     func bestMove(_ v: [[Double]], at x: Int, alternatives: [[[Int]]], tolerance: Double) -> (index: Int, gain: Double)?
     {
         var best: (Int, Double)? = nil
+        let strictOnly = parameters.rule == .konishiRay
         for (k, mv) in moves[x].enumerated() {
             let (ok, g) = profitable(v, from: x, to: mv.target, movers: mv.move.movers, tolerance: tolerance)
-            guard ok, best == nil || g > best!.1 + tolerance else { continue }
+            guard ok, !strictOnly || g > tolerance, best == nil || g > best!.1 + tolerance else { continue }
             guard maximal(v, at: x, move: k, alternatives: alternatives, tolerance: tolerance) else { continue }
             best = (k, g)
         }
         return best
     }
 
-    /// Whether some move from x is profitable for its movers (then waiting violates clause (b)).
+    /// Whether some move from x excludes staying put (then waiting violates clause (b)): a profitable move under the
+    /// strict and weak rules, a strictly profitable one under the Konishi–Ray rule.
     func someProfitable(_ v: [[Double]], at x: Int, tolerance: Double) -> Bool {
-        moves[x].contains { profitable(v, from: x, to: $0.target, movers: $0.move.movers, tolerance: tolerance).0 }
+        moves[x].contains {
+            let g = gains(v, from: x, to: $0.target, movers: $0.move.movers)
+            return parameters.rule.blocksStaying(lowest: g.lowest, highest: g.highest, tolerance: tolerance)
+        }
     }
 
     /// The states where a deterministic process (`choice[x]`: index into `moves[x]`, nil = wait) violates the

@@ -14,7 +14,7 @@
 ///   alliance costs and poses no threat, but still faces a share ν of the threats, alone.
 /// Types with a probability are treated as power-acquiring when the probability is at least 1/2.
 ///
-/// **Solution**: an equilibrium process of coalition formation (strict or weak profitability), found by
+/// **Solution**: an equilibrium process of coalition formation (Konishi–Ray, strict or weak profitability), found by
 /// asynchronous best-response iteration on deterministic processes; each candidate is evaluated by
 /// V = (I − δP)⁻¹U (LAPACK LU up to ``Parameters/denseLimit`` states, Gauss–Seidel iteration beyond) and the
 /// returned process is re-verified against the equilibrium conditions.
@@ -46,8 +46,9 @@ public struct AllianceFormationGame: Sendable {
         /// declared neutral can expect no help from anyone, ever (abandonment) — so the threatened do not hide behind
         /// neutrality, and only states with little at stake opt out. Default 1.2; in [0, 4].
         public var neutralExposure = 1.2
-        /// Profitability rule of the Konishi–Ray conditions.
-        public var rule: Profitability = .strict
+        /// Profitability rule of the Konishi–Ray conditions (default: Konishi & Ray's own, ``Profitability/konishiRay``:
+        /// moves weakly profitable and maximal, waiting excluded only by a strictly profitable move).
+        public var rule: Profitability = .konishiRay
         /// Best-response iterations before giving up.
         public var maxIterations = 2000
         /// Iterations without a decrease in the number of violating states after which the search gives up (the

@@ -9,6 +9,10 @@ public enum BayesianPrescription: Sendable, Hashable {
     case separating(move: Int, slot: Int, powerAcquiring: Bool)
     /// Pooling moves made with the given probabilities (Konishi–Ray mixing; each must be profitable).
     case mixture([MixedMove])
+    /// Pooling move `move` made with probability `probability` (in (0, 1)), otherwise nobody moves: Konishi–Ray mixing
+    /// between moving and waiting (only under ``Profitability/konishiRay``), with the pivotal mover indifferent. Beliefs
+    /// do not change either way.
+    case moveOrWait(move: Int, probability: Double)
 
     /// One move of a mixture.
     public struct MixedMove: Sendable, Hashable {
@@ -24,6 +28,7 @@ public enum BayesianPrescription: Sendable, Hashable {
         case .wait: return nil
         case .pooling(let k), .separating(let k, _, _): return k
         case .mixture(let mix): return mix.max { $0.probability < $1.probability }?.move
+        case .moveOrWait(let k, let q): return q >= 0.5 ? k : nil
         }
     }
 }
@@ -63,7 +68,7 @@ public struct BayesianAllianceDynamicsResult: Sendable {
 
 extension BayesianAllianceFormationGame {
     private var n: Int { base.scenario.actorCount }
-    private var tolerance: Double { 1e-10 }
+    var tolerance: Double { 1e-10 }
 
     /// The structure and pre-signal belief state reached from public state z under prescription `pr` when θ holds.
     @inline(__always) func next(_ z: Int, _ theta: Int, _ pr: BayesianPrescription) -> [(
@@ -78,6 +83,7 @@ extension BayesianAllianceFormationGame {
             let revealed = setting(b, u, to: ((theta >> u) & 1 == 1) ? grid.points - 1 : 0)
             return isType ? [(base.moves[x][k].target, revealed, 1)] : [(x, revealed, 1)]
         case .mixture(let mix): return mix.map { (base.moves[x][$0.move].target, b, $0.probability) }
+        case .moveOrWait(let k, let q): return [(base.moves[x][k].target, b, q), (x, b, 1 - q)]
         }
     }
 
@@ -149,12 +155,18 @@ extension BayesianAllianceFormationGame {
         return k == 0 ? [0] : (k == grid.points - 1 ? [1] : [0, 1])
     }
 
-    /// Whether the gains satisfy the profitability rule, and the smallest.
-    @inline(__always) func passes(_ gains: [Double]) -> (Bool, Double) {
+    /// The three roles of a profitability rule (``Profitability``).
+    enum Role { case move, dominance, blocking }
+
+    /// Whether the gains satisfy the profitability rule in the given role (a move made, an alternative dominating the
+    /// move made, a deviation excluding waiting), and the smallest.
+    @inline(__always) func passes(_ gains: [Double], _ role: Role = .move) -> (Bool, Double) {
         let lo = gains.min() ?? -.infinity, hi = gains.max() ?? -.infinity
-        switch base.parameters.rule {
-        case .strict: return (lo > tolerance, lo)
-        case .weak: return (lo >= -tolerance && hi > tolerance, lo)
+        let rule = base.parameters.rule
+        switch role {
+        case .move: return (rule.justifiesMove(lowest: lo, highest: hi, tolerance: tolerance), lo)
+        case .dominance: return (rule.dominates(lowest: lo, highest: hi, tolerance: tolerance), lo)
+        case .blocking: return (rule.blocksStaying(lowest: lo, highest: hi, tolerance: tolerance), lo)
         }
     }
 
@@ -172,6 +184,13 @@ extension BayesianAllianceFormationGame {
                 lowest = min(lowest, g)
             }
             return (true, lowest)
+        case .moveOrWait(let k, let q):
+            // Konishi–Ray: the move is justified (weakly profitable and maximal) and waiting is too (no strictly
+            // profitable deviation) — only the Konishi–Ray rule allows both at once.
+            guard base.parameters.rule == .konishiRay, q > 0, q < 1 else { return (false, -.infinity) }
+            let moving = justified(e, alternatives, z, .pooling(move: k))
+            guard moving.0, deviation(e, z) == nil else { return (false, moving.1) }
+            return moving
         case .pooling(let k):
             let mv = base.moves[x][k]
             let result = passes(poolingGains(e, movers: mv.move.movers, beliefs: b, to: mv.target, from: x))
@@ -180,7 +199,8 @@ extension BayesianAllianceFormationGame {
             // (per type for an informed mover, in expectation for an uninformed one).
             for a in alternatives[x][k]
             where passes(
-                poolingGains(e, movers: mv.move.movers, beliefs: b, to: base.moves[x][a].target, from: mv.target)
+                poolingGains(e, movers: mv.move.movers, beliefs: b, to: base.moves[x][a].target, from: mv.target),
+                .dominance
             ).0 {
                 return (false, result.1)
             }
@@ -211,7 +231,7 @@ extension BayesianAllianceFormationGame {
                     [ownAlt]
                         + separatingGains(
                             e, movers: mv.move.movers, slot: u, type: t, beliefs: b, to: z2, from: mv.target,
-                            revealed: bR)
+                            revealed: bR), .dominance
                 ).0 {
                     return (false, result.1)
                 }
@@ -265,12 +285,12 @@ extension BayesianAllianceFormationGame {
 
     /// A profitable deviation from waiting in z: a move that every member gains from whatever its type (uninformed
     /// members in expectation under the public beliefs) — blocking in Wilson's (1978) coarse sense, by a coalition that
-    /// cannot condition on private information. Exactly the moves a pooling prescription could make (profitability
-    /// only: a dominated profitable move implies a profitable maximal one).
+    /// cannot condition on private information. Profitability in the blocking role of the rule (strictly profitable
+    /// under the Konishi–Ray rule; profitability only: a dominated profitable move implies a profitable maximal one).
     func deviation(_ e: [[Double]], _ z: Int) -> Int? {
         let x = z / beliefCount, b = z % beliefCount
         for (k, mv) in base.moves[x].enumerated()
-        where passes(poolingGains(e, movers: mv.move.movers, beliefs: b, to: mv.target, from: x)).0 {
+        where passes(poolingGains(e, movers: mv.move.movers, beliefs: b, to: mv.target, from: x), .blocking).0 {
             return k
         }
         return nil
@@ -293,13 +313,16 @@ extension BayesianAllianceFormationGame {
         return out
     }
 
-    /// The best justified prescription in z other than waiting (largest smallest mover gain), if any.
+    /// The best justified prescription in z other than waiting (largest smallest mover gain), if any. Under the
+    /// Konishi–Ray rule only prescriptions every mover strictly gains from are best responses (otherwise waiting is
+    /// justified too and is preferred).
     func bestPrescription(_ e: [[Double]], _ alternatives: [[[Int]]], _ z: Int) -> (BayesianPrescription, Double)? {
         let x = z / beliefCount, b = z % beliefCount
         var best: (BayesianPrescription, Double)? = nil
+        let strictOnly = base.parameters.rule == .konishiRay
         func consider(_ pr: BayesianPrescription) {
             let (ok, g) = justified(e, alternatives, z, pr)
-            if ok && (best == nil || g > best!.1 + tolerance) { best = (pr, g) }
+            if ok && (!strictOnly || g > tolerance) && (best == nil || g > best!.1 + tolerance) { best = (pr, g) }
         }
         for (k, mv) in base.moves[x].enumerated() {
             consider(.pooling(move: k))
@@ -381,8 +404,16 @@ extension BayesianAllianceFormationGame {
             for (b, w) in starts { dist[x0 * beliefCount + b] += w }
             var firstChoices = [[DynamicChoice: Double]](repeating: [:], count: n)
             for (b, w) in starts {
-                let c = choices(in: x0 * beliefCount + b, profile: theta, prescription: pr[x0 * beliefCount + b])
-                for i in 0..<n { firstChoices[i][c[i], default: 0] += w }
+                let z = x0 * beliefCount + b
+                // A state mixing between moving and waiting contributes both choices with their probabilities.
+                let parts: [(BayesianPrescription, Double)] =
+                    if case .moveOrWait(let k, let q) = pr[z] { [(.pooling(move: k), q), (.wait, 1 - q)] } else {
+                        [(pr[z], 1)]
+                    }
+                for (prescription, q) in parts {
+                    let c = choices(in: z, profile: theta, prescription: prescription)
+                    for i in 0..<n { firstChoices[i][c[i], default: 0] += w * q }
+                }
             }
             for _ in 0..<20_000 {
                 var nextDist = [Double](repeating: 0, count: m)
@@ -426,7 +457,13 @@ extension BayesianAllianceFormationGame {
             typeValues[u].statusQuo /= max(typeWeights[u].0, 1e-300)
             typeValues[u].powerAcquiring /= max(typeWeights[u].1, 1e-300)
         }
-        let mixtures = pr.filter { if case .mixture = $0 { return true } else { return false } }.count
+        let mixtures = pr.filter {
+            switch $0 {
+            case .mixture, .moveOrWait: return true
+            default: return false
+            }
+        }.count
+        let hesitant = pr.filter { if case .moveOrWait = $0 { return true } else { return false } }.count
         let method = m <= base.parameters.denseLimit ? "dense LU" : "GMRES"
         return BayesianAllianceDynamicsResult(
             prescriptions: pr, values: v, verified: verified, iterations: iterations, outcomes: outcomes,
@@ -434,7 +471,8 @@ extension BayesianAllianceFormationGame {
             evaluation:
                 "\(method) on \(m) states (\(base.states.count) structures × \(beliefCount) beliefs, \(grid.points)-point grid, signal accuracy \(grid.accuracy)) for each of \(profileCount) type profiles"
                 + base.restriction
-                + (mixtures == 0 ? "" : "; mixing in \(mixtures) public states"))
+                + (mixtures == 0
+                    ? "" : "; mixing in \(mixtures) public states (\(hesitant) between moving and waiting)"))
     }
 
     /// Each actor's choice in public state z when θ holds, under prescription `pr`.
@@ -472,9 +510,31 @@ extension BayesianAllianceFormationGame {
         guard prescriptions.count == stateCount else {
             throw .invalidParameter(name: "process (one prescription per public state)")
         }
+        try validate(prescriptions)
         let e = expectations(try evaluate(prescriptions, start: nil))
         let alternatives = base.moverAlternatives()
         return (0..<stateCount).filter { !justified(e, alternatives, $0, prescriptions[$0]).0 }
+    }
+
+    /// Throws `.invalidParameter` naming the first public state whose prescription is not a process: a move index out
+    /// of range, a private-type slot out of range, a mixture that is empty or whose probabilities are not finite,
+    /// positive and summing to 1 (within 1e-9), or a move-or-wait probability outside [0, 1]. O(states + moves).
+    func validate(_ prescriptions: [BayesianPrescription]) throws(DynamicsError) {
+        for (z, pr) in prescriptions.enumerated() {
+            let moves = base.moves[z / beliefCount].count
+            let ok: Bool
+            switch pr {
+            case .wait: ok = true
+            case .pooling(let k): ok = k >= 0 && k < moves
+            case .separating(let k, let u, _): ok = k >= 0 && k < moves && u >= 0 && u < uncertain.count
+            case .mixture(let mix):
+                ok =
+                    !mix.isEmpty && mix.allSatisfy { $0.move >= 0 && $0.move < moves && $0.probability.isFinite }
+                    && mix.allSatisfy { $0.probability > 0 } && abs(mix.reduce(0) { $0 + $1.probability } - 1) <= 1e-9
+            case .moveOrWait(let k, let q): ok = k >= 0 && k < moves && q.isFinite && q >= 0 && q <= 1
+            }
+            guard ok else { throw .invalidParameter(name: "process: prescription of public state \(z) (\(pr))") }
+        }
     }
 
     /// A type profile as text, e.g. "GMY power-acquiring, RUS status quo".

@@ -113,7 +113,11 @@ extension BayesianAllianceFormationGame {
         // Damped mixing over the pooling moves of the block's states that kept changing.
         func pooled(_ p: BayesianPrescription) -> Int? { if case .pooling(let k) = p { return k } else { return nil } }
         guard var mixing = DampedMixing(recent: search.recent.map { $0.map { (state: $0.0, move: pooled($0.1)) } })
-        else { return false }
+        else {
+            return try moveOrWaitPhase(
+                block, local: local, &pr, values: &v, expectations: &e, alternatives: alternatives,
+                iterations: &iterations, shouldStop: shouldStop)
+        }
         var trial = pr
         for _ in 0..<DampedMixing.maxSteps {
             if shouldStop() { break }
@@ -142,7 +146,134 @@ extension BayesianAllianceFormationGame {
                 }
             }
         }
+        return try moveOrWaitPhase(
+            block, local: local, &pr, values: &v, expectations: &e, alternatives: alternatives,
+            iterations: &iterations, shouldStop: shouldStop)
+    }
+
+    /// The last phase of a block search: mixing between moving and waiting; if it fails too, the block's values are
+    /// those of the search's process `pr` again. Returns whether the block verified.
+    func moveOrWaitPhase(
+        _ block: [Int], local: [Int], _ pr: inout [BayesianPrescription], values v: inout [[Double]],
+        expectations e: inout [[Double]], alternatives: [[[Int]]], iterations: inout Int,
+        shouldStop: () -> Bool
+    ) throws(DynamicsError) -> Bool {
+        if try mixMovingAndWaiting(
+            block, local: local, &pr, values: &v, expectations: &e, alternatives: alternatives,
+            iterations: &iterations, shouldStop: shouldStop)
+        {
+            return true
+        }
         try evaluateBlock(block, local: local, pr, values: &v, expectations: &e)
         return false
+    }
+
+    /// Steps of the move-or-wait phase before giving up.
+    static let moveOrWaitSteps = 100
+    /// Largest number of states of a block that mix between moving and waiting at once.
+    static let moveOrWaitStates = 8
+
+    /// Mixing between moving and waiting (Konishi–Ray rule only), after the deterministic search and the damped mixing
+    /// failed: from the search's process, each violating state whose move has a sign change in its smallest mover gain
+    /// — strictly profitable for all movers when the state always waits (so waiting is excluded), unprofitable for one
+    /// when it always moves — becomes a pivot that moves with the probability q making that gain zero (the pivotal
+    /// mover indifferent, a one-dimensional root of the value function found by the Illinois variant of regula falsi);
+    /// the other violating states best-respond, and every pivot's q is solved again after each step (Gauss–Seidel over
+    /// the pivots). At most ``moveOrWaitStates`` pivots and ``moveOrWaitSteps`` steps; each root costs up to 60 block
+    /// evaluations. Returns whether the block verified (then `pr` holds the process).
+    func mixMovingAndWaiting(
+        _ block: [Int], local: [Int], _ pr: inout [BayesianPrescription], values v: inout [[Double]],
+        expectations e: inout [[Double]], alternatives: [[[Int]]], iterations: inout Int,
+        shouldStop: () -> Bool
+    ) throws(DynamicsError) -> Bool {
+        guard base.parameters.rule == .konishiRay else { return false }
+        var trial = pr
+        var pivots: [Int: Int] = [:]  // public state → the move it mixes with waiting
+        for _ in 0..<Self.moveOrWaitSteps {
+            if shouldStop() { return false }
+            iterations += 1
+            for (z, k) in pivots.sorted(by: { $0.key < $1.key }) {
+                if let q = try indifference(
+                    at: z, move: k, block, local: local, &trial, values: &v, expectations: &e)
+                {
+                    trial[z] = .moveOrWait(move: k, probability: q)
+                } else {
+                    pivots[z] = nil
+                }
+            }
+            try evaluateBlock(block, local: local, trial, values: &v, expectations: &e)
+            let violating = block.filter { !justified(e, alternatives, $0, trial[$0]).0 }
+            if violating.isEmpty {
+                pr = trial
+                return true
+            }
+            for z in violating {
+                var candidate: Int? = nil
+                switch trial[z] {
+                case .pooling(let k), .moveOrWait(let k, _): candidate = k
+                case .wait: candidate = deviation(e, z)
+                default: break
+                }
+                if pivots[z] == nil, pivots.count < Self.moveOrWaitStates, let k = candidate,
+                    let q = try indifference(
+                        at: z, move: k, block, local: local, &trial, values: &v, expectations: &e)
+                {
+                    pivots[z] = k
+                    trial[z] = .moveOrWait(move: k, probability: q)
+                } else if pivots[z] == nil {
+                    trial[z] = bestPrescription(e, alternatives, z)?.0 ?? .wait
+                }
+            }
+        }
+        return false
+    }
+
+    /// The probability q ∈ (0, 1) with which public state z must make pooling move k (waiting otherwise) for the smallest
+    /// gain of its movers to vanish, the rest of the process fixed; nil without a sign change (smallest gain > 0 when z
+    /// always waits, < 0 when it always moves) or if no root within 1e-12 is found in 60 evaluations. Leaves `trial[z]`
+    /// at the root (or as it was) and the values evaluated for it.
+    func indifference(
+        at z: Int, move k: Int, _ block: [Int], local: [Int], _ trial: inout [BayesianPrescription],
+        values v: inout [[Double]], expectations e: inout [[Double]]
+    ) throws(DynamicsError) -> Double? {
+        let x = z / beliefCount, b = z % beliefCount, mv = base.moves[x][k]
+        let saved = trial[z]
+        func gap(_ q: Double) throws(DynamicsError) -> Double {
+            trial[z] = q <= 0 ? .wait : (q >= 1 ? .pooling(move: k) : .moveOrWait(move: k, probability: q))
+            try evaluateBlock(block, local: local, trial, values: &v, expectations: &e)
+            return poolingGains(e, movers: mv.move.movers, beliefs: b, to: mv.target, from: x).min() ?? -.infinity
+        }
+        var (lo, fLo) = (0.0, try gap(0))
+        var (hi, fHi) = (1.0, try gap(1))
+        var found: Double? = nil
+        if fLo > tolerance, fHi < -tolerance {
+            var side = 0
+            for _ in 0..<60 {
+                let q = (lo * fHi - hi * fLo) / (fHi - fLo)
+                guard q > 0, q < 1, q.isFinite else { break }
+                let f = try gap(q)
+                if abs(f) <= 1e-12 {
+                    found = q
+                    break
+                }
+                if f > 0 {
+                    (lo, fLo) = (q, f)
+                    if side == 1 { fHi /= 2 }
+                    side = 1
+                } else {
+                    (hi, fHi) = (q, f)
+                    if side == -1 { fLo /= 2 }
+                    side = -1
+                }
+                if hi - lo < 1e-15 { break }
+            }
+        }
+        if let q = found {
+            trial[z] = .moveOrWait(move: k, probability: q)
+        } else {
+            trial[z] = saved
+            try evaluateBlock(block, local: local, trial, values: &v, expectations: &e)
+        }
+        return found
     }
 }

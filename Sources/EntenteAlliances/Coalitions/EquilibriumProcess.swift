@@ -11,12 +11,42 @@ public struct EquilibriumProcess: Sendable {
     public var absorbing: [Int] { transitions.indices.filter { transitions[$0][$0] == 1 } }
 }
 
-/// Profitability of a move for a coalition.
+/// Profitability of a move for a coalition: which gains justify making a move, which alternative dominates the move
+/// made (the maximality clause), and which move excludes staying put. Gains are compared with a tolerance τ.
 public enum Profitability: String, Sendable, CaseIterable {
-    /// y better than x for S iff Vᵢ(y) > Vᵢ(x) for every i ∈ S.
+    /// y better than x for S iff Vᵢ(y) > Vᵢ(x) for every i ∈ S, in all three roles.
     case strict
-    /// Vᵢ(y) ≥ Vᵢ(x) for all i ∈ S and > for some.
+    /// Vᵢ(y) ≥ Vᵢ(x) for all i ∈ S and > for some, in all three roles.
     case weak
+    /// Konishi & Ray (2003): a move made with positive probability must be weakly profitable for its movers (none
+    /// loses, one gains: an indifferent mover may go along) and maximal (no other move of the same movers is strictly
+    /// better for all of them); staying put is excluded only by a strictly profitable move (every member gains). The
+    /// asymmetry lets a state mix between moving and staying, with the pivotal mover indifferent.
+    case konishiRay
+
+    /// Whether gains (smallest `lowest`, largest `highest` over the movers) justify making the move.
+    @inline(__always) func justifiesMove(lowest lo: Double, highest hi: Double, tolerance: Double) -> Bool {
+        switch self {
+        case .strict: return lo > tolerance
+        case .weak, .konishiRay: return lo >= -tolerance && hi > tolerance
+        }
+    }
+
+    /// Whether an alternative with gains (lowest, highest) over the move made dominates it (maximality clause).
+    @inline(__always) func dominates(lowest lo: Double, highest hi: Double, tolerance: Double) -> Bool {
+        switch self {
+        case .strict, .konishiRay: return lo > tolerance
+        case .weak: return lo >= -tolerance && hi > tolerance
+        }
+    }
+
+    /// Whether a move with these gains over staying put excludes staying put.
+    @inline(__always) func blocksStaying(lowest lo: Double, highest hi: Double, tolerance: Double) -> Bool {
+        switch self {
+        case .strict, .konishiRay: return lo > tolerance
+        case .weak: return lo >= -tolerance && hi > tolerance
+        }
+    }
 }
 
 /// Konishi–Ray equilibrium processes: policy evaluation by LAPACK and the equilibrium conditions.
@@ -36,22 +66,28 @@ public enum KonishiRay {
         return PolicyEvaluation.rows(v, players: n)
     }
 
+    /// The smallest and largest gain Vᵢ(y) − Vᵢ(x) over the members of S.
+    static func gains(_ vy: [Double], _ vx: [Double], for s: Coalition) -> (lowest: Double, highest: Double) {
+        var lo = Double.infinity, hi = -Double.infinity
+        for i in s.members {
+            lo = min(lo, vy[i] - vx[i])
+            hi = max(hi, vy[i] - vx[i])
+        }
+        return (lo, hi)
+    }
+
+    /// Whether moving from x to y is profitable for S (the role of a move made).
     static func better(_ vy: [Double], _ vx: [Double], for s: Coalition, _ rule: Profitability, tolerance: Double)
         -> Bool
     {
-        let members = s.members
-        switch rule {
-        case .strict: return members.allSatisfy { vy[$0] > vx[$0] + tolerance }
-        case .weak:
-            return members.allSatisfy { vy[$0] >= vx[$0] - tolerance }
-                && members.contains { vy[$0] > vx[$0] + tolerance }
-        }
+        let g = gains(vy, vx, for: s)
+        return rule.justifiesMove(lowest: g.lowest, highest: g.highest, tolerance: tolerance)
     }
 
     /// Checks the equilibrium conditions for a process with values `v` (Konishi & Ray 2003):
-    /// (a) every positive-probability move y ≠ x has a mover S ∈ E(x, y) for whom y is better than x and no other
-    /// move z available to S is better than y; (b) if P(x, x) > 0, no coalition has a profitable move from x.
-    /// Returns the first violating state, or nil.
+    /// (a) every positive-probability move y ≠ x has a mover S ∈ E(x, y) for whom y is profitable and no other
+    /// move z available to S dominates y; (b) if P(x, x) > 0, no coalition has a move from x that excludes staying
+    /// (the roles of ``Profitability``). Returns the first violating state, or nil.
     public static func violation(
         _ game: CoalitionFormationGame, transitions p: [[Double]], values v: [[Double]],
         rule: Profitability, tolerance: Double = 1e-12
@@ -61,15 +97,17 @@ public enum KonishiRay {
                 let ok = game.moves[x].contains { mv in
                     mv.target == y && better(v[y], v[x], for: mv.coalition, rule, tolerance: tolerance)
                         && !game.moves[x].contains {
-                            $0.coalition == mv.coalition
-                                && better(v[$0.target], v[y], for: mv.coalition, rule, tolerance: tolerance)
+                            guard $0.coalition == mv.coalition else { return false }
+                            let g = gains(v[$0.target], v[y], for: mv.coalition)
+                            return rule.dominates(lowest: g.lowest, highest: g.highest, tolerance: tolerance)
                         }
                 }
                 if !ok { return x }
             }
             if p[x][x] > 0
                 && game.moves[x].contains(where: {
-                    better(v[$0.target], v[x], for: $0.coalition, rule, tolerance: tolerance)
+                    let g = gains(v[$0.target], v[x], for: $0.coalition)
+                    return rule.blocksStaying(lowest: g.lowest, highest: g.highest, tolerance: tolerance)
                 })
             {
                 return x
