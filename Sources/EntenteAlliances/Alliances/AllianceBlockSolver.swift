@@ -154,7 +154,7 @@ extension AllianceFormationGame {
         shouldStop: () -> Bool
     ) throws(DynamicsError) -> Bool {
         let openWindow = block.first.map { closedPartner[$0] != $0 } ?? false
-        let warm = openWindow ? 1 : 0
+        let warm = openWindow && warmStartsOpenWindows ? 1 : 0
         for attempt in 0..<(AllianceFormationGame.blockAttempts + warm) {
             if attempt < warm {
                 for x in block { choice[x] = choice[closedPartner[x]] }

@@ -200,6 +200,9 @@ public struct AllianceFormationGame: Sendable {
     public let closedPartner: [Int]
     /// Whether each actor is treated as power-acquiring.
     public let powerAcquiring: [Bool]
+    /// Whether `solve` searches each open-window block first from its closed-window partner's process (the default);
+    /// the private-type game also seeds from processes searched without it (different equilibria of the public game).
+    var warmStartsOpenWindows = true
     /// Largest number of actors for the full state space (Bell(n+1)·2 states); with `maxCoalitionSize` set, up to 12.
     public static let defaultActorLimit = 7
 

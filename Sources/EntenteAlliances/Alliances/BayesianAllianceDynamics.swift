@@ -342,25 +342,36 @@ extension BayesianAllianceFormationGame {
         // Start from the public games' equilibria: in belief state b, the process of the public game whose types are
         // the beliefs rounded (μ ≥ ½ ⇒ power-acquiring). Where beliefs are certain (0 or 1, absorbing) that public
         // process is already an equilibrium of the slice.
-        var publicResults: [AllianceDynamicsResult] = []
-        for theta in 0..<profileCount {
-            let s = Self.scenario(base.scenario, uncertain: uncertain, profile: theta)
-            do {
-                let g = try AllianceFormationGame(
-                    scenario: s, threatModel: threatModel, parameters: base.parameters, actorLimit: s.actorCount)
-                publicResults.append(try g.solve(shouldStop: shouldStop))
-            } catch let e as DynamicsError { throw e } catch {
-                throw .invalidParameter(name: "scenario of type profile \(theta) (\(error))")
+        func publicSeeds(warmStart: Bool) throws(DynamicsError) -> [BayesianPrescription] {
+            var publicResults: [AllianceDynamicsResult] = []
+            for theta in 0..<profileCount {
+                let s = Self.scenario(base.scenario, uncertain: uncertain, profile: theta)
+                do {
+                    var g = try AllianceFormationGame(
+                        scenario: s, threatModel: threatModel, parameters: base.parameters, actorLimit: s.actorCount)
+                    g.warmStartsOpenWindows = warmStart
+                    publicResults.append(try g.solve(shouldStop: shouldStop))
+                } catch let e as DynamicsError { throw e } catch {
+                    throw .invalidParameter(name: "scenario of type profile \(theta) (\(error))")
+                }
+            }
+            return (0..<m).map { z -> BayesianPrescription in
+                let b = z % beliefCount, x = z / beliefCount
+                var theta = 0
+                for u in uncertain.indices where grid.value(digit(b, u)) >= 0.5 { theta |= 1 << u }
+                if let mix = publicResults[theta].mixed[x] {
+                    return .mixture(mix.map { .init(move: $0.move, probability: $0.probability) })
+                }
+                return publicResults[theta].choice[x].map { .pooling(move: $0) } ?? .wait
             }
         }
-        var pr = (0..<m).map { z -> BayesianPrescription in
-            let b = z % beliefCount, x = z / beliefCount
-            var theta = 0
-            for u in uncertain.indices where grid.value(digit(b, u)) >= 0.5 { theta |= 1 << u }
-            if let mix = publicResults[theta].mixed[x] {
-                return .mixture(mix.map { .init(move: $0.move, probability: $0.probability) })
-            }
-            return publicResults[theta].choice[x].map { .pooling(move: $0) } ?? .wait
+        var pr = try publicSeeds(warmStart: true)
+        // A second seed for open-window blocks, computed when first needed: the public games' processes searched
+        // without the closed-window warm start (other equilibria of the public games).
+        var cold: [BayesianPrescription]? = nil
+        func coldSeeds() throws(DynamicsError) -> [BayesianPrescription]? {
+            if cold == nil { cold = try publicSeeds(warmStart: false) }
+            return cold
         }
         let alternatives = base.moverAlternatives()
         // Backward induction over blocks (BayesianBlockSolver); each block's values are computed before they are read.
@@ -372,7 +383,7 @@ extension BayesianAllianceFormationGame {
             for (lz, z) in block.enumerated() { local[z] = lz }
             _ = try solveBlock(
                 block, local: local, &pr, values: &v, expectations: &e, alternatives: alternatives,
-                iterations: &iterations, shouldStop: shouldStop)
+                iterations: &iterations, coldSeeds: coldSeeds, shouldStop: shouldStop)
             for z in block { local[z] = -1 }
         }
         // The gate: the whole process evaluated at once (warm-started) and every public state re-checked.

@@ -67,18 +67,28 @@ extension BayesianAllianceFormationGame {
         }
     }
 
-    /// Searches one block (best responses, then damped mixing over pooling moves), writing its prescriptions and values;
-    /// up to ``AllianceFormationGame/blockAttempts`` times with different seeds for breaking cycles, the first from the
-    /// given prescriptions, the others from everyone waiting. Returns whether every state of the block is justified.
+    /// Searches one block (best responses, then damped mixing over pooling moves, then mixing between moving and
+    /// waiting), writing its prescriptions and values; up to ``AllianceFormationGame/blockAttempts`` times with different
+    /// seeds for breaking cycles, the first from the given prescriptions, the others from everyone waiting. An
+    /// open-window block gets one more attempt, second, from `coldSeeds()` (the public games' processes searched without
+    /// the closed-window warm start; nil: none). Returns whether every state of the block is justified.
     func solveBlock(
         _ block: [Int], local: [Int], _ pr: inout [BayesianPrescription], values v: inout [[Double]],
         expectations e: inout [[Double]], alternatives: [[[Int]]], iterations: inout Int,
-        shouldStop: () -> Bool
+        coldSeeds: () throws(DynamicsError) -> [BayesianPrescription]? = { nil }, shouldStop: () -> Bool
     ) throws(DynamicsError) -> Bool {
-        for attempt in 0..<AllianceFormationGame.blockAttempts {
-            if attempt > 0 { for z in block { pr[z] = .wait } }
+        // Open-window blocks get one more attempt, from the second seed (computed only when first needed).
+        let openWindow = block.first.map { base.closedPartner[$0 / beliefCount] != $0 / beliefCount } ?? false
+        let extra = openWindow ? 1 : 0
+        for attempt in 0..<(AllianceFormationGame.blockAttempts + extra) {
+            if attempt > 0, attempt <= extra {
+                guard let cold = try coldSeeds() else { continue }
+                for z in block { pr[z] = cold[z] }
+            } else if attempt > extra {
+                for z in block { pr[z] = .wait }
+            }
             if try attemptBlock(
-                block, local: local, seed: 2003 + UInt64(attempt), &pr, values: &v, expectations: &e,
+                block, local: local, seed: 2003 + UInt64(max(0, attempt - extra)), &pr, values: &v, expectations: &e,
                 alternatives: alternatives, iterations: &iterations, shouldStop: shouldStop)
             {
                 return true
@@ -169,7 +179,7 @@ extension BayesianAllianceFormationGame {
     }
 
     /// Steps of the move-or-wait phase before giving up.
-    static let moveOrWaitSteps = 100
+    static let moveOrWaitSteps = 20
     /// Largest number of states of a block that mix between moving and waiting at once.
     static let moveOrWaitStates = 8
 
@@ -207,25 +217,42 @@ extension BayesianAllianceFormationGame {
                 pr = trial
                 return true
             }
-            for z in violating {
-                var candidate: Int? = nil
-                switch trial[z] {
-                case .pooling(let k), .moveOrWait(let k, _): candidate = k
-                case .wait: candidate = deviation(e, z)
-                default: break
-                }
-                if pivots[z] == nil, pivots.count < Self.moveOrWaitStates, let k = candidate,
-                    let q = try indifference(
+            for z in violating where pivots[z] == nil {
+                // Candidates: the move prescribed, then the moves that exclude waiting when z waits (best first).
+                var candidates: [Int] = []
+                if case .pooling(let k) = trial[z] { candidates.append(k) }
+                let saved = trial[z]
+                trial[z] = .wait
+                try evaluateBlock(block, local: local, trial, values: &v, expectations: &e)
+                candidates += blockingMoves(e, z).filter { !candidates.contains($0) }.prefix(3)
+                trial[z] = saved
+                try evaluateBlock(block, local: local, trial, values: &v, expectations: &e)
+                var pivot = false
+                for k in candidates where pivots.count < Self.moveOrWaitStates {
+                    if let q = try indifference(
                         at: z, move: k, block, local: local, &trial, values: &v, expectations: &e)
-                {
-                    pivots[z] = k
-                    trial[z] = .moveOrWait(move: k, probability: q)
-                } else if pivots[z] == nil {
-                    trial[z] = bestPrescription(e, alternatives, z)?.0 ?? .wait
+                    {
+                        pivots[z] = k
+                        trial[z] = .moveOrWait(move: k, probability: q)
+                        pivot = true
+                        break
+                    }
                 }
+                if !pivot { trial[z] = bestPrescription(e, alternatives, z)?.0 ?? .wait }
             }
         }
         return false
+    }
+
+    /// The moves from public state z that exclude waiting there (the rule's blocking role), largest smallest mover gain
+    /// first.
+    func blockingMoves(_ e: [[Double]], _ z: Int) -> [Int] {
+        let x = z / beliefCount, b = z % beliefCount
+        return base.moves[x].indices.compactMap { k -> (Int, Double)? in
+            let mv = base.moves[x][k]
+            let (ok, g) = passes(poolingGains(e, movers: mv.move.movers, beliefs: b, to: mv.target, from: x), .blocking)
+            return ok ? (k, g) : nil
+        }.sorted { $0.1 > $1.1 }.map(\.0)
     }
 
     /// The probability q ∈ (0, 1) with which public state z must make pooling move k (waiting otherwise) for the smallest
