@@ -10,14 +10,15 @@ import Synchronization
 /// the ATOP defense/offense pairs); each later year it is restricted to that year's great powers (a bloc loses the
 /// powers that left; new powers start alone), placed in that year's game with the window open, and moved one step of
 /// the lazy chain (1 − ρ)I + ρP, where P is the year's equilibrium process and ρ the revision rate: alliances are
-/// revised at random times, on average once every 1/ρ years (Poisson revision opportunities, as in the logit
-/// forecast's periods per year), and when they are, the equilibrium process moves them. An actor that opted out is
-/// alone again the next year (opting out is a decision within one year's game). P(allied) of a pair is the probability that the two share a bloc at the end of
-/// the year; `pSameSide` is the same number. Years before the fitting window start at the history's first year with
-/// nobody allied. So the equilibrium model gets the same starting point as the forecast and the persistence baseline:
-/// whatever it adds to persistence comes from the equilibrium moves.
+/// revised at random times — each year with probability ρ, on average once every 1/ρ years (revision opportunities
+/// as in the logit forecast's periods per year) — and when they are, the equilibrium process moves them. An actor
+/// that opted out is alone again the next year (opting out is a decision within one year's game). P(allied) of a pair
+/// is the probability that the two share a bloc at the end of the year; `pSameSide` is the same number. Years before
+/// the fitting window start at the history's first year with nobody allied. So the equilibrium model gets the same
+/// starting point as the forecast and the persistence baseline: whatever it adds to persistence comes from the
+/// equilibrium moves.
 ///
-/// ρ → 0 is the persistence baseline; ρ = 1 moves every year. Free parameters — κ and e of the conflict stage
+/// ρ → 0 is pure persistence; ρ = 1 moves every year. Free parameters — κ and e of the conflict stage
 /// (``DynamicGameModel/kappas`` × ``DynamicGameModel/entanglements``) and ρ (``revisionRates``) — are fitted on the fitting years: fewest fitting years whose search
 /// does not verify, then the smallest log loss after monotone calibration (``MonotoneCalibration``). Years after the
 /// fitting window are solved when first asked for (the chain runs through every year from the window's last year to
