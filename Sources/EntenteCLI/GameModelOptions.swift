@@ -98,7 +98,7 @@ struct GameModelOptions: ParsableArguments {
                 ? "every fitting year verified"
                 : "not verified in \(m.unverifiedYears.count) fitting years (\(m.unverifiedYears.map(String.init).joined(separator: ", ")))"
             Console.current.writeError(
-                "entente: dynamic forecast fitted: κ = \(m.parameters.kappa), e = \(m.parameters.entanglement), revision rate ρ = \(m.revisionRate); \(unverified)\n"
+                "entente: dynamic forecast fitted: κ = \(m.parameters.kappa), e = \(m.parameters.entanglement), revision rate ρ = \(m.revisionRate); \(unverified); years after \(fitYears.upperBound) are solved when first asked for (about a minute through 1945)\n"
             )
             return m
         }
