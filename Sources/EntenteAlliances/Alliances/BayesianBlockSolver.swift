@@ -189,7 +189,7 @@ extension BayesianAllianceFormationGame {
     /// when it always moves — becomes a pivot that moves with the probability q making that gain zero (the pivotal
     /// mover indifferent, a one-dimensional root of the value function found by the Illinois variant of regula falsi);
     /// the other violating states best-respond, and every pivot's q is solved again after each step (Gauss–Seidel over
-    /// the pivots). At most ``moveOrWaitStates`` pivots and ``moveOrWaitSteps`` steps; each root costs up to 60 block
+    /// the pivots). At most `moveOrWaitStates` pivots and `moveOrWaitSteps` steps; each root costs up to 60 block
     /// evaluations. Returns whether the block verified (then `pr` holds the process).
     func mixMovingAndWaiting(
         _ block: [Int], local: [Int], _ pr: inout [BayesianPrescription], values v: inout [[Double]],
