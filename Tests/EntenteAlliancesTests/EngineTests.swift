@@ -1,4 +1,5 @@
 import EntenteNumerics
+import Foundation
 import Testing
 
 // @testable: policy evaluation and damped mixing are internal engines of the dynamic game, checked here.
@@ -19,6 +20,29 @@ import Testing
             for (a, b) in zip(v, exact) { #expect(abs(a - b) < 1e-9, "\(limit) \(method)") }
         }
         #expect(PolicyEvaluation.rows([1, 2, 3, 4], players: 2) == [[1, 2], [3, 4]])
+    }
+
+    @Test func indifferenceMixingFindsTheRootOfTheSmallestGainOnlyGivenASignChange() throws {
+        var calls = 0
+        // Linear: g(q) = 0.3 − q; convex: g(q) = e^(−5q) − ½, root ln 2 / 5.
+        let linear = try IndifferenceMixing.probability(tolerance: 1e-10) { q in
+            calls += 1
+            return 0.3 - q
+        }
+        #expect(abs(try #require(linear) - 0.3) < 1e-12)
+        calls = 0
+        let convex = try #require(
+            try IndifferenceMixing.probability(tolerance: 1e-10) { q in
+                calls += 1
+                return exp(-5 * q) - 0.5
+            })
+        #expect(abs(exp(-5 * convex) - 0.5) <= IndifferenceMixing.gainTolerance)
+        #expect(abs(convex - log(2) / 5) < 1e-10)
+        #expect(calls <= IndifferenceMixing.maxEvaluations)
+        // Waiting not excluded at q = 0, or the move still profitable at q = 1: no mixing.
+        #expect(try IndifferenceMixing.probability(tolerance: 1e-10) { q in q - 0.5 } == nil)
+        #expect(try IndifferenceMixing.probability(tolerance: 1e-10) { q in 1 + q } == nil)
+        #expect(try IndifferenceMixing.probability(tolerance: 1e-10) { _ in 1e-11 } == nil)
     }
 
     @Test func dampedMixingKeepsMovesAboveFivePercentAndDecays() throws {

@@ -178,18 +178,13 @@ extension BayesianAllianceFormationGame {
         return false
     }
 
-    /// Steps of the move-or-wait phase before giving up.
-    static let moveOrWaitSteps = 20
-    /// Largest number of states of a block that mix between moving and waiting at once.
-    static let moveOrWaitStates = 8
-
     /// Mixing between moving and waiting (Konishi–Ray rule only), after the deterministic search and the damped mixing
     /// failed: from the search's process, each violating state whose move has a sign change in its smallest mover gain
     /// — strictly profitable for all movers when the state always waits (so waiting is excluded), unprofitable for one
     /// when it always moves — becomes a pivot that moves with the probability q making that gain zero (the pivotal
-    /// mover indifferent, a one-dimensional root of the value function found by the Illinois variant of regula falsi);
-    /// the other violating states best-respond, and every pivot's q is solved again after each step (Gauss–Seidel over
-    /// the pivots). At most `moveOrWaitStates` pivots and `moveOrWaitSteps` steps; each root costs up to 60 block
+    /// mover indifferent, a one-dimensional root of the value function: ``IndifferenceMixing``); the other violating
+    /// states best-respond, and every pivot's q is solved again after each step (Gauss–Seidel over the pivots). At most
+    /// `IndifferenceMixing.maxStates` pivots and `IndifferenceMixing.maxSteps` steps; each root costs up to 60 block
     /// evaluations. Returns whether the block verified (then `pr` holds the process).
     func mixMovingAndWaiting(
         _ block: [Int], local: [Int], _ pr: inout [BayesianPrescription], values v: inout [[Double]],
@@ -199,7 +194,7 @@ extension BayesianAllianceFormationGame {
         guard base.parameters.rule == .konishiRay else { return false }
         var trial = pr
         var pivots: [Int: Int] = [:]  // public state → the move it mixes with waiting
-        for _ in 0..<Self.moveOrWaitSteps {
+        for _ in 0..<IndifferenceMixing.maxSteps {
             if shouldStop() { return false }
             iterations += 1
             for (z, k) in pivots.sorted(by: { $0.key < $1.key }) {
@@ -228,7 +223,7 @@ extension BayesianAllianceFormationGame {
                 trial[z] = saved
                 try evaluateBlock(block, local: local, trial, values: &v, expectations: &e)
                 var pivot = false
-                for k in candidates where pivots.count < Self.moveOrWaitStates {
+                for k in candidates where pivots.count < IndifferenceMixing.maxStates {
                     if let q = try indifference(
                         at: z, move: k, block, local: local, &trial, values: &v, expectations: &e)
                     {
@@ -256,9 +251,8 @@ extension BayesianAllianceFormationGame {
     }
 
     /// The probability q ∈ (0, 1) with which public state z must make pooling move k (waiting otherwise) for the smallest
-    /// gain of its movers to vanish, the rest of the process fixed; nil without a sign change (smallest gain > 0 when z
-    /// always waits, < 0 when it always moves) or if no root within 1e-12 is found in 60 evaluations. Leaves `trial[z]`
-    /// at the root (or as it was) and the values evaluated for it.
+    /// gain of its movers to vanish, the rest of the process fixed (``IndifferenceMixing``); nil without a sign change
+    /// or a root. Leaves `trial[z]` at the root (or as it was) and the values evaluated for it.
     func indifference(
         at z: Int, move k: Int, _ block: [Int], local: [Int], _ trial: inout [BayesianPrescription],
         values v: inout [[Double]], expectations e: inout [[Double]]
@@ -270,31 +264,7 @@ extension BayesianAllianceFormationGame {
             try evaluateBlock(block, local: local, trial, values: &v, expectations: &e)
             return poolingGains(e, movers: mv.move.movers, beliefs: b, to: mv.target, from: x).min() ?? -.infinity
         }
-        var (lo, fLo) = (0.0, try gap(0))
-        var (hi, fHi) = (1.0, try gap(1))
-        var found: Double? = nil
-        if fLo > tolerance, fHi < -tolerance {
-            var side = 0
-            for _ in 0..<60 {
-                let q = (lo * fHi - hi * fLo) / (fHi - fLo)
-                guard q > 0, q < 1, q.isFinite else { break }
-                let f = try gap(q)
-                if abs(f) <= 1e-12 {
-                    found = q
-                    break
-                }
-                if f > 0 {
-                    (lo, fLo) = (q, f)
-                    if side == 1 { fHi /= 2 }
-                    side = 1
-                } else {
-                    (hi, fHi) = (q, f)
-                    if side == -1 { fLo /= 2 }
-                    side = -1
-                }
-                if hi - lo < 1e-15 { break }
-            }
-        }
+        let found = try IndifferenceMixing.probability(tolerance: tolerance, gap: gap)
         if let q = found {
             trial[z] = .moveOrWait(move: k, probability: q)
         } else {
