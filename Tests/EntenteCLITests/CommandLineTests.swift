@@ -131,6 +131,20 @@ import Testing
         for line in lines { #expect(try JSONValue.parse(String(line))["outcomes"] != nil) }
     }
 
+    /// The report's first line names the equilibrium concept: Konishi–Ray's profitability rule by default.
+    @Test
+    func dynamicsNamesTheProfitabilityRule() throws {
+        let file = try temporaryFile(Self.threeStates, suffix: ".json")
+        let kr = try run(["dynamics", file, "--public-types"])
+        #expect(kr.status == 0, "\(kr.stderr)")
+        #expect(
+            kr.stdout.split(separator: "\n").first?.contains(
+                "Konishi–Ray profitability (moves weakly profitable and maximal; waiting excluded only by a strictly profitable move)"
+            ) == true)
+        let strict = try run(["dynamics", file, "--public-types", "--rule", "strict"])
+        #expect(strict.stdout.split(separator: "\n").first?.contains("strict profitability") == true)
+    }
+
     static let bos = "NFG 1 R \"BoS\" { \"1\" \"2\" } { 2 2 }\n\"\"\n2 1 0 0 0 0 1 2\n"
     static let weighted = #"{"players": ["A", "B", "C"], "weights": [2, 1, 1]}"#
 
@@ -185,6 +199,7 @@ import Testing
             (["dynamics", toy, "--alliance-cost", "1e308"], "--alliance-cost must be", nil),
             (["dynamics", toy, "--prize", "-1"], "--prize must be", nil),
             (["dynamics", toy, "--hazard", "nan"], "--hazard must be", nil),
+            (["dynamics", toy, "--rule", "strong"], "--rule must be konishiRay, strict or weak", nil),
             (
                 ["dynamics", toy, "--belief-points", "1001", "--max-private-types", "6"],
                 "--belief-points 1001 with --max-private-types 6", nil
