@@ -537,20 +537,9 @@ struct Sweep: ParsableCommand {
         _ r: BayesianAllianceDynamicsResult
     ) -> SweepSVG.Cell {
         let (x, y) = indices(k, axes)
-        let n = game.base.scenario.actorCount
-        var choice = [[String: Double]](repeating: [:], count: n)
-        var structure: [Int: Double] = [:]
-        for o in r.outcomes {
-            for i in 0..<n {
-                for (c, w) in o.firstChoices[i] { choice[i][c.rawValue, default: 0] += o.priorProbability * w }
-            }
-            for st in o.structures { structure[st.state, default: 0] += o.priorProbability * st.probability }
-        }
-        func modal<K: Comparable>(_ d: [K: Double]) -> K? {
-            d.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
-        }
         return SweepSVG.Cell(
-            x: x, y: y, choices: choice.map { modal($0) ?? "wait" },
-            structure: modal(structure).map { game.base.describe($0) } ?? "no long-run structure", verified: r.verified)
+            x: x, y: y, choices: r.modalChoices.map(\.rawValue),
+            structure: r.priorStructures.first.map { game.base.describe($0.state) } ?? "no long-run structure",
+            verified: r.verified)
     }
 }

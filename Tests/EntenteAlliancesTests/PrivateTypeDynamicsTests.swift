@@ -222,6 +222,13 @@ import Testing
         }
         // The belief-certain slices are the public games, which need mixing here (see MixedProcessTests).
         #expect(mixtures > 0)
+        // The prior-weighted summaries (the public game's `choices` and `absorbing` in the JSON) are distributions.
+        #expect(r.priorChoices.count == s.actorCount)
+        #expect(r.priorChoices.allSatisfy { abs($0.values.reduce(0, +) - 1) < 1e-9 })
+        #expect(zip(r.modalChoices, r.priorChoices).allSatisfy { c, d in d.allSatisfy { $0.value <= d[c]! } })
+        let mass = r.priorStructures.reduce(0) { $0 + $1.probability }
+        #expect(mass <= 1 + 1e-9 && mass > 0.99)
+        #expect(zip(r.priorStructures, r.priorStructures.dropFirst()).allSatisfy { $0.probability >= $1.probability })
     }
 }
 

@@ -64,6 +64,38 @@ public struct BayesianAllianceDynamicsResult: Sendable {
     public let typeValues: [(statusQuo: Double, powerAcquiring: Double)]
     /// How the values were computed and the state-space size.
     public let evaluation: String
+
+    /// Each actor's choice at the status quo over the type profiles, weighted by their prior probabilities:
+    /// `priorChoices[i][c]` = P(actor i's first choice is c). O(profiles · n).
+    public var priorChoices: [[DynamicChoice: Double]] {
+        var choice = [[DynamicChoice: Double]](repeating: [:], count: outcomes.first?.firstChoices.count ?? 0)
+        for o in outcomes {
+            for (i, d) in o.firstChoices.enumerated() {
+                for (c, w) in d { choice[i][c, default: 0] += o.priorProbability * w }
+            }
+        }
+        return choice
+    }
+
+    /// Each actor's most likely choice at the status quo under the prior (``priorChoices``; ties broken by the
+    /// choice's name, so the answer does not depend on dictionary order). O(profiles · n).
+    public var modalChoices: [DynamicChoice] {
+        priorChoices.map { d in
+            d.max { $0.value != $1.value ? $0.value < $1.value : $0.key.rawValue > $1.key.rawValue }?.key ?? .wait
+        }
+    }
+
+    /// The long-run structures over the type profiles, weighted by their prior probabilities, most likely first
+    /// (ties by state index). O(profiles · structures).
+    public var priorStructures: [(state: Int, probability: Double)] {
+        var structure: [Int: Double] = [:]
+        for o in outcomes {
+            for st in o.structures { structure[st.state, default: 0] += o.priorProbability * st.probability }
+        }
+        return structure.map { (state: $0.key, probability: $0.value) }.sorted {
+            $0.probability != $1.probability ? $0.probability > $1.probability : $0.state < $1.state
+        }
+    }
 }
 
 extension BayesianAllianceFormationGame {

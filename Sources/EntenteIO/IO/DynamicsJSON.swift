@@ -53,6 +53,16 @@ public enum DynamicsJSON {
             ),
             ("signalAccuracy", .number(game.grid.accuracy)), ("beliefPoints", .number(Double(game.grid.points))),
             ("values", .object(ids.indices.map { (ids[$0], .number(r.startValues[$0])) })),
+            // The public game's keys, over the type profiles weighted by the prior: each actor's most likely choice
+            // at the status quo, and the long-run structures.
+            ("choices", .object(zip(ids, r.modalChoices).map { ($0, .string($1.rawValue)) })),
+            (
+                "absorbing",
+                .array(
+                    r.priorStructures.map {
+                        .object([("probability", .number($0.probability)), ("state", state($0.state))])
+                    })
+            ),
             (
                 "typeValues",
                 .object(
