@@ -32,7 +32,8 @@ struct DynamicOptions: ParsableArguments {
     @Option(
         parsing: .unconditional,
         help:
-            "Stop the searches after this many seconds in all (> 0); an unfinished search is reported as not verified.")
+            "Stop after this many seconds in all, in (0, 1e9]; an unfinished search is reported as stopped and not verified."
+    )
     var timeout: Double?
     @Option(
         parsing: .unconditional,
@@ -128,6 +129,8 @@ struct DynamicOptions: ParsableArguments {
             return CLIError(
                 "the private-types game would have \(states) public states (structures × belief grid), over the limit of \(limit); \(maxActors == nil ? "use fewer private types (prior.ID in (0, 1))" : "use fewer --belief-points, fewer private types, or --max-coalition-size")"
             )
+        case .stopped:
+            return CLIError(ErrorHints.message(for: e))
         default:
             return CLIError(e.description)
         }
@@ -229,8 +232,14 @@ struct Dynamics: ParsableCommand {
                     outputs.append((label, first.1, first.2))
                     continue
                 }
-                let game = try AllianceFormationGame(
-                    scenario: sc, threatModel: model, parameters: params, actorLimit: dynamic.maxActors)
+                // The second setting differs only in types: the same states and moves, other payoffs (computed even
+                // after the deadline, so that every setting is reported; its search then stops at once). A deadline
+                // that passes while the first state space is built ends the command with a one-line error.
+                let game =
+                    try outputs.first.map { try $0.1.sharingStateSpace(scenario: sc, threatModel: model) }
+                    ?? AllianceFormationGame(
+                        scenario: sc, threatModel: model, parameters: params, actorLimit: dynamic.maxActors,
+                        shouldStop: poll)
                 Console.current.writeError("entente dynamics: solving \(label) (\(game.states.count) states)…\n")
                 outputs.append((label, game, try game.solve(shouldStop: poll)))
             }
@@ -251,7 +260,7 @@ struct Dynamics: ParsableCommand {
             )
             for (label, game, r) in outputs {
                 print(
-                    "── \(label)  (\(r.evaluation); \(r.verified ? "equilibrium verified" : "NO verified equilibrium found") after \(r.iterations) iterations)"
+                    "── \(label)  (\(r.evaluation); \(r.verified ? "equilibrium verified" : (r.stopped ? "stopped by --timeout or Ctrl-C: NO verified equilibrium" : "NO verified equilibrium found")) after \(r.iterations) iterations)"
                 )
                 let ids = game.scenario.ids
                 let first = game.choices(in: r.initialState, result: r)

@@ -59,6 +59,9 @@ public struct BayesianAllianceDynamicsResult: Sendable {
     public let typeValues: [(statusQuo: Double, powerAcquiring: Double)]
     /// How the values were computed and the state-space size.
     public let evaluation: String
+    /// Whether `shouldStop` (a timeout or an interrupt) ended the search before every block was solved: the process is
+    /// incomplete, the final check was skipped and `verified` is false.
+    public var stopped = false
 }
 
 extension BayesianAllianceFormationGame {
@@ -345,22 +348,33 @@ extension BayesianAllianceFormationGame {
         var e = v
         var iterations = 0
         var local = [Int](repeating: -1, count: m)
+        var stopped = false
         for block in publicBlocks() {
+            // A deadline bounds the whole solve: no further block, no final check (reported as stopped).
+            if shouldStop() { stopped = true; break }
             for (lz, z) in block.enumerated() { local[z] = lz }
             _ = try solveBlock(
                 block, local: local, &pr, values: &v, expectations: &e, alternatives: alternatives,
                 iterations: &iterations, shouldStop: shouldStop)
             for z in block { local[z] = -1 }
         }
-        // The gate: the whole process evaluated at once (warm-started) and every public state re-checked.
-        v = try evaluate(pr, start: v)
-        e = expectations(v)
-        let verified = (0..<m).allSatisfy { justified(e, alternatives, $0, pr[$0]).0 }
+        if !stopped && shouldStop() { stopped = true }
+        var verified = false
+        if stopped {
+            e = expectations(v)
+        } else {
+            // The gate: the whole process evaluated at once (warm-started) and every public state re-checked.
+            v = try evaluate(pr, start: v)
+            e = expectations(v)
+            verified = (0..<m).allSatisfy { justified(e, alternatives, $0, pr[$0]).0 }
+        }
         // Non-finite values never verify (comparisons with NaN are false, so the conditions would hold vacuously).
         guard v.allSatisfy({ $0.allSatisfy(\.isFinite) }), e.allSatisfy({ $0.allSatisfy(\.isFinite) }) else {
             throw .nonFinitePayoffs
         }
-        return summarize(pr, v, e, verified: verified, iterations: iterations)
+        var result = summarize(pr, v, e, verified: verified, iterations: iterations)
+        result.stopped = stopped
+        return result
     }
 
     func summarize(_ pr: [BayesianPrescription], _ v: [[Double]], _ e: [[Double]], verified: Bool, iterations: Int)
