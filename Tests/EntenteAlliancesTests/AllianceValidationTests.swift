@@ -63,12 +63,48 @@ import Testing
         #expect(flipped.slope == 0 && abs(flipped(0.2) - rate) < 1e-9 && abs(flipped(0.9) - rate) < 1e-9)
     }
 
+    @Test func persistenceBaselineUsesTheOriginYearsAlliances() throws {
+        let history = GreatPowerHistory.embedded
+        let fit = 1816...1870
+        let m = try PersistenceModel.fit(history: history, years: fit)
+        #expect(PersistenceModel.origin(of: 1850, fitYears: fit) == 1816)
+        #expect(PersistenceModel.origin(of: 1880, fitYears: fit) == 1870)
+        #expect(PersistenceModel.origin(of: 1815, fitYears: 1816...1870) == nil)
+        func allied(_ year: Int) throws -> Set<[Int]> {
+            Set(
+                zip(try history.year(year).dyads, try history.allianceOutcomes(year: year)).filter(\.1).map {
+                    [$0.0.ccode1, $0.0.ccode2]
+                })
+        }
+        // The two rates by hand: allied shares of the 1816–1870 dyad-years by alliance in 1816, add-one smoothed.
+        let origin = try allied(1816)
+        var counts = [[0, 0], [0, 0]]
+        for y in fit {
+            for (d, a) in zip(try history.year(y).dyads, try history.allianceOutcomes(year: y)) {
+                counts[origin.contains([d.ccode1, d.ccode2]) ? 1 : 0][a ? 1 : 0] += 1
+            }
+        }
+        #expect(abs(m.pAlliedAtOrigin - Double(counts[1][1] + 1) / Double(counts[1][0] + counts[1][1] + 2)) < 1e-15)
+        #expect(abs(m.pNotAlliedAtOrigin - Double(counts[0][1] + 1) / Double(counts[0][0] + counts[0][1] + 2)) < 1e-15)
+        #expect(m.pAlliedAtOrigin > m.pNotAlliedAtOrigin)  // alliances persist
+        // After the window the origin is its last year: 1880 pairs allied in 1870 get the higher rate.
+        let in1870 = try allied(1870)
+        let p = try m.rawProbabilities(year: 1880, history: history)
+        #expect(p.count == (try history.year(1880).dyads.count))
+        #expect(
+            p.allSatisfy {
+                $0.pAlliance == (in1870.contains([$0.ccode1, $0.ccode2]) ? m.pAlliedAtOrigin : m.pNotAlliedAtOrigin)
+                    && $0.pSameSide == $0.pAlliance
+            })
+        #expect(p.contains { $0.pAlliance == m.pAlliedAtOrigin })
+    }
+
     @Test func validationOf1880To1890ScoresEveryPredictor() throws {
         let history = GreatPowerHistory.embedded
         let rep = try AllianceValidation.run(
             model: ThreatAffinityModel(), fitYears: 1816...1870, scoreYears: 1880...1890)
-        #expect(rep.predictors == ["affinity", "base-rate", "logistic", "nobody"])
-        #expect(rep.years.map(\.year) == Array(1880...1890) && rep.inWindow.isEmpty && rep.outOfWindow.count == 4)
+        #expect(rep.predictors == ["affinity", "base-rate", "persistence", "logistic", "nobody"])
+        #expect(rep.years.map(\.year) == Array(1880...1890) && rep.inWindow.isEmpty && rep.outOfWindow.count == 5)
         let dyadYears = try (1880...1890).map { try history.year($0).dyads.count }.reduce(0, +)
         let allied = try (1880...1890).map { try history.allianceOutcomes(year: $0).filter { $0 }.count }.reduce(0, +)
         #expect(rep.all.allSatisfy { $0.dyadYears == dyadYears && $0.alliances == allied })
@@ -83,7 +119,7 @@ import Testing
         let fitAllied = try (1816...1870).map { try history.allianceOutcomes(year: $0).filter { $0 }.count }.reduce(
             0, +)
         #expect(abs(rep.baseRate.pAlliance - Double(fitAllied) / Double(fitDyads)) < 1e-15)
-        #expect(rep.reliability.count == 4 && rep.reliability[0].map(\.count).reduce(0, +) == dyadYears)
+        #expect(rep.reliability.count == 5 && rep.reliability[0].map(\.count).reduce(0, +) == dyadYears)
         #expect(rep.all.allSatisfy { $0.war == nil })  // no great-power war began in 1880–1890
         #expect(rep.warYears == 1880...1890)
         // With supplied alliance outcomes but no war file, wars are scored only where known.

@@ -153,8 +153,10 @@ import Testing
     @Test func threatenedStatesBalanceARevisionistWhileItsWindowStaysOpen() throws {
         let (g, r) = try Self.solve(hazard: 0)
         let first = g.choices(in: r.initialState, result: r)
-        // B faces its top threat (A) and does not opt out: B and C ally against A.
-        #expect(first[1] == .join && first[2] == .join)
+        // B faces its top threat (A) and does not opt out: B and C ally against A (once D, small and remote, has
+        // opted out — the open-window search starts from the closed-window equilibrium, where D exits first).
+        #expect(first[1] != .exit && first[2] != .exit)
+        #expect(r.path.contains { g.describe($0).contains("{B,C}") })
         #expect(r.absorbing.allSatisfy { g.describe($0.state).contains("{B,C}") })
     }
 
@@ -163,6 +165,32 @@ import Testing
         let (g, r) = try Self.solve(hazard: 1)
         let first = g.choices(in: r.initialState, result: r)
         #expect(!first.contains(.join))
+        #expect(!r.absorbing.contains { g.describe($0.state).contains("{B,C}") })
+    }
+
+    @Test func aWindowThatChangesNoPayoffChangesNoChoice() throws {
+        // Everyone status quo: the window's prize goes to nobody, so the open-window game has the closed-window
+        // game's payoffs. The hazard must then change nothing — no choice, no value, no long-run structure — rather
+        // than select another of several equilibria.
+        let s = try DynamicMechanismTests.system().withTypes(["A": .statusQuo])
+        var results: [(choices: [DynamicChoice], values: [Double], ends: Set<String>)] = []
+        for hazard in [0.0, 0.05, 0.5, 1.0] {
+            var p = AllianceFormationGame.Parameters()
+            p.windowHazard = hazard
+            let g = try AllianceFormationGame(scenario: s, parameters: p)
+            let r = try g.solve()
+            #expect(r.verified)
+            let ends = Set(r.absorbing.map { g.describe($0.state).replacingOccurrences(of: " window open", with: "") })
+            results.append(
+                (
+                    g.choices(in: r.initialState, result: r), r.values[r.initialState],
+                    Set(ends.map { $0.replacingOccurrences(of: " window closed", with: "") })
+                ))
+        }
+        for r in results.dropFirst() {
+            #expect(r.choices == results[0].choices && r.ends == results[0].ends)
+            #expect(zip(r.values, results[0].values).allSatisfy { abs($0 - $1) < 1e-9 })
+        }
     }
 
     @Test func theSmallRemoteStateOptsOut() throws {

@@ -139,16 +139,31 @@ extension AllianceFormationGame {
     }
 
     /// Solves one block given final values outside it: the deterministic search, then damped mixing over the states that
-    /// kept changing; up to ``blockAttempts`` times with different seeds. Writes the block's prescriptions, mixtures and values; returns whether the block verified.
+    /// kept changing; up to ``blockAttempts`` times with different seeds, each from "everyone waits". Writes the
+    /// block's prescriptions, mixtures and values; returns whether the block verified.
+    ///
+    /// An open-window block is first searched from the process of its closed-window partner block (already solved: a
+    /// closed window never reopens), move for move — the two blocks have the same structures and the same moves. Where
+    /// the window changes no payoff (every actor status quo) that process is already an equilibrium of the open block,
+    /// so the window cannot change a choice by selecting another equilibrium; where it does change payoffs, the search
+    /// moves away from the closed-window equilibrium only in the states where the window makes it violate the
+    /// conditions. This continuation is the equilibrium selection that isolates the window's effect.
     func solveBlock(
         _ block: [Int], local: [Int], choice: inout [Int?], mixed: inout [Int: [(move: Int, probability: Double)]],
         values v: inout [[Double]], alternatives: [[[Int]]], iterations: inout Int,
         shouldStop: () -> Bool
     ) throws(DynamicsError) -> Bool {
-        for attempt in 0..<AllianceFormationGame.blockAttempts {
-            if attempt > 0 { for x in block { choice[x] = nil } }
+        let openWindow = block.first.map { closedPartner[$0] != $0 } ?? false
+        let warm = openWindow ? 1 : 0
+        for attempt in 0..<(AllianceFormationGame.blockAttempts + warm) {
+            if attempt < warm {
+                for x in block { choice[x] = choice[closedPartner[x]] }
+            } else {
+                for x in block { choice[x] = nil }
+            }
             if try attemptBlock(
-                block, local: local, seed: 2003 + UInt64(attempt), choice: &choice, mixed: &mixed, values: &v,
+                block, local: local, seed: 2003 + UInt64(max(0, attempt - warm)), choice: &choice, mixed: &mixed,
+                values: &v,
                 alternatives: alternatives, iterations: &iterations, shouldStop: shouldStop)
             {
                 return true

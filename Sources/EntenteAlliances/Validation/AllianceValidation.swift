@@ -1,8 +1,8 @@
 /// Out-of-sample validation of a ``DyadModel`` against great-power alliances (ATOP) and war line-ups (COW), next to
-/// three baselines fitted on the same fitting years: ``BaseRateModel``, ``LogisticBaselineModel`` and
-/// ``NobodyAlliesModel``.
+/// four baselines fitted on the same fitting years: ``BaseRateModel``, ``PersistenceModel`` (the origin year's
+/// alliances persist), ``LogisticBaselineModel`` and ``NobodyAlliesModel``.
 ///
-/// Protocol: every free parameter (the model's ``MonotoneCalibration``, the base rates, the logistic coefficients) is
+/// Protocol: every free parameter (the model's ``MonotoneCalibration``, the base rates, the persistence rates, the logistic coefficients) is
 /// fitted on `fitYears` only, which must lie within ``fitLimit`` (1816–1890, the years with shipped outcomes). Scored
 /// years need known outcomes (``GreatPowerHistory/outcomeYears``; later years only with supplied outcomes). The
 /// model's `pAlliance` is reported calibrated, its `pSameSide` raw (the 8 war pairs of 1816–1890 are too few to fit
@@ -122,7 +122,8 @@ public enum AllianceValidation {
         let cal = try calibration(raw: raw, fitYears: fitYears, history: history)
         let base = try BaseRateModel.fit(history: history, years: fitYears)
         let logistic = try LogisticBaselineModel.fit(history: history, years: fitYears)
-        let baselines: [any DyadModel] = [base, logistic, NobodyAlliesModel()]
+        let persistence = try PersistenceModel.fit(history: history, years: fitYears)
+        let baselines: [any DyadModel] = [base, persistence, logistic, NobodyAlliesModel()]
         let names = [model.name] + baselines.map(\.name)
 
         // predictions[k][year] for predictor k, sorted like the year's dyads.

@@ -48,6 +48,10 @@ public enum DyadModels {
         Entry(
             name: "base-rate", summary: "baseline: the allied share of the fitting years for every pair",
             make: { h, f in try BaseRateModel.fit(history: h, years: f) }),
+        Entry(
+            name: "persistence",
+            summary: "baseline: the origin year's alliances persist (two rates fitted on the fitting years)",
+            make: { h, f in try PersistenceModel.fit(history: h, years: f) }),
         Entry(name: "nobody", summary: "baseline: nobody allies (p = 0.001)", make: { _, _ in NobodyAlliesModel() }),
     ]
 
