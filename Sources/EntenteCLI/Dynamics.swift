@@ -234,12 +234,14 @@ struct Dynamics: ParsableCommand {
                 }
                 // The second setting differs only in types: the same states and moves, other payoffs (computed even
                 // after the deadline, so that every setting is reported; its search then stops at once). A deadline
-                // that passes while the first state space is built ends the command with a one-line error.
+                // that passes while the first state space is built, before any result exists, ends the command with
+                // a one-line error.
+                let nothingSolved = bayesian == nil
                 let game =
                     try outputs.first.map { try $0.1.sharingStateSpace(scenario: sc, threatModel: model) }
                     ?? AllianceFormationGame(
                         scenario: sc, threatModel: model, parameters: params, actorLimit: dynamic.maxActors,
-                        shouldStop: poll)
+                        shouldStop: { nothingSolved && poll() })
                 Console.current.writeError("entente dynamics: solving \(label) (\(game.states.count) states)…\n")
                 outputs.append((label, game, try game.solve(shouldStop: poll)))
             }

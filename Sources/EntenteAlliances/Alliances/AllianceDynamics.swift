@@ -236,14 +236,28 @@ extension AllianceFormationGame {
             s.labels.enumerated().allSatisfy { Int($0.element) == $0.offset }
                 && s.windowOpen == (parameters.windowHazard != nil)
         }!
-        // Absorption probabilities from the initial state by iterating the chain.
-        var dist = [Double](repeating: 0, count: m)
+        // Absorption probabilities from the initial state by iterating the chain, on the states it has reached only
+        // (`support`, in increasing order, so every sum is added in the same order as over all states): O(reached
+        // states) per step instead of O(states).
+        var dist = [Double](repeating: 0, count: m), next = dist
+        var reached = [Bool](repeating: false, count: m)
+        var support = [initial]
         dist[initial] = 1
         for _ in 0..<10_000 {
-            var next = [Double](repeating: 0, count: m)
-            for x in 0..<m where dist[x] > 0 { for (y, w) in row(x) { next[y] += dist[x] * w } }
-            let change = zip(next, dist).map { abs($0 - $1) }.max() ?? 0
-            dist = next
+            var nextSupport: [Int] = []
+            for x in support where dist[x] > 0 {
+                for (y, w) in row(x) {
+                    if !reached[y] { reached[y] = true; nextSupport.append(y) }
+                    next[y] += dist[x] * w
+                }
+            }
+            nextSupport.sort()
+            var change = 0.0
+            for x in support { change = max(change, abs(next[x] - dist[x])) }
+            for y in nextSupport { change = max(change, abs(next[y] - dist[y])) }
+            for x in support { dist[x] = 0 }
+            for y in nextSupport { dist[y] = next[y]; next[y] = 0; reached[y] = false }
+            support = nextSupport
             if change < 1e-14 { break }
         }
         let absorbing = (0..<m).filter { dist[$0] >= 1e-9 && row($0).count == 1 && row($0)[0].0 == $0 }
