@@ -223,25 +223,36 @@ struct Dynamics: ParsableCommand {
                 )
                 bayesian = (game, try game.solve(shouldStop: poll))
             }
-            var outputs: [(String, AllianceFormationGame, AllianceDynamicsResult)] = []
+            // Every setting's game is built before any search starts (the power-acquiring setting differs only in
+            // types: the same states and moves, other payoffs), so that once the searches run, a deadline leaves
+            // nothing but the output to do. A deadline that passes while the games are built, before any result
+            // exists, ends the command with a one-line error.
+            let nothingSolved = bayesian == nil
+            let building = { nothingSolved && poll() }
+            var games: [(label: String, game: AllianceFormationGame, same: Bool)] = []
             for (label, sc) in privateTypes
                 ? [("all status quo", sq)] : [("all status quo", sq), ("power-acquiring setting", s)]
             {
                 // Without a power-acquiring actor both settings are the same game: solved once, shown twice.
-                if let first = outputs.first, sc.actors.map(\.type) == sq.actors.map(\.type) {
+                if let first = games.first, sc.actors.map(\.type) == sq.actors.map(\.type) {
+                    games.append((label, first.game, true))
+                    continue
+                }
+                let game =
+                    try games.first.map {
+                        try $0.game.sharingStateSpace(scenario: sc, threatModel: model, shouldStop: building)
+                    }
+                    ?? AllianceFormationGame(
+                        scenario: sc, threatModel: model, parameters: params, actorLimit: dynamic.maxActors,
+                        shouldStop: building)
+                games.append((label, game, false))
+            }
+            var outputs: [(String, AllianceFormationGame, AllianceDynamicsResult)] = []
+            for (label, game, same) in games {
+                if same, let first = outputs.first {
                     outputs.append((label, first.1, first.2))
                     continue
                 }
-                // The second setting differs only in types: the same states and moves, other payoffs (computed even
-                // after the deadline, so that every setting is reported; its search then stops at once). A deadline
-                // that passes while the first state space is built, before any result exists, ends the command with
-                // a one-line error.
-                let nothingSolved = bayesian == nil
-                let game =
-                    try outputs.first.map { try $0.1.sharingStateSpace(scenario: sc, threatModel: model) }
-                    ?? AllianceFormationGame(
-                        scenario: sc, threatModel: model, parameters: params, actorLimit: dynamic.maxActors,
-                        shouldStop: { nothingSolved && poll() })
                 Console.current.writeError("entente dynamics: solving \(label) (\(game.states.count) states)…\n")
                 outputs.append((label, game, try game.solve(shouldStop: poll)))
             }

@@ -89,25 +89,9 @@ extension AllianceFormationGame {
 
     /// `alternatives[x][k]`: the other moves from x of the same mover coalition as `moves[x][k]` (Konishi–Ray's
     /// clause (a) compares a move only with these). In this game only a single actor has two moves from one state
-    /// (leaving its bloc and exiting), so almost every list is empty. O(total moves) to build, without hashing: a
-    /// coalition of two or more forms at most once from a state, so only single movers are grouped (by actor).
-    func moverAlternatives() -> [[[Int]]] {
-        var single = [[Int]](repeating: [], count: scenario.actorCount)
-        return moves.map { list in
-            var out = [[Int]](repeating: [], count: list.count)
-            for (k, mv) in list.enumerated() where mv.move.movers.count == 1 {
-                single[mv.move.movers.mask.trailingZeroBitCount].append(k)
-            }
-            for (k, mv) in list.enumerated() where mv.move.movers.count == 1 {
-                let i = mv.move.movers.mask.trailingZeroBitCount
-                if single[i].count > 1 { out[k] = single[i].filter { $0 != k } }
-            }
-            for mv in list where mv.move.movers.count == 1 {
-                single[mv.move.movers.mask.trailingZeroBitCount].removeAll(keepingCapacity: true)
-            }
-            return out
-        }
-    }
+    /// (leaving its bloc and exiting), so almost every list is empty. Built with the state space (O(total moves), no
+    /// hashing) and shared by the games on it; O(1) here.
+    func moverAlternatives() -> [[[Int]]] { sameMovers }
 
     /// Konishi–Ray's maximality clause (a): no other move z of the same movers S from x is better than y = target of
     /// move k for every member of S (strictly better for all by more than `tolerance` under the strict rule; at least
@@ -198,7 +182,7 @@ extension AllianceFormationGame {
             if !stopped && shouldStop() { stopped = true }
             return stopped
         }
-        let alternatives = stop() ? [] : moverAlternatives()
+        let alternatives = moverAlternatives()
         // Backward induction over the blocks (AllianceBlockSolver): each block is solved with the values of the blocks
         // it can reach already final.
         var v = payoffs

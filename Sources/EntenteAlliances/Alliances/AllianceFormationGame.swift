@@ -197,6 +197,9 @@ public struct AllianceFormationGame: Sendable {
     public let moves: [[(move: Move, target: Int)]]
     /// For an open-window state, the same structure with the window closed (itself otherwise).
     public let closedPartner: [Int]
+    /// `sameMovers[x][k]`: the other moves from x with the same movers as `moves[x][k]` (Konishi–Ray's clause (a)
+    /// compares a move only with these), built with the moves and shared by the games on one state space.
+    let sameMovers: [[[Int]]]
     /// Whether each actor is treated as power-acquiring.
     public let powerAcquiring: [Bool]
     /// Largest number of actors for the full state space (Bell(n+1)·2 states); with `maxCoalitionSize` set, up to 12.
@@ -235,7 +238,8 @@ public struct AllianceFormationGame: Sendable {
         let space = try AllianceFormationGame.stateSpace(actors: n, parameters: parameters, shouldStop: shouldStop)
         try self.init(
             ordered: scenario, threatModel: threatModel, parameters: parameters, states: space.states,
-            moves: space.moves, closedPartner: space.closedPartner, shouldStop: shouldStop)
+            moves: space.moves, closedPartner: space.closedPartner, sameMovers: space.sameMovers,
+            shouldStop: shouldStop)
     }
 
     /// The game of another scenario with the same number of actors (other types or capabilities, e.g. the
@@ -256,13 +260,13 @@ public struct AllianceFormationGame: Sendable {
         }
         return try AllianceFormationGame(
             ordered: scenario, threatModel: threatModel, parameters: parameters, states: states, moves: moves,
-            closedPartner: closedPartner, shouldStop: shouldStop)
+            closedPartner: closedPartner, sameMovers: sameMovers, shouldStop: shouldStop)
     }
 
     /// Checks the capabilities and computes the payoffs of a scenario (already in canonical order) on a state space.
     private init(
         ordered scenario: Scenario, threatModel: ThreatModel, parameters: Parameters, states: [State],
-        moves: [[(move: Move, target: Int)]], closedPartner: [Int], shouldStop: () -> Bool
+        moves: [[(move: Move, target: Int)]], closedPartner: [Int], sameMovers: [[[Int]]], shouldStop: () -> Bool
     ) throws {
         try AllianceFormationGame.checkActors(scenario)
         let payoffModel = try DynamicPayoffModel(scenario: scenario, threatModel: threatModel, parameters: parameters)
@@ -279,6 +283,7 @@ public struct AllianceFormationGame: Sendable {
         self.payoffs = payoffs
         self.moves = moves
         self.closedPartner = closedPartner
+        self.sameMovers = sameMovers
         self.powerAcquiring = scenario.actors.map { $0.type.probabilityPowerAcquiring >= 0.5 }
     }
 
@@ -293,14 +298,15 @@ public struct AllianceFormationGame: Sendable {
 
     /// The states reachable from the status quo (every actor alone and active) by breadth-first search over the
     /// allowed moves — without a coalition-size limit every structure (Bell(n+1) of them) for each window flag — with
-    /// each state's moves (coalitions in increasing mask order, then exits in actor order) and window partner.
+    /// each state's moves (coalitions in increasing mask order, then exits in actor order), window partner and moves
+    /// with the same movers.
     ///
     /// Only the coalitions of at most `maxCoalitionSize` members are enumerated (by skipping, in increasing order, the
     /// masks with too many bits), and a move's target is found from its packed key, computed directly from the bloc
     /// masks of the state: a label array is allocated only for a new state.
     /// - Complexity: O(states · moves per state · n) time, O(states · moves per state) memory.
     static func stateSpace(actors n: Int, parameters: Parameters, shouldStop: () -> Bool) throws -> (
-        states: [State], moves: [[(move: Move, target: Int)]], closedPartner: [Int]
+        states: [State], moves: [[(move: Move, target: Int)]], closedPartner: [Int], sameMovers: [[[Int]]]
     ) {
         let maxSize = parameters.maxCoalitionSize ?? n
         let initial = State(labels: (0..<n).map { Int8($0) }, windowOpen: parameters.windowHazard != nil)
@@ -310,6 +316,8 @@ public struct AllianceFormationGame: Sendable {
         var index: [PackedState: Int] = [PackedState(initial): 0]
         var moves: [[(move: Move, target: Int)]] = []
         var closedPartner: [Int] = []
+        var sameMovers: [[[Int]]] = []
+        var single = [[Int]](repeating: [], count: n)
         func intern(_ key: PackedState, _ labels: [Int8], windowOpen: Bool) throws -> Int {
             if let k = index[key] { return k }
             guard states.count < parameters.stateLimit else {
@@ -400,8 +408,22 @@ public struct AllianceFormationGame: Sendable {
                 }
             }
             moves.append(Array(list))
+            // Only single movers can have two moves (leaving the bloc, form {i}, and exiting): a coalition of two or
+            // more forms at most once from a state. Grouped by actor, without hashing.
+            var alternatives = [[Int]](repeating: [], count: list.count)
+            for (k, mv) in list.enumerated() where mv.move.movers.count == 1 {
+                single[mv.move.movers.mask.trailingZeroBitCount].append(k)
+            }
+            for (k, mv) in list.enumerated() where mv.move.movers.count == 1 {
+                let i = mv.move.movers.mask.trailingZeroBitCount
+                if single[i].count > 1 { alternatives[k] = single[i].filter { $0 != k } }
+            }
+            for mv in list where mv.move.movers.count == 1 {
+                single[mv.move.movers.mask.trailingZeroBitCount].removeAll(keepingCapacity: true)
+            }
+            sameMovers.append(alternatives)
         }
-        return (states, moves, closedPartner)
+        return (states, moves, closedPartner, sameMovers)
     }
 
     /// A state as two words, 5 bits per label (label + 1, at most 16 actors) and the window flag: the interning key.
