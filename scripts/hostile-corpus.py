@@ -729,6 +729,8 @@ def targeted(f, rng):
         add(Case("bad", [cmd, "--timeout", "5"], expect="model dynamic"))
         add(Case("bad", [cmd, "--model", "affinity", "--timeout", "5"], expect="model dynamic"))
         add(Case("any", [cmd, "--model", "dynamic", "--years", "1880-1890", "--timeout", "4"]))
+        add(Case("any", [cmd, "--model", "dynamic-forecast", "--years", "1880-1890", "--timeout", "4"]))
+        add(Case("any", [cmd, "--model", "dynamic-forecast", "--years", "1880-1890", "--timeout", "1e-9"]))
     add(Case("any", ["dynamics", f["scen-10.json"], "--max-coalition-size", "2", "--timeout", "1"]))
     add(Case("any", ["dynamics", f["scen-10.json"], "--max-coalition-size", "2", "--timeout", "3", "--format", "json"]))
     for cmd in ["predict", "validate"]:

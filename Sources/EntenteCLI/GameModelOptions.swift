@@ -86,6 +86,26 @@ struct GameModelOptions: ParsableArguments {
             )
             return m
         }
+        if name == "dynamic-forecast" {
+            try AllianceValidation.checkFitYears(fitYears, history: history)
+            let points = DynamicGameModel.kappas.count * DynamicGameModel.entanglements.count
+            Console.current.writeError(
+                "entente: fitting the dynamic forecast's κ, e and revision rate on \(fitYears.lowerBound)–\(fitYears.upperBound) (\(points) grid points × \(fitYears.count) years; minutes)…\n"
+            )
+            let console = Console.current
+            let m = try DynamicForecastModel.fitted(
+                history: history, fitYears: fitYears,
+                progress: { done, all in console.writeError("entente: grid point \(done)/\(all)\n") },
+                shouldStop: shouldStop)
+            let unverified =
+                m.unverifiedYears.isEmpty
+                ? "every fitting year verified"
+                : "not verified in \(m.unverifiedYears.count) fitting years (\(m.unverifiedYears.map(String.init).joined(separator: ", ")))"
+            Console.current.writeError(
+                "entente: dynamic forecast fitted: κ = \(m.parameters.kappa), e = \(m.parameters.entanglement), revision rate ρ = \(m.revisionRate); \(unverified); years after \(fitYears.upperBound) are solved when first asked for (about a minute through 1945)\n"
+            )
+            return m
+        }
         return try DyadModels.named(name, history: history, fitYears: fitYears)
     }
 }

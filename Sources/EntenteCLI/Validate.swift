@@ -20,14 +20,15 @@ struct Validate: ParsableCommand {
     @Option(
         parsing: .unconditional,
         help:
-            "With --model dynamic: stop after this many seconds, in (0, 1e9]; an unfinished run is an error, never a partial prediction."
+            "With --model dynamic or dynamic-forecast: stop after this many seconds, in (0, 1e9]; an unfinished run is an error, never a partial prediction."
     )
     var timeout: Double?
 
     func validate() throws {
         try Check.number(timeout, "--timeout", 0, 1e9, lowOpen: true, note: " seconds")
-        if timeout != nil && model != "dynamic" {
-            throw ValidationError("--timeout applies to --model dynamic only (the other models take seconds)")
+        if timeout != nil && !["dynamic", "dynamic-forecast"].contains(model) {
+            throw ValidationError(
+                "--timeout applies to --model dynamic and dynamic-forecast only (the other models take seconds)")
         }
     }
     @Option(help: "Output: table or json.") var format: OutputFormat = .table

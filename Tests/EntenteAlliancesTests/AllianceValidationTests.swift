@@ -76,27 +76,32 @@ import Testing
                     [$0.0.ccode1, $0.0.ccode2]
                 })
         }
-        // The two rates by hand: allied shares of the 1816–1870 dyad-years by alliance in 1816, add-one smoothed.
+        // The regression by hand: the same design rows (1, allied in 1816, allied in 1816 × years since 1816).
         let origin = try allied(1816)
-        var counts = [[0, 0], [0, 0]]
+        var x: [[Double]] = [], outcome: [Bool] = []
         for y in fit {
             for (d, a) in zip(try history.year(y).dyads, try history.allianceOutcomes(year: y)) {
-                counts[origin.contains([d.ccode1, d.ccode2]) ? 1 : 0][a ? 1 : 0] += 1
+                let at: Double = origin.contains([d.ccode1, d.ccode2]) ? 1 : 0
+                x.append([1, at, at * Double(y - 1816)])
+                outcome.append(a)
             }
         }
-        #expect(abs(m.pAlliedAtOrigin - Double(counts[1][1] + 1) / Double(counts[1][0] + counts[1][1] + 2)) < 1e-15)
-        #expect(abs(m.pNotAlliedAtOrigin - Double(counts[0][1] + 1) / Double(counts[0][0] + counts[0][1] + 2)) < 1e-15)
-        #expect(m.pAlliedAtOrigin > m.pNotAlliedAtOrigin)  // alliances persist
+        #expect(m.regression == (try LogisticRegression.fit(x: x, y: outcome, ridge: 1e-3)))
+        // Alliances persist (β₁ > 0) and fade (β₂ < 0).
+        #expect(m.regression.coefficients[1] > 0 && m.regression.coefficients[2] < 0)
         // After the window the origin is its last year: 1880 pairs allied in 1870 get the higher rate.
         let in1870 = try allied(1870)
         let p = try m.rawProbabilities(year: 1880, history: history)
         #expect(p.count == (try history.year(1880).dyads.count))
+        let beta = m.regression.coefficients
         #expect(
             p.allSatisfy {
-                $0.pAlliance == (in1870.contains([$0.ccode1, $0.ccode2]) ? m.pAlliedAtOrigin : m.pNotAlliedAtOrigin)
-                    && $0.pSameSide == $0.pAlliance
+                let expected =
+                    in1870.contains([$0.ccode1, $0.ccode2])
+                    ? LogisticRegression.sigmoid(beta[0] + beta[1] + beta[2] * 10) : LogisticRegression.sigmoid(beta[0])
+                return abs($0.pAlliance - expected) < 1e-12 && $0.pSameSide == $0.pAlliance
             })
-        #expect(p.contains { $0.pAlliance == m.pAlliedAtOrigin })
+        #expect(!in1870.isEmpty)
     }
 
     @Test func validationOf1880To1890ScoresEveryPredictor() throws {

@@ -81,6 +81,12 @@ import Testing
         #expect(throws: DynamicsError.stopped) {
             try DynamicGameModel.fitted(history: .embedded, fitYears: 1816...1820, shouldStop: { true })
         }
+        #expect(throws: DynamicsError.stopped) {
+            try DynamicForecastModel(history: .embedded, fitYears: 1816...1817, shouldStop: { true })
+        }
+        #expect(throws: DynamicsError.stopped) {
+            try DynamicForecastModel.fitted(history: .embedded, fitYears: 1816...1820, shouldStop: { true })
+        }
         // Years solved on demand poll the same deadline.
         let lazy = try DynamicGameModel(history: .embedded, years: nil, shouldStop: { true })
         #expect(throws: DynamicsError.stopped) { try lazy.rawProbabilities(year: 1816, history: .embedded) }

@@ -37,6 +37,11 @@ public enum DyadModels {
                 "the dynamic alliance-formation game solved per year from that year's inputs (no observed alliances); κ and e fitted on --fit",
             make: { h, f in try DynamicGameModel.fitted(history: h, fitYears: f) }),
         Entry(
+            name: "dynamic-forecast",
+            summary:
+                "the dynamic alliance-formation game's equilibrium processes chained year by year from the origin year's alliances; κ, e and periods per year fitted on --fit",
+            make: { h, f in try DynamicForecastModel.fitted(history: h, fitYears: f) }),
+        Entry(
             name: "affinity",
             summary:
                 "logistic of the threat affinity v_ij (Walt 1987; λ = 500 km, ε = 0.1) — a stand-in, not an equilibrium model",

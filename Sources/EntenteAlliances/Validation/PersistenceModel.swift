@@ -1,20 +1,19 @@
-/// The persistence baseline: the alliances of an origin year persist. A pair allied (defense or offense) in the origin
-/// year gets the allied share, over the fitting years, of the pairs that were allied in their origin year; every other
-/// pair gets the allied share of the pairs that were not (both shares with add-one smoothing, (k + 1)/(n + 2)).
-/// `pSameSide` is the same probability (pairs that ally fight together), as for the logistic baseline.
+/// The persistence baseline: the alliances of an origin year persist, and fade with time. P(allied in year t) is a
+/// logistic regression (``LogisticRegression``, fitted on the fitting years) on whether the pair was allied (defense
+/// or offense) in its origin year and, for such a pair, on the years since the origin:
+/// p = σ(β₀ + β₁·a + β₂·a·(t − origin)), a ∈ {0, 1}. `pSameSide` is the same probability (pairs that ally fight
+/// together), as for the logistic baseline.
 ///
 /// The origins are those of the alliance game's forecast (``AllianceGameModel``): the fitting window's first year for
 /// the years inside the window, its last year for the years after it, none before it (every pair "not allied"). It
-/// uses the same observed alliances as the game's forecast and nothing else, so it is the baseline that separates
-/// what the game adds to its starting point from what the starting point alone predicts — the simple alternative a
-/// forecast started from observed alliances has to beat. O(n²) per year; fitting O(dyad-years).
+/// uses the same observed alliances as the game's forecasts and nothing else, so it separates what a forecast started
+/// at observed alliances adds to its starting point from what the starting point alone predicts — the simple
+/// alternative such a forecast has to beat. O(n²) per year; fitting O(dyad-years).
 public struct PersistenceModel: DyadModel {
     /// The fitting window (it fixes the origins).
     public let fitYears: ClosedRange<Int>
-    /// P(allied) for a pair allied in its origin year, fitted on the fitting years.
-    public let pAlliedAtOrigin: Double
-    /// P(allied) for every other pair, fitted on the fitting years.
-    public let pNotAlliedAtOrigin: Double
+    /// β₀ (intercept), β₁ (allied at origin), β₂ (years since origin, for pairs allied at origin).
+    public let regression: LogisticRegression
     /// Allied pairs (ccode1 < ccode2) of each origin year.
     let alliedPairs: [Int: Set<[Int]>]
 
@@ -28,7 +27,8 @@ public struct PersistenceModel: DyadModel {
         return year > fitYears.upperBound ? fitYears.upperBound : nil
     }
 
-    /// Fits the two rates on `years` (known outcomes required; throws ``HistoryError`` otherwise). O(dyad-years).
+    /// Fits the regression on `years` (known outcomes required; throws ``HistoryError`` otherwise, or
+    /// ``LinearAlgebraError`` if the fit is singular). O(dyad-years).
     public static func fit(history: GreatPowerHistory, years: ClosedRange<Int>) throws -> PersistenceModel {
         var pairs: [Int: Set<[Int]>] = [:]
         for origin in [years.lowerBound, years.upperBound] {
@@ -36,26 +36,33 @@ public struct PersistenceModel: DyadModel {
             let o = try history.allianceOutcomes(year: origin)
             pairs[origin] = Set(zip(gy.dyads, o).filter(\.1).map { [$0.0.ccode1, $0.0.ccode2] })
         }
-        var counts = [[0, 0], [0, 0]]  // [allied at origin][allied now]
-        for y in years {
-            let gy = try history.year(y)
-            let o = try history.allianceOutcomes(year: y)
+        var x: [[Double]] = [], y: [Bool] = []
+        for t in years {
+            let gy = try history.year(t)
+            let o = try history.allianceOutcomes(year: t)
             let atOrigin = pairs[years.lowerBound]!
             for (d, allied) in zip(gy.dyads, o) {
-                counts[atOrigin.contains([d.ccode1, d.ccode2]) ? 1 : 0][allied ? 1 : 0] += 1
+                x.append(row(allied: atOrigin.contains([d.ccode1, d.ccode2]), age: t - years.lowerBound))
+                y.append(allied)
             }
         }
-        func rate(_ c: [Int]) -> Double { Double(c[1] + 1) / Double(c[0] + c[1] + 2) }
         return PersistenceModel(
-            fitYears: years, pAlliedAtOrigin: rate(counts[1]), pNotAlliedAtOrigin: rate(counts[0]),
-            alliedPairs: pairs)
+            fitYears: years, regression: try LogisticRegression.fit(x: x, y: y, ridge: 1e-3), alliedPairs: pairs)
     }
 
-    /// Each pair's rate, by whether it was allied in the year's origin. O(n²).
+    /// The design row (1, a, a·age).
+    static func row(allied: Bool, age: Int) -> [Double] {
+        let a: Double = allied ? 1 : 0
+        return [1, a, a * Double(age)]
+    }
+
+    /// The fitted probability of every pair. O(n²).
     public func rawProbabilities(year: Int, history: GreatPowerHistory) throws -> [DyadPrediction] {
-        let allied = PersistenceModel.origin(of: year, fitYears: fitYears).flatMap { alliedPairs[$0] } ?? []
+        let origin = PersistenceModel.origin(of: year, fitYears: fitYears)
+        let allied = origin.flatMap { alliedPairs[$0] } ?? []
         return try history.year(year).dyads.map {
-            let p = allied.contains([$0.ccode1, $0.ccode2]) ? pAlliedAtOrigin : pNotAlliedAtOrigin
+            let p = regression.probability(
+                PersistenceModel.row(allied: allied.contains([$0.ccode1, $0.ccode2]), age: year - (origin ?? year)))
             return DyadPrediction(year: year, ccode1: $0.ccode1, ccode2: $0.ccode2, pAlliance: p, pSameSide: p)
         }
     }
