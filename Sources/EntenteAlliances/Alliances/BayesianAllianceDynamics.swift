@@ -60,7 +60,8 @@ public struct BayesianAllianceDynamicsResult: Sendable {
     /// How the values were computed and the state-space size.
     public let evaluation: String
     /// Whether `shouldStop` (a timeout or an interrupt) ended the search before every block was solved: the process is
-    /// incomplete, the final check was skipped and `verified` is false.
+    /// incomplete, the final check was skipped, `verified` is false, and the long-run structures follow the incomplete
+    /// process for at most 200 periods.
     public var stopped = false
 }
 
@@ -372,12 +373,17 @@ extension BayesianAllianceFormationGame {
         guard v.allSatisfy({ $0.allSatisfy(\.isFinite) }), e.allSatisfy({ $0.allSatisfy(\.isFinite) }) else {
             throw .nonFinitePayoffs
         }
-        var result = summarize(pr, v, e, verified: verified, iterations: iterations)
+        // A stopped (incomplete) process is followed for at most 200 periods: the deadline has passed already.
+        var result = summarize(
+            pr, v, e, verified: verified, iterations: iterations, periods: stopped ? 200 : 20_000)
         result.stopped = stopped
         return result
     }
 
-    func summarize(_ pr: [BayesianPrescription], _ v: [[Double]], _ e: [[Double]], verified: Bool, iterations: Int)
+    func summarize(
+        _ pr: [BayesianPrescription], _ v: [[Double]], _ e: [[Double]], verified: Bool, iterations: Int,
+        periods: Int = 20_000
+    )
         -> BayesianAllianceDynamicsResult
     {
         let n = self.n, m = stateCount
@@ -398,7 +404,7 @@ extension BayesianAllianceFormationGame {
                 let c = choices(in: x0 * beliefCount + b, profile: theta, prescription: pr[x0 * beliefCount + b])
                 for i in 0..<n { firstChoices[i][c[i], default: 0] += w }
             }
-            for _ in 0..<20_000 {
+            for _ in 0..<periods {
                 var nextDist = [Double](repeating: 0, count: m)
                 for z in 0..<m where dist[z] > 0 {
                     for k in p.rowStart[z]..<p.rowStart[z + 1] { nextDist[Int(p.columns[k])] += dist[z] * p.values[k] }
