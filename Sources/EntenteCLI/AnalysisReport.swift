@@ -80,8 +80,12 @@ enum AnalysisReport {
         }
         for (label, o) in [("all status quo", a.statusQuo), ("power-acquiring", a.powerAcquiring)] {
             out.append(
-                "  \(label): \(o.equilibria.count) equilibrium structure\(o.equilibria.count == 1 ? "" : "s") (all \(Partition.bellNumber(s.actorCount)) checked)"
-                    + (o.isEquilibrium ? "" : "; none in pure structures, the long-run modal structure is shown"))
+                "  \(label): \(o.equilibria.count) equilibrium structure\(o.equilibria.count == 1 ? "" : "s") (all \(Partition.bellNumber(s.actorCount)) checked, regret ≤ \(String(format: "%.1e", o.regretTolerance)))"
+                    + (o.isEquilibrium
+                        ? String(
+                            format: "; they hold %.3f of the long-run distribution (p = long-run share)",
+                            o.equilibriumMass)
+                        : "; none in pure structures, the long-run modal structure is shown"))
             for e in o.equilibria.prefix(3) {
                 let blocks = e.blocks.filter { $0.count >= 2 }
                 let text = (blocks.isEmpty ? "no alliance" : blocks.map(bloc).joined(separator: " "))

@@ -291,6 +291,24 @@ struct Dynamics: ParsableCommand {
                 for a in r.absorbing.prefix(5) {
                     print(String(format: "absorbing (p = %.3f): ", a.probability) + game.describe(a.state))
                 }
+                let absorbed = r.absorbing.reduce(0) { $0 + $1.probability }
+                if absorbed < 1 - 1e-9 {
+                    // No (or not only) absorbing structures: report where the process spends its time.
+                    let n = ids.count
+                    let t = game.longRunTogetherness(r)
+                    var pairs: [(share: Double, text: String)] = []
+                    for i in 0..<n {
+                        for j in (i + 1)..<n where t[i * n + j] >= 0.05 {
+                            pairs.append((t[i * n + j], ids[i] + "–" + ids[j] + String(format: " %.2f", t[i * n + j])))
+                        }
+                    }
+                    pairs.sort { $0.share > $1.share }
+                    let shares = pairs.isEmpty ? "no pair ≥ 0.05" : pairs.prefix(6).map(\.text).joined(separator: ", ")
+                    print(
+                        String(
+                            format: "the process cycles with probability %.3f (no absorbing structure); ", 1 - absorbed)
+                            + "long-run share of periods allied: " + shares)
+                }
                 print("")
             }
             if let (g, r) = bayesian { print(DynamicsReport.privateTypes(g, r)) }

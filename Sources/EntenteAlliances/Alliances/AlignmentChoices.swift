@@ -61,8 +61,16 @@ public struct AlignmentOutcome: Sendable {
     /// Herfindahl index of capability shares of single states, and of the alliances of ``structure`` (a state
     /// that stays out counts alone): how concentrated power is before and after contracting.
     public let concentrationStates: Double
-    /// Herfindahl index of the alliances of ``structure`` (see ``concentrationStates``).
+    /// Herfindahl index of the alliances of ``structure`` (see ``concentrationStates``). Never below
+    /// ``concentrationStates`` (Σ_B (Σ_{i∈B} sᵢ)² ≥ Σᵢ sᵢ²): alliances pool capability into fewer units.
     public let concentrationAlliances: Double
+    /// The regret tolerance the equilibria were verified with, in payoff units (the game's tolerance times its
+    /// payoff scale).
+    public let regretTolerance: Double
+
+    /// The long-run probability (logit dynamics) of all equilibrium structures together; the rest of the mass sits
+    /// on structures that are not equilibria (small when the rationality β is low). O(equilibria).
+    public var equilibriumMass: Double { equilibria.reduce(0) { $0 + $1.probability } }
 
     /// The alliances (two or more members) of ``structure``.
     public var blocs: [[Int]] { structure.filter { $0.count >= 2 } }
@@ -140,6 +148,7 @@ public enum AlignmentModel {
         return AlignmentOutcome(
             equilibria: solution.equilibria, structure: structure, isEquilibrium: best != nil,
             choices: choices, payoffs: payoffs, sides: sides, allied: solution.allied, sameSide: solution.sameSide,
-            concentrationStates: hStates, concentrationAlliances: hAlliances)
+            concentrationStates: hStates, concentrationAlliances: hAlliances,
+            regretTolerance: solution.tolerance * game.payoffScale)
     }
 }

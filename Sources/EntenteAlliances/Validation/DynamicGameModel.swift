@@ -137,7 +137,7 @@ extension AllianceFormationGame {
     /// `t[i·n + j]`: the long-run share of periods in which actors i and j are in one bloc under the result's process,
     /// from its initial state — the Cesàro average of the state distribution over periods 201–400.
     /// - Complexity: O(400 · transitions + states · n²).
-    func longRunTogetherness(_ result: AllianceDynamicsResult) -> [Double] {
+    public func longRunTogetherness(_ result: AllianceDynamicsResult) -> [Double] {
         let n = scenario.actorCount
         let rows = transitions(result.choice, mixed: result.mixed)
         var dist = [Double](repeating: 0, count: states.count)

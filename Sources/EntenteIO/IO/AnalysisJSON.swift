@@ -20,6 +20,8 @@ public enum AnalysisJSON {
                 ("choices", choices(o.outcome)),
                 ("powerAcquiring", names(o.powerAcquiring)),
                 ("isEquilibrium", .bool(o.outcome.isEquilibrium)),
+                ("regretTolerance", .number(o.outcome.regretTolerance)),
+                ("equilibriumMass", .number(o.outcome.equilibriumMass)),
                 (
                     "equilibria",
                     .array(
