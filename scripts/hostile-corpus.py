@@ -719,6 +719,20 @@ def targeted(f, rng):
         add(Case("bad", ["calibrate", "--model", "game", "--grid", grid], expect="grid|lambda|bogus", seconds=180))
     add(Case("bad", ["calibrate", "--model", "bogus"]))
     add(Case("bad", ["calibrate", "--fit", "1816-1870"], expect="model"))
+    # --timeout of the dynamic model's commands: ranges, where it applies, and deadlines that pass during the work.
+    timeouts = ["1e308", "nan", "inf", "-1", "0", "5e-324", "1e19", "", "2"]
+    C += option_cases("calibrate", ["--dynamics"], "--timeout", 0, 1e9, lo_open=True, values=timeouts)
+    add(Case("bad", ["calibrate", "--timeout", "5"], expect="--dynamics"))
+    for cmd in ["predict", "validate"]:
+        C += option_cases(cmd, ["--model", "dynamic", "--years", "1880-1890"], "--timeout", 0, 1e9, lo_open=True,
+                          values=timeouts)
+        add(Case("bad", [cmd, "--timeout", "5"], expect="model dynamic"))
+        add(Case("bad", [cmd, "--model", "affinity", "--timeout", "5"], expect="model dynamic"))
+        add(Case("any", [cmd, "--model", "dynamic", "--years", "1880-1890", "--timeout", "4"]))
+        add(Case("any", [cmd, "--model", "dynamic-forecast", "--years", "1880-1890", "--timeout", "4"]))
+        add(Case("any", [cmd, "--model", "dynamic-forecast", "--years", "1880-1890", "--timeout", "1e-9"]))
+    add(Case("any", ["dynamics", f["scen-10.json"], "--max-coalition-size", "2", "--timeout", "1"]))
+    add(Case("any", ["dynamics", f["scen-10.json"], "--max-coalition-size", "2", "--timeout", "3", "--format", "json"]))
     for cmd in ["predict", "validate"]:
         for yrs in ["1891-1945", "1945-1891", "1700-1800", "1816-9999999999999999999", "x", "", "1900"]:
             add(Case("any" if yrs in ("1891-1945", "1900") else "bad", [cmd, "--years", yrs]
@@ -860,7 +874,8 @@ def mutation_cases(files, d, count, seed):
 # Running and classifying
 
 PROGRESS = re.compile(r"^[^:]*: \d+s elapsed|^entente \w+: (solving|\d+/\d+)|^\r?entente sweep: \d+/\d+|^entente bench: |"
-                      r"^entente calibrate: |^progress")
+                      r"^entente calibrate: |^progress|"
+                      r"^entente: (fitting |grid point \d+/\d+|dynamic game fitted)")  # predict/validate fits
 NONFINITE = re.compile(r"(?<![A-Za-z])(-?nan|[-+]?inf)(?![A-Za-z])|inf%", re.IGNORECASE)
 OPTION = re.compile(r"(?<![\w-])--[a-z][a-z-]*")
 

@@ -298,6 +298,12 @@ struct Calibrate: ParsableCommand {
     @Option(help: "Output: table or json.") var format: OutputFormat = .table
     @Flag(help: "Calibrate the dynamic alliance-formation game (κ, neutral exposure ν, exit payoff) instead.")
     var dynamics = false
+    @Option(
+        parsing: .unconditional,
+        help:
+            "With --dynamics: stop after this many seconds, in (0, 1e9]; the grid points completed by then are reported, marked incomplete."
+    )
+    var timeout: Double?
 
     @Option(
         help:
@@ -313,6 +319,8 @@ struct Calibrate: ParsableCommand {
 
     func validate() throws {
         try Check.format(format, [.table, .json], command: "calibrate")
+        try Check.number(timeout, "--timeout", 0, 1e9, lowOpen: true, note: " seconds")
+        if timeout != nil && !dynamics { throw ValidationError("--timeout applies to --dynamics only") }
         try Check.number(kappa, "--kappa", 0, 1e9, note: " (κ is a cost: it must be ≥ 0)")
         if model == nil && (fit != "1816-1890" || !grid.isEmpty) {
             throw ValidationError("\(grid.isEmpty ? "--fit" : "--grid") applies to --model game only")
@@ -437,11 +445,20 @@ struct Calibrate: ParsableCommand {
     func runDynamic() throws {
         Interrupt.install()
         let console = Console.current
+        let stop = Interrupt.poller(timeout: timeout, label: "entente calibrate")
         let grid = try Calibration.dynamicGrid(
             progress: { done, total in
                 console.writeError("\rentente calibrate: \(done)/\(total) grid points")
                 if done == total { console.writeError("\n") }
-            }, shouldStop: { Interrupt.flag.load(ordering: .relaxed) })
+            }, shouldStop: stop)
+        let total =
+            Calibration.dynamicKappas.count * Calibration.dynamicExposures.count
+            * Calibration.dynamicExitPayoffs.count
+        // Fewer points than the grid: stopped by --timeout or Ctrl-C; the points completed are reported as such.
+        let incomplete =
+            grid.count < total
+            ? "stopped (timeout or interrupt) after \(grid.count) of \(total) grid points" : nil
+        if incomplete != nil && grid.count > 0 { console.writeError("\n") }
         let best = Calibration.best(grid)
         if format == .json {
             let rows = grid.map {
@@ -450,9 +467,12 @@ struct Calibrate: ParsableCommand {
                     "rand1870": $0.rand1870, "rand1890": $0.rand1890, "mean": $0.mean, "verified": $0.verified,
                 ] as [String: Any]
             }
-            print(try JSONText.encode(["grid": rows]))
+            var doc: [String: Any] = ["grid": rows, "complete": incomplete == nil]
+            if let incomplete { doc["incompleteReason"] = incomplete }
+            print(try JSONText.encode(doc))
             return
         }
+        if let incomplete { print("incomplete: \(incomplete)\n") }
         print(
             Table(
                 header: ["κ", "ν", "exit payoff", "Rand 1870", "Rand 1890", "mean", "verified"],

@@ -92,6 +92,33 @@ enum Interrupt {
     }
 }
 
+extension Interrupt {
+    /// Progress state of a ``sharedPoller(timeout:label:)``, safe to poll from several threads at once.
+    final class PollState: Sendable {
+        let start = Date()
+        let progress = Mutex<(last: Date, polls: Int)>((Date(), 0))
+    }
+
+    /// A `@Sendable` poll function for work that runs on several threads (the dynamic model's years): stops at the
+    /// deadline or on Ctrl-C, and prints progress on stderr about once a second, like ``poller(timeout:label:)``.
+    static func sharedPoller(timeout: Double?, label: String) -> @Sendable () -> Bool {
+        let state = PollState()
+        let console = Console.current
+        return {
+            let now = Date()
+            let line: String? = state.progress.withLock { p in
+                p.polls += 1
+                guard now.timeIntervalSince(p.last) >= 1 else { return nil }
+                p.last = now
+                return "\(label): \(Int(now.timeIntervalSince(state.start)))s elapsed, \(p.polls) checkpoints\n"
+            }
+            if let line { console.writeError(line) }
+            if let t = timeout, now.timeIntervalSince(state.start) > t { return true }
+            return Interrupt.flag.load(ordering: .relaxed)
+        }
+    }
+}
+
 func writeError(_ text: String) {
     Console.current.writeError(text + "\n")
 }

@@ -35,7 +35,8 @@ struct DynamicOptions: ParsableArguments {
     @Option(
         parsing: .unconditional,
         help:
-            "Stop the searches after this many seconds in all (> 0); an unfinished search is reported as not verified.")
+            "Stop after this many seconds in all, in (0, 1e9]; an unfinished search is reported as stopped and not verified."
+    )
     var timeout: Double?
     @Option(
         parsing: .unconditional,
@@ -142,6 +143,8 @@ struct DynamicOptions: ParsableArguments {
             return CLIError(
                 "the private-types game would have \(states) public states (structures × belief grid), over the limit of \(limit); \(maxActors == nil ? "use fewer private types (prior.ID in (0, 1))" : "use fewer --belief-points, fewer private types, or --max-coalition-size")"
             )
+        case .stopped:
+            return CLIError(ErrorHints.message(for: e))
         default:
             return CLIError(e.description)
         }
@@ -234,17 +237,36 @@ struct Dynamics: ParsableCommand {
                 )
                 bayesian = (game, try game.solve(shouldStop: poll))
             }
-            var outputs: [(String, AllianceFormationGame, AllianceDynamicsResult)] = []
+            // Every setting's game is built before any search starts (the power-acquiring setting differs only in
+            // types: the same states and moves, other payoffs), so that once the searches run, a deadline leaves
+            // nothing but the output to do. A deadline that passes while the games are built, before any result
+            // exists, ends the command with a one-line error.
+            let nothingSolved = bayesian == nil
+            let building = { nothingSolved && poll() }
+            var games: [(label: String, game: AllianceFormationGame, same: Bool)] = []
             for (label, sc) in privateTypes
                 ? [("all status quo", sq)] : [("all status quo", sq), ("power-acquiring setting", s)]
             {
                 // Without a power-acquiring actor both settings are the same game: solved once, shown twice.
-                if let first = outputs.first, sc.actors.map(\.type) == sq.actors.map(\.type) {
+                if let first = games.first, sc.actors.map(\.type) == sq.actors.map(\.type) {
+                    games.append((label, first.game, true))
+                    continue
+                }
+                let game =
+                    try games.first.map {
+                        try $0.game.sharingStateSpace(scenario: sc, threatModel: model, shouldStop: building)
+                    }
+                    ?? AllianceFormationGame(
+                        scenario: sc, threatModel: model, parameters: params, actorLimit: dynamic.maxActors,
+                        shouldStop: building)
+                games.append((label, game, false))
+            }
+            var outputs: [(String, AllianceFormationGame, AllianceDynamicsResult)] = []
+            for (label, game, same) in games {
+                if same, let first = outputs.first {
                     outputs.append((label, first.1, first.2))
                     continue
                 }
-                let game = try AllianceFormationGame(
-                    scenario: sc, threatModel: model, parameters: params, actorLimit: dynamic.maxActors)
                 Console.current.writeError("entente dynamics: solving \(label) (\(game.states.count) states)…\n")
                 outputs.append((label, game, try game.solve(shouldStop: poll)))
             }
@@ -265,7 +287,7 @@ struct Dynamics: ParsableCommand {
             )
             for (label, game, r) in outputs {
                 print(
-                    "── \(label)  (\(r.evaluation); \(r.verified ? "equilibrium verified" : "NO verified equilibrium found") after \(r.iterations) iterations)"
+                    "── \(label)  (\(r.evaluation); \(r.verified ? "equilibrium verified" : (r.stopped ? "stopped by --timeout or Ctrl-C: NO verified equilibrium" : "NO verified equilibrium found")) after \(r.iterations) iterations)"
                 )
                 let ids = game.scenario.ids
                 let first = game.choices(in: r.initialState, result: r)

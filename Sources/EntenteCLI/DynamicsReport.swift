@@ -11,7 +11,7 @@ enum DynamicsReport {
                 "\(ids[$0.element]) P(power-acquiring) = \(Format.number(g.priors[$0.offset]))"
             }.joined(separator: ", ")
         out +=
-            "  (\(r.evaluation); \(r.verified ? "perfect-Bayesian equilibrium verified" : "NO verified equilibrium found") after \(r.iterations) iterations)\n"
+            "  (\(r.evaluation); \(r.verified ? "perfect-Bayesian equilibrium verified" : (r.stopped ? "stopped by --timeout or Ctrl-C: NO verified equilibrium" : "NO verified equilibrium found")) after \(r.iterations) iterations)\n"
         let typeRows = g.uncertain.enumerated().map { (u, i) in
             [ids[i], Format.number(r.typeValues[u].statusQuo), Format.number(r.typeValues[u].powerAcquiring)]
         }

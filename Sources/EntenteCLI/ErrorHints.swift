@@ -14,6 +14,7 @@ enum ErrorHints {
             case .stateSpaceTooLarge: return text + "; on the command line: --max-coalition-size"
             case .tooManyStates: return text + "; on the command line: --max-actors (dynamics), --max-coalition-size"
             case .tooManyBeliefStates: return text + "; on the command line: --belief-points, --max-coalition-size"
+            case .stopped: return text + "; raise --timeout (seconds) or leave it out"
             default: return text
             }
         case let e as HistoryError:

@@ -48,10 +48,12 @@ struct GameModelOptions: ParsableArguments {
         return p
     }
 
-    /// The named model, or the game with these parameters.
-    func model(_ name: String, history: GreatPowerHistory = .embedded, fitYears: ClosedRange<Int>) throws
-        -> any DyadModel
-    {
+    /// The named model, or the game with these parameters. `shouldStop` (the `--timeout` deadline and Ctrl-C) is
+    /// polled by the dynamic model's searches, during the fit and for the years it solves later.
+    func model(
+        _ name: String, history: GreatPowerHistory = .embedded, fitYears: ClosedRange<Int>,
+        shouldStop: @escaping @Sendable () -> Bool = { false }
+    ) throws -> any DyadModel {
         if let p = try parameters() {
             guard name == "game" else { throw CLIError("--game applies to --model game only") }
             try AllianceValidation.checkFitYears(fitYears, history: history)
@@ -71,9 +73,10 @@ struct GameModelOptions: ParsableArguments {
                 "entente: fitting the dynamic game's κ and e on \(fitYears.lowerBound)–\(fitYears.upperBound) (\(points) grid points × \(fitYears.count) years; minutes)…\n"
             )
             let console = Console.current
-            let m = try DynamicGameModel.fitted(history: history, fitYears: fitYears) { done, all in
-                console.writeError("entente: grid point \(done)/\(all)\n")
-            }
+            let m = try DynamicGameModel.fitted(
+                history: history, fitYears: fitYears,
+                progress: { done, all in console.writeError("entente: grid point \(done)/\(all)\n") },
+                shouldStop: shouldStop)
             let unverified =
                 m.unverifiedYears.isEmpty
                 ? "every fitting year verified"
@@ -90,9 +93,10 @@ struct GameModelOptions: ParsableArguments {
                 "entente: fitting the dynamic forecast's κ, e and revision rate on \(fitYears.lowerBound)–\(fitYears.upperBound) (\(points) grid points × \(fitYears.count) years; minutes)…\n"
             )
             let console = Console.current
-            let m = try DynamicForecastModel.fitted(history: history, fitYears: fitYears) { done, all in
-                console.writeError("entente: grid point \(done)/\(all)\n")
-            }
+            let m = try DynamicForecastModel.fitted(
+                history: history, fitYears: fitYears,
+                progress: { done, all in console.writeError("entente: grid point \(done)/\(all)\n") },
+                shouldStop: shouldStop)
             let unverified =
                 m.unverifiedYears.isEmpty
                 ? "every fitting year verified"

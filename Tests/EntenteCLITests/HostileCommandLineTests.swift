@@ -30,4 +30,39 @@ import Testing
             )
         }
     }
+
+    /// `--timeout` of the long commands: range-checked, refused where it does not apply, and an already expired
+    /// deadline (1 ns: over at the first poll) ends the work at once — a one-line error where a partial answer would
+    /// mislead, an incomplete grid marked as such for `calibrate --dynamics`. Nothing is timed.
+    @Test
+    func timeoutsAreCheckedAndAnExpiredDeadlineEndsTheWork() throws {
+        let cli = CommandLineTests()
+        let usage: [([String], String)] = [
+            (["predict", "--timeout", "5"], "--model dynamic"),
+            (["validate", "--model", "affinity", "--timeout", "5"], "--model dynamic"),
+            (["predict", "--model", "dynamic", "--timeout", "0"], "--timeout must be"),
+            (["validate", "--model", "dynamic", "--timeout", "nan"], "--timeout must be"),
+            (["calibrate", "--timeout", "5"], "--dynamics"),
+            (["calibrate", "--dynamics", "--timeout", "-1"], "--timeout must be"),
+        ]
+        for (args, expected) in usage {
+            let r = try cli.run(args)
+            let lines = r.stderr.split(separator: "\n")
+            #expect(r.status == 64 && lines.count == 1 && r.stderr.contains(expected), "\(args): \(r.stderr)")
+        }
+        for args in [
+            ["predict", "--model", "dynamic", "--timeout", "1e-9"],
+            ["validate", "--model", "dynamic", "--timeout", "1e-9", "--format", "json"],
+            ["dynamics", "--builtin", "europe-1914", "--timeout", "1e-9", "--format", "json"],
+        ] {
+            let r = try cli.run(args)
+            let last = r.stderr.split(separator: "\n").last ?? ""
+            #expect(r.status == 1 && r.stdout.isEmpty, "\(args): \(r.stdout.prefix(200))")
+            #expect(last.hasPrefix("entente: error: stopped") && last.contains("--timeout"), "\(args): \(r.stderr)")
+        }
+        let grid = try cli.run(["calibrate", "--dynamics", "--timeout", "1e-9", "--format", "json"])
+        #expect(grid.status == 0)
+        #expect(grid.stdout.contains("\"complete\":false") || grid.stdout.contains("\"complete\": false"))
+        #expect(grid.stdout.contains("stopped (timeout or interrupt) after 0 of 32 grid points"))
+    }
 }

@@ -19,6 +19,10 @@ public struct AllianceDynamicsResult: Sendable {
     /// States where the process mixes over several moves: (index into the state's moves, probability). Empty for a
     /// deterministic process; `choice[x]` then holds the most likely move.
     public var mixed: [Int: [(move: Int, probability: Double)]] = [:]
+    /// Whether `shouldStop` ended the search (a timeout or an interrupt) before every block was solved and checked:
+    /// the process is then incomplete — later blocks keep "everyone waits" and their per-period payoffs as values —
+    /// the final check was not run, and `verified` is false.
+    public var stopped = false
 }
 
 /// What an actor does in a state of the process.
@@ -90,17 +94,9 @@ extension AllianceFormationGame {
 
     /// `alternatives[x][k]`: the other moves from x of the same mover coalition as `moves[x][k]` (Konishi–Ray's
     /// clause (a) compares a move only with these). In this game only a single actor has two moves from one state
-    /// (leaving its bloc and exiting), so almost every list is empty. O(total moves) to build.
-    func moverAlternatives() -> [[[Int]]] {
-        moves.map { list in
-            var byMovers: [UInt64: [Int]] = [:]
-            for (k, mv) in list.enumerated() { byMovers[mv.move.movers.mask, default: []].append(k) }
-            return list.indices.map { k in
-                guard let group = byMovers[list[k].move.movers.mask], group.count > 1 else { return [] }
-                return group.filter { $0 != k }
-            }
-        }
-    }
+    /// (leaving its bloc and exiting), so almost every list is empty. Built with the state space (O(total moves), no
+    /// hashing) and shared by the games on it; O(1) here.
+    func moverAlternatives() -> [[[Int]]] { sameMovers }
 
     /// Konishi–Ray's maximality clause (a): no other move z of the same movers S from x is better than y = target of
     /// move k for every member of S (strictly better for all by more than `tolerance` under the strict and Konishi–Ray
@@ -179,11 +175,21 @@ extension AllianceFormationGame {
     /// violating states has not fallen for `stallLimit` iterations; then the states that kept changing may mix over
     /// moves (``AllianceDynamicsResult/mixed``, damped best responses). The whole process is then re-evaluated at once
     /// and every state re-verified (tolerance 1e-10 on value differences); `verified` reports that check.
+    /// `shouldStop` (a deadline or an interrupt) is polled between blocks and every search iteration; once it returns
+    /// true, no further block is searched and the final check is skipped: the result is ``AllianceDynamicsResult/stopped``
+    /// and not verified, and only the path and absorbing states of the incomplete process are computed.
     /// - Complexity: per block, iterations × (O(block·n) evaluation of a deterministic process — a functional graph —
     ///   or a warm-started iterative solve with mixing, + O(block · moves · n) checks).
     public func solve(shouldStop: () -> Bool = { false }) throws(DynamicsError) -> AllianceDynamicsResult {
         let m = states.count
         let tol = 1e-10
+        // Once `shouldStop` has said yes, it stays yes: no further block is searched and the final check is skipped,
+        // so a deadline bounds the whole solve (the result is then reported as stopped and not verified).
+        var stopped = false
+        func stop() -> Bool {
+            if !stopped && shouldStop() { stopped = true }
+            return stopped
+        }
         let alternatives = moverAlternatives()
         // Backward induction over the blocks (AllianceBlockSolver): each block is solved with the values of the blocks
         // it can reach already final.
@@ -193,41 +199,64 @@ extension AllianceFormationGame {
         var iterations = 0
         var local = [Int](repeating: -1, count: m)
         let blocks = solutionBlocks()
+        var solvedBlocks = 0
         for block in blocks {
+            if stop() { break }
             for (lx, x) in block.enumerated() { local[x] = lx }
             _ = try solveBlock(
                 block, local: local, choice: &choice, mixed: &mixed, values: &v, alternatives: alternatives,
-                iterations: &iterations, shouldStop: shouldStop)
+                iterations: &iterations, shouldStop: stop)
             for x in block { local[x] = -1 }
+            solvedBlocks += 1
         }
-        // The gate: every state re-checked against the whole process evaluated at once evaluated at once, warm-started from the blocks' values: the iterative solver then only
-        // confirms the residual, ‖U − (I − δP)V‖ ≤ 1e-12‖U‖.
-        let p = transitions(choice, mixed: mixed)
-        v = try evaluate(p, start: v, denseLimit: AllianceFormationGame.blockDenseLimit)
-        let verified =
-            (0..<m).allSatisfy { x in
-                !violates(
-                    v, prescription: choice[x], mixture: mixed[x], at: x, alternatives: alternatives, tolerance: tol)
-            } && v.allSatisfy { $0.allSatisfy(\.isFinite) }
+        // Transition rows: all of them for the gate; after a stop only those the chain from the initial state visits.
+        let p: [[(Int, Double)]]? = stop() ? nil : transitions(choice, mixed: mixed)
+        func row(_ x: Int) -> [(Int, Double)] { p?[x] ?? transitionRow(x, move: choice[x], mixture: mixed[x]) }
+        var verified = false
+        if let p {
+            // The gate: every state re-checked against the whole process evaluated at once, warm-started from the
+            // blocks' values: the iterative solver then only confirms the residual, ‖U − (I − δP)V‖ ≤ 1e-12‖U‖.
+            v = try evaluate(p, start: v, denseLimit: AllianceFormationGame.blockDenseLimit)
+            verified =
+                (0..<m).allSatisfy { x in
+                    !violates(
+                        v, prescription: choice[x], mixture: mixed[x], at: x, alternatives: alternatives,
+                        tolerance: tol)
+                } && v.allSatisfy { $0.allSatisfy(\.isFinite) }
+        }
         let initial = states.firstIndex { s in
             s.labels.enumerated().allSatisfy { Int($0.element) == $0.offset }
                 && s.windowOpen == (parameters.windowHazard != nil)
         }!
-        // Absorption probabilities from the initial state by iterating the chain.
-        var dist = [Double](repeating: 0, count: m)
+        // Absorption probabilities from the initial state by iterating the chain, on the states it has reached only
+        // (`support`, in increasing order, so every sum is added in the same order as over all states): O(reached
+        // states) per step instead of O(states).
+        var dist = [Double](repeating: 0, count: m), next = dist
+        var reached = [Bool](repeating: false, count: m)
+        var support = [initial]
         dist[initial] = 1
         for _ in 0..<10_000 {
-            var next = [Double](repeating: 0, count: m)
-            for x in 0..<m where dist[x] > 0 { for (y, w) in p[x] { next[y] += dist[x] * w } }
-            let change = zip(next, dist).map { abs($0 - $1) }.max() ?? 0
-            dist = next
+            var nextSupport: [Int] = []
+            for x in support where dist[x] > 0 {
+                for (y, w) in row(x) {
+                    if !reached[y] { reached[y] = true; nextSupport.append(y) }
+                    next[y] += dist[x] * w
+                }
+            }
+            nextSupport.sort()
+            var change = 0.0
+            for x in support { change = max(change, abs(next[x] - dist[x])) }
+            for y in nextSupport { change = max(change, abs(next[y] - dist[y])) }
+            for x in support { dist[x] = 0 }
+            for y in nextSupport { dist[y] = next[y]; next[y] = 0; reached[y] = false }
+            support = nextSupport
             if change < 1e-14 { break }
         }
-        let absorbing = (0..<m).filter { dist[$0] >= 1e-9 && p[$0].count == 1 && p[$0][0].0 == $0 }
+        let absorbing = (0..<m).filter { dist[$0] >= 1e-9 && row($0).count == 1 && row($0)[0].0 == $0 }
             .map { (state: $0, probability: dist[$0]) }.sorted { $0.probability > $1.probability }
         var path = [initial]
         var visited: Set<Int> = [initial]
-        while let last = path.last, let nextState = p[last].max(by: { $0.1 < $1.1 })?.0, nextState != last,
+        while let last = path.last, let nextState = row(last).max(by: { $0.1 < $1.1 })?.0, nextState != last,
             visited.insert(nextState).inserted
         {
             path.append(nextState)
@@ -236,8 +265,10 @@ extension AllianceFormationGame {
             choice: choice, values: v, verified: verified, iterations: iterations, initialState: initial,
             absorbing: absorbing, path: path,
             evaluation: "\(blocks.count) blocks of at most \(blocks.map(\.count).max() ?? 0) of \(m) states"
-                + restriction + (mixed.isEmpty ? "" : "; mixing in \(mixed.count) states"))
+                + restriction + (mixed.isEmpty ? "" : "; mixing in \(mixed.count) states")
+                + (stopped ? "; stopped (timeout or interrupt) after \(solvedBlocks) of \(blocks.count) blocks" : ""))
         result.mixed = mixed
+        result.stopped = stopped
         return result
     }
 

@@ -181,7 +181,7 @@ public struct AllianceFormationGame: Sendable {
         var movers: Coalition {
             switch self {
             case .form(let s): return s
-            case .exit(let i): return Coalition([i])
+            case .exit(let i): return Coalition(mask: 1 << UInt64(i))
             }
         }
     }
@@ -198,6 +198,9 @@ public struct AllianceFormationGame: Sendable {
     public let moves: [[(move: Move, target: Int)]]
     /// For an open-window state, the same structure with the window closed (itself otherwise).
     public let closedPartner: [Int]
+    /// `sameMovers[x][k]`: the other moves from x with the same movers as `moves[x][k]` (Konishi–Ray's clause (a)
+    /// compares a move only with these), built with the moves and shared by the games on one state space.
+    let sameMovers: [[[Int]]]
     /// Whether each actor is treated as power-acquiring.
     public let powerAcquiring: [Bool]
     /// Whether `solve` searches each open-window block first from its closed-window partner's process (the default);
@@ -206,14 +209,16 @@ public struct AllianceFormationGame: Sendable {
     /// Largest number of actors for the full state space (Bell(n+1)·2 states); with `maxCoalitionSize` set, up to 12.
     public static let defaultActorLimit = 7
 
-    /// Builds the game from a scenario and a threat model. Throws for more than `actorLimit` actors.
+    /// Builds the game from a scenario and a threat model. Throws for more than `actorLimit` actors, and
+    /// `DynamicsError.stopped` when `shouldStop` (a deadline or an interrupt, polled every 1,024 states while the state
+    /// space is enumerated and every 4,096 states while payoffs are computed) says so.
     ///
     /// The actors are put in canonical order (sorted by id, ``Scenario/orderedByID()``) before anything else, so the
     /// equilibrium process the search selects does not depend on the order in which they were listed; ``scenario``
     /// and every per-actor result use that order.
     public init(
         scenario input: Scenario, threatModel: ThreatModel = ThreatModel(), parameters: Parameters = Parameters(),
-        actorLimit: Int = defaultActorLimit
+        actorLimit: Int = defaultActorLimit, shouldStop: () -> Bool = { false }
     ) throws {
         let scenario = try input.orderedByID()
         try parameters.validate()
@@ -233,16 +238,80 @@ public struct AllianceFormationGame: Sendable {
                 states: size.states, moves: overflow ? Int.max : table,
                 stateLimit: parameters.stateLimit, moveLimit: parameters.moveLimit)
         }
+        try AllianceFormationGame.checkActors(scenario)
+        let space = try AllianceFormationGame.stateSpace(actors: n, parameters: parameters, shouldStop: shouldStop)
+        try self.init(
+            ordered: scenario, threatModel: threatModel, parameters: parameters, states: space.states,
+            moves: space.moves, closedPartner: space.closedPartner, sameMovers: space.sameMovers,
+            shouldStop: shouldStop)
+    }
+
+    /// The game of another scenario with the same number of actors (other types or capabilities, e.g. the
+    /// power-acquiring setting next to the all-status-quo one) on this game's state space: the structures, moves and
+    /// window partners depend only on the number of actors and the parameters, so only the payoffs are computed.
+    /// Throws `.invalidParameter` if the actor counts differ; otherwise the result equals
+    /// `AllianceFormationGame(scenario:threatModel:parameters:actorLimit:shouldStop:)` with this game's parameters
+    /// (`shouldStop` as there).
+    /// - Complexity: O(states · n³) for the payoffs, instead of the breadth-first search over states × moves.
+    public func sharingStateSpace(
+        scenario input: Scenario, threatModel: ThreatModel, shouldStop: () -> Bool = { false }
+    ) throws -> AllianceFormationGame {
+        let scenario = try input.orderedByID()
+        guard scenario.actorCount == self.scenario.actorCount else {
+            throw DynamicsError.invalidParameter(
+                name: "scenario (\(scenario.actorCount) actors; the shared state space has \(self.scenario.actorCount))"
+            )
+        }
+        return try AllianceFormationGame(
+            ordered: scenario, threatModel: threatModel, parameters: parameters, states: states, moves: moves,
+            closedPartner: closedPartner, sameMovers: sameMovers, shouldStop: shouldStop)
+    }
+
+    /// Checks the capabilities and computes the payoffs of a scenario (already in canonical order) on a state space.
+    private init(
+        ordered scenario: Scenario, threatModel: ThreatModel, parameters: Parameters, states: [State],
+        moves: [[(move: Move, target: Int)]], closedPartner: [Int], sameMovers: [[[Int]]], shouldStop: () -> Bool
+    ) throws {
+        try AllianceFormationGame.checkActors(scenario)
+        let payoffModel = try DynamicPayoffModel(scenario: scenario, threatModel: threatModel, parameters: parameters)
+        var payoffs: [[Double]] = []
+        payoffs.reserveCapacity(states.count)
+        for (x, st) in states.enumerated() {
+            if x % 4096 == 0, shouldStop() { throw DynamicsError.stopped }
+            payoffs.append(payoffModel.payoff(st))
+        }
+        guard payoffs.allSatisfy({ $0.allSatisfy(\.isFinite) }) else { throw DynamicsError.nonFinitePayoffs }
+        self.scenario = scenario
+        self.parameters = parameters
+        self.states = states
+        self.payoffs = payoffs
+        self.moves = moves
+        self.closedPartner = closedPartner
+        self.sameMovers = sameMovers
+        self.powerAcquiring = scenario.actors.map { $0.type.probabilityPowerAcquiring >= 0.5 }
+    }
+
+    /// Throws `.invalidParameter` for a capability or military share that is not finite and nonnegative.
+    static func checkActors(_ scenario: Scenario) throws(DynamicsError) {
         if let k = scenario.actors.firstIndex(where: {
             !($0.capability.isFinite && $0.capability >= 0 && $0.militaryShare.isFinite && $0.militaryShare >= 0)
         }) {
-            throw DynamicsError.invalidParameter(
-                name: "capability or military share of actor \(k + 1) (must be finite and ≥ 0)")
+            throw .invalidParameter(name: "capability or military share of actor \(k + 1) (must be finite and ≥ 0)")
         }
-        let pa = scenario.actors.map { $0.type.probabilityPowerAcquiring >= 0.5 }
-        // Discover the states reachable from the status quo (every actor alone and active) by breadth-first search
-        // over the allowed moves; without a coalition-size limit this is every structure (Bell(n+1) of them) for
-        // each window flag. Each open-window state brings its closed-window partner.
+    }
+
+    /// The states reachable from the status quo (every actor alone and active) by breadth-first search over the
+    /// allowed moves — without a coalition-size limit every structure (Bell(n+1) of them) for each window flag — with
+    /// each state's moves (coalitions in increasing mask order, then exits in actor order), window partner and moves
+    /// with the same movers.
+    ///
+    /// Only the coalitions of at most `maxCoalitionSize` members are enumerated (by skipping, in increasing order, the
+    /// masks with too many bits), and a move's target is found from its packed key, computed directly from the bloc
+    /// masks of the state: a label array is allocated only for a new state.
+    /// - Complexity: O(states · moves per state · n) time, O(states · moves per state) memory.
+    static func stateSpace(actors n: Int, parameters: Parameters, shouldStop: () -> Bool) throws -> (
+        states: [State], moves: [[(move: Move, target: Int)]], closedPartner: [Int], sameMovers: [[[Int]]]
+    ) {
         let maxSize = parameters.maxCoalitionSize ?? n
         let initial = State(labels: (0..<n).map { Int8($0) }, windowOpen: parameters.windowHazard != nil)
         var states: [State] = [initial]
@@ -250,9 +319,10 @@ public struct AllianceFormationGame: Sendable {
         // label array, and interning dominated building a 250 000-state game).
         var index: [PackedState: Int] = [PackedState(initial): 0]
         var moves: [[(move: Move, target: Int)]] = []
-        var head = 0
-        func intern(_ st: State) throws -> Int {
-            let key = PackedState(st)
+        var closedPartner: [Int] = []
+        var sameMovers: [[[Int]]] = []
+        var single = [[Int]](repeating: [], count: n)
+        func intern(_ key: PackedState, _ labels: [Int8], windowOpen: Bool) throws -> Int {
             if let k = index[key] { return k }
             guard states.count < parameters.stateLimit else {
                 throw DynamicsError.stateSpaceTooLarge(
@@ -260,76 +330,120 @@ public struct AllianceFormationGame: Sendable {
                     moveLimit: parameters.moveLimit)
             }
             index[key] = states.count
-            states.append(st)
+            states.append(State(labels: labels, windowOpen: windowOpen))
             return states.count - 1
         }
+        // Workspaces reused for every state and move.
+        var blocMask = [UInt64](repeating: 0, count: n)
+        var active = [Int](repeating: 0, count: n)
+        var target = [Int8](repeating: 0, count: n)
+        var list: [(move: Move, target: Int)] = []
+        var head = 0
         while head < states.count {
+            if head % 1024 == 0, shouldStop() { throw DynamicsError.stopped }
             let st = states[head]
             head += 1
-            if st.windowOpen { _ = try intern(State(labels: st.labels, windowOpen: false)) }
-            var list: [(move: Move, target: Int)] = []
-            let activeMask = st.labels.indices.reduce(UInt64(0)) { st.labels[$1] >= 0 ? $0 | (1 << UInt64($1)) : $0 }
-            for sub in Coalition(mask: activeMask).subsets where !sub.isEmpty && sub.count <= maxSize {
-                let y = AllianceFormationGame.form(st, sub)
-                if y != st.labels { list.append((.form(sub), try intern(State(labels: y, windowOpen: st.windowOpen)))) }
+            let labels = st.labels
+            var activeMask: UInt64 = 0
+            for i in 0..<n { blocMask[i] = 0 }
+            for i in 0..<n where labels[i] >= 0 {
+                activeMask |= 1 << UInt64(i)
+                blocMask[Int(labels[i])] |= 1 << UInt64(i)
+            }
+            let ownKey = PackedState(st)
+            if st.windowOpen {
+                var closedKey = ownKey
+                closedKey.high &= ~(1 << 63)
+                closedPartner.append(try intern(closedKey, labels, windowOpen: false))
+            } else {
+                closedPartner.append(head - 1)
+            }
+            // The state after the actors in `movers` leave their blocs and form `movers` (or, `exiting`, opt out):
+            // every remaining bloc keeps its other members, labelled by its first remaining member.
+            func successor(_ movers: UInt64, exiting: Bool) throws -> Int? {
+                let moverLabel = Int8(movers.trailingZeroBitCount)
+                var key = PackedState()
+                for i in 0..<n {
+                    let l: Int8
+                    if labels[i] < 0 {
+                        l = -1
+                    } else if movers & (1 << UInt64(i)) != 0 {
+                        l = exiting ? -1 : moverLabel
+                    } else {
+                        l = Int8((blocMask[Int(labels[i])] & ~movers).trailingZeroBitCount)
+                    }
+                    target[i] = l
+                    key.set(i, l)
+                }
+                key.setWindow(st.windowOpen)
+                if key == ownKey { return nil }
+                return try intern(key, target, windowOpen: st.windowOpen)
+            }
+            list.removeAll(keepingCapacity: true)
+            let m = activeMask.nonzeroBitCount
+            var rest = activeMask
+            for j in 0..<m {
+                active[j] = rest.trailingZeroBitCount
+                rest &= rest - 1
+            }
+            // Subsets of the active actors with at most maxSize members, in increasing mask order: c runs over the
+            // masks of 0..<m (bit j = j-th active actor, an order-preserving map); a c with too many bits is followed
+            // by masks with even more bits until its lowest bit carries, so c += lowest bit skips them all.
+            let limit: UInt64 = m >= 64 ? ~0 : (1 << UInt64(m)) - 1
+            var c: UInt64 = 1
+            while c != 0 && c <= limit {
+                if c.nonzeroBitCount > maxSize {
+                    c &+= c & (~c &+ 1)
+                    continue
+                }
+                var sub: UInt64 = 0
+                var bits = c
+                while bits != 0 {
+                    sub |= 1 << UInt64(active[bits.trailingZeroBitCount])
+                    bits &= bits - 1
+                }
+                if let y = try successor(sub, exiting: false) { list.append((.form(Coalition(mask: sub)), y)) }
+                c &+= 1
             }
             if parameters.allowExit {
-                for i in Coalition(mask: activeMask).members {
-                    var y = st.labels
-                    y[i] = -1
-                    list.append(
-                        (
-                            .exit(i),
-                            try intern(State(labels: AllianceFormationGame.canonical(y), windowOpen: st.windowOpen))
-                        ))
+                for j in 0..<m {
+                    let i = active[j]
+                    if let y = try successor(1 << UInt64(i), exiting: true) { list.append((.exit(i), y)) }
                 }
             }
-            moves.append(list)
+            moves.append(Array(list))
+            // Only single movers can have two moves (leaving the bloc, form {i}, and exiting): a coalition of two or
+            // more forms at most once from a state. Grouped by actor, without hashing.
+            var alternatives = [[Int]](repeating: [], count: list.count)
+            for (k, mv) in list.enumerated() where mv.move.movers.count == 1 {
+                single[mv.move.movers.mask.trailingZeroBitCount].append(k)
+            }
+            for (k, mv) in list.enumerated() where mv.move.movers.count == 1 {
+                let i = mv.move.movers.mask.trailingZeroBitCount
+                if single[i].count > 1 { alternatives[k] = single[i].filter { $0 != k } }
+            }
+            for mv in list where mv.move.movers.count == 1 {
+                single[mv.move.movers.mask.trailingZeroBitCount].removeAll(keepingCapacity: true)
+            }
+            sameMovers.append(alternatives)
         }
-        let closed = states.map { st in
-            index[PackedState(State(labels: st.labels, windowOpen: false))] ?? index[PackedState(st)]!
-        }
-        let payoffModel = try DynamicPayoffModel(scenario: scenario, threatModel: threatModel, parameters: parameters)
-        let payoffs = states.map { payoffModel.payoff($0) }
-        guard payoffs.allSatisfy({ $0.allSatisfy(\.isFinite) }) else { throw DynamicsError.nonFinitePayoffs }
-        self.scenario = scenario
-        self.parameters = parameters
-        self.states = states
-        self.payoffs = payoffs
-        self.moves = moves
-        self.closedPartner = closed
-        self.powerAcquiring = pa
-    }
-
-    /// Relabels each bloc by its first member (−1 stays −1). O(n²) for n ≤ 16 actors, without allocating a map.
-    static func canonical(_ labels: [Int8]) -> [Int8] {
-        var out = labels
-        for i in labels.indices where labels[i] >= 0 {
-            var j = 0
-            while labels[j] != labels[i] { j += 1 }
-            out[i] = Int8(j)
-        }
-        return out
+        return (states, moves, closedPartner, sameMovers)
     }
 
     /// A state as two words, 5 bits per label (label + 1, at most 16 actors) and the window flag: the interning key.
     struct PackedState: Hashable {
         var low: UInt64 = 0
         var high: UInt64 = 0
+        init() {}
         init(_ s: State) {
-            for (i, l) in s.labels.enumerated() {
-                let bits = UInt64(UInt8(bitPattern: l &+ 1) & 0x1f)
-                if i < 12 { low |= bits << UInt64(5 * i) } else { high |= bits << UInt64(5 * (i - 12)) }
-            }
-            if s.windowOpen { high |= 1 << 63 }
+            for (i, l) in s.labels.enumerated() { set(i, l) }
+            setWindow(s.windowOpen)
         }
-    }
-
-    /// S leaves its blocs and forms S; remainders stay together.
-    static func form(_ s: State, _ sub: Coalition) -> [Int8] {
-        var y = s.labels
-        let newLabel: Int8 = 100
-        for i in sub.members { y[i] = newLabel }
-        return canonical(y)
+        /// Sets the (cleared) 5 bits of actor i to label l + 1.
+        @inline(__always) mutating func set(_ i: Int, _ l: Int8) {
+            let bits = UInt64(UInt8(bitPattern: l &+ 1) & 0x1f)
+            if i < 12 { low |= bits << UInt64(5 * i) } else { high |= bits << UInt64(5 * (i - 12)) }
+        }
+        @inline(__always) mutating func setWindow(_ open: Bool) { if open { high |= 1 << 63 } }
     }
 }

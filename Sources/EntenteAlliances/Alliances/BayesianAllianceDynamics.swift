@@ -64,6 +64,10 @@ public struct BayesianAllianceDynamicsResult: Sendable {
     public let typeValues: [(statusQuo: Double, powerAcquiring: Double)]
     /// How the values were computed and the state-space size.
     public let evaluation: String
+    /// Whether `shouldStop` (a timeout or an interrupt) ended the search before every block was solved: the process is
+    /// incomplete, the final check was skipped, `verified` is false, and the long-run structures follow the incomplete
+    /// process for at most 200 periods.
+    public var stopped = false
 
     /// Each actor's choice at the status quo over the type profiles, weighted by their prior probabilities:
     /// `priorChoices[i][c]` = P(actor i's first choice is c). O(profiles · n).
@@ -411,25 +415,41 @@ extension BayesianAllianceFormationGame {
         var e = v
         var iterations = 0
         var local = [Int](repeating: -1, count: m)
+        var stopped = false
         for block in publicBlocks() {
+            // A deadline bounds the whole solve: no further block, no final check (reported as stopped).
+            if shouldStop() { stopped = true; break }
             for (lz, z) in block.enumerated() { local[z] = lz }
             _ = try solveBlock(
                 block, local: local, &pr, values: &v, expectations: &e, alternatives: alternatives,
                 iterations: &iterations, coldSeeds: coldSeeds, shouldStop: shouldStop)
             for z in block { local[z] = -1 }
         }
-        // The gate: the whole process evaluated at once (warm-started) and every public state re-checked.
-        v = try evaluate(pr, start: v)
-        e = expectations(v)
-        let verified = (0..<m).allSatisfy { justified(e, alternatives, $0, pr[$0]).0 }
+        if !stopped && shouldStop() { stopped = true }
+        var verified = false
+        if stopped {
+            e = expectations(v)
+        } else {
+            // The gate: the whole process evaluated at once (warm-started) and every public state re-checked.
+            v = try evaluate(pr, start: v)
+            e = expectations(v)
+            verified = (0..<m).allSatisfy { justified(e, alternatives, $0, pr[$0]).0 }
+        }
         // Non-finite values never verify (comparisons with NaN are false, so the conditions would hold vacuously).
         guard v.allSatisfy({ $0.allSatisfy(\.isFinite) }), e.allSatisfy({ $0.allSatisfy(\.isFinite) }) else {
             throw .nonFinitePayoffs
         }
-        return summarize(pr, v, e, verified: verified, iterations: iterations)
+        // A stopped (incomplete) process is followed for at most 200 periods: the deadline has passed already.
+        var result = summarize(
+            pr, v, e, verified: verified, iterations: iterations, periods: stopped ? 200 : 20_000)
+        result.stopped = stopped
+        return result
     }
 
-    func summarize(_ pr: [BayesianPrescription], _ v: [[Double]], _ e: [[Double]], verified: Bool, iterations: Int)
+    func summarize(
+        _ pr: [BayesianPrescription], _ v: [[Double]], _ e: [[Double]], verified: Bool, iterations: Int,
+        periods: Int = 20_000
+    )
         -> BayesianAllianceDynamicsResult
     {
         let n = self.n, m = stateCount
@@ -458,7 +478,7 @@ extension BayesianAllianceFormationGame {
                     for i in 0..<n { firstChoices[i][c[i], default: 0] += w * q }
                 }
             }
-            for _ in 0..<20_000 {
+            for _ in 0..<periods {
                 var nextDist = [Double](repeating: 0, count: m)
                 for z in 0..<m where dist[z] > 0 {
                     for k in p.rowStart[z]..<p.rowStart[z + 1] { nextDist[Int(p.columns[k])] += dist[z] * p.values[k] }

@@ -79,7 +79,9 @@ extension Calibration {
     /// Scores the alliance-formation game (all status quo, exit allowed, no window: without power-acquiring actors the
     /// window carries no payoff) on 1870 and 1890: the most likely absorbing structure from the status quo against
     /// the recorded alignments, by the Rand index (actors that opted out count as singletons). Later years are held out.
-    /// Grid points whose search stalls for `stallLimit` iterations count as unverified and are never chosen.
+    /// Grid points whose search stalls for `stallLimit` iterations count as unverified and are never chosen. When
+    /// `shouldStop` (a deadline or an interrupt) says so, the grid ends with the points completed before: fewer than
+    /// |grid| points mean it was stopped.
     /// - Complexity: |grid| × 2 solves of Bell(8) = 4 140 states each (under a second each in release builds when
     ///   the search verifies; a stalled search costs `stallLimit` more iterations).
     public static func dynamicGrid(
@@ -111,6 +113,8 @@ extension Calibration {
                         let g = try AllianceFormationGame(
                             scenario: scenarios[idx], threatModel: threatModel, parameters: p)
                         let r = try g.solve(shouldStop: shouldStop)
+                        // A stopped search is no result: the grid ends with the points completed before it.
+                        if r.stopped { return out }
                         verified = verified && r.verified
                         let predicted =
                             r.absorbing.first.map { predictedLabels(g.states[$0.state]) }

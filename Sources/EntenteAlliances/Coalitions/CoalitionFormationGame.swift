@@ -89,6 +89,9 @@ public enum DynamicsError: Error, Equatable, Sendable, CustomStringConvertible {
     case nonFinitePayoffs
     /// Gauss–Seidel policy evaluation did not converge within its sweep budget (δ too close to 1 for the state space).
     case evaluationDidNotConverge(sweeps: Int)
+    /// The caller's `shouldStop` (a deadline or an interrupt) ended the work before it finished; nothing unfinished is
+    /// returned (used where a partial answer would mislead, e.g. ``DynamicGameModel``'s predictions).
+    case stopped
 
     public var description: String {
         switch self {
@@ -114,6 +117,7 @@ public enum DynamicsError: Error, Equatable, Sendable, CustomStringConvertible {
         case .nonFinitePayoffs:
             return
                 "per-period payoffs or values are NaN or infinite: capabilities, threats or parameters (kappa, prize, alliance cost, exit payoff) are too extreme"
+        case .stopped: return "stopped (timeout or interrupt) before the dynamic game was solved"
         case .tooManyBeliefStates(let m, let l):
             return
                 "the private-types game would have \(m) public states (structures × belief grid), over the limit of \(l); use fewer belief grid points or private types, or a maximum coalition size"

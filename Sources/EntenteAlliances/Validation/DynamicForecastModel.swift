@@ -42,6 +42,8 @@ public struct DynamicForecastModel: DyadModel {
     public let unverifiedYears: [Int]
     let table: [Int: [DyadPrediction]]
     let later: LaterYears
+    /// Polled by every equilibrium search, also for the years solved on demand (a deadline or an interrupt).
+    let shouldStop: @Sendable () -> Bool
 
     /// "dynamic-forecast".
     public var name: String { "dynamic-forecast" }
@@ -72,10 +74,12 @@ public struct DynamicForecastModel: DyadModel {
     }
 
     /// The model for given parameters: solves and chains the years of the fitting window (and those before it).
+    /// Throws `DynamicsError.stopped` when `shouldStop` (a deadline or an interrupt, polled by every search — here and
+    /// for the years solved later — from several threads) says so: a stopped search is never chained into predictions.
     public init(
         history: GreatPowerHistory = .embedded, fitYears: ClosedRange<Int> = AllianceValidation.fitLimit,
         parameters: AllianceFormationGame.Parameters = .init(), revisionRate: Double = 1,
-        threatModel: ThreatModel = ThreatModel()
+        threatModel: ThreatModel = ThreatModel(), shouldStop: @escaping @Sendable () -> Bool = { false }
     ) throws {
         guard revisionRate > 0 && revisionRate <= 1 else {
             throw DynamicsError.invalidParameter(name: "revision rate ρ (must be in (0, 1])")
@@ -84,15 +88,16 @@ public struct DynamicForecastModel: DyadModel {
         let first = history.years.lowerBound
         let solved = try DynamicForecastModel.solve(
             years: Array(first...fitYears.upperBound), history: history, parameters: parameters,
-            threatModel: threatModel)
+            threatModel: threatModel, shouldStop: shouldStop)
         try self.init(
             history: history, fitYears: fitYears, parameters: parameters, revisionRate: revisionRate,
-            threatModel: threatModel, solved: solved)
+            threatModel: threatModel, solved: solved, shouldStop: shouldStop)
     }
 
     init(
         history: GreatPowerHistory, fitYears: ClosedRange<Int>, parameters: AllianceFormationGame.Parameters,
-        revisionRate: Double, threatModel: ThreatModel, solved: [Int: SolvedYear]
+        revisionRate: Double, threatModel: ThreatModel, solved: [Int: SolvedYear],
+        shouldStop: @escaping @Sendable () -> Bool
     ) throws {
         var table: [Int: [DyadPrediction]] = [:]
         let first = history.years.lowerBound
@@ -117,15 +122,18 @@ public struct DynamicForecastModel: DyadModel {
         self.table = table
         self.unverifiedYears = fitYears.filter { solved[$0]?.verified == false }
         self.later = LaterYears()
+        self.shouldStop = shouldStop
     }
 
     /// The model with κ, e and the revision rate ρ fitted on `fitYears` (fewest unverified fitting years, then log
     /// loss after monotone calibration). `progress` is called after each (κ, e) point with (points done, points in
-    /// all). Throws ``HistoryError/invalidFitYears(_:allowed:)`` for a window outside 1816–1890.
+    /// all). Throws ``HistoryError/invalidFitYears(_:allowed:)`` for a window outside 1816–1890, and
+    /// `DynamicsError.stopped` when `shouldStop` says so (polled between grid points and by every search; the fitted
+    /// model keeps it for the years it solves later).
     /// - Complexity: (κ, e points) × |fitYears| equilibrium searches.
     public static func fitted(
         history: GreatPowerHistory = .embedded, fitYears: ClosedRange<Int> = AllianceValidation.fitLimit,
-        progress: (Int, Int) -> Void = { _, _ in }
+        progress: (Int, Int) -> Void = { _, _ in }, shouldStop: @escaping @Sendable () -> Bool = { false }
     ) throws -> DynamicForecastModel {
         try AllianceValidation.checkFit(fitYears, history: history)
         var outcomes: [Bool] = []
@@ -133,16 +141,17 @@ public struct DynamicForecastModel: DyadModel {
         var best: (unverified: Int, loss: Double, model: DynamicForecastModel)? = nil
         let grid = DynamicGameModel.kappas.flatMap { k in DynamicGameModel.entanglements.map { (k, $0) } }
         for (done, (kappa, e)) in grid.enumerated() {
+            if shouldStop() { throw DynamicsError.stopped }
             var p = AllianceFormationGame.Parameters()
             p.kappa = kappa
             p.entanglement = e
             let solved = try solve(
                 years: Array(history.years.lowerBound...fitYears.upperBound), history: history, parameters: p,
-                threatModel: ThreatModel())
+                threatModel: ThreatModel(), shouldStop: shouldStop)
             for rate in revisionRates {
                 let m = try DynamicForecastModel(
                     history: history, fitYears: fitYears, parameters: p, revisionRate: rate, threatModel: ThreatModel(),
-                    solved: solved)
+                    solved: solved, shouldStop: shouldStop)
                 var raw: [Double] = []
                 for y in fitYears { raw += try m.rawProbabilities(year: y, history: history).map(\.pAlliance) }
                 let calibration = try MonotoneCalibration.fit(raw: raw, outcomes: outcomes)
@@ -174,7 +183,7 @@ public struct DynamicForecastModel: DyadModel {
             if chain.last < year {
                 let solved = try DynamicForecastModel.solve(
                     years: Array((chain.last + 1)...year), history: history, parameters: parameters,
-                    threatModel: threatModel)
+                    threatModel: threatModel, shouldStop: shouldStop)
                 try DynamicForecastModel.extend(
                     &chain, through: year, history: history, solved: solved, revisionRate: revisionRate)
             }
@@ -186,18 +195,19 @@ public struct DynamicForecastModel: DyadModel {
         }
     }
 
-    /// Solves every year's game (concurrently).
+    /// Solves every year's game (concurrently). Throws `DynamicsError.stopped` if `shouldStop` ended a search.
     static func solve(
         years: [Int], history: GreatPowerHistory, parameters: AllianceFormationGame.Parameters,
-        threatModel: ThreatModel
+        threatModel: ThreatModel, shouldStop: @Sendable () -> Bool
     ) throws -> [Int: SolvedYear] {
         try ConcurrentYears.map(years) { y in
             let gy = try history.year(y)
             let scenario = try history.scenario(year: y)
             let game = try AllianceFormationGame(
                 scenario: scenario, threatModel: threatModel, parameters: parameters,
-                actorLimit: max(AllianceFormationGame.defaultActorLimit, scenario.actorCount))
-            let result = try game.solve()
+                actorLimit: max(AllianceFormationGame.defaultActorLimit, scenario.actorCount), shouldStop: shouldStop)
+            let result = try game.solve(shouldStop: shouldStop)
+            if result.stopped { throw DynamicsError.stopped }
             let code = Dictionary(uniqueKeysWithValues: gy.powers.map { ($0.abb, $0.ccode) })
             let open = parameters.windowHazard != nil
             var state: [[Int8]: Int] = [:]

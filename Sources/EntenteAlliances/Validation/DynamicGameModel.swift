@@ -29,19 +29,25 @@ public struct DynamicGameModel: DyadModel {
     /// Years solved at construction whose equilibrium search did not verify.
     public let unverifiedYears: [Int]
     let table: [Int: [DyadPrediction]]
+    /// Polled by every equilibrium search, also for the years solved on demand (a deadline or an interrupt).
+    let shouldStop: @Sendable () -> Bool
 
     /// "dynamic".
     public var name: String { "dynamic" }
 
     /// Solves the game for every year of `years` now (other years are solved when asked for) with the given
-    /// parameters. Throws the game's errors (e.g. too many powers).
+    /// parameters. Throws the game's errors (e.g. too many powers), and `DynamicsError.stopped` when `shouldStop` (a
+    /// deadline or an interrupt, polled by every search — here and for the years solved later — from several
+    /// threads) says so: a stopped search is never turned into predictions.
     public init(
         history: GreatPowerHistory = .embedded, years: ClosedRange<Int>? = nil,
-        parameters: AllianceFormationGame.Parameters = .init(), threatModel: ThreatModel = ThreatModel()
+        parameters: AllianceFormationGame.Parameters = .init(), threatModel: ThreatModel = ThreatModel(),
+        shouldStop: @escaping @Sendable () -> Bool = { false }
     ) throws {
         let span = years.map { Array($0) } ?? []
         let all = try ConcurrentYears.map(span) { y in
-            try DynamicGameModel.predict(year: y, history: history, parameters: parameters, threatModel: threatModel)
+            try DynamicGameModel.predict(
+                year: y, history: history, parameters: parameters, threatModel: threatModel, shouldStop: shouldStop)
         }
         var table: [Int: [DyadPrediction]] = [:]
         var unverified: [Int] = []
@@ -53,6 +59,7 @@ public struct DynamicGameModel: DyadModel {
         self.threatModel = threatModel
         self.table = table
         self.unverifiedYears = unverified
+        self.shouldStop = shouldStop
     }
 
     /// The year's predictions: precomputed at construction, else solved now (inputs of that year only). Throws
@@ -60,17 +67,19 @@ public struct DynamicGameModel: DyadModel {
     public func rawProbabilities(year: Int, history: GreatPowerHistory) throws -> [DyadPrediction] {
         if let rows = table[year] { return rows }
         return try DynamicGameModel.predict(
-            year: year, history: history, parameters: parameters, threatModel: threatModel
+            year: year, history: history, parameters: parameters, threatModel: threatModel, shouldStop: shouldStop
         ).rows
     }
 
     /// The model with κ and e fitted on `fitYears` (grid ``kappas`` × ``entanglements``: fewest unverified years, then
     /// log loss after monotone calibration), keeping the chosen point's solved fitting years; other years are solved
-    /// on demand. `progress` is called after each grid point with (points done, points in all). Throws ``HistoryError/invalidFitYears(_:allowed:)`` for a window outside 1816–1890.
+    /// on demand. `progress` is called after each grid point with (points done, points in all). Throws ``HistoryError/invalidFitYears(_:allowed:)`` for a window outside 1816–1890,
+    /// and `DynamicsError.stopped` when `shouldStop` says so (polled between grid points and by every search; the
+    /// fitted model keeps it for the years it solves later).
     /// - Complexity: (grid points) × |fitYears| equilibrium searches.
     public static func fitted(
         history: GreatPowerHistory = .embedded, fitYears: ClosedRange<Int> = AllianceValidation.fitLimit,
-        progress: (Int, Int) -> Void = { _, _ in }
+        progress: (Int, Int) -> Void = { _, _ in }, shouldStop: @escaping @Sendable () -> Bool = { false }
     ) throws -> DynamicGameModel {
         try AllianceValidation.checkFit(fitYears, history: history)
         var outcomes: [Bool] = []
@@ -78,10 +87,11 @@ public struct DynamicGameModel: DyadModel {
         var best: (unverified: Int, loss: Double, model: DynamicGameModel)? = nil
         let grid = kappas.flatMap { k in entanglements.map { (k, $0) } }
         for (done, (kappa, e)) in grid.enumerated() {
+            if shouldStop() { throw DynamicsError.stopped }
             var p = AllianceFormationGame.Parameters()
             p.kappa = kappa
             p.entanglement = e
-            let m = try DynamicGameModel(history: history, years: fitYears, parameters: p)
+            let m = try DynamicGameModel(history: history, years: fitYears, parameters: p, shouldStop: shouldStop)
             var raw: [Double] = []
             for y in fitYears { raw += try m.rawProbabilities(year: y, history: history).map(\.pAlliance) }
             let calibration = try MonotoneCalibration.fit(raw: raw, outcomes: outcomes)
@@ -97,17 +107,19 @@ public struct DynamicGameModel: DyadModel {
         return best!.model
     }
 
-    /// One year's pairs: solve the game, then the long-run share of periods each pair spends in one bloc.
+    /// One year's pairs: solve the game, then the long-run share of periods each pair spends in one bloc. Throws
+    /// `DynamicsError.stopped` if `shouldStop` ended the search.
     static func predict(
         year: Int, history: GreatPowerHistory, parameters: AllianceFormationGame.Parameters,
-        threatModel: ThreatModel
+        threatModel: ThreatModel, shouldStop: () -> Bool
     ) throws -> (rows: [DyadPrediction], verified: Bool) {
         let gy = try history.year(year)
         let scenario = try history.scenario(year: year)
         let game = try AllianceFormationGame(
             scenario: scenario, threatModel: threatModel, parameters: parameters,
-            actorLimit: max(AllianceFormationGame.defaultActorLimit, scenario.actorCount))
-        let result = try game.solve()
+            actorLimit: max(AllianceFormationGame.defaultActorLimit, scenario.actorCount), shouldStop: shouldStop)
+        let result = try game.solve(shouldStop: shouldStop)
+        if result.stopped { throw DynamicsError.stopped }
         let together = game.longRunTogetherness(result)
         // The game orders actors by id; map each power's code to its index there.
         let position = Dictionary(uniqueKeysWithValues: game.scenario.ids.enumerated().map { ($0.element, $0.offset) })

@@ -77,7 +77,9 @@ public enum GMRES {
                 solution: [Double](repeating: 0, count: n), iterations: 0, relativeResidual: 0, converged: true)
         }
         let m = max(1, min(restart, n))
-        var basis = [Double](repeating: 0, count: n * (m + 1))  // Krylov vectors, column-major
+        // Krylov vectors, column-major; allocated only when the start is not already a solution (a warm start from
+        // values that verify costs one operator application and no O(m·n) workspace).
+        var basis: [Double] = []
         var h = [Double](repeating: 0, count: (m + 1) * m)  // Hessenberg, column-major
         var cs = [Double](repeating: 0, count: m), sn = [Double](repeating: 0, count: m)
         var g = [Double](repeating: 0, count: m + 1)
@@ -95,6 +97,7 @@ public enum GMRES {
             if relative <= tolerance {
                 return Result(solution: x, iterations: iterations, relativeResidual: relative, converged: true)
             }
+            if basis.isEmpty { basis = [Double](repeating: 0, count: n * (m + 1)) }
             for i in 0..<n { basis[i] = r[i] / beta }
             for i in 0...m { g[i] = 0 }
             g[0] = beta
