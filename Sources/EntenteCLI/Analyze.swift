@@ -106,8 +106,11 @@ struct ScenarioOptions: ParsableArguments {
 
 /// Threat-model options shared by analyze (and later dynamics).
 struct ThreatOptions: ParsableArguments {
-    @Option(parsing: .unconditional, help: "Proximity length scale λ > 0 in km ('inf' for no decay).") var lambda:
-        String = "500"
+    @Option(
+        parsing: .unconditional,
+        help:
+            "Proximity length scale λ > 0 in km ('inf' for no decay); `sweep` calls it lambdakm (its lambda is the window hazard, --hazard)."
+    ) var lambda: String = "500"
     @Option(parsing: .unconditional, help: "Intention weight ε of non-rivals, in [0, 1].") var epsilon: Double = 0.1
     @Option(help: "Proximity decay: exponential, hyperbolic or none.") var proximity: String = "exponential"
     @Option(help: "Switch factors off: comma-separated power,offense,intentions.") var without: String?
@@ -159,11 +162,18 @@ struct ThreatOptions: ParsableArguments {
 
 /// Parameters of the alliance game's conflict stage and logit dynamics (`analyze`).
 struct AlignmentOptions: ParsableArguments {
-    @Option(help: "Alliance game: decisiveness γ of the contest success function, in [0.25, 8].") var decisiveness:
-        Double = 2
-    @Option(help: "Alliance game: weight e of entanglement in partners' quarrels, ≥ 0.") var entanglement: Double = 0.3
-    @Option(help: "Alliance game: prize G of a power-acquiring winner, ≥ 0.") var prize: Double = 1
-    @Option(help: "Alliance game: rationality β of the logit dynamics (units of the mean threat), ≥ 0.")
+    // `.unconditional`: a negative value ("--prize -1") is read as the value and rejected with its range, instead of
+    // being taken for an option.
+    @Option(
+        parsing: .unconditional, help: "Alliance game: decisiveness γ of the contest success function, in [0.25, 8].")
+    var decisiveness: Double = 2
+    @Option(parsing: .unconditional, help: "Alliance game: weight e of entanglement in partners' quarrels, ≥ 0.")
+    var entanglement: Double = 0.3
+    @Option(parsing: .unconditional, help: "Alliance game: prize G of a power-acquiring winner, ≥ 0.")
+    var prize: Double = 1
+    @Option(
+        parsing: .unconditional,
+        help: "Alliance game: rationality β of the logit dynamics (units of the mean threat), ≥ 0.")
     var rationality: Double = 10
 
     func parameters(kappa: Double?) throws -> AlignmentParameters {

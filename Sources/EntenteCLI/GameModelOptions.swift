@@ -66,43 +66,32 @@ struct GameModelOptions: ParsableArguments {
                 "entente: fitting the alliance game's parameters on \(fitYears.lowerBound)–\(fitYears.upperBound) (\(points) grid points; --game skips this)…\n"
             )
         }
-        if name == "dynamic" {
+        if name == "dynamic" || name == "dynamic-forecast" {
             try AllianceValidation.checkFitYears(fitYears, history: history)
+            let forecast = name == "dynamic-forecast"
             let points = DynamicGameModel.kappas.count * DynamicGameModel.entanglements.count
             Console.current.writeError(
-                "entente: fitting the dynamic game's κ and e on \(fitYears.lowerBound)–\(fitYears.upperBound) (\(points) grid points × \(fitYears.count) years; minutes)…\n"
+                "entente: fitting the \(forecast ? "dynamic forecast's κ, e and revision rate" : "dynamic game's κ and e") on \(fitYears.lowerBound)–\(fitYears.upperBound) (\(points) grid points × \(fitYears.count) years; minutes)…\n"
             )
             let console = Console.current
+            let progress = { (done: Int, all: Int) in console.writeError("entente: grid point \(done)/\(all)\n") }
+            func unverified(_ years: [Int]) -> String {
+                years.isEmpty
+                    ? "every fitting year verified"
+                    : "not verified in \(years.count) fitting years (\(years.map(String.init).joined(separator: ", ")))"
+            }
+            if forecast {
+                let m = try DynamicForecastModel.fitted(
+                    history: history, fitYears: fitYears, progress: progress, shouldStop: shouldStop)
+                console.writeError(
+                    "entente: dynamic forecast fitted: κ = \(m.parameters.kappa), e = \(m.parameters.entanglement), revision rate ρ = \(m.revisionRate); \(unverified(m.unverifiedYears)); years after \(fitYears.upperBound) are solved when first asked for (about a minute through 1945)\n"
+                )
+                return m
+            }
             let m = try DynamicGameModel.fitted(
-                history: history, fitYears: fitYears,
-                progress: { done, all in console.writeError("entente: grid point \(done)/\(all)\n") },
-                shouldStop: shouldStop)
-            let unverified =
-                m.unverifiedYears.isEmpty
-                ? "every fitting year verified"
-                : "not verified in \(m.unverifiedYears.count) fitting years (\(m.unverifiedYears.map(String.init).joined(separator: ", ")))"
-            Console.current.writeError(
-                "entente: dynamic game fitted: κ = \(m.parameters.kappa), e = \(m.parameters.entanglement); \(unverified)\n"
-            )
-            return m
-        }
-        if name == "dynamic-forecast" {
-            try AllianceValidation.checkFitYears(fitYears, history: history)
-            let points = DynamicGameModel.kappas.count * DynamicGameModel.entanglements.count
-            Console.current.writeError(
-                "entente: fitting the dynamic forecast's κ, e and revision rate on \(fitYears.lowerBound)–\(fitYears.upperBound) (\(points) grid points × \(fitYears.count) years; minutes)…\n"
-            )
-            let console = Console.current
-            let m = try DynamicForecastModel.fitted(
-                history: history, fitYears: fitYears,
-                progress: { done, all in console.writeError("entente: grid point \(done)/\(all)\n") },
-                shouldStop: shouldStop)
-            let unverified =
-                m.unverifiedYears.isEmpty
-                ? "every fitting year verified"
-                : "not verified in \(m.unverifiedYears.count) fitting years (\(m.unverifiedYears.map(String.init).joined(separator: ", ")))"
-            Console.current.writeError(
-                "entente: dynamic forecast fitted: κ = \(m.parameters.kappa), e = \(m.parameters.entanglement), revision rate ρ = \(m.revisionRate); \(unverified); years after \(fitYears.upperBound) are solved when first asked for (about a minute through 1945)\n"
+                history: history, fitYears: fitYears, progress: progress, shouldStop: shouldStop)
+            console.writeError(
+                "entente: dynamic game fitted: κ = \(m.parameters.kappa), e = \(m.parameters.entanglement); \(unverified(m.unverifiedYears))\n"
             )
             return m
         }

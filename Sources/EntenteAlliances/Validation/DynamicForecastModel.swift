@@ -136,9 +136,7 @@ public struct DynamicForecastModel: DyadModel {
         progress: (Int, Int) -> Void = { _, _ in }, shouldStop: @escaping @Sendable () -> Bool = { false }
     ) throws -> DynamicForecastModel {
         try AllianceValidation.checkFit(fitYears, history: history)
-        var outcomes: [Bool] = []
-        for y in fitYears { outcomes += try history.allianceOutcomes(year: y) }
-        var best: (unverified: Int, loss: Double, model: DynamicForecastModel)? = nil
+        var selection = try DynamicFitSelection<DynamicForecastModel>(history: history, fitYears: fitYears)
         let grid = DynamicGameModel.kappas.flatMap { k in DynamicGameModel.entanglements.map { (k, $0) } }
         for (done, (kappa, e)) in grid.enumerated() {
             if shouldStop() { throw DynamicsError.stopped }
@@ -152,20 +150,11 @@ public struct DynamicForecastModel: DyadModel {
                 let m = try DynamicForecastModel(
                     history: history, fitYears: fitYears, parameters: p, revisionRate: rate, threatModel: ThreatModel(),
                     solved: solved, shouldStop: shouldStop)
-                var raw: [Double] = []
-                for y in fitYears { raw += try m.rawProbabilities(year: y, history: history).map(\.pAlliance) }
-                let calibration = try MonotoneCalibration.fit(raw: raw, outcomes: outcomes)
-                let loss = ProbabilityMetrics.logLoss(raw.map { calibration($0) }, outcomes)
-                let unverified = m.unverifiedYears.count
-                if best == nil || unverified < best!.unverified
-                    || (unverified == best!.unverified && loss < best!.loss - 1e-12)
-                {
-                    best = (unverified, loss, m)
-                }
+                try selection.offer(m, unverified: m.unverifiedYears.count)
             }
             progress(done + 1, grid.count)
         }
-        return best!.model
+        return selection.best!.model
     }
 
     /// The year's predictions. Years after the fitting window are computed on the first such request (every year

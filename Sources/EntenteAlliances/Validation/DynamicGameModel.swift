@@ -82,9 +82,7 @@ public struct DynamicGameModel: DyadModel {
         progress: (Int, Int) -> Void = { _, _ in }, shouldStop: @escaping @Sendable () -> Bool = { false }
     ) throws -> DynamicGameModel {
         try AllianceValidation.checkFit(fitYears, history: history)
-        var outcomes: [Bool] = []
-        for y in fitYears { outcomes += try history.allianceOutcomes(year: y) }
-        var best: (unverified: Int, loss: Double, model: DynamicGameModel)? = nil
+        var selection = try DynamicFitSelection<DynamicGameModel>(history: history, fitYears: fitYears)
         let grid = kappas.flatMap { k in entanglements.map { (k, $0) } }
         for (done, (kappa, e)) in grid.enumerated() {
             if shouldStop() { throw DynamicsError.stopped }
@@ -92,19 +90,10 @@ public struct DynamicGameModel: DyadModel {
             p.kappa = kappa
             p.entanglement = e
             let m = try DynamicGameModel(history: history, years: fitYears, parameters: p, shouldStop: shouldStop)
-            var raw: [Double] = []
-            for y in fitYears { raw += try m.rawProbabilities(year: y, history: history).map(\.pAlliance) }
-            let calibration = try MonotoneCalibration.fit(raw: raw, outcomes: outcomes)
-            let loss = ProbabilityMetrics.logLoss(raw.map { calibration($0) }, outcomes)
-            let unverified = m.unverifiedYears.count
-            if best == nil || unverified < best!.unverified
-                || (unverified == best!.unverified && loss < best!.loss - 1e-12)
-            {
-                best = (unverified, loss, m)
-            }
+            try selection.offer(m, unverified: m.unverifiedYears.count)
             progress(done + 1, grid.count)
         }
-        return best!.model
+        return selection.best!.model
     }
 
     /// One year's pairs: solve the game, then the long-run share of periods each pair spends in one bloc. Throws
