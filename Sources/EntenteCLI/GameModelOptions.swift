@@ -6,6 +6,22 @@ import Foundation
 /// 1816–1890 fit), e.g. the best point of `entente calibrate --model game --fit 1816-1870` for a
 /// pseudo-out-of-sample check.
 struct GameModelOptions: ParsableArguments {
+
+    @Option(
+        parsing: .unconditional,
+        help:
+            "With --model dynamic or dynamic-forecast: stop after this many seconds, in (0, 1e9]; an unfinished run is an error, never a partial prediction."
+    )
+    var timeout: Double?
+
+    /// Checks `--timeout`: in range, and only with the models that solve dynamic games.
+    func validateTimeout(model: String) throws {
+        try Check.number(timeout, "--timeout", 0, 1e9, lowOpen: true, note: " seconds")
+        if timeout != nil && !["dynamic", "dynamic-forecast"].contains(model) {
+            throw ValidationError(
+                "--timeout applies to --model dynamic and dynamic-forecast only (the other models take seconds)")
+        }
+    }
     @Option(
         help:
             "With --model game: parameters lambda, epsilon, gamma, e, kappa, tau, beta, periods, eta as KEY=V,… (default: the 1816–1890 fit)."

@@ -18,26 +18,13 @@ struct Predict: ParsableCommand {
         .defaultName
     @Option(help: "Output: csv or json.") var format: OutputFormat = .csv
     @OptionGroup var gameOptions: GameModelOptions
-    @Option(
-        parsing: .unconditional,
-        help:
-            "With --model dynamic or dynamic-forecast: stop after this many seconds, in (0, 1e9]; an unfinished run is an error, never a partial prediction."
-    )
-    var timeout: Double?
-
-    func validate() throws {
-        try Check.number(timeout, "--timeout", 0, 1e9, lowOpen: true, note: " seconds")
-        if timeout != nil && !["dynamic", "dynamic-forecast"].contains(model) {
-            throw ValidationError(
-                "--timeout applies to --model dynamic and dynamic-forecast only (the other models take seconds)")
-        }
-    }
+    func validate() throws { try gameOptions.validateTimeout(model: model) }
 
     func run() throws {
         try reportingErrors {
             guard format == .csv || format == .json else { throw CLIError("--format must be csv or json") }
             Interrupt.install()
-            let stop = Interrupt.sharedPoller(timeout: timeout, label: "entente predict")
+            let stop = Interrupt.sharedPoller(timeout: gameOptions.timeout, label: "entente predict")
             let m = try gameOptions.model(model, fitYears: fit.range, shouldStop: stop)
             let rows = try AllianceValidation.predict(model: m, years: years.range, fitYears: fit.range)
             if format == .json {

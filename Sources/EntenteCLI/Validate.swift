@@ -17,20 +17,7 @@ struct Validate: ParsableCommand {
     @Option(help: "Model name (\(DyadModels.all.map(\.name).joined(separator: ", "))).") var model: String = DyadModels
         .defaultName
     @OptionGroup var gameOptions: GameModelOptions
-    @Option(
-        parsing: .unconditional,
-        help:
-            "With --model dynamic or dynamic-forecast: stop after this many seconds, in (0, 1e9]; an unfinished run is an error, never a partial prediction."
-    )
-    var timeout: Double?
-
-    func validate() throws {
-        try Check.number(timeout, "--timeout", 0, 1e9, lowOpen: true, note: " seconds")
-        if timeout != nil && !["dynamic", "dynamic-forecast"].contains(model) {
-            throw ValidationError(
-                "--timeout applies to --model dynamic and dynamic-forecast only (the other models take seconds)")
-        }
-    }
+    func validate() throws { try gameOptions.validateTimeout(model: model) }
     @Option(help: "Output: table or json.") var format: OutputFormat = .table
     @Option(help: "Also draw the calibration curve and per-year scores as SVG to this file.") var svg: String?
     @Option(help: "Alliance outcomes for held-out years (CSV with the columns of alliances_1816_1890.csv).")
@@ -47,7 +34,7 @@ struct Validate: ParsableCommand {
                 history = try history.withOutcomes(alliances: a, wars: w)
             }
             Interrupt.install()
-            let stop = Interrupt.sharedPoller(timeout: timeout, label: "entente validate")
+            let stop = Interrupt.sharedPoller(timeout: gameOptions.timeout, label: "entente validate")
             let report = try AllianceValidation.run(
                 model: try gameOptions.model(model, history: history, fitYears: fit.range, shouldStop: stop),
                 fitYears: fit.range, scoreYears: years.range, history: history)

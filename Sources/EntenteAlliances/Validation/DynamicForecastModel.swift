@@ -191,12 +191,8 @@ public struct DynamicForecastModel: DyadModel {
     ) throws -> [Int: SolvedYear] {
         try ConcurrentYears.map(years) { y in
             let gy = try history.year(y)
-            let scenario = try history.scenario(year: y)
-            let game = try AllianceFormationGame(
-                scenario: scenario, threatModel: threatModel, parameters: parameters,
-                actorLimit: max(AllianceFormationGame.defaultActorLimit, scenario.actorCount), shouldStop: shouldStop)
-            let result = try game.solve(shouldStop: shouldStop)
-            if result.stopped { throw DynamicsError.stopped }
+            let (game, result) = try DynamicGameModel.solved(
+                year: y, history: history, parameters: parameters, threatModel: threatModel, shouldStop: shouldStop)
             let code = Dictionary(uniqueKeysWithValues: gy.powers.map { ($0.abb, $0.ccode) })
             let open = parameters.windowHazard != nil
             var state: [[Int8]: Int] = [:]

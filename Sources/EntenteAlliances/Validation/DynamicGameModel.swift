@@ -96,6 +96,21 @@ public struct DynamicGameModel: DyadModel {
         return selection.best!.model
     }
 
+    /// One year's game (every great power of the year, status quo) and its solved equilibrium process. Throws
+    /// `DynamicsError.stopped` if `shouldStop` ended the search, and the game's errors.
+    static func solved(
+        year: Int, history: GreatPowerHistory, parameters: AllianceFormationGame.Parameters,
+        threatModel: ThreatModel, shouldStop: () -> Bool
+    ) throws -> (AllianceFormationGame, AllianceDynamicsResult) {
+        let scenario = try history.scenario(year: year)
+        let game = try AllianceFormationGame(
+            scenario: scenario, threatModel: threatModel, parameters: parameters,
+            actorLimit: max(AllianceFormationGame.defaultActorLimit, scenario.actorCount), shouldStop: shouldStop)
+        let result = try game.solve(shouldStop: shouldStop)
+        if result.stopped { throw DynamicsError.stopped }
+        return (game, result)
+    }
+
     /// One year's pairs: solve the game, then the long-run share of periods each pair spends in one bloc. Throws
     /// `DynamicsError.stopped` if `shouldStop` ended the search.
     static func predict(
@@ -103,12 +118,8 @@ public struct DynamicGameModel: DyadModel {
         threatModel: ThreatModel, shouldStop: () -> Bool
     ) throws -> (rows: [DyadPrediction], verified: Bool) {
         let gy = try history.year(year)
-        let scenario = try history.scenario(year: year)
-        let game = try AllianceFormationGame(
-            scenario: scenario, threatModel: threatModel, parameters: parameters,
-            actorLimit: max(AllianceFormationGame.defaultActorLimit, scenario.actorCount), shouldStop: shouldStop)
-        let result = try game.solve(shouldStop: shouldStop)
-        if result.stopped { throw DynamicsError.stopped }
+        let (game, result) = try solved(
+            year: year, history: history, parameters: parameters, threatModel: threatModel, shouldStop: shouldStop)
         let together = game.longRunTogetherness(result)
         // The game orders actors by id; map each power's code to its index there.
         let position = Dictionary(uniqueKeysWithValues: game.scenario.ids.enumerated().map { ($0.element, $0.offset) })
