@@ -353,6 +353,12 @@ struct Sweep: ParsableCommand {
             "What --svg shows: choices (each actor's choice at the status quo, one panel per actor) or structures (the most likely long-run structure)."
     )
     var svgView: String = "choices"
+    @Option(
+        parsing: .unconditional,
+        help:
+            "Stop after this many seconds, in (0, 1e9]: the grid point being solved is printed as stopped (never verified) and the sweep ends."
+    )
+    var timeout: Double?
 
     /// Largest grid (product of the axes' value counts).
     static let gridCeiling = 1_000_000
@@ -431,6 +437,7 @@ struct Sweep: ParsableCommand {
     }
 
     func validate() throws {
+        try Check.number(timeout, "--timeout", 0, 1e9, lowOpen: true, note: " seconds")
         let total = try Self.gridSize(try axes())
         let (_, n) = try shardNumbers()
         guard n <= total else {
@@ -468,8 +475,12 @@ struct Sweep: ParsableCommand {
             Interrupt.install()
             var done = 0
             let mineCount = (total - shardIndex + shardCount) / shardCount
+            // One deadline for the whole sweep (--timeout), and Ctrl-C; polled inside every search too.
+            let deadline = timeout.map { Date().addingTimeInterval($0) }
+            let stop = { Interrupt.flag.load(ordering: .relaxed) || (deadline.map { Date() > $0 } ?? false) }
+            var stopped = false
             for k in stride(from: shardIndex - 1, to: total, by: shardCount) {
-                if Interrupt.flag.load(ordering: .relaxed) { break }
+                if stop() { stopped = true; break }
                 var rest = k
                 var point: [(String, Double)] = []
                 for (name, values) in axes.reversed() {
@@ -510,23 +521,37 @@ struct Sweep: ParsableCommand {
                     }) {
                         let game = try BayesianAllianceFormationGame(
                             scenario: sc, threatModel: tm, parameters: p, information: info)
-                        let r = try game.solve()
+                        let r = try game.solve(shouldStop: stop)
                         kv += DynamicsJSON.summary(game, r)
+                        stopped = r.stopped
                         if svg != nil { cells.append(Self.cell(k, axes, game, r)) }
                     } else {
-                        let game = try AllianceFormationGame(scenario: sc, threatModel: tm, parameters: p)
-                        let r = try game.solve()
+                        let game = try AllianceFormationGame(
+                            scenario: sc, threatModel: tm, parameters: p, shouldStop: stop)
+                        let r = try game.solve(shouldStop: stop)
                         kv += DynamicsJSON.summary(game, r)
+                        stopped = r.stopped
                         if svg != nil { cells.append(Self.cell(k, axes, game, r)) }
                     }
+                } catch DynamicsError.stopped {
+                    stopped = true
+                    break
                 } catch let e as DynamicsError {
                     throw DynamicOptions.explain(e, actors: sc.actorCount, maxActors: nil, command: "sweep")
                 }
                 print(JSONValue.object(kv).serialized(pretty: false))
                 done += 1
                 Console.current.writeError("\rentente sweep: \(done)/\(mineCount) grid points")
+                if stopped { break }
             }
             Console.current.writeError("\n")
+            if stopped {
+                // An incomplete grid is an error (exit 1) after the lines already printed; a point whose search
+                // was cut short is printed with "stopped": true and "verified": false.
+                throw CLIError(
+                    "stopped (timeout or interrupt) after \(done) of \(mineCount) grid points\(svg == nil ? "" : "; --svg not written"); raise --timeout (seconds) or leave it out"
+                )
+            }
             if let path = svg {
                 guard cells.count == total else {
                     throw CLIError("interrupted after \(cells.count) of \(total) grid points: \(path) not written")

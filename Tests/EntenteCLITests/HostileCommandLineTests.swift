@@ -60,6 +60,14 @@ import Testing
             #expect(r.status == 1 && r.stdout.isEmpty, "\(args): \(r.stdout.prefix(200))")
             #expect(last.hasPrefix("entente: error: stopped") && last.contains("--timeout"), "\(args): \(r.stderr)")
         }
+        // sweep: the expired deadline stops before or inside the first grid point; an incomplete grid is an error,
+        // and a point cut short is never verified.
+        let sweep = try cli.run(["sweep", "--builtin", "europe-1914", "--param", "delta=0.8,0.9", "--timeout", "1e-9"])
+        #expect(sweep.status == 1)
+        #expect(sweep.stderr.contains("entente: error: stopped (timeout or interrupt) after"))
+        #expect(!sweep.stdout.contains("\"verified\":true,\"stopped\":true"))
+        #expect(sweep.stdout.split(separator: "\n").count <= 1)
+        #expect(try cli.run(["sweep", "--builtin", "europe-1914", "--timeout", "0"]).status == 64)
         let grid = try cli.run(["calibrate", "--dynamics", "--timeout", "1e-9", "--format", "json"])
         #expect(grid.status == 0)
         #expect(grid.stdout.contains("\"complete\":false") || grid.stdout.contains("\"complete\": false"))
