@@ -14,10 +14,11 @@
 ///   alliance costs and poses no threat, but still faces a share ν of the threats, alone.
 /// Types with a probability are treated as power-acquiring when the probability is at least 1/2.
 ///
-/// **Solution**: an equilibrium process of coalition formation (Konishi–Ray, strict or weak profitability), found by
-/// asynchronous best-response iteration on deterministic processes; each candidate is evaluated by
-/// V = (I − δP)⁻¹U (LAPACK LU up to ``Parameters/denseLimit`` states, Gauss–Seidel iteration beyond) and the
-/// returned process is re-verified against the equilibrium conditions.
+/// **Solution**: an equilibrium process of coalition formation (Konishi & Ray 2003; by default their rule — moves
+/// weakly profitable and maximal, waiting excluded only by a strictly profitable move — or the strict or weak rule,
+/// ``Parameters/rule``), found block by block by asynchronous best-response iteration with damped mixing;
+/// each candidate is evaluated by V = (I − δP)⁻¹U (a functional-graph solve for deterministic blocks, LAPACK LU or
+/// GMRES with mixing) and the returned process is re-verified against the equilibrium conditions.
 /// - Complexity: states = Σ_k C(n,k)·Bell(n−k) (= Bell(n+1)) × 2 with a window; each iteration O(states · 2ⁿ · n).
 ///   ``Parameters/maxCoalitionSize`` restricts the state space to the structures reachable with small coalitions.
 public struct AllianceFormationGame: Sendable {
