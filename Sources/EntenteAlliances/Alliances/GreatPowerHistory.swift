@@ -162,8 +162,15 @@ public struct GreatPowerHistory: Sendable {
     /// The scored outcome for every pair of great powers of a year, in the order of ``GreatPowerYear/dyads``:
     /// `true` if the pair has a defense or offense commitment (ATOP). Throws for held-out years. O(n² + k).
     public func allianceOutcomes(year y: Int) throws -> [Bool] {
-        let allied = Set(try commitments(year: y).filter(\.isAlliance).map { [$0.ccode1, $0.ccode2] })
+        let allied = try alliedPairs(year: y)
         return try year(y).dyads.map { allied.contains([$0.ccode1, $0.ccode2]) }
+    }
+
+    /// The pairs `[ccode1, ccode2]` (ccode1 < ccode2) of great powers of a year with a defense or offense commitment
+    /// (ATOP): the `true` entries of ``allianceOutcomes(year:)``. Throws for held-out years. O(n² + k).
+    public func alliedPairs(year y: Int) throws -> Set<[Int]> {
+        let allied = Set(try commitments(year: y).filter(\.isAlliance).map { [$0.ccode1, $0.ccode2] })
+        return Set(try year(y).dyads.map { [$0.ccode1, $0.ccode2] }.filter(allied.contains))
     }
 
     /// The great-power wars that started in a year range (all of them must lie in ``warYears``, else throws

@@ -103,11 +103,7 @@ public struct AllianceGameModel: DyadModel {
         guard origin <= through else { return [] }
         let scenarios = try (origin...through).map { try history.scenario(year: $0) }
         let originYear = try history.year(origin)
-        let outcomes =
-            useOriginOutcomes
-            ? try history.allianceOutcomes(year: origin) : [Bool](repeating: false, count: originYear.dyads.count)
-        var allied = Set<[Int]>()
-        for (k, d) in originYear.dyads.enumerated() where outcomes[k] { allied.insert([d.ccode1, d.ccode2]) }
+        let allied = useOriginOutcomes ? try history.alliedPairs(year: origin) : []
         let codes = originYear.powers.map(\.ccode)
         return try AllianceForecast.run(
             scenarios: scenarios,

@@ -221,9 +221,8 @@ public struct DynamicForecastModel: DyadModel {
     /// pairs are the origin year's predictions.
     static func start(at origin: Int, history: GreatPowerHistory) throws -> ChainState {
         let gy = try history.year(origin)
-        let o = try history.allianceOutcomes(year: origin)
         let index = Dictionary(uniqueKeysWithValues: gy.powers.enumerated().map { ($0.element.ccode, $0.offset) })
-        let edges = zip(gy.dyads, o).filter(\.1).map { (index[$0.0.ccode1]!, index[$0.0.ccode2]!) }
+        let edges = try history.alliedPairs(year: origin).map { (index[$0[0]]!, index[$0[1]]!) }
         let blocs = PartitionAgreement.components(count: gy.powers.count, edges: edges)
         var structure: [[Int]] = []
         for b in Set(blocs) {

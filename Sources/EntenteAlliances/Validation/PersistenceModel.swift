@@ -31,11 +31,7 @@ public struct PersistenceModel: DyadModel {
     /// ``LinearAlgebraError`` if the fit is singular). O(dyad-years).
     public static func fit(history: GreatPowerHistory, years: ClosedRange<Int>) throws -> PersistenceModel {
         var pairs: [Int: Set<[Int]>] = [:]
-        for origin in [years.lowerBound, years.upperBound] {
-            let gy = try history.year(origin)
-            let o = try history.allianceOutcomes(year: origin)
-            pairs[origin] = Set(zip(gy.dyads, o).filter(\.1).map { [$0.0.ccode1, $0.0.ccode2] })
-        }
+        for origin in [years.lowerBound, years.upperBound] { pairs[origin] = try history.alliedPairs(year: origin) }
         var x: [[Double]] = [], y: [Bool] = []
         for t in years {
             let gy = try history.year(t)
