@@ -33,6 +33,10 @@ struct DynamicOptions: ParsableArguments {
             "Profitability: konishiRay (moves weakly profitable, waiting excluded only by a strictly profitable move), strict or weak."
     ) var rule: String = "konishiRay"
     @Option(
+        help:
+            "Equilibrium selection of the search: reversibleFirst (opting out only where no alliance move is a best response) or largestGain."
+    ) var selection: String = "reversibleFirst"
+    @Option(
         parsing: .unconditional,
         help:
             "Stop after this many seconds in all, in (0, 1e9]; an unfinished search is reported as stopped and not verified."
@@ -103,6 +107,9 @@ struct DynamicOptions: ParsableArguments {
         try Check.number(timeout, "--timeout", 0, 1e9, lowOpen: true)
         guard Profitability(rawValue: rule) != nil else {
             throw ValidationError("--rule must be konishiRay, strict or weak, got '\(rule)'")
+        }
+        guard MoveSelection(rawValue: selection) != nil else {
+            throw ValidationError("--selection must be reversibleFirst or largestGain, got '\(selection)'")
         }
         guard AllianceFormationGame.IterativeSolver(rawValue: iterative) != nil else {
             throw ValidationError("--iterative must be gaussSeidel or gmres, got '\(iterative)'")
@@ -182,6 +189,10 @@ struct DynamicOptions: ParsableArguments {
         }
         guard let r = Profitability(rawValue: rule) else { throw CLIError("--rule must be konishiRay, strict or weak") }
         p.rule = r
+        guard let m = MoveSelection(rawValue: selection) else {
+            throw CLIError("--selection must be reversibleFirst or largestGain")
+        }
+        p.selection = m
         try p.validate()
         return p
     }
@@ -283,11 +294,11 @@ struct Dynamics: ParsableCommand {
                 return
             }
             print(
-                "Entente dynamics — \(s.name): δ = \(params.delta), κ = \(params.kappa), window hazard λ = \(params.windowHazard.map { String($0) } ?? "none"), exit \(params.allowExit ? "allowed" : "not allowed"), \(DynamicOptions.describe(params.rule))\n"
+                "Entente dynamics — \(s.name): δ = \(params.delta), κ = \(params.kappa), window hazard λ = \(params.windowHazard.map { String($0) } ?? "none"), exit \(params.allowExit ? (params.selection == .reversibleFirst ? "allowed (selected as a last resort)" : "allowed") : "not allowed"), \(DynamicOptions.describe(params.rule))\n"
             )
             for (label, game, r) in outputs {
                 print(
-                    "── \(label)  (\(r.evaluation); \(r.verified ? "equilibrium verified" : (r.stopped ? "stopped by --timeout or Ctrl-C: NO verified equilibrium" : "NO verified equilibrium found")) after \(r.iterations) iterations)"
+                    "── \(label)  (\(r.evaluation); \(r.verified ? "equilibrium verified" : (r.stopped ? "stopped by --timeout or Ctrl-C: NO verified equilibrium" : "NO verified equilibrium found")) after \(r.iterations) iterations\(r.selection == params.selection ? "" : "; found with --selection \(r.selection.rawValue)"))"
                 )
                 let ids = game.scenario.ids
                 let first = game.choices(in: r.initialState, result: r)

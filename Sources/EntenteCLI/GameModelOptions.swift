@@ -13,13 +13,26 @@ struct GameModelOptions: ParsableArguments {
             "With --model dynamic or dynamic-forecast: stop after this many seconds, in (0, 1e9]; an unfinished run is an error, never a partial prediction."
     )
     var timeout: Double?
+    @Option(
+        help:
+            "With --model dynamic or dynamic-forecast: the equilibrium selection of every year's search, reversibleFirst or largestGain (as in `dynamics`)."
+    )
+    var selection: String?
 
-    /// Checks `--timeout`: in range, and only with the models that solve dynamic games.
-    func validateTimeout(model: String) throws {
+    /// Checks `--timeout` and `--selection`: in range, and only with the models that solve dynamic games.
+    func validateDynamicModelOptions(model: String) throws {
         try Check.number(timeout, "--timeout", 0, 1e9, lowOpen: true, note: " seconds")
         if timeout != nil && !["dynamic", "dynamic-forecast"].contains(model) {
             throw ValidationError(
                 "--timeout applies to --model dynamic and dynamic-forecast only (the other models take seconds)")
+        }
+        if let selection {
+            guard ["dynamic", "dynamic-forecast"].contains(model) else {
+                throw ValidationError("--selection applies to --model dynamic and dynamic-forecast only")
+            }
+            guard MoveSelection(rawValue: selection) != nil else {
+                throw ValidationError("--selection must be reversibleFirst or largestGain, got '\(selection)'")
+            }
         }
     }
     @Option(
@@ -96,16 +109,23 @@ struct GameModelOptions: ParsableArguments {
                     ? "every fitting year verified"
                     : "not verified in \(years.count) fitting years (\(years.map(String.init).joined(separator: ", ")))"
             }
+            var base = AllianceFormationGame.Parameters()
+            if let selection {
+                guard let m = MoveSelection(rawValue: selection) else {
+                    throw CLIError("--selection must be reversibleFirst or largestGain")
+                }
+                base.selection = m
+            }
             if forecast {
                 let m = try DynamicForecastModel.fitted(
-                    history: history, fitYears: fitYears, progress: progress, shouldStop: shouldStop)
+                    history: history, fitYears: fitYears, base: base, progress: progress, shouldStop: shouldStop)
                 console.writeError(
                     "entente: dynamic forecast fitted: κ = \(m.parameters.kappa), e = \(m.parameters.entanglement), revision rate ρ = \(m.revisionRate); \(unverified(m.unverifiedYears)); years after \(fitYears.upperBound) are solved when first asked for (about a minute through 1945)\n"
                 )
                 return m
             }
             let m = try DynamicGameModel.fitted(
-                history: history, fitYears: fitYears, progress: progress, shouldStop: shouldStop)
+                history: history, fitYears: fitYears, base: base, progress: progress, shouldStop: shouldStop)
             console.writeError(
                 "entente: dynamic game fitted: κ = \(m.parameters.kappa), e = \(m.parameters.entanglement); \(unverified(m.unverifiedYears))\n"
             )

@@ -18,7 +18,7 @@ struct Predict: ParsableCommand {
         .defaultName
     @Option(help: "Output: csv or json.") var format: OutputFormat = .csv
     @OptionGroup var gameOptions: GameModelOptions
-    func validate() throws { try gameOptions.validateTimeout(model: model) }
+    func validate() throws { try gameOptions.validateDynamicModelOptions(model: model) }
 
     func run() throws {
         try reportingErrors {

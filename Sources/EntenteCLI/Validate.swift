@@ -17,7 +17,7 @@ struct Validate: ParsableCommand {
     @Option(help: "Model name (\(DyadModels.all.map(\.name).joined(separator: ", "))).") var model: String = DyadModels
         .defaultName
     @OptionGroup var gameOptions: GameModelOptions
-    func validate() throws { try gameOptions.validateTimeout(model: model) }
+    func validate() throws { try gameOptions.validateDynamicModelOptions(model: model) }
     @Option(help: "Output: table or json.") var format: OutputFormat = .table
     @Option(help: "Also draw the calibration curve and per-year scores as SVG to this file.") var svg: String?
     @Option(help: "Alliance outcomes for held-out years (CSV with the columns of alliances_1816_1890.csv).")

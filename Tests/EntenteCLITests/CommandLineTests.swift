@@ -200,6 +200,12 @@ import Testing
             (["dynamics", toy, "--prize", "-1"], "--prize must be", nil),
             (["dynamics", toy, "--hazard", "nan"], "--hazard must be", nil),
             (["dynamics", toy, "--rule", "strong"], "--rule must be konishiRay, strict or weak", nil),
+            (["dynamics", toy, "--selection", "first"], "--selection must be reversibleFirst or largestGain", nil),
+            (["validate", "--selection", "largestGain"], "--selection applies to --model dynamic", nil),
+            (
+                ["validate", "--model", "dynamic", "--selection", "best"],
+                "--selection must be reversibleFirst or largestGain", nil
+            ),
             (
                 ["dynamics", toy, "--belief-points", "1001", "--max-private-types", "6"],
                 "--belief-points 1001 with --max-private-types 6", nil

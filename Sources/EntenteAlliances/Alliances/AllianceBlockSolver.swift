@@ -149,12 +149,18 @@ extension AllianceFormationGame {
     /// moves away from the closed-window equilibrium only in the states where the window makes it violate the
     /// conditions. This continuation is the equilibrium selection that isolates the window's effect.
     func solveBlock(
-        _ block: [Int], local: [Int], choice: inout [Int?], mixed: inout [Int: [(move: Int, probability: Double)]],
-        values v: inout [[Double]], alternatives: [[[Int]]], iterations: inout Int,
-        shouldStop: () -> Bool
+        _ block: [Int], local: [Int], selection: MoveSelection, choice: inout [Int?],
+        mixed: inout [Int: [(move: Int, probability: Double)]], values v: inout [[Double]], alternatives: [[[Int]]],
+        iterations: inout Int, shouldStop: () -> Bool
     ) throws(DynamicsError) -> Bool {
         let openWindow = block.first.map { closedPartner[$0] != $0 } ?? false
         let warm = openWindow && warmStartsOpenWindows ? 1 : 0
+        if warm == 1,
+            try closedPartnerProcessHolds(
+                block, local: local, choice: &choice, mixed: &mixed, values: &v, alternatives: alternatives)
+        {
+            return true
+        }
         for attempt in 0..<(AllianceFormationGame.blockAttempts + warm) {
             if attempt < warm {
                 for x in block { choice[x] = choice[closedPartner[x]] }
@@ -162,9 +168,9 @@ extension AllianceFormationGame {
                 for x in block { choice[x] = nil }
             }
             if try attemptBlock(
-                block, local: local, seed: 2003 + UInt64(max(0, attempt - warm)), choice: &choice, mixed: &mixed,
-                values: &v,
-                alternatives: alternatives, iterations: &iterations, shouldStop: shouldStop)
+                block, local: local, seed: 2003 + UInt64(max(0, attempt - warm)), selection: selection,
+                choice: &choice, mixed: &mixed, values: &v, alternatives: alternatives, iterations: &iterations,
+                shouldStop: shouldStop)
             {
                 return true
             }
@@ -173,9 +179,34 @@ extension AllianceFormationGame {
         return false
     }
 
+    /// Whether the closed-window partner block's process, mixtures included, is an equilibrium of the open block as it
+    /// is; if so it is adopted (prescriptions, mixtures and values), otherwise nothing is changed but the block's
+    /// values. The search proper starts from the partner's deterministic part only, so without this check a partner
+    /// that needed mixing would not carry over even where the window changes no payoff.
+    /// - Complexity: one evaluation of the block and one check of its states.
+    func closedPartnerProcessHolds(
+        _ block: [Int], local: [Int], choice: inout [Int?], mixed: inout [Int: [(move: Int, probability: Double)]],
+        values v: inout [[Double]], alternatives: [[[Int]]]
+    ) throws(DynamicsError) -> Bool {
+        var partnerMixed: [Int: [(move: Int, probability: Double)]] = [:]
+        for x in block { if let d = mixed[closedPartner[x]] { partnerMixed[x] = d } }
+        guard !partnerMixed.isEmpty else { return false }  // the deterministic case is the search's first step
+        let process = block.map { choice[closedPartner[$0]] }
+        try evaluateBlock(block, local: local, process: process, mixed: partnerMixed, values: &v)
+        let holds = block.indices.allSatisfy { lx in
+            !violates(
+                v, prescription: process[lx], mixture: partnerMixed[block[lx]], at: block[lx],
+                alternatives: alternatives, tolerance: 1e-10)
+        }
+        guard holds else { return false }
+        for (lx, x) in block.enumerated() { choice[x] = process[lx] }
+        for (x, d) in partnerMixed { mixed[x] = d }
+        return true
+    }
+
     /// One search of a block (``solveBlock``) with the given seed for breaking cycles.
     func attemptBlock(
-        _ block: [Int], local: [Int], seed: UInt64, choice: inout [Int?],
+        _ block: [Int], local: [Int], seed: UInt64, selection: MoveSelection, choice: inout [Int?],
         mixed: inout [Int: [(move: Int, probability: Double)]],
         values v: inout [[Double]], alternatives: [[[Int]]], iterations: inout Int,
         shouldStop: () -> Bool
@@ -192,7 +223,9 @@ extension AllianceFormationGame {
                     v, prescription: process[lx], mixture: nil, at: block[lx], alternatives: alternatives,
                     tolerance: tol)
             },
-            best: { lx in bestMove(v, at: block[lx], alternatives: alternatives, tolerance: tol)?.index },
+            best: { lx in
+                bestMove(v, at: block[lx], alternatives: alternatives, tolerance: tol, selection: selection)?.index
+            },
             options: { lx in
                 let x = block[lx]
                 return moves[x].indices.filter {
@@ -237,7 +270,8 @@ extension AllianceFormationGame {
             }
             mixing.decay()
             for lx in violating {
-                let b = bestMove(v, at: block[lx], alternatives: alternatives, tolerance: tol)?.index
+                let b = bestMove(v, at: block[lx], alternatives: alternatives, tolerance: tol, selection: selection)?
+                    .index
                 if mixing.contains(lx) {
                     if let k = b { mixing.reinforce(lx, k) } else { mixing.clear(lx) }
                 } else {

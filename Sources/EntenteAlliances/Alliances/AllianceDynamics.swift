@@ -23,6 +23,9 @@ public struct AllianceDynamicsResult: Sendable {
     /// the process is then incomplete — later blocks keep "everyone waits" and their per-period payoffs as values —
     /// the final check was not run, and `verified` is false.
     public var stopped = false
+    /// The equilibrium selection the search used: the game's own, or ``MoveSelection/largestGain`` where the default
+    /// ``MoveSelection/reversibleFirst`` found no verified process (``AllianceFormationGame/solve(shouldStop:)``).
+    public var selection: MoveSelection = .reversibleFirst
 }
 
 /// What an actor does in a state of the process.
@@ -131,19 +134,26 @@ extension AllianceFormationGame {
     }
 
     /// The most profitable move from x (largest minimum gain over the movers) among the profitable moves that are
-    /// maximal for their movers (Konishi–Ray clause (a)), if any move is profitable. Under the Konishi–Ray rule only
+    /// maximal for their movers (Konishi–Ray clause (a)), if any move is profitable; alliance moves rank before exits
+    /// under ``MoveSelection/reversibleFirst``. Under the Konishi–Ray rule only
     /// strictly profitable moves are best responses: where none exists, waiting is justified and is the best response.
-    func bestMove(_ v: [[Double]], at x: Int, alternatives: [[[Int]]], tolerance: Double) -> (index: Int, gain: Double)?
-    {
-        var best: (Int, Double)? = nil
+    func bestMove(
+        _ v: [[Double]], at x: Int, alternatives: [[[Int]]], tolerance: Double, selection: MoveSelection
+    ) -> (index: Int, gain: Double)? {
+        var best: (index: Int, exit: Bool, gain: Double)? = nil
         let strictOnly = parameters.rule == .konishiRay
         for (k, mv) in moves[x].enumerated() {
             let (ok, g) = profitable(v, from: x, to: mv.target, movers: mv.move.movers, tolerance: tolerance)
-            guard ok, !strictOnly || g > tolerance, best == nil || g > best!.1 + tolerance else { continue }
+            guard ok, !strictOnly || g > tolerance else { continue }
+            let exit = mv.move.isExit
+            guard
+                selection.prefers(
+                    exit: exit, gain: g, over: best.map { ($0.exit, $0.gain) }, tolerance: tolerance)
+            else { continue }
             guard maximal(v, at: x, move: k, alternatives: alternatives, tolerance: tolerance) else { continue }
-            best = (k, g)
+            best = (k, exit, g)
         }
-        return best
+        return best.map { ($0.index, $0.gain) }
     }
 
     /// Whether some move from x excludes staying put (then waiting violates clause (b)): a profitable move under the
@@ -180,7 +190,19 @@ extension AllianceFormationGame {
     /// and not verified, and only the path and absorbing states of the incomplete process are computed.
     /// - Complexity: per block, iterations × (O(block·n) evaluation of a deterministic process — a functional graph —
     ///   or a warm-started iterative solve with mixing, + O(block · moves · n) checks).
+    ///
+    /// Under ``MoveSelection/reversibleFirst`` (the default) a game whose search does not verify is searched again
+    /// with ``MoveSelection/largestGain``, and the result names the selection that produced it
+    /// (``AllianceDynamicsResult/selection``): the selection is a preference among equilibria, not a restriction.
     public func solve(shouldStop: () -> Bool = { false }) throws(DynamicsError) -> AllianceDynamicsResult {
+        let first = try solve(selection: parameters.selection, shouldStop: shouldStop)
+        guard !first.verified, !first.stopped, parameters.selection == .reversibleFirst else { return first }
+        let second = try solve(selection: .largestGain, shouldStop: shouldStop)
+        return second.verified || second.stopped ? second : first
+    }
+
+    /// One search of the whole game with the given selection (``solve(shouldStop:)``).
+    func solve(selection: MoveSelection, shouldStop: () -> Bool) throws(DynamicsError) -> AllianceDynamicsResult {
         let m = states.count
         let tol = 1e-10
         // Once `shouldStop` has said yes, it stays yes: no further block is searched and the final check is skipped,
@@ -204,7 +226,8 @@ extension AllianceFormationGame {
             if stop() { break }
             for (lx, x) in block.enumerated() { local[x] = lx }
             _ = try solveBlock(
-                block, local: local, choice: &choice, mixed: &mixed, values: &v, alternatives: alternatives,
+                block, local: local, selection: selection, choice: &choice, mixed: &mixed, values: &v,
+                alternatives: alternatives,
                 iterations: &iterations, shouldStop: stop)
             for x in block { local[x] = -1 }
             solvedBlocks += 1
@@ -269,6 +292,7 @@ extension AllianceFormationGame {
                 + (stopped ? "; stopped (timeout or interrupt) after \(solvedBlocks) of \(blocks.count) blocks" : ""))
         result.mixed = mixed
         result.stopped = stopped
+        result.selection = selection
         return result
     }
 

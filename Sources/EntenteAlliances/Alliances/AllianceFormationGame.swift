@@ -50,6 +50,10 @@ public struct AllianceFormationGame: Sendable {
         /// Profitability rule of the Konishi–Ray conditions (default: Konishi & Ray's own, ``Profitability/konishiRay``:
         /// moves weakly profitable and maximal, waiting excluded only by a strictly profitable move).
         public var rule: Profitability = .konishiRay
+        /// Equilibrium selection of the search: which justified move is a state's best response (default
+        /// ``MoveSelection/reversibleFirst``: opting out is a last resort). Every returned process is verified
+        /// whatever the selection.
+        public var selection: MoveSelection = .reversibleFirst
         /// Best-response iterations before giving up.
         public var maxIterations = 2000
         /// Iterations without a decrease in the number of violating states after which the search gives up (the
@@ -184,6 +188,11 @@ public struct AllianceFormationGame: Sendable {
             case .form(let s): return s
             case .exit(let i): return Coalition(mask: 1 << UInt64(i))
             }
+        }
+        /// Whether the move is an exit (opting out). O(1).
+        var isExit: Bool {
+            if case .exit = self { return true }
+            return false
         }
     }
 

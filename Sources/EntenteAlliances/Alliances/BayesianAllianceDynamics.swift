@@ -349,25 +349,31 @@ extension BayesianAllianceFormationGame {
         return out
     }
 
-    /// The best justified prescription in z other than waiting (largest smallest mover gain), if any. Under the
+    /// The best justified prescription in z other than waiting (largest smallest mover gain; alliance moves before
+    /// exits under ``MoveSelection/reversibleFirst``), if any. Under the
     /// Konishi–Ray rule only prescriptions every mover strictly gains from are best responses (otherwise waiting is
     /// justified too and is preferred).
     func bestPrescription(_ e: [[Double]], _ alternatives: [[[Int]]], _ z: Int) -> (BayesianPrescription, Double)? {
         let x = z / beliefCount, b = z % beliefCount
-        var best: (BayesianPrescription, Double)? = nil
+        var best: (prescription: BayesianPrescription, exit: Bool, gain: Double)? = nil
         let strictOnly = base.parameters.rule == .konishiRay
-        func consider(_ pr: BayesianPrescription) {
+        func consider(_ pr: BayesianPrescription, exit: Bool) {
             let (ok, g) = justified(e, alternatives, z, pr)
-            if ok && (!strictOnly || g > tolerance) && (best == nil || g > best!.1 + tolerance) { best = (pr, g) }
+            guard ok, !strictOnly || g > tolerance,
+                base.parameters.selection.prefers(
+                    exit: exit, gain: g, over: best.map { ($0.exit, $0.gain) }, tolerance: tolerance)
+            else { return }
+            best = (pr, exit, g)
         }
         for (k, mv) in base.moves[x].enumerated() {
-            consider(.pooling(move: k))
+            let exit = mv.move.isExit
+            consider(.pooling(move: k), exit: exit)
             for (u, j) in uncertain.enumerated() where mv.move.movers.contains(j) && possibleTypes(u, b).count == 2 {
-                consider(.separating(move: k, slot: u, powerAcquiring: true))
-                consider(.separating(move: k, slot: u, powerAcquiring: false))
+                consider(.separating(move: k, slot: u, powerAcquiring: true), exit: exit)
+                consider(.separating(move: k, slot: u, powerAcquiring: false), exit: exit)
             }
         }
-        return best
+        return best.map { ($0.prescription, $0.gain) }
     }
 
     /// Searches for a perfect-Bayesian equilibrium process block by block and, inside each block, by asynchronous best

@@ -126,13 +126,15 @@ public struct DynamicForecastModel: DyadModel {
     }
 
     /// The model with κ, e and the revision rate ρ fitted on `fitYears` (fewest unverified fitting years, then log
-    /// loss after monotone calibration). `progress` is called after each (κ, e) point with (points done, points in
+    /// loss after monotone calibration); the parameters that are not fitted (the equilibrium selection, δ, the window,
+    /// the exit terms) are `base`'s. `progress` is called after each (κ, e) point with (points done, points in
     /// all). Throws ``HistoryError/invalidFitYears(_:allowed:)`` for a window outside 1816–1890, and
     /// `DynamicsError.stopped` when `shouldStop` says so (polled between grid points and by every search; the fitted
     /// model keeps it for the years it solves later).
     /// - Complexity: (κ, e points) × |fitYears| equilibrium searches.
     public static func fitted(
         history: GreatPowerHistory = .embedded, fitYears: ClosedRange<Int> = AllianceValidation.fitLimit,
+        base: AllianceFormationGame.Parameters = AllianceFormationGame.Parameters(),
         progress: (Int, Int) -> Void = { _, _ in }, shouldStop: @escaping @Sendable () -> Bool = { false }
     ) throws -> DynamicForecastModel {
         try AllianceValidation.checkFit(fitYears, history: history)
@@ -140,7 +142,7 @@ public struct DynamicForecastModel: DyadModel {
         let grid = DynamicGameModel.kappas.flatMap { k in DynamicGameModel.entanglements.map { (k, $0) } }
         for (done, (kappa, e)) in grid.enumerated() {
             if shouldStop() { throw DynamicsError.stopped }
-            var p = AllianceFormationGame.Parameters()
+            var p = base
             p.kappa = kappa
             p.entanglement = e
             let solved = try solve(

@@ -73,12 +73,13 @@ public struct DynamicGameModel: DyadModel {
 
     /// The model with κ and e fitted on `fitYears` (grid ``kappas`` × ``entanglements``: fewest unverified years, then
     /// log loss after monotone calibration), keeping the chosen point's solved fitting years; other years are solved
-    /// on demand. `progress` is called after each grid point with (points done, points in all). Throws ``HistoryError/invalidFitYears(_:allowed:)`` for a window outside 1816–1890,
+    /// on demand; the parameters that are not fitted are `base`'s. `progress` is called after each grid point with (points done, points in all). Throws ``HistoryError/invalidFitYears(_:allowed:)`` for a window outside 1816–1890,
     /// and `DynamicsError.stopped` when `shouldStop` says so (polled between grid points and by every search; the
     /// fitted model keeps it for the years it solves later).
     /// - Complexity: (grid points) × |fitYears| equilibrium searches.
     public static func fitted(
         history: GreatPowerHistory = .embedded, fitYears: ClosedRange<Int> = AllianceValidation.fitLimit,
+        base: AllianceFormationGame.Parameters = AllianceFormationGame.Parameters(),
         progress: (Int, Int) -> Void = { _, _ in }, shouldStop: @escaping @Sendable () -> Bool = { false }
     ) throws -> DynamicGameModel {
         try AllianceValidation.checkFit(fitYears, history: history)
@@ -86,7 +87,7 @@ public struct DynamicGameModel: DyadModel {
         let grid = kappas.flatMap { k in entanglements.map { (k, $0) } }
         for (done, (kappa, e)) in grid.enumerated() {
             if shouldStop() { throw DynamicsError.stopped }
-            var p = AllianceFormationGame.Parameters()
+            var p = base
             p.kappa = kappa
             p.entanglement = e
             let m = try DynamicGameModel(history: history, years: fitYears, parameters: p, shouldStop: shouldStop)

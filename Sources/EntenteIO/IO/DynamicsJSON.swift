@@ -1,7 +1,7 @@
 /// JSON for the dynamic game's results (`entente dynamics --format json`, `entente sweep`).
 public enum DynamicsJSON {
-    /// Verification (`stopped`: the search was ended by a timeout or an interrupt, so not verified), values at the
-    /// status quo, choices there, path and absorbing structures.
+    /// Verification (`stopped`: the search was ended by a timeout or an interrupt, so not verified), the equilibrium
+    /// selection the search used, values at the status quo, choices there, path and absorbing structures.
     public static func summary(_ game: AllianceFormationGame, _ r: AllianceDynamicsResult) -> [(String, JSONValue)] {
         let ids = game.scenario.ids
         let choices = game.choices(in: r.initialState, result: r)
@@ -15,7 +15,7 @@ public enum DynamicsJSON {
         return [
             ("verified", .bool(r.verified)), ("stopped", .bool(r.stopped)),
             ("iterations", .number(Double(r.iterations))), ("evaluation", .string(r.evaluation)),
-            ("mixedStates", .number(Double(r.mixed.count))),
+            ("selection", .string(r.selection.rawValue)), ("mixedStates", .number(Double(r.mixed.count))),
             ("values", .object(ids.indices.map { (ids[$0], .number(r.values[r.initialState][$0])) })),
             ("choices", .object(ids.indices.map { (ids[$0], .string(choices[$0].rawValue)) })),
             ("path", .array(r.path.map(state))),

@@ -1,0 +1,60 @@
+import EntenteAlliances
+import EntenteNumerics
+import Testing
+
+/// Who opts out of the dynamic game on the built-in systems at the default parameters, and why.
+@Suite struct OptingOutTests {
+    /// The actors that have opted out in some state of the most likely path or of an absorbing structure.
+    static func exits(_ g: AllianceFormationGame, _ r: AllianceDynamicsResult) -> Set<String> {
+        let states = r.path + r.absorbing.map(\.state)
+        return Set(states.flatMap { g.states[$0].exited.map { g.scenario.ids[$0] } })
+    }
+
+    /// Issue 10's named case: in 1870, with Prussia power-acquiring, France faced its top threat. An equilibrium in
+    /// which France opts out exists (exit as a commitment that makes the others regroup), and ranking moves by gain
+    /// alone reaches it; the default selection (opting out as a last resort) reaches one in which France allies.
+    @Test func franceDoesNotOptOutFacingPrussiaIn1870() throws {
+        let s = try BuiltinScenarios.scenario(named: "europe-1870")
+        let g = try AllianceFormationGame(scenario: s)
+        let r = try g.solve()
+        #expect(r.verified && r.selection == .reversibleFirst)
+        let france = try #require(g.scenario.ids.firstIndex(of: "FRN"))
+        #expect(g.choices(in: r.initialState, result: r)[france] != .exit)
+        #expect(!Self.exits(g, r).contains("FRN"))
+
+        var byGain = AllianceFormationGame.Parameters()
+        byGain.selection = .largestGain
+        let h = try AllianceFormationGame(scenario: s, parameters: byGain)
+        let q = try h.solve()
+        #expect(q.verified && q.selection == .largestGain)
+        #expect(Self.exits(h, q).contains("FRN"))
+    }
+
+    /// On every built-in of at most seven powers, in both settings, whoever opts out is little threatened: its
+    /// strongest threat is below the average of the actors' strongest threats (small, remote or unthreatened units,
+    /// as in the seed). On great-powers-1939 these are Japan and the United States, far from the European threats.
+    @Test func onlyLittleThreatenedActorsOptOutOnTheBuiltIns() throws {
+        var exitsSeen = 0
+        for name in ["europe-1870", "europe-1890", "europe-1914", "great-powers-1939"] {
+            let scenario = try BuiltinScenarios.scenario(named: name)
+            let statusQuo = try scenario.withTypes(
+                Dictionary(uniqueKeysWithValues: scenario.ids.map { ($0, ActorType.statusQuo) }))
+            for s in [statusQuo, scenario] {
+                let g = try AllianceFormationGame(scenario: s)
+                let r = try g.solve()
+                #expect(r.verified, "\(name)")
+                let t = try ThreatModel().matrix(g.scenario)
+                let n = g.scenario.actorCount
+                let top = (0..<n).map { i in (0..<n).filter { $0 != i }.map { t[i, $0] }.max() ?? 0 }
+                let mean = top.reduce(0, +) / Double(n)
+                for id in Self.exits(g, r) {
+                    let i = try #require(g.scenario.ids.firstIndex(of: id))
+                    exitsSeen += 1
+                    #expect(top[i] < mean, "\(name): \(id) opts out with top threat \(top[i]) ≥ mean \(mean)")
+                }
+            }
+        }
+        // The property is not vacuous: somebody does opt out (great-powers-1939).
+        #expect(exitsSeen > 0)
+    }
+}
