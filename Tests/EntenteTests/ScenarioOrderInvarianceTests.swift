@@ -48,16 +48,41 @@ import Testing
         #expect(zip(a.payoffs, b.payoffs).allSatisfy { zip($0, $1).allSatisfy { abs($0 - $1) <= 1e-12 } })
     }
 
-    @Test func theDynamicEquilibriumOfAReversedFileIsTheSame() throws {
-        let s = try BuiltinScenarios.scenario(named: "europe-1870")
-        let r = try Self.reversedFile(s)
-        let a = try AllianceFormationGame(scenario: s)
-        let b = try AllianceFormationGame(scenario: r)
-        let (x, y) = (try a.solve(), try b.solve())
-        #expect(x.verified && y.verified)
-        #expect(a.choices(in: x.initialState, result: x) == b.choices(in: y.initialState, result: y))
-        #expect(x.absorbing.map(\.state) == y.absorbing.map(\.state))
-        #expect(zip(x.absorbing, y.absorbing).allSatisfy { abs($0.probability - $1.probability) < 1e-9 })
+    /// Every built-in, in both settings: the solved dynamic game of a reversed file and of a shuffled actor list gives
+    /// every actor the same choice and value at the status quo, and the same long-run structures.
+    @Test(arguments: BuiltinScenarios.all.map(\.name))
+    func theDynamicEquilibriumDoesNotDependOnTheOrderOfActors(name: String) throws {
+        let s = try BuiltinScenarios.scenario(named: name)
+        let n = s.actorCount
+        let statusQuo = try s.withTypes(Dictionary(uniqueKeysWithValues: s.ids.map { ($0, ActorType.statusQuo) }))
+        var p = AllianceFormationGame.Parameters()
+        if n > AllianceFormationGame.defaultActorLimit { p.maxCoalitionSize = 2 }
+        let shuffle = (0..<n).map { ($0 * 3 + 2) % n }
+        for setting in [statusQuo, s] {
+            let orders = [
+                try Self.reversedFile(setting), Set(shuffle).count == n ? try setting.reordered(shuffle) : setting,
+            ]
+            let a = try AllianceFormationGame(scenario: setting, parameters: p, actorLimit: n)
+            let x = try a.solve()
+            #expect(x.verified, "\(name)")
+            let summary = { (g: AllianceFormationGame, r: AllianceDynamicsResult) in
+                (
+                    Dictionary(uniqueKeysWithValues: zip(g.scenario.ids, g.choices(in: r.initialState, result: r))),
+                    r.absorbing.map { g.describe($0.state) }, r.values[r.initialState]
+                )
+            }
+            let base = summary(a, x)
+            for other in orders {
+                let b = try AllianceFormationGame(scenario: other, parameters: p, actorLimit: n)
+                let y = try b.solve()
+                let o = summary(b, y)
+                #expect(y.verified && y.selection == x.selection, "\(name)")
+                #expect(o.0 == base.0, "\(name)")
+                #expect(o.1 == base.1, "\(name)")
+                #expect(zip(o.2, base.2).allSatisfy { abs($0 - $1) < 1e-9 }, "\(name)")
+                #expect(zip(x.absorbing, y.absorbing).allSatisfy { abs($0.probability - $1.probability) < 1e-9 })
+            }
+        }
     }
 
     @Test func theAnalysisOfAReversedFileIsTheSame() throws {
