@@ -15,6 +15,12 @@ struct DynamicOptions: ParsableArguments {
     @Option(
         parsing: .unconditional,
         help:
+            "One-time cost b ≥ 0 of breaking an alliance, paid by a mover that leaves a partner behind (reputation). (default: \(AllianceFormationGame.Parameters().renegingCost))"
+    )
+    var renegingCost: Double = AllianceFormationGame.Parameters().renegingCost
+    @Option(
+        parsing: .unconditional,
+        help:
             "Per-period payoff of an actor that opted out: the neutrality dividend (on top of its exposure); may be negative."
     )
     var exitPayoff: Double = 0.002
@@ -102,6 +108,7 @@ struct DynamicOptions: ParsableArguments {
         let m = Self.magnitudeCeiling
         try Check.number(prize, "--prize", 0, m)
         try Check.number(allianceCost, "--alliance-cost", 0, m)
+        try Check.number(renegingCost, "--reneging-cost", 0, m)
         try Check.number(exitPayoff, "--exit-payoff", -m, m)
         try Check.number(neutralExposure, "--neutral-exposure", 0, 4)
         try Check.number(timeout, "--timeout", 0, 1e9, lowOpen: true)
@@ -173,6 +180,7 @@ struct DynamicOptions: ParsableArguments {
         p.entanglement = entanglement
         p.prize = prize
         p.allianceCost = allianceCost
+        p.renegingCost = renegingCost
         p.exitPayoff = exitPayoff
         p.neutralExposure = neutralExposure
         p.allowExit = !noExit
@@ -346,7 +354,8 @@ struct Sweep: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run the dynamic game over a parameter grid; one JSON line per grid point, in deterministic order.",
         discussion: """
-            Parameters: delta, kappa, lambda (window hazard), prize, exit (exit payoff), epsilon, lambdakm, accuracy \
+            Parameters: delta, kappa, lambda (window hazard), prize, exit (exit payoff), reneging (reneging cost), \
+            epsilon, lambdakm, accuracy \
             (signal accuracy for private types), prior.ID (P(ID is power-acquiring); strictly between 0 and 1 makes the \
             type private). Example: \
             entente sweep --param delta=0.8,0.9,0.95 --param lambda=0,0.1,0.5. Split a grid over a cluster with \
@@ -373,7 +382,7 @@ struct Sweep: ParsableCommand {
 
     /// Largest grid (product of the axes' value counts).
     static let gridCeiling = 1_000_000
-    static let known = ["delta", "kappa", "lambda", "prize", "exit", "epsilon", "lambdakm", "accuracy"]
+    static let known = ["delta", "kappa", "lambda", "prize", "exit", "reneging", "epsilon", "lambdakm", "accuracy"]
 
     /// The axes, parsed and range-checked (priors are checked against the scenario in `run`).
     func axes() throws -> [(String, [Double])] {
@@ -410,7 +419,7 @@ struct Sweep: ParsableCommand {
             for v in values {
                 switch name {
                 case "delta": try Check.number(v, option, 0, 0.9999, lowOpen: true)
-                case "kappa", "prize": try Check.number(v, option, 0, m)
+                case "kappa", "prize", "reneging": try Check.number(v, option, 0, m)
                 case "exit": try Check.number(v, option, -m, m)
                 case "lambda", "epsilon": try Check.number(v, option, 0, 1)
                 case "lambdakm": try Check.number(v, option, 0, 1e9, lowOpen: true, note: " km")
@@ -520,6 +529,7 @@ struct Sweep: ParsableCommand {
                     case "lambda": p.windowHazard = v
                     case "prize": p.prize = v
                     case "exit": p.exitPayoff = v
+                    case "reneging": p.renegingCost = v
                     case "epsilon": tm.epsilon = v
                     default: tm.proximity = .exponential(lengthKm: v)
                     }

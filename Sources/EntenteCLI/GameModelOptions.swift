@@ -18,13 +18,26 @@ struct GameModelOptions: ParsableArguments {
             "With --model dynamic or dynamic-forecast: the equilibrium selection of every year's search, reversibleFirst or largestGain (as in `dynamics`)."
     )
     var selection: String?
+    @Option(
+        parsing: .unconditional,
+        help:
+            "With --model dynamic or dynamic-forecast: the reneging cost b ≥ 0 of every year's game (as in `dynamics`; not fitted)."
+    )
+    var renegingCost: Double?
 
-    /// Checks `--timeout` and `--selection`: in range, and only with the models that solve dynamic games.
+    /// Checks `--timeout`, `--selection` and `--reneging-cost`: in range, and only with the models that solve dynamic
+    /// games.
     func validateDynamicModelOptions(model: String) throws {
         try Check.number(timeout, "--timeout", 0, 1e9, lowOpen: true, note: " seconds")
         if timeout != nil && !["dynamic", "dynamic-forecast"].contains(model) {
             throw ValidationError(
                 "--timeout applies to --model dynamic and dynamic-forecast only (the other models take seconds)")
+        }
+        if let renegingCost {
+            guard ["dynamic", "dynamic-forecast"].contains(model) else {
+                throw ValidationError("--reneging-cost applies to --model dynamic and dynamic-forecast only")
+            }
+            try Check.number(renegingCost, "--reneging-cost", 0, DynamicOptions.magnitudeCeiling)
         }
         if let selection {
             guard ["dynamic", "dynamic-forecast"].contains(model) else {
@@ -116,6 +129,7 @@ struct GameModelOptions: ParsableArguments {
                 }
                 base.selection = m
             }
+            if let renegingCost { base.renegingCost = renegingCost }
             if forecast {
                 let m = try DynamicForecastModel.fitted(
                     history: history, fitYears: fitYears, base: base, progress: progress, shouldStop: shouldStop)

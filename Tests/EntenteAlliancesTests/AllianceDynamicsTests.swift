@@ -145,7 +145,7 @@ import Testing
             #expect(r.choice[x] != nil)
         }
         // Independent re-check: the values are those of the mixed process, and no state violates the conditions.
-        let v = try g.evaluate(g.transitions(r.choice, mixed: r.mixed), start: nil)
+        let v = try g.evaluate(g.transitions(r.choice, mixed: r.mixed), start: nil, choice: r.choice, mixed: r.mixed)
         for (a, b) in zip(v, r.values) { for (s, t) in zip(a, b) { #expect(abs(s - t) < 1e-9) } }
         #expect(
             g.states.indices.allSatisfy {

@@ -201,6 +201,9 @@ import Testing
             (["dynamics", toy, "--hazard", "nan"], "--hazard must be", nil),
             (["dynamics", toy, "--rule", "strong"], "--rule must be konishiRay, strict or weak", nil),
             (["dynamics", toy, "--selection", "first"], "--selection must be reversibleFirst or largestGain", nil),
+            (["dynamics", toy, "--reneging-cost", "-1"], "--reneging-cost must be", "Missing value"),
+            (["sweep", toy, "--param", "reneging=0,-0.5"], "--param reneging must be", nil),
+            (["validate", "--reneging-cost", "0.1"], "--reneging-cost applies to --model dynamic", nil),
             (["validate", "--selection", "largestGain"], "--selection applies to --model dynamic", nil),
             (
                 ["validate", "--model", "dynamic", "--selection", "best"],

@@ -89,6 +89,8 @@ extension AllianceFormationGame {
         for (lx, x) in block.enumerated() {
             let first = entries.count
             for i in 0..<n { rewards[lx * n + i] = payoffs[x][i] }
+            chargeReneging(
+                x, move: process[lx], mixture: mixed.isEmpty ? nil : mixed[x], rewards: &rewards, offset: lx * n)
             forEachTransition(x, move: process[lx], mixture: mixed.isEmpty ? nil : mixed[x]) { y, w in
                 if local[y] >= 0 {
                     entries.append((local[y], w))

@@ -55,31 +55,43 @@ extension AllianceFormationGame {
     }
 
     /// V = (I − δP)⁻¹U by the shared ``PolicyEvaluation``: dense LU (all players at once) for small state spaces,
-    /// Gauss–Seidel sweeps or GMRES beyond, warm-started from `start` (else from the payoffs).
-    func evaluate(_ p: [[(Int, Double)]], start: [[Double]]?, denseLimit: Int? = nil) throws(DynamicsError)
-        -> [[Double]]
-    {
+    /// Gauss–Seidel sweeps or GMRES beyond, warm-started from `start` (else from the payoffs). U is the payoffs less
+    /// the reneging costs of the process `choice`/`mixed` (which must be given when the reneging cost is positive).
+    func evaluate(
+        _ p: [[(Int, Double)]], start: [[Double]]?, denseLimit: Int? = nil, choice: [Int?],
+        mixed: [Int: [(move: Int, probability: Double)]] = [:]
+    ) throws(DynamicsError) -> [[Double]] {
         let n = scenario.actorCount
         var sparse = SparseMatrix(size: states.count)
         for row in p { sparse.appendRow(row) }
+        var rewards = Array(payoffs.joined())
+        if !blocMasks.isEmpty {
+            for x in choice.indices {
+                chargeReneging(x, move: choice[x], mixture: mixed[x], rewards: &rewards, offset: x * n)
+            }
+        }
         let v = try PolicyEvaluation.solve(
-            sparse, rewards: Array(payoffs.joined()), players: n, delta: parameters.delta,
+            sparse, rewards: rewards, players: n, delta: parameters.delta,
             denseLimit: denseLimit ?? parameters.denseLimit, iterative: parameters.iterativeSolver,
             start: Array((start ?? payoffs).joined()))
         return PolicyEvaluation.rows(v, players: n)
     }
 
-    /// The smallest and largest gain over the members of `movers` of moving from x to y. Allocation-free: this runs
-    /// for every state and move of every iteration.
+    /// The smallest and largest gain over the members of `movers` of moving from x to y, net of the reneging cost of
+    /// those who leave a partner behind. Allocation-free: this runs for every state and move of every iteration. (The
+    /// maximality clause compares two moves of the same movers from the same state, which cost the same, so it reads
+    /// continuation values only.)
     @inline(__always) func gains(_ v: [[Double]], from x: Int, to y: Int, movers: Coalition) -> (
         lowest: Double, highest: Double
     ) {
         var lo = Double.infinity, hi = -Double.infinity
         var mask = movers.mask
+        let renegers = renegers(at: x, movers: movers), cost = parameters.renegingCost
         while mask != 0 {
             let i = mask.trailingZeroBitCount
             mask &= mask - 1
-            let g = continuation(v, from: x, to: y, player: i) - continuation(v, from: x, to: x, player: i)
+            var g = continuation(v, from: x, to: y, player: i) - continuation(v, from: x, to: x, player: i)
+            if renegers >> UInt64(i) & 1 == 1 { g -= cost }
             lo = min(lo, g)
             hi = max(hi, g)
         }
@@ -239,7 +251,8 @@ extension AllianceFormationGame {
         if let p {
             // The gate: every state re-checked against the whole process evaluated at once, warm-started from the
             // blocks' values: the iterative solver then only confirms the residual, ‖U − (I − δP)V‖ ≤ 1e-12‖U‖.
-            v = try evaluate(p, start: v, denseLimit: AllianceFormationGame.blockDenseLimit)
+            v = try evaluate(
+                p, start: v, denseLimit: AllianceFormationGame.blockDenseLimit, choice: choice, mixed: mixed)
             verified =
                 (0..<m).allSatisfy { x in
                     !violates(
@@ -301,7 +314,7 @@ extension AllianceFormationGame {
     /// 1e-12) or Gauss–Seidel sweeps (relative change 1e-13) on the sparse P, O(S·n) per step.
     public func values(of choice: [Int?]) throws(DynamicsError) -> [[Double]] {
         guard choice.count == states.count else { throw .invalidParameter(name: "process (one choice per state)") }
-        return try evaluate(transitions(choice), start: nil)
+        return try evaluate(transitions(choice), start: nil, choice: choice)
     }
 
     /// How the state space was restricted, as text ("" for the full space).
@@ -310,8 +323,10 @@ extension AllianceFormationGame {
         return "; restricted: coalitions of at most \(k) members, only the structures reachable from the status quo"
     }
 
-    /// The transition rows (successor, probability) of the returned process: at most two successors per state.
-    public func transitionRows(_ result: AllianceDynamicsResult) -> [[(Int, Double)]] { transitions(result.choice) }
+    /// The transition rows (successor, probability) of the returned process, mixtures included.
+    public func transitionRows(_ result: AllianceDynamicsResult) -> [[(Int, Double)]] {
+        transitions(result.choice, mixed: result.mixed)
+    }
 
     /// Each actor's choice in state x under the process.
     public func choices(in x: Int, result: AllianceDynamicsResult) -> [DynamicChoice] {

@@ -34,6 +34,11 @@ public struct AllianceFormationGame: Sendable {
         public var entanglement = 0.3
         /// Per-partner alliance cost c.
         public var allianceCost = 0.0
+        /// One-time cost b that a mover pays when its move leaves a partner behind — breaking an alliance (reneging:
+        /// the reputation cost of abandoning allies; Gibler 2008, Crescenzi et al. 2012). Joining, or enlarging one's
+        /// alliance with all its members along, costs nothing; an actor left behind pays nothing. In value units
+        /// (periods' payoffs are threat × capability shares); 0 (the default) is the game without it.
+        public var renegingCost = 0.0
         /// Prize G available to power-acquiring actors while the window is open.
         public var prize = 1.0
         /// Hazard λ with which an open window closes each period; nil means no window.
@@ -93,6 +98,9 @@ public struct AllianceFormationGame: Sendable {
             }
             guard allianceCost.isFinite, allianceCost >= 0, allianceCost <= big else {
                 throw .invalidParameter(name: "alliance cost (must be in [0, 1e12])")
+            }
+            guard renegingCost.isFinite, renegingCost >= 0, renegingCost <= big else {
+                throw .invalidParameter(name: "reneging cost (must be in [0, 1e12])")
             }
             guard prize.isFinite, prize >= 0, prize <= big else {
                 throw .invalidParameter(name: "prize (must be in [0, 1e12])")
@@ -177,6 +185,15 @@ public struct AllianceFormationGame: Sendable {
         }
         /// Actors that opted out.
         public var exited: [Int] { labels.indices.filter { labels[$0] < 0 } }
+        /// `blocMasks[i]`: the members of i's bloc, i included (0 for an actor that opted out). O(n²).
+        var blocMasks: [UInt64] {
+            labels.map { l in
+                guard l >= 0 else { return 0 }
+                var m: UInt64 = 0
+                for (j, lj) in labels.enumerated() where lj == l { m |= 1 << UInt64(j) }
+                return m
+            }
+        }
     }
 
     /// A move: a coalition forming, or one actor exiting.
@@ -213,6 +230,9 @@ public struct AllianceFormationGame: Sendable {
     let sameMovers: [[[Int]]]
     /// Whether each actor is treated as power-acquiring.
     public let powerAcquiring: [Bool]
+    /// `blocMasks[x][i]`: the members of i's bloc in state x, i included (0 for an actor that opted out); built only
+    /// when the reneging cost is positive (empty otherwise).
+    let blocMasks: [[UInt64]]
     /// Whether `solve` searches each open-window block first from its closed-window partner's process (the default);
     /// the private-type game also seeds from processes searched without it (different equilibria of the public game).
     var warmStartsOpenWindows = true
@@ -299,6 +319,45 @@ public struct AllianceFormationGame: Sendable {
         self.closedPartner = closedPartner
         self.sameMovers = sameMovers
         self.powerAcquiring = scenario.actors.map { $0.type.probabilityPowerAcquiring >= 0.5 }
+        self.blocMasks = parameters.renegingCost > 0 ? states.map(\.blocMasks) : []
+    }
+
+    /// The members of `movers` who leave a partner behind by moving from x — those who pay the reneging cost: a mover
+    /// whose bloc in x has a member outside the movers. O(|movers|); 0 without a reneging cost.
+    @inline(__always) func renegers(at x: Int, movers: Coalition) -> UInt64 {
+        guard !blocMasks.isEmpty else { return 0 }
+        var out: UInt64 = 0
+        var mask = movers.mask
+        while mask != 0 {
+            let i = mask.trailingZeroBitCount
+            mask &= mask - 1
+            if blocMasks[x][i] & ~movers.mask != 0 { out |= 1 << UInt64(i) }
+        }
+        return out
+    }
+
+    /// Charges the expected reneging cost of x's prescription (a move index, nil for waiting, or a mixture) to the
+    /// rewards of x's row, `rewards[offset + i]`: δ·b for each mover who leaves a partner behind, times the move's
+    /// probability — the cost is paid when the move is made, like the landing value it is weighed against. O(n) per
+    /// move; nothing without a reneging cost.
+    @inline(__always) func chargeReneging(
+        _ x: Int, move: Int?, mixture: [(move: Int, probability: Double)]?, rewards: inout [Double], offset: Int
+    ) {
+        guard !blocMasks.isEmpty else { return }
+        let charge = parameters.delta * parameters.renegingCost
+        func add(_ k: Int, _ w: Double) {
+            var r = renegers(at: x, movers: moves[x][k].move.movers)
+            while r != 0 {
+                let i = r.trailingZeroBitCount
+                r &= r - 1
+                rewards[offset + i] -= charge * w
+            }
+        }
+        if let mixture {
+            for m in mixture { add(m.move, m.probability) }
+        } else if let move {
+            add(move, 1)
+        }
     }
 
     /// Throws `.invalidParameter` for a capability or military share that is not finite and nonnegative.

@@ -123,6 +123,30 @@ extension BayesianAllianceFormationGame {
         }
     }
 
+    /// Charges the expected reneging cost of z's prescription when θ holds to `rewards[offset + i]` (the public
+    /// game's ``AllianceFormationGame`` charge: δ·b per mover leaving a partner behind, times the probability that
+    /// the move is made — for a separating move, 1 if θ gives the revealing type and 0 otherwise). O(n) per move.
+    @inline(__always) func chargeReneging(
+        _ z: Int, _ theta: Int, _ pr: BayesianPrescription, rewards: inout [Double], offset: Int
+    ) {
+        guard base.parameters.renegingCost > 0 else { return }
+        let x = z / beliefCount
+        let made: [(move: Int, probability: Double)]
+        switch pr {
+        case .wait: return
+        case .pooling(let k): made = [(k, 1)]
+        case .separating(let k, let u, let pa): made = ((theta >> u) & 1 == 1) == pa ? [(k, 1)] : []
+        case .mixture(let mix): made = mix.map { ($0.move, $0.probability) }
+        case .moveOrWait(let k, let q): made = [(k, q)]
+        }
+        base.chargeReneging(x, move: nil, mixture: made, rewards: &rewards, offset: offset)
+    }
+
+    /// The reneging cost of actor i for a move by `movers` from structure x: b if i leaves a partner behind, else 0.
+    @inline(__always) func renegingCost(_ i: Int, movers: Coalition, from x: Int) -> Double {
+        base.renegers(at: x, movers: movers) >> UInt64(i) & 1 == 1 ? base.parameters.renegingCost : 0
+    }
+
     /// Window outcomes of a structure: (structure, probability).
     @inline(__always) func windowOutcomes(_ s: Int) -> [(Int, Double)] {
         guard base.states[s].windowOpen, let l = base.parameters.windowHazard, l > 0 else { return [(s, 1)] }
@@ -153,7 +177,10 @@ extension BayesianAllianceFormationGame {
         for theta in 0..<profileCount {
             let u = payoffs[theta]
             var rewards = [Double](repeating: 0, count: m * n)
-            for z in 0..<m { for i in 0..<n { rewards[z * n + i] = u[(z / beliefCount) * n + i] } }
+            for z in 0..<m {
+                for i in 0..<n { rewards[z * n + i] = u[(z / beliefCount) * n + i] }
+                chargeReneging(z, theta, pr[z], rewards: &rewards, offset: z * n)
+            }
             out.append(
                 try PolicyEvaluation.solve(
                     chain(theta, pr), rewards: rewards, players: n, delta: base.parameters.delta,
@@ -229,13 +256,16 @@ extension BayesianAllianceFormationGame {
             return moving
         case .pooling(let k):
             let mv = base.moves[x][k]
-            let result = passes(poolingGains(e, movers: mv.move.movers, beliefs: b, to: mv.target, from: x))
+            let result = passes(
+                poolingGains(e, movers: mv.move.movers, beliefs: b, to: mv.target, from: x, paysReneging: true))
             guard result.0 else { return result }
             // Konishi–Ray clause (a): no other pooling move of the same movers is better than this one for all of them
             // (per type for an informed mover, in expectation for an uninformed one).
             for a in alternatives[x][k]
             where passes(
-                poolingGains(e, movers: mv.move.movers, beliefs: b, to: base.moves[x][a].target, from: mv.target),
+                poolingGains(
+                    e, movers: mv.move.movers, beliefs: b, to: base.moves[x][a].target, from: mv.target,
+                    paysReneging: false),
                 .dominance
             ).0 {
                 return (false, result.1)
@@ -246,15 +276,18 @@ extension BayesianAllianceFormationGame {
             let j = uncertain[u], t = pa ? 1 : 0
             guard mv.move.movers.contains(j), possibleTypes(u, b).count == 2 else { return (false, -.infinity) }
             let bR = setting(b, u, to: pa ? grid.points - 1 : 0), bN = setting(b, u, to: pa ? 0 : grid.points - 1)
+            // The informed mover pays the reneging cost whether it moves as its type or mimics the other.
+            let cost = renegingCost(j, movers: mv.move.movers, from: x)
             guard let own = gain(e, actor: j, beliefs: b, mask: 1 << u, value: t << u, to: mv.target, bR, from: x, bN),
                 let mimic = gain(
                     e, actor: j, beliefs: b, mask: 1 << u, value: (1 - t) << u, to: mv.target, bR, from: x, bN),
-                mimic <= tolerance
+                mimic - cost <= tolerance
             else { return (false, -.infinity) }
             let result = passes(
-                [own]
+                [own - cost]
                     + separatingGains(
-                        e, movers: mv.move.movers, slot: u, type: t, beliefs: b, to: mv.target, from: x, revealed: bR))
+                        e, movers: mv.move.movers, slot: u, type: t, beliefs: b, to: mv.target, from: x, revealed: bR,
+                        paysReneging: true))
             guard result.0 else { return result }
             // Clause (a) for the movers of type t: no other move of theirs, separating on the same type, is better for all.
             for a in alternatives[x][k] {
@@ -267,7 +300,7 @@ extension BayesianAllianceFormationGame {
                     [ownAlt]
                         + separatingGains(
                             e, movers: mv.move.movers, slot: u, type: t, beliefs: b, to: z2, from: mv.target,
-                            revealed: bR), .dominance
+                            revealed: bR, paysReneging: false), .dominance
                 ).0 {
                     return (false, result.1)
                 }
@@ -278,17 +311,22 @@ extension BayesianAllianceFormationGame {
 
     /// The gains of the movers of a pooling move from structure x to y in belief state b (beliefs unchanged): per type
     /// for an informed (uncertain) mover, in expectation under the public beliefs for the others.
-    func poolingGains(_ e: [[Double]], movers: Coalition, beliefs b: Int, to y: Int, from x: Int) -> [Double] {
+    /// With `paysReneging` (a move from x, not a comparison of two targets of the same movers) each gain is net of
+    /// the mover's reneging cost.
+    func poolingGains(
+        _ e: [[Double]], movers: Coalition, beliefs b: Int, to y: Int, from x: Int, paysReneging: Bool
+    ) -> [Double] {
         var gains: [Double] = []
         for i in movers.members {
+            let cost = paysReneging ? renegingCost(i, movers: movers, from: x) : 0
             if let u = uncertain.firstIndex(of: i) {
                 for t in possibleTypes(u, b) {
                     if let g = gain(e, actor: i, beliefs: b, mask: 1 << u, value: t << u, to: y, b, from: x, b) {
-                        gains.append(g)
+                        gains.append(g - cost)
                     }
                 }
             } else if let g = gain(e, actor: i, beliefs: b, mask: 0, value: 0, to: y, b, from: x, b) {
-                gains.append(g)
+                gains.append(g - cost)
             }
         }
         return gains
@@ -298,22 +336,23 @@ extension BayesianAllianceFormationGame {
     /// landing in y rather than x.
     func separatingGains(
         _ e: [[Double]], movers: Coalition, slot u: Int, type t: Int, beliefs b: Int, to y: Int, from x: Int,
-        revealed bR: Int
+        revealed bR: Int, paysReneging: Bool
     ) -> [Double] {
         let j = uncertain[u]
         var gains: [Double] = []
         for i in movers.members where i != j {
+            let cost = paysReneging ? renegingCost(i, movers: movers, from: x) : 0
             if let u2 = uncertain.firstIndex(of: i) {
                 for t2 in possibleTypes(u2, b) {
                     if let g = gain(
                         e, actor: i, beliefs: b, mask: (1 << u) | (1 << u2), value: (t << u) | (t2 << u2), to: y, bR,
                         from: x, bR)
                     {
-                        gains.append(g)
+                        gains.append(g - cost)
                     }
                 }
             } else if let g = gain(e, actor: i, beliefs: b, mask: 1 << u, value: t << u, to: y, bR, from: x, bR) {
-                gains.append(g)
+                gains.append(g - cost)
             }
         }
         return gains
@@ -326,7 +365,9 @@ extension BayesianAllianceFormationGame {
     func deviation(_ e: [[Double]], _ z: Int) -> Int? {
         let x = z / beliefCount, b = z % beliefCount
         for (k, mv) in base.moves[x].enumerated()
-        where passes(poolingGains(e, movers: mv.move.movers, beliefs: b, to: mv.target, from: x), .blocking).0 {
+        where passes(
+            poolingGains(e, movers: mv.move.movers, beliefs: b, to: mv.target, from: x, paysReneging: true), .blocking
+        ).0 {
             return k
         }
         return nil

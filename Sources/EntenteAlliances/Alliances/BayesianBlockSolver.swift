@@ -26,6 +26,7 @@ extension BayesianAllianceFormationGame {
                 for i in 0..<n {
                     rewards[lz * n + i] = u[(z / beliefCount) * n + i]; start[lz * n + i] = v[theta][z * n + i]
                 }
+                chargeReneging(z, theta, pr[z], rewards: &rewards, offset: lz * n)
                 for (s, bt, q) in next(z, theta, pr[z]) {
                     for (y, w) in windowOutcomes(s) {
                         for (b2, k) in beliefKernel[theta][bt] {
@@ -245,7 +246,9 @@ extension BayesianAllianceFormationGame {
         let x = z / beliefCount, b = z % beliefCount
         return base.moves[x].indices.compactMap { k -> (Int, Double)? in
             let mv = base.moves[x][k]
-            let (ok, g) = passes(poolingGains(e, movers: mv.move.movers, beliefs: b, to: mv.target, from: x), .blocking)
+            let (ok, g) = passes(
+                poolingGains(e, movers: mv.move.movers, beliefs: b, to: mv.target, from: x, paysReneging: true),
+                .blocking)
             return ok ? (k, g) : nil
         }.sorted { $0.1 > $1.1 }.map(\.0)
     }
@@ -262,7 +265,8 @@ extension BayesianAllianceFormationGame {
         func gap(_ q: Double) throws(DynamicsError) -> Double {
             trial[z] = q <= 0 ? .wait : (q >= 1 ? .pooling(move: k) : .moveOrWait(move: k, probability: q))
             try evaluateBlock(block, local: local, trial, values: &v, expectations: &e)
-            return poolingGains(e, movers: mv.move.movers, beliefs: b, to: mv.target, from: x).min() ?? -.infinity
+            return poolingGains(e, movers: mv.move.movers, beliefs: b, to: mv.target, from: x, paysReneging: true)
+                .min() ?? -.infinity
         }
         let found = try IndifferenceMixing.probability(tolerance: tolerance, gap: gap)
         if let q = found {
