@@ -15,7 +15,7 @@ struct DynamicOptions: ParsableArguments {
     @Option(
         parsing: .unconditional,
         help:
-            "One-time cost b ≥ 0 of breaking an alliance, paid by a mover that leaves a partner behind (reputation). (default: \(AllianceFormationGame.Parameters().renegingCost))"
+            "One-time cost b ≥ 0 of breaking an alliance, paid by a mover that leaves a partner behind (a breach cost standing in for reputation)."
     )
     var renegingCost: Double = AllianceFormationGame.Parameters().renegingCost
     @Option(
@@ -280,14 +280,22 @@ struct Dynamics: ParsableCommand {
                         shouldStop: building)
                 games.append((label, game, false))
             }
+            // The settings are solved under one equilibrium selection (AllianceFormationGame.solveAlike).
+            let distinct = games.filter { !$0.same }
+            let solved = try AllianceFormationGame.solveAlike(
+                distinct.map(\.game),
+                starting: {
+                    Console.current.writeError(
+                        "entente dynamics: solving \(distinct[$0].label) (\(distinct[$0].game.states.count) states)…\n")
+                }, shouldStop: poll)
             var outputs: [(String, AllianceFormationGame, AllianceDynamicsResult)] = []
+            var next = solved.makeIterator()
             for (label, game, same) in games {
                 if same, let first = outputs.first {
                     outputs.append((label, first.1, first.2))
-                    continue
+                } else if let r = next.next() {
+                    outputs.append((label, game, r))
                 }
-                Console.current.writeError("entente dynamics: solving \(label) (\(game.states.count) states)…\n")
-                outputs.append((label, game, try game.solve(shouldStop: poll)))
             }
             if let path = svg {
                 try OutputFile.write(TransitionGraphSVG.render(outputs), to: path, option: "--svg")
@@ -302,12 +310,17 @@ struct Dynamics: ParsableCommand {
                 return
             }
             print(
-                "Entente dynamics — \(s.name): δ = \(params.delta), κ = \(params.kappa), window hazard λ = \(params.windowHazard.map { String($0) } ?? "none"), exit \(params.allowExit ? (params.selection == .reversibleFirst ? "allowed (selected as a last resort)" : "allowed") : "not allowed"), \(DynamicOptions.describe(params.rule))\n"
+                "Entente dynamics — \(s.name): δ = \(params.delta), κ = \(params.kappa)\(params.renegingCost > 0 ? ", reneging cost b = \(params.renegingCost)" : ""), window hazard λ = \(params.windowHazard.map { String($0) } ?? "none"), exit \(params.allowExit ? "allowed" : "not allowed"), selection \(params.selection.rawValue), \(DynamicOptions.describe(params.rule))\n"
             )
             for (label, game, r) in outputs {
                 print(
                     "── \(label)  (\(r.evaluation); \(r.verified ? "equilibrium verified" : (r.stopped ? "stopped by --timeout or Ctrl-C: NO verified equilibrium" : "NO verified equilibrium found")) after \(r.iterations) iterations\(r.selection == params.selection ? "" : "; found with --selection \(r.selection.rawValue)"))"
                 )
+                if r.stopped {
+                    // An unfinished search: its process is incomplete, so no choices, path or structures are shown.
+                    print("no result: the search was stopped before it finished\n")
+                    continue
+                }
                 let ids = game.scenario.ids
                 let first = game.choices(in: r.initialState, result: r)
                 print(
@@ -323,6 +336,13 @@ struct Dynamics: ParsableCommand {
                 print("path: " + r.path.map { game.describe($0) }.joined(separator: "  →  "))
                 for a in r.absorbing.prefix(5) {
                     print(String(format: "absorbing (p = %.3f): ", a.probability) + game.describe(a.state))
+                }
+                for e in game.exitsFacingTopThreat(r) {
+                    print(
+                        String(
+                            format:
+                                "note: %@ opts out with probability %.3f although its strongest threat, %@, stays in the game (exit as a commitment; docs/theory.md)",
+                            ids[e.actor], e.probability, ids[e.threat]))
                 }
                 let absorbed = r.absorbing.reduce(0) { $0 + $1.probability }
                 if absorbed < 1 - 1e-9 {

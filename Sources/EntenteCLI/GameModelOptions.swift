@@ -21,7 +21,7 @@ struct GameModelOptions: ParsableArguments {
     @Option(
         parsing: .unconditional,
         help:
-            "With --model dynamic or dynamic-forecast: the reneging cost b ≥ 0 of every year's game (as in `dynamics`; not fitted)."
+            "With --model dynamic or dynamic-forecast: fix the reneging cost b ≥ 0 of every year's game (as in `dynamics`) instead of fitting it over 0, 0.1, 0.3."
     )
     var renegingCost: Double?
 
@@ -111,9 +111,10 @@ struct GameModelOptions: ParsableArguments {
         if name == "dynamic" || name == "dynamic-forecast" {
             try AllianceValidation.checkFitYears(fitYears, history: history)
             let forecast = name == "dynamic-forecast"
-            let points = DynamicGameModel.kappas.count * DynamicGameModel.entanglements.count
+            let costs = renegingCost.map { [$0] } ?? DynamicGameModel.renegingCosts
+            let points = DynamicGameModel.kappas.count * DynamicGameModel.entanglements.count * costs.count
             Console.current.writeError(
-                "entente: fitting the \(forecast ? "dynamic forecast's κ, e and revision rate" : "dynamic game's κ and e") on \(fitYears.lowerBound)–\(fitYears.upperBound) (\(points) grid points × \(fitYears.count) years; minutes)…\n"
+                "entente: fitting the \(forecast ? "dynamic forecast's κ, e, b and revision rate" : "dynamic game's κ, e and b") on \(fitYears.lowerBound)–\(fitYears.upperBound) (\(points) grid points × \(fitYears.count) years; minutes)…\n"
             )
             let console = Console.current
             let progress = { (done: Int, all: Int) in console.writeError("entente: grid point \(done)/\(all)\n") }
@@ -129,19 +130,20 @@ struct GameModelOptions: ParsableArguments {
                 }
                 base.selection = m
             }
-            if let renegingCost { base.renegingCost = renegingCost }
             if forecast {
                 let m = try DynamicForecastModel.fitted(
-                    history: history, fitYears: fitYears, base: base, progress: progress, shouldStop: shouldStop)
+                    history: history, fitYears: fitYears, base: base, renegingCosts: costs, progress: progress,
+                    shouldStop: shouldStop)
                 console.writeError(
-                    "entente: dynamic forecast fitted: κ = \(m.parameters.kappa), e = \(m.parameters.entanglement), revision rate ρ = \(m.revisionRate); \(unverified(m.unverifiedYears)); years after \(fitYears.upperBound) are solved when first asked for (about a minute through 1945)\n"
+                    "entente: dynamic forecast fitted: κ = \(m.parameters.kappa), e = \(m.parameters.entanglement), reneging cost b = \(m.parameters.renegingCost), revision rate ρ = \(m.revisionRate); \(unverified(m.unverifiedYears)); years after \(fitYears.upperBound) are solved when first asked for (about a minute through 1945)\n"
                 )
                 return m
             }
             let m = try DynamicGameModel.fitted(
-                history: history, fitYears: fitYears, base: base, progress: progress, shouldStop: shouldStop)
+                history: history, fitYears: fitYears, base: base, renegingCosts: costs, progress: progress,
+                shouldStop: shouldStop)
             console.writeError(
-                "entente: dynamic game fitted: κ = \(m.parameters.kappa), e = \(m.parameters.entanglement); \(unverified(m.unverifiedYears))\n"
+                "entente: dynamic game fitted: κ = \(m.parameters.kappa), e = \(m.parameters.entanglement), reneging cost b = \(m.parameters.renegingCost); \(unverified(m.unverifiedYears))\n"
             )
             return m
         }

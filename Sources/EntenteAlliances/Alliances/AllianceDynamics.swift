@@ -213,6 +213,32 @@ extension AllianceFormationGame {
         return second.verified || second.stopped ? second : first
     }
 
+    /// Solves several settings of one system (all status quo, with power-acquiring actors, …) under one equilibrium
+    /// selection, so that what differs between the settings is not the selection: where the default
+    /// (``MoveSelection/reversibleFirst``) needed its fallback to ``MoveSelection/largestGain`` in one setting, the
+    /// others are searched with `largestGain` too and take that result when it verifies (otherwise they keep their
+    /// own, and the results' ``AllianceDynamicsResult/selection`` differ). `starting(k)` is called before setting k
+    /// is solved (progress).
+    /// - Complexity: one solve per setting, two for a setting re-solved.
+    public static func solveAlike(
+        _ games: [AllianceFormationGame], starting: (Int) -> Void = { _ in }, shouldStop: () -> Bool = { false }
+    ) throws(DynamicsError) -> [AllianceDynamicsResult] {
+        var results: [AllianceDynamicsResult] = []
+        for (k, g) in games.enumerated() {
+            starting(k)
+            results.append(try g.solve(shouldStop: shouldStop))
+        }
+        guard results.contains(where: { $0.selection == .largestGain && $0.verified }) else { return results }
+        for (k, g) in games.enumerated()
+        where g.parameters.selection == .reversibleFirst && results[k].selection == .reversibleFirst
+            && !results[k].stopped
+        {
+            let again = try g.solve(selection: .largestGain, shouldStop: shouldStop)
+            if again.verified { results[k] = again }
+        }
+        return results
+    }
+
     /// One search of the whole game with the given selection (``solve(shouldStop:)``).
     func solve(selection: MoveSelection, shouldStop: () -> Bool) throws(DynamicsError) -> AllianceDynamicsResult {
         let m = states.count
@@ -341,6 +367,28 @@ extension AllianceFormationGame {
                 return s.windowOpen && powerAcquiring[i] ? .seize : .join
             }
         }
+    }
+
+    /// The actors that have opted out in an absorbing structure reached with positive probability although their
+    /// strongest threat (``strongestThreat``) is still in the game — opting out facing one's top threat, which the
+    /// model's neutral exposure ν and the default selection are meant to rule out (docs/theory.md); with the
+    /// absorbing probability of the structure. O(absorbing · n).
+    public func exitsFacingTopThreat(_ result: AllianceDynamicsResult) -> [(
+        actor: Int, threat: Int, probability: Double
+    )] {
+        var out: [(actor: Int, threat: Int, probability: Double)] = []
+        for a in result.absorbing {
+            let labels = states[a.state].labels
+            for i in labels.indices where labels[i] < 0 {
+                guard let j = strongestThreat[i], labels[j] >= 0 else { continue }
+                if let k = out.firstIndex(where: { $0.actor == i }) {
+                    out[k].probability += a.probability
+                } else {
+                    out.append((i, j, a.probability))
+                }
+            }
+        }
+        return out
     }
 
     /// A state as text: blocs of ids, the opted-out actors, the window.

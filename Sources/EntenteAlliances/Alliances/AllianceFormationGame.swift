@@ -230,6 +230,10 @@ public struct AllianceFormationGame: Sendable {
     let sameMovers: [[[Int]]]
     /// Whether each actor is treated as power-acquiring.
     public let powerAcquiring: [Bool]
+    /// `strongestThreat[i]`: the actor that threatens i most once the window has closed (largest T[i←j]), for the
+    /// actors threatened at least as much as the median actor (by their largest T[i←j]); nil for the others — small,
+    /// remote or unthreatened units, which may opt out for good reasons.
+    public let strongestThreat: [Int?]
     /// `blocMasks[x][i]`: the members of i's bloc in state x, i included (0 for an actor that opted out); built only
     /// when the reneging cost is positive (empty otherwise).
     let blocMasks: [[UInt64]]
@@ -320,6 +324,12 @@ public struct AllianceFormationGame: Sendable {
         self.sameMovers = sameMovers
         self.powerAcquiring = scenario.actors.map { $0.type.probabilityPowerAcquiring >= 0.5 }
         self.blocMasks = parameters.renegingCost > 0 ? states.map(\.blocMasks) : []
+        let t = payoffModel.threatClosed, n = scenario.actorCount
+        let strongest = (0..<n).map { i in (0..<n).filter { $0 != i && t[i, $0] > 0 }.max { t[i, $0] < t[i, $1] } }
+        let levels = (0..<n).map { i in strongest[i].map { t[i, $0] } ?? 0 }
+        let median = levels.sorted()[n / 2]
+        // Only an actor whose strongest threat is at least the median actor's counts as facing a top threat.
+        self.strongestThreat = (0..<n).map { levels[$0] >= median && levels[$0] > 0 ? strongest[$0] : nil }
     }
 
     /// The members of `movers` who leave a partner behind by moving from x — those who pay the reneging cost: a mover

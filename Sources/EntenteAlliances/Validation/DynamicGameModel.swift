@@ -7,8 +7,8 @@
 ///
 /// Unlike the logit forecast (``AllianceGameModel``) the game is not started at observed alliances: it predicts
 /// alliances from the strategic situation only, the test the equilibrium model has to pass. Free parameters, the
-/// autonomy cost κ and the entanglement weight e of the conflict stage, are fitted on the fitting years by a grid
-/// (``kappas`` × ``entanglements``): among the grid points with the fewest fitting years whose equilibrium search
+/// autonomy cost κ and the entanglement weight e of the conflict stage and the reneging cost b of the dynamic game,
+/// are fitted on the fitting years by a grid (``kappas`` × ``entanglements`` × ``renegingCosts``): among the grid points with the fewest fitting years whose equilibrium search
 /// does not verify (predictions should come from equilibria), the one with the smallest log loss of the
 /// monotone-calibrated predictions (``MonotoneCalibration``, Platt 1999) on those years; the other parameters keep
 /// their defaults. A year whose search does not verify is predicted from the unverified process and listed in
@@ -21,6 +21,13 @@ public struct DynamicGameModel: DyadModel {
     public static let kappas: [Double] = [0.001, 0.005, 0.02, 0.05]
     /// Candidate entanglement weights e of the fit.
     public static let entanglements: [Double] = [0, 0.1, 0.3]
+    /// Candidate reneging costs b of the fit (``AllianceFormationGame/Parameters/renegingCost``).
+    public static let renegingCosts: [Double] = [0, 0.1, 0.3]
+
+    /// The fitting grid κ × e × b (b from `renegingCosts`).
+    static func grid(renegingCosts: [Double]) -> [(kappa: Double, entanglement: Double, reneging: Double)] {
+        kappas.flatMap { k in entanglements.flatMap { e in renegingCosts.map { (k, e, $0) } } }
+    }
 
     /// The game's parameters used for every year.
     public let parameters: AllianceFormationGame.Parameters
@@ -71,25 +78,28 @@ public struct DynamicGameModel: DyadModel {
         ).rows
     }
 
-    /// The model with κ and e fitted on `fitYears` (grid ``kappas`` × ``entanglements``: fewest unverified years, then
-    /// log loss after monotone calibration), keeping the chosen point's solved fitting years; other years are solved
-    /// on demand; the parameters that are not fitted are `base`'s. `progress` is called after each grid point with (points done, points in all). Throws ``HistoryError/invalidFitYears(_:allowed:)`` for a window outside 1816–1890,
+    /// The model with κ, e and b fitted on `fitYears` (grid ``kappas`` × ``entanglements`` × `renegingCosts`, by
+    /// default ``renegingCosts``; pass one value to fix b: fewest unverified years, then log loss after monotone
+    /// calibration), keeping the chosen point's solved fitting years; other years are solved on demand; the parameters
+    /// that are not fitted are `base`'s. `progress` is called after each grid point with (points done, points in all). Throws ``HistoryError/invalidFitYears(_:allowed:)`` for a window outside 1816–1890,
     /// and `DynamicsError.stopped` when `shouldStop` says so (polled between grid points and by every search; the
     /// fitted model keeps it for the years it solves later).
     /// - Complexity: (grid points) × |fitYears| equilibrium searches.
     public static func fitted(
         history: GreatPowerHistory = .embedded, fitYears: ClosedRange<Int> = AllianceValidation.fitLimit,
         base: AllianceFormationGame.Parameters = AllianceFormationGame.Parameters(),
+        renegingCosts: [Double] = renegingCosts,
         progress: (Int, Int) -> Void = { _, _ in }, shouldStop: @escaping @Sendable () -> Bool = { false }
     ) throws -> DynamicGameModel {
         try AllianceValidation.checkFit(fitYears, history: history)
         var selection = try DynamicFitSelection<DynamicGameModel>(history: history, fitYears: fitYears)
-        let grid = kappas.flatMap { k in entanglements.map { (k, $0) } }
-        for (done, (kappa, e)) in grid.enumerated() {
+        let grid = grid(renegingCosts: renegingCosts)
+        for (done, (kappa, e, b)) in grid.enumerated() {
             if shouldStop() { throw DynamicsError.stopped }
             var p = base
             p.kappa = kappa
             p.entanglement = e
+            p.renegingCost = b
             let m = try DynamicGameModel(history: history, years: fitYears, parameters: p, shouldStop: shouldStop)
             try selection.offer(m, unverified: m.unverifiedYears.count)
             progress(done + 1, grid.count)

@@ -24,7 +24,45 @@ public enum DynamicsJSON {
                 .array(
                     r.absorbing.map { .object([("probability", .number($0.probability)), ("state", state($0.state))]) })
             ),
+            ("cycleProbability", .number(max(0, 1 - r.absorbing.reduce(0) { $0 + $1.probability }))),
+            ("longRunAllied", longRunAllied(game, r)),
+            (
+                "exitsFacingTopThreat",
+                .array(
+                    game.exitsFacingTopThreat(r).map {
+                        .object([
+                            ("actor", .string(ids[$0.actor])), ("threat", .string(ids[$0.threat])),
+                            ("probability", .number($0.probability)),
+                        ])
+                    })
+            ),
+            ("parameters", parameters(game.parameters)),
         ]
+    }
+
+    /// The long-run share of periods each pair is allied (pairs "A–B" with a share ≥ 0.001), from the status quo.
+    static func longRunAllied(_ game: AllianceFormationGame, _ r: AllianceDynamicsResult) -> JSONValue {
+        let ids = game.scenario.ids, n = ids.count
+        let t = game.longRunTogetherness(r)
+        var pairs: [(String, JSONValue)] = []
+        for i in 0..<n {
+            for j in (i + 1)..<n where t[i * n + j] >= 0.001 {
+                pairs.append((ids[i] + "–" + ids[j], .number(t[i * n + j])))
+            }
+        }
+        return .object(pairs)
+    }
+
+    /// The parameters the game was solved with.
+    static func parameters(_ p: AllianceFormationGame.Parameters) -> JSONValue {
+        .object([
+            ("delta", .number(p.delta)), ("kappa", .number(p.kappa)), ("decisiveness", .number(p.decisiveness)),
+            ("entanglement", .number(p.entanglement)), ("allianceCost", .number(p.allianceCost)),
+            ("renegingCost", .number(p.renegingCost)), ("prize", .number(p.prize)),
+            ("hazard", p.windowHazard.map { .number($0) } ?? .null), ("allowExit", .bool(p.allowExit)),
+            ("exitPayoff", .number(p.exitPayoff)), ("neutralExposure", .number(p.neutralExposure)),
+            ("rule", .string(p.rule.rawValue)), ("selection", .string(p.selection.rawValue)),
+        ])
     }
 
     /// Several settings side by side.
