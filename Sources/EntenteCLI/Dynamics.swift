@@ -386,6 +386,10 @@ struct Sweep: ParsableCommand {
     @Option(name: .customLong("param"), help: "NAME=v1,v2,… (repeatable, each NAME once).") var params: [String] = []
     @Option(help: "Run only shard k of N, as k/N (1 ≤ k ≤ N ≤ grid points).") var shard: String = "1/1"
     @Flag(help: "Disallow opting out.") var noExit = false
+    @Option(
+        help:
+            "Equilibrium selection of every search: reversibleFirst (default; opting out only where no alliance move is a best response) or largestGain."
+    ) var selection: String = "reversibleFirst"
     @Option(help: "Also draw the grid as an SVG heat map (exactly two --param axes; the first is horizontal).") var svg:
         String?
     @Option(
@@ -478,6 +482,9 @@ struct Sweep: ParsableCommand {
 
     func validate() throws {
         try Check.number(timeout, "--timeout", 0, 1e9, lowOpen: true, note: " seconds")
+        guard MoveSelection(rawValue: selection) != nil else {
+            throw ValidationError("--selection must be reversibleFirst or largestGain, got '\(selection)'")
+        }
         let total = try Self.gridSize(try axes())
         let (_, n) = try shardNumbers()
         guard n <= total else {
@@ -528,6 +535,7 @@ struct Sweep: ParsableCommand {
                 }
                 var p = AllianceFormationGame.Parameters()
                 p.allowExit = !noExit
+                p.selection = MoveSelection(rawValue: selection) ?? .reversibleFirst
                 var tm = ThreatModel()
                 var info = BayesianAllianceFormationGame.Parameters()
                 var sc = s
@@ -615,7 +623,7 @@ struct Sweep: ParsableCommand {
         return SweepSVG.Cell(
             x: x, y: y, choices: game.choices(in: r.initialState, result: r).map(\.rawValue),
             structure: r.absorbing.first.map { game.describe($0.state) } ?? "no absorbing structure",
-            verified: r.verified)
+            verified: r.verified, fallback: r.selection != game.parameters.selection)
     }
 
     /// With private types: each actor's most likely choice and the most likely structure, over the type profiles

@@ -12,6 +12,8 @@ enum DynamicsReport {
             }.joined(separator: ", ")
         out +=
             "  (\(r.evaluation); \(r.verified ? "perfect-Bayesian equilibrium verified" : (r.stopped ? "stopped by --timeout or Ctrl-C: NO verified equilibrium" : "NO verified equilibrium found")) after \(r.iterations) iterations)\n"
+        // An unfinished search: no values, choices or structures to show.
+        if r.stopped { return out + "no result: the search was stopped before it finished\n" }
         let typeRows = g.uncertain.enumerated().map { (u, i) in
             [ids[i], Format.number(r.typeValues[u].statusQuo), Format.number(r.typeValues[u].powerAcquiring)]
         }

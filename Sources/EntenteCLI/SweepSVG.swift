@@ -11,13 +11,14 @@ enum SweepSVG {
         case structures
     }
 
-    /// One grid point: its indices along the two axes, the choice of each actor, the dominant structure, and
-    /// whether the equilibrium was verified.
+    /// One grid point: its indices along the two axes, the choice of each actor, the dominant structure, whether
+    /// the equilibrium was verified, and whether it was found only by the fallback selection (`largestGain`).
     struct Cell {
         let x: Int, y: Int
         let choices: [String]
         let structure: String
         let verified: Bool
+        var fallback = false
     }
 
     static let choiceColours: [String: String] = [
@@ -64,6 +65,9 @@ enum SweepSVG {
         var svg =
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" font-family=\"sans-serif\">\n"
         svg += "<rect width=\"100%\" height=\"100%\" fill=\"#fdfdf8\"/>\n"
+        // Unverified grid points are hatched over their colour, so that they stand out at a glance.
+        svg +=
+            "<defs><pattern id=\"unverified\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"3\" height=\"6\" fill=\"#1a202c\" fill-opacity=\"0.55\"/></pattern></defs>\n"
         let what =
             view == .choices
             ? "choice of each actor at the status quo" : "most likely long-run structure from the status quo"
@@ -84,7 +88,12 @@ enum SweepSVG {
                     "<title>\(escape(name)): \(escape(xName)) = \(num(xs[c.x])), \(escape(yName)) = \(num(ys[c.y])): \(escape(label))\(c.verified ? "" : " (not verified)")</title></rect>\n"
                 if !c.verified {
                     svg +=
+                        "<rect class=\"unverified\" x=\"\(f(x))\" y=\"\(f(y))\" width=\"\(f(cell))\" height=\"\(f(cell))\" fill=\"url(#unverified)\"/>"
+                    svg +=
                         "<text x=\"\(f(x + cell / 2))\" y=\"\(f(y + cell / 2 + 4))\" font-size=\"11\" text-anchor=\"middle\" fill=\"white\">?</text>\n"
+                } else if c.fallback {
+                    svg +=
+                        "<circle class=\"fallback\" cx=\"\(f(x + cell - 5))\" cy=\"\(f(y + 5))\" r=\"2.5\" fill=\"white\" stroke=\"#1a202c\" stroke-width=\"0.8\"/>\n"
                 }
             }
             // Axis ticks: every value when they fit, else about eight.
@@ -109,9 +118,16 @@ enum SweepSVG {
             svg += "<rect x=\"20\" y=\"\(f(y))\" width=\"12\" height=\"12\" fill=\"\(colour)\"/>"
             svg += "<text x=\"38\" y=\"\(f(y + 10))\" font-size=\"11\">\(escape(label))</text>\n"
         }
+        var notes: [String] = []
         if cells.contains(where: { !$0.verified }) {
+            notes.append("hatched with ? = no verified equilibrium at this grid point")
+        }
+        if cells.contains(where: { $0.verified && $0.fallback }) {
+            notes.append("white dot = verified with the fallback selection (largestGain)")
+        }
+        if !notes.isEmpty {
             svg +=
-                "<text x=\"20\" y=\"\(f(legendTop + 18 * Double(legend.count) + 10))\" font-size=\"11\">? = no verified equilibrium at this grid point</text>\n"
+                "<text x=\"20\" y=\"\(f(legendTop + 18 * Double(legend.count) + 10))\" font-size=\"11\">\(escape(notes.joined(separator: "; ")))</text>\n"
         }
         svg += "</g>\n"
         return svg + "</svg>\n"
