@@ -131,6 +131,25 @@ struct AlignmentGameTests {
         }
     }
 
+    @Test func isolationIsToldApartFromChoosingToStayOut() throws {
+        // 1870, all status quo: France would gain from allying with any of the others, and every one of them refuses
+        // (Bismarck's isolation of France); Britain gains from no alliance and stays out by choice.
+        let s = try BuiltinScenarios.scenario(named: "europe-1870")
+        let o = try AlignmentModel.outcome(
+            scenario: s.withTypes(Dictionary(uniqueKeysWithValues: s.ids.map { ($0, ActorType.statusQuo) })),
+            threatModel: ThreatModel())
+        let (frn, ukg) = (try #require(s.ids.firstIndex(of: "FRN")), try #require(s.ids.firstIndex(of: "UKG")))
+        #expect(o.choices[frn] == .isolated && o.choices[ukg] == .stayOut)
+        // The label's definition, checked on the game: an isolated actor has a gainful move into another block
+        // that a receiving member refuses, and no gainful move is accepted.
+        let game = try AlignmentGame(
+            scenario: s.withTypes(Dictionary(uniqueKeysWithValues: s.ids.map { ($0, ActorType.statusQuo) })),
+            stage: try AlignmentParameters().stage())
+        let x = try #require(game.structureIndex(blocks: o.structure))
+        #expect(game.isIsolated(frn, inStructure: x, tolerance: o.regretTolerance))
+        #expect(!game.isIsolated(ukg, inStructure: x, tolerance: o.regretTolerance))
+    }
+
     @Test func tooManyActorsIsATypedError() throws {
         let n = 10
         let d = (0..<n).map { i in (0..<n).map { j in i == j ? 0.0 : 500 } }

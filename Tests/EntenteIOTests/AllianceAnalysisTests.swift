@@ -87,11 +87,12 @@ import Testing
         // The remote, unthreatened C stays out in every setting.
         #expect(greedy.statusQuo.choices[2] == .stayOut && greedy.powerAcquiring.choices[2] == .stayOut)
         // Without spoils, the jackal next to the wolf balances against it with B; with large spoils it does not
-        // side with B (the wolf's Gamson share would be diluted, so the wolf refuses it and it stays out).
+        // side with B (the wolf's Gamson share would be diluted, so the wolf refuses it: it would gain by joining, and
+        // is isolated rather than neutral by choice).
         p.prize = 0
         let modest = try AllianceAnalysis(scenario: s, alignment: p)
         #expect(modest.powerAcquiring.choices[3] == .balance && modest.powerAcquiring.structure.contains([1, 3]))
-        #expect(greedy.powerAcquiring.choices[3] == .stayOut)
+        #expect(greedy.powerAcquiring.choices[3] == .isolated)
         for o in [greedy.statusQuo, greedy.powerAcquiring, modest.powerAcquiring] {
             #expect(o.isEquilibrium && o.equilibria.allSatisfy { $0.regret <= 1e-9 })
         }

@@ -5,8 +5,13 @@ public enum AlignmentChoice: String, Sendable, Equatable {
     /// In an alliance with the source of its greatest threat (Walt), or — for a power-acquiring actor — a junior
     /// member of the strongest alliance (Schweller's 1994 jackal bandwagoning for profit).
     case bandwagon
-    /// Opts out: in no alliance (its security gain from allying is below the costs of entanglement and autonomy).
+    /// Opts out: in no alliance, and no alliance (or single state) it could join would make it better off — its
+    /// security gain from allying is below the costs of entanglement and autonomy.
     case stayOut = "stay out"
+    /// In no alliance against its will: joining some alliance or single state would make it better off, but every
+    /// such move is refused by a member who would lose (consent, Hart & Kurz 1983) — diplomatic isolation, as of
+    /// France by Bismarck's system, not a choice to stay out.
+    case isolated
 }
 
 /// Parameters of the alignment analysis: the conflict stage and the rationality of the logit dynamics.
@@ -140,6 +145,10 @@ public enum AlignmentModel {
                     choices[i] = .balance
                 }
             }
+        }
+        let tolerance = solution.tolerance * game.payoffScale
+        for i in 0..<n where choices[i] == .stayOut && game.isIsolated(i, inStructure: index, tolerance: tolerance) {
+            choices[i] = .isolated
         }
         let hStates = shares.reduce(0) { $0 + $1 * $1 }
         let hAlliances = structure.reduce(0) { acc, b in

@@ -299,6 +299,27 @@ public struct AlignmentGame: Sendable {
         return worst
     }
 
+    /// Whether actor i, alone in structure s, is isolated rather than staying out by choice: some move into another
+    /// block (an alliance or a single state) would raise its payoff by more than `tolerance`, and every such move is
+    /// refused — some receiving member would lose by more than `tolerance` (weak consent, as in the equilibrium
+    /// check). O(moves from s · n).
+    public func isIsolated(_ i: Int, inStructure s: Int, tolerance: Double) -> Bool {
+        var wanted = false
+        for m in moveRange(from: s) where Int(moveMover[m]) == i && moveReceivers[m] != 0 {
+            let d = Int(moveTo[m])
+            guard payoffTable[d * n + i] - payoffTable[s * n + i] > tolerance else { continue }
+            wanted = true
+            var r = moveReceivers[m], consent = true
+            while r != 0 {
+                let j = r.trailingZeroBitCount
+                r &= r - 1
+                if payoffTable[d * n + j] - payoffTable[s * n + j] < -tolerance { consent = false; break }
+            }
+            if consent { return false }
+        }
+        return wanted
+    }
+
     /// Moves leaving structure s (moves are stored grouped by origin). O(log moves).
     func moveRange(from s: Int) -> Range<Int> {
         var lo = 0, hi = moveFrom.count
