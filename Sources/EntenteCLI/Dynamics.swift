@@ -34,6 +34,8 @@ struct DynamicOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Weight e ≥ 0 of entanglement in partners' quarrels.") var entanglement:
         Double = 0.3
     @Flag(help: "Disallow opting out.") var noExit = false
+    @Flag(help: "Opting out only before any alliance is contracted (while every actor is alone).")
+    var exitBeforeContracting = false
     @Option(
         help:
             "Profitability: konishiRay (moves weakly profitable, waiting excluded only by a strictly profitable move), strict or weak."
@@ -184,6 +186,7 @@ struct DynamicOptions: ParsableArguments {
         p.exitPayoff = exitPayoff
         p.neutralExposure = neutralExposure
         p.allowExit = !noExit
+        p.exitOnlyBeforeContracting = exitBeforeContracting
         p.maxCoalitionSize = maxCoalitionSize
         guard let solver = AllianceFormationGame.IterativeSolver(rawValue: iterative) else {
             throw CLIError("--iterative must be gaussSeidel or gmres")
@@ -310,7 +313,7 @@ struct Dynamics: ParsableCommand {
                 return
             }
             print(
-                "Entente dynamics — \(s.name): δ = \(params.delta), κ = \(params.kappa)\(params.renegingCost > 0 ? ", reneging cost b = \(params.renegingCost)" : ""), window hazard λ = \(params.windowHazard.map { String($0) } ?? "none"), exit \(params.allowExit ? "allowed" : "not allowed"), selection \(params.selection.rawValue), \(DynamicOptions.describe(params.rule))\n"
+                "Entente dynamics — \(s.name): δ = \(params.delta), κ = \(params.kappa)\(params.renegingCost > 0 ? ", reneging cost b = \(params.renegingCost)" : ""), window hazard λ = \(params.windowHazard.map { String($0) } ?? "none"), exit \(params.allowExit ? (params.exitOnlyBeforeContracting ? "allowed before contracting" : "allowed") : "not allowed"), selection \(params.selection.rawValue), \(DynamicOptions.describe(params.rule))\n"
             )
             for (label, game, r) in outputs {
                 print(
@@ -386,6 +389,8 @@ struct Sweep: ParsableCommand {
     @Option(name: .customLong("param"), help: "NAME=v1,v2,… (repeatable, each NAME once).") var params: [String] = []
     @Option(help: "Run only shard k of N, as k/N (1 ≤ k ≤ N ≤ grid points).") var shard: String = "1/1"
     @Flag(help: "Disallow opting out.") var noExit = false
+    @Flag(help: "Opting out only before any alliance is contracted (while every actor is alone).")
+    var exitBeforeContracting = false
     @Option(
         help:
             "Equilibrium selection of every search: reversibleFirst (default; opting out only where no alliance move is a best response) or largestGain."
@@ -535,6 +540,7 @@ struct Sweep: ParsableCommand {
                 }
                 var p = AllianceFormationGame.Parameters()
                 p.allowExit = !noExit
+                p.exitOnlyBeforeContracting = exitBeforeContracting
                 p.selection = MoveSelection(rawValue: selection) ?? .reversibleFirst
                 var tm = ThreatModel()
                 var info = BayesianAllianceFormationGame.Parameters()

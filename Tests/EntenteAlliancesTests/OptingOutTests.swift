@@ -1,6 +1,7 @@
-import EntenteAlliances
 import EntenteNumerics
 import Testing
+
+@testable import EntenteAlliances
 
 /// Who opts out of the dynamic game on the built-in systems at the default parameters, and why.
 @Suite struct OptingOutTests {
@@ -64,5 +65,24 @@ import Testing
         let r = try g.solve()
         let flagged = g.exitsFacingTopThreat(r).map { (g.scenario.ids[$0.actor], g.scenario.ids[$0.threat]) }
         #expect(flagged.contains { $0 == ("FRN", "GMY") })
+    }
+
+    /// Opting out as a pre-contract option only: no exit move exists once an alliance has formed, and on europe-1870
+    /// with e = 0.1 — where the default game lets France opt out facing Prussia — nobody opts out facing its top threat.
+    @Test func optingOutBeforeContractingRemovesTheExitAsCommitment() throws {
+        var p = AllianceFormationGame.Parameters()
+        p.entanglement = 0.1
+        let s = try BuiltinScenarios.scenario(named: "europe-1870")
+        let anytime = try AllianceFormationGame(scenario: s, parameters: p)
+        let r0 = try anytime.solve()
+        #expect(r0.verified && anytime.exitsFacingTopThreat(r0).contains { anytime.scenario.ids[$0.actor] == "FRN" })
+        p.exitOnlyBeforeContracting = true
+        let g = try AllianceFormationGame(scenario: s, parameters: p)
+        for (x, st) in g.states.enumerated() where st.blocs.contains(where: { $0.mask.nonzeroBitCount >= 2 }) {
+            #expect(!g.moves[x].contains { $0.move.isExit })
+        }
+        let r = try g.solve()
+        #expect(r.verified)
+        #expect(g.exitsFacingTopThreat(r).isEmpty)
     }
 }

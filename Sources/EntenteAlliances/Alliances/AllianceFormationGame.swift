@@ -45,6 +45,12 @@ public struct AllianceFormationGame: Sendable {
         public var windowHazard: Double? = 0.2
         /// Whether actors may opt out of the system.
         public var allowExit = true
+        /// Whether opting out is a pre-contract option only: available while no alliance has formed (every active
+        /// actor alone), as in the seed's "before contracting an alliance a state can opt out". Removes the use of
+        /// exit as a commitment in the middle of the game (a threatened actor declaring neutrality so that the others
+        /// regroup); default false. With it the maximality clause has nothing to compare in this game (a single
+        /// actor's two moves, leaving its bloc and exiting, never coexist).
+        public var exitOnlyBeforeContracting = false
         /// Per-period payoff of an actor that opted out, on top of its exposure (below): the neutrality dividend
         /// (demobilised readiness), in units of threat × capability share.
         public var exitPayoff = 0.002
@@ -484,7 +490,11 @@ public struct AllianceFormationGame: Sendable {
                 if let y = try successor(sub, exiting: false) { list.append((.form(Coalition(mask: sub)), y)) }
                 c &+= 1
             }
-            if parameters.allowExit {
+            // Opting out before contracting (exitOnlyBeforeContracting): only while no alliance has formed.
+            let exitOpen =
+                !parameters.exitOnlyBeforeContracting
+                || (0..<n).allSatisfy { labels[$0] < 0 || blocMask[Int(labels[$0])].nonzeroBitCount == 1 }
+            if parameters.allowExit && exitOpen {
                 for j in 0..<m {
                     let i = active[j]
                     if let y = try successor(1 << UInt64(i), exiting: true) { list.append((.exit(i), y)) }

@@ -60,6 +60,7 @@ public enum DynamicsJSON {
             ("entanglement", .number(p.entanglement)), ("allianceCost", .number(p.allianceCost)),
             ("renegingCost", .number(p.renegingCost)), ("prize", .number(p.prize)),
             ("hazard", p.windowHazard.map { .number($0) } ?? .null), ("allowExit", .bool(p.allowExit)),
+            ("exitOnlyBeforeContracting", .bool(p.exitOnlyBeforeContracting)),
             ("exitPayoff", .number(p.exitPayoff)), ("neutralExposure", .number(p.neutralExposure)),
             ("rule", .string(p.rule.rawValue)), ("selection", .string(p.selection.rawValue)),
         ])
