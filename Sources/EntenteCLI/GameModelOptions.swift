@@ -21,7 +21,7 @@ struct GameModelOptions: ParsableArguments {
     @Option(
         parsing: .unconditional,
         help:
-            "With --model dynamic or dynamic-forecast: fix the reneging cost b ≥ 0 of every year's game (as in `dynamics`) instead of fitting it over 0, 0.1, 0.3."
+            "With --model dynamic or dynamic-forecast: the reneging cost b ≥ 0 of every year's game (as in `dynamics`; default 0, not fitted)."
     )
     var renegingCost: Double?
 
@@ -111,10 +111,10 @@ struct GameModelOptions: ParsableArguments {
         if name == "dynamic" || name == "dynamic-forecast" {
             try AllianceValidation.checkFitYears(fitYears, history: history)
             let forecast = name == "dynamic-forecast"
-            let costs = renegingCost.map { [$0] } ?? DynamicGameModel.renegingCosts
+            let costs = [renegingCost ?? 0]
             let points = DynamicGameModel.kappas.count * DynamicGameModel.entanglements.count * costs.count
             Console.current.writeError(
-                "entente: fitting the \(forecast ? "dynamic forecast's κ, e, b and revision rate" : "dynamic game's κ, e and b") on \(fitYears.lowerBound)–\(fitYears.upperBound) (\(points) grid points × \(fitYears.count) years; minutes)…\n"
+                "entente: fitting the \(forecast ? "dynamic forecast's κ, e and revision rate" : "dynamic game's κ and e") on \(fitYears.lowerBound)–\(fitYears.upperBound) (\(points) grid points × \(fitYears.count) years; minutes)…\n"
             )
             let console = Console.current
             let progress = { (done: Int, all: Int) in console.writeError("entente: grid point \(done)/\(all)\n") }

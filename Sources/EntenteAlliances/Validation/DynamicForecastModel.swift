@@ -19,8 +19,8 @@ import Synchronization
 /// equilibrium moves.
 ///
 /// ρ → 0 is pure persistence; ρ = 1 moves every year. Free parameters — κ and e of the conflict stage
-/// (``DynamicGameModel/kappas`` × ``DynamicGameModel/entanglements``), the reneging cost b
-/// (``DynamicGameModel/renegingCosts``) and ρ (``revisionRates``) — are fitted on the fitting years: fewest fitting years whose search
+/// (``DynamicGameModel/kappas`` × ``DynamicGameModel/entanglements``), optionally the reneging cost b
+/// (``DynamicGameModel/renegingCosts``; default b = 0) and ρ (``revisionRates``) — are fitted on the fitting years: fewest fitting years whose search
 /// does not verify, then the smallest log loss after monotone calibration (``MonotoneCalibration``). Years after the
 /// fitting window are solved when first asked for (the chain runs through every year from the window's last year to
 /// the latest year asked for) and kept.
@@ -126,7 +126,7 @@ public struct DynamicForecastModel: DyadModel {
         self.shouldStop = shouldStop
     }
 
-    /// The model with κ, e, b (over `renegingCosts`; one value fixes it) and the revision rate ρ fitted on `fitYears`
+    /// The model with κ, e, b (over `renegingCosts`, default [0]) and the revision rate ρ fitted on `fitYears`
     /// (fewest unverified fitting years, then log loss after monotone calibration); the parameters that are not fitted (the equilibrium selection, δ, the window,
     /// the exit terms) are `base`'s. `progress` is called after each (κ, e, b) point with (points done, points in
     /// all). Throws ``HistoryError/invalidFitYears(_:allowed:)`` for a window outside 1816–1890, and
@@ -136,7 +136,7 @@ public struct DynamicForecastModel: DyadModel {
     public static func fitted(
         history: GreatPowerHistory = .embedded, fitYears: ClosedRange<Int> = AllianceValidation.fitLimit,
         base: AllianceFormationGame.Parameters = AllianceFormationGame.Parameters(),
-        renegingCosts: [Double] = DynamicGameModel.renegingCosts,
+        renegingCosts: [Double] = [0],
         progress: (Int, Int) -> Void = { _, _ in }, shouldStop: @escaping @Sendable () -> Bool = { false }
     ) throws -> DynamicForecastModel {
         try AllianceValidation.checkFit(fitYears, history: history)

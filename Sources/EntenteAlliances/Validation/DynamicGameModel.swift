@@ -7,8 +7,8 @@
 ///
 /// Unlike the logit forecast (``AllianceGameModel``) the game is not started at observed alliances: it predicts
 /// alliances from the strategic situation only, the test the equilibrium model has to pass. Free parameters, the
-/// autonomy cost κ and the entanglement weight e of the conflict stage and the reneging cost b of the dynamic game,
-/// are fitted on the fitting years by a grid (``kappas`` × ``entanglements`` × ``renegingCosts``): among the grid points with the fewest fitting years whose equilibrium search
+/// autonomy cost κ and the entanglement weight e of the conflict stage (and, when asked, the reneging cost b of the
+/// dynamic game), are fitted on the fitting years by a grid (``kappas`` × ``entanglements`` [× ``renegingCosts``]): among the grid points with the fewest fitting years whose equilibrium search
 /// does not verify (predictions should come from equilibria), the one with the smallest log loss of the
 /// monotone-calibrated predictions (``MonotoneCalibration``, Platt 1999) on those years; the other parameters keep
 /// their defaults. A year whose search does not verify is predicted from the unverified process and listed in
@@ -21,7 +21,9 @@ public struct DynamicGameModel: DyadModel {
     public static let kappas: [Double] = [0.001, 0.005, 0.02, 0.05]
     /// Candidate entanglement weights e of the fit.
     public static let entanglements: [Double] = [0, 0.1, 0.3]
-    /// Candidate reneging costs b of the fit (``AllianceFormationGame/Parameters/renegingCost``).
+    /// Candidate reneging costs b for a fit that includes b (``AllianceFormationGame/Parameters/renegingCost``):
+    /// pass them as `renegingCosts` to `fitted`. The default fit keeps b = 0: with b > 0 the searches of the
+    /// eight- and nine-power years after 1890 often fail to verify and take minutes each.
     public static let renegingCosts: [Double] = [0, 0.1, 0.3]
 
     /// The fitting grid κ × e × b (b from `renegingCosts`).
@@ -78,9 +80,8 @@ public struct DynamicGameModel: DyadModel {
         ).rows
     }
 
-    /// The model with κ, e and b fitted on `fitYears` (grid ``kappas`` × ``entanglements`` × `renegingCosts`, by
-    /// default ``renegingCosts``; pass one value to fix b: fewest unverified years, then log loss after monotone
-    /// calibration), keeping the chosen point's solved fitting years; other years are solved on demand; the parameters
+    /// The model with κ and e (and b over `renegingCosts`, default [0]: b fixed at 0; pass ``renegingCosts`` to fit
+    /// it) fitted on `fitYears` (fewest unverified years, then log loss after monotone calibration), keeping the chosen point's solved fitting years; other years are solved on demand; the parameters
     /// that are not fitted are `base`'s. `progress` is called after each grid point with (points done, points in all). Throws ``HistoryError/invalidFitYears(_:allowed:)`` for a window outside 1816–1890,
     /// and `DynamicsError.stopped` when `shouldStop` says so (polled between grid points and by every search; the
     /// fitted model keeps it for the years it solves later).
@@ -88,7 +89,7 @@ public struct DynamicGameModel: DyadModel {
     public static func fitted(
         history: GreatPowerHistory = .embedded, fitYears: ClosedRange<Int> = AllianceValidation.fitLimit,
         base: AllianceFormationGame.Parameters = AllianceFormationGame.Parameters(),
-        renegingCosts: [Double] = renegingCosts,
+        renegingCosts: [Double] = [0],
         progress: (Int, Int) -> Void = { _, _ in }, shouldStop: @escaping @Sendable () -> Bool = { false }
     ) throws -> DynamicGameModel {
         try AllianceValidation.checkFit(fitYears, history: history)
