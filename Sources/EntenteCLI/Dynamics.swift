@@ -33,17 +33,11 @@ struct DynamicOptions: ParsableArguments {
     var decisiveness: Double = 2
     @Option(parsing: .unconditional, help: "Weight e ≥ 0 of entanglement in partners' quarrels.") var entanglement:
         Double = 0.3
-    @Flag(help: "Disallow opting out.") var noExit = false
-    @Flag(help: "Opting out only before any alliance is contracted (while every actor is alone).")
-    var exitBeforeContracting = false
+    @OptionGroup var exits: ExitOptions
     @Option(
         help:
             "Profitability: konishiRay (moves weakly profitable, waiting excluded only by a strictly profitable move), strict or weak."
     ) var rule: String = "konishiRay"
-    @Option(
-        help:
-            "Equilibrium selection of the search: reversibleFirst (opting out only where no alliance move is a best response) or largestGain."
-    ) var selection: String = "reversibleFirst"
     @Option(
         parsing: .unconditional,
         help:
@@ -117,9 +111,6 @@ struct DynamicOptions: ParsableArguments {
         guard Profitability(rawValue: rule) != nil else {
             throw ValidationError("--rule must be konishiRay, strict or weak, got '\(rule)'")
         }
-        guard MoveSelection(rawValue: selection) != nil else {
-            throw ValidationError("--selection must be reversibleFirst or largestGain, got '\(selection)'")
-        }
         guard AllianceFormationGame.IterativeSolver(rawValue: iterative) != nil else {
             throw ValidationError("--iterative must be gaussSeidel or gmres, got '\(iterative)'")
         }
@@ -185,8 +176,7 @@ struct DynamicOptions: ParsableArguments {
         p.renegingCost = renegingCost
         p.exitPayoff = exitPayoff
         p.neutralExposure = neutralExposure
-        p.allowExit = !noExit
-        p.exitOnlyBeforeContracting = exitBeforeContracting
+        exits.apply(to: &p)
         p.maxCoalitionSize = maxCoalitionSize
         guard let solver = AllianceFormationGame.IterativeSolver(rawValue: iterative) else {
             throw CLIError("--iterative must be gaussSeidel or gmres")
@@ -200,10 +190,6 @@ struct DynamicOptions: ParsableArguments {
         }
         guard let r = Profitability(rawValue: rule) else { throw CLIError("--rule must be konishiRay, strict or weak") }
         p.rule = r
-        guard let m = MoveSelection(rawValue: selection) else {
-            throw CLIError("--selection must be reversibleFirst or largestGain")
-        }
-        p.selection = m
         try p.validate()
         return p
     }
@@ -388,13 +374,7 @@ struct Sweep: ParsableCommand {
     @OptionGroup var scenario: ScenarioOptions
     @Option(name: .customLong("param"), help: "NAME=v1,v2,… (repeatable, each NAME once).") var params: [String] = []
     @Option(help: "Run only shard k of N, as k/N (1 ≤ k ≤ N ≤ grid points).") var shard: String = "1/1"
-    @Flag(help: "Disallow opting out.") var noExit = false
-    @Flag(help: "Opting out only before any alliance is contracted (while every actor is alone).")
-    var exitBeforeContracting = false
-    @Option(
-        help:
-            "Equilibrium selection of every search: reversibleFirst (default; opting out only where no alliance move is a best response) or largestGain."
-    ) var selection: String = "reversibleFirst"
+    @OptionGroup var exits: ExitOptions
     @Option(help: "Also draw the grid as an SVG heat map (exactly two --param axes; the first is horizontal).") var svg:
         String?
     @Option(
@@ -487,9 +467,6 @@ struct Sweep: ParsableCommand {
 
     func validate() throws {
         try Check.number(timeout, "--timeout", 0, 1e9, lowOpen: true, note: " seconds")
-        guard MoveSelection(rawValue: selection) != nil else {
-            throw ValidationError("--selection must be reversibleFirst or largestGain, got '\(selection)'")
-        }
         let total = try Self.gridSize(try axes())
         let (_, n) = try shardNumbers()
         guard n <= total else {
@@ -539,9 +516,7 @@ struct Sweep: ParsableCommand {
                     point.insert((name, values[rest % values.count]), at: 0); rest /= values.count
                 }
                 var p = AllianceFormationGame.Parameters()
-                p.allowExit = !noExit
-                p.exitOnlyBeforeContracting = exitBeforeContracting
-                p.selection = MoveSelection(rawValue: selection) ?? .reversibleFirst
+                exits.apply(to: &p)
                 var tm = ThreatModel()
                 var info = BayesianAllianceFormationGame.Parameters()
                 var sc = s
