@@ -235,22 +235,17 @@ struct Dynamics: ParsableCommand {
             let privateTypes =
                 !dynamic.publicTypes
                 && s.actors.contains { $0.type.probabilityPowerAcquiring > 0 && $0.type.probabilityPowerAcquiring < 1 }
-            var bayesian: (BayesianAllianceFormationGame, BayesianAllianceDynamicsResult)? = nil
-            if privateTypes {
-                let game = try BayesianAllianceFormationGame(
+            let bayesianGame =
+                privateTypes
+                ? try BayesianAllianceFormationGame(
                     scenario: s, threatModel: model, parameters: params, information: dynamic.information,
-                    actorLimit: dynamic.maxActors)
-                Console.current.writeError(
-                    "entente dynamics: solving the private-types setting (\(game.stateCount) states, \(game.profileCount) type profiles)…\n"
-                )
-                bayesian = (game, try game.solve(shouldStop: poll))
-            }
+                    actorLimit: dynamic.maxActors) : nil
             // Every setting's game is built before any search starts (the power-acquiring setting differs only in
             // types: the same states and moves, other payoffs), so that once the searches run, a deadline leaves
             // nothing but the output to do. A deadline that passes while the games are built, before any result
-            // exists, ends the command with a one-line error.
-            let nothingSolved = bayesian == nil
-            let building = { nothingSolved && poll() }
+            // exists, ends the command with a one-line error. The public settings are solved first (they are the
+            // cheap ones), the private-types setting last.
+            let building = poll
             var games: [(label: String, game: AllianceFormationGame, same: Bool)] = []
             for (label, sc) in privateTypes
                 ? [("all status quo", sq)] : [("all status quo", sq), ("power-acquiring setting", s)]
@@ -277,6 +272,13 @@ struct Dynamics: ParsableCommand {
                     Console.current.writeError(
                         "entente dynamics: solving \(distinct[$0].label) (\(distinct[$0].game.states.count) states)…\n")
                 }, shouldStop: poll)
+            var bayesian: (BayesianAllianceFormationGame, BayesianAllianceDynamicsResult)? = nil
+            if let game = bayesianGame {
+                Console.current.writeError(
+                    "entente dynamics: solving the private-types setting (\(game.stateCount) states, \(game.profileCount) type profiles)…\n"
+                )
+                bayesian = (game, try game.solve(shouldStop: poll))
+            }
             var outputs: [(String, AllianceFormationGame, AllianceDynamicsResult)] = []
             var next = solved.makeIterator()
             for (label, game, same) in games {
