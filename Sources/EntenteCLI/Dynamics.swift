@@ -239,7 +239,7 @@ struct Dynamics: ParsableCommand {
                 privateTypes
                 ? try BayesianAllianceFormationGame(
                     scenario: s, threatModel: model, parameters: params, information: dynamic.information,
-                    actorLimit: dynamic.maxActors) : nil
+                    actorLimit: dynamic.maxActors, shouldStop: poll) : nil
             // Every setting's game is built before any search starts (the power-acquiring setting differs only in
             // types: the same states and moves, other payoffs), so that once the searches run, a deadline leaves
             // nothing but the output to do. A deadline that passes while the games are built, before any result
@@ -552,7 +552,7 @@ struct Sweep: ParsableCommand {
                         $0.type.probabilityPowerAcquiring > 0 && $0.type.probabilityPowerAcquiring < 1
                     }) {
                         let game = try BayesianAllianceFormationGame(
-                            scenario: sc, threatModel: tm, parameters: p, information: info)
+                            scenario: sc, threatModel: tm, parameters: p, information: info, shouldStop: stop)
                         let r = try game.solve(shouldStop: stop)
                         kv += DynamicsJSON.summary(game, r)
                         stopped = r.stopped

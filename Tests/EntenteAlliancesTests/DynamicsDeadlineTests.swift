@@ -72,6 +72,15 @@ import Testing
         #expect(r.stopped && !r.verified)
         let full = try game.solve()
         #expect(!full.stopped)
+        // Building the private-types game polls the deadline too: payoffs per type profile and belief kernels.
+        var polls = 0
+        #expect(throws: DynamicsError.stopped) {
+            try BayesianAllianceFormationGame(
+                scenario: s,
+                shouldStop: {
+                    polls += 1; return polls > 3
+                })
+        }
     }
 
     @Test func theDynamicModelNeverPredictsFromAStoppedSearch() throws {

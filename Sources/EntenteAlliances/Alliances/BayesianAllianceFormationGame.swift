@@ -65,11 +65,14 @@ public struct BayesianAllianceFormationGame: Sendable {
     public var profileCount: Int { 1 << uncertain.count }
 
     /// Builds the game. Actors with `.uncertain(p)`, 0 < p < 1, get private types; throws `.invalidParameter` for more
-    /// than `maxUncertainActors` of them and `.tooManyBeliefStates` when structures × G^U exceeds the state limit.
+    /// than `maxUncertainActors` of them, `.tooManyBeliefStates` when structures × G^U exceeds the state limit, and
+    /// `DynamicsError.stopped` when `shouldStop` (a deadline or an interrupt; polled while the public game is built,
+    /// every 4,096 structures of each type profile's payoffs, and for each profile's belief kernel) says so.
     public init(
         scenario input: Scenario, threatModel: ThreatModel = ThreatModel(),
         parameters: AllianceFormationGame.Parameters = .init(),
-        information: Parameters = .init(), actorLimit: Int = AllianceFormationGame.defaultActorLimit
+        information: Parameters = .init(), actorLimit: Int = AllianceFormationGame.defaultActorLimit,
+        shouldStop: () -> Bool = { false }
     ) throws {
         let scenario = try input.orderedByID()  // canonical order, as in AllianceFormationGame
         let grid = try BeliefGrid(points: information.beliefPoints, accuracy: information.signalAccuracy)
@@ -84,7 +87,8 @@ public struct BayesianAllianceFormationGame: Sendable {
             )
         }
         let base = try AllianceFormationGame(
-            scenario: scenario, threatModel: threatModel, parameters: parameters, actorLimit: actorLimit)
+            scenario: scenario, threatModel: threatModel, parameters: parameters, actorLimit: actorLimit,
+            shouldStop: shouldStop)
         // Checked products: G^U and structures × G^U can overflow for hostile grids (1001 points, six private types).
         var beliefCount = 1
         var total = base.states.count
@@ -104,6 +108,7 @@ public struct BayesianAllianceFormationGame: Sendable {
             let model = try DynamicPayoffModel(scenario: s, threatModel: threatModel, parameters: parameters)
             var flat = [Double](repeating: 0, count: base.states.count * n)
             for (x, st) in base.states.enumerated() {
+                if x % 4096 == 0, shouldStop() { throw DynamicsError.stopped }
                 let u = model.payoff(st)
                 guard u.allSatisfy(\.isFinite) else { throw DynamicsError.nonFinitePayoffs }
                 for i in 0..<n { flat[x * n + i] = u[i] }
@@ -113,6 +118,7 @@ public struct BayesianAllianceFormationGame: Sendable {
         // Product belief kernels: digit u of b is the grid index of uncertain[u]'s belief.
         var kernels: [[[(Int, Double)]]] = []
         for theta in 0..<(1 << uncertain.count) {
+            if shouldStop() { throw DynamicsError.stopped }
             var rows: [[(Int, Double)]] = []
             for b in 0..<beliefCount {
                 var row: [(Int, Double)] = [(0, 1)]
