@@ -338,16 +338,10 @@ struct Dynamics: ParsableCommand {
                 let absorbed = r.absorbing.reduce(0) { $0 + $1.probability }
                 if absorbed < 1 - 1e-9 {
                     // No (or not only) absorbing structures: report where the process spends its time.
-                    let n = ids.count
-                    let t = game.longRunTogetherness(r)
-                    var pairs: [(share: Double, text: String)] = []
-                    for i in 0..<n {
-                        for j in (i + 1)..<n where t[i * n + j] >= 0.05 {
-                            pairs.append((t[i * n + j], ids[i] + "–" + ids[j] + String(format: " %.2f", t[i * n + j])))
-                        }
+                    let pairs = game.longRunAlliedPairs(r, atLeast: 0.05).sorted { $0.share > $1.share }.prefix(6).map {
+                        ids[$0.first] + "–" + ids[$0.second] + String(format: " %.2f", $0.share)
                     }
-                    pairs.sort { $0.share > $1.share }
-                    let shares = pairs.isEmpty ? "no pair ≥ 0.05" : pairs.prefix(6).map(\.text).joined(separator: ", ")
+                    let shares = pairs.isEmpty ? "no pair ≥ 0.05" : pairs.joined(separator: ", ")
                     print(
                         String(
                             format: "the process cycles with probability %.3f (no absorbing structure); ", 1 - absorbed)

@@ -286,17 +286,22 @@ public struct AlignmentGame: Sendable {
         for m in moveRange(from: s) {
             let i = Int(moveMover[m]), d = Int(moveTo[m])
             let gain = payoffTable[d * n + i] - payoffTable[s * n + i]
-            if gain <= worst { continue }
-            var consent = true
-            var r = moveReceivers[m]
-            while r != 0 {
-                let j = r.trailingZeroBitCount
-                r &= r - 1
-                if payoffTable[d * n + j] - payoffTable[s * n + j] < -tolerance { consent = false; break }
-            }
-            if consent { worst = gain }
+            if gain > worst && consents(m, from: s, tolerance: tolerance) { worst = gain }
         }
         return worst
+    }
+
+    /// Whether every receiving member of move m from structure s consents: none loses by more than `tolerance` (weak
+    /// consent). O(receivers).
+    @inline(__always) func consents(_ m: Int, from s: Int, tolerance: Double) -> Bool {
+        let d = Int(moveTo[m])
+        var r = moveReceivers[m]
+        while r != 0 {
+            let j = r.trailingZeroBitCount
+            r &= r - 1
+            if payoffTable[d * n + j] - payoffTable[s * n + j] < -tolerance { return false }
+        }
+        return true
     }
 
     /// Whether actor i, alone in structure s, is isolated rather than staying out by choice: some move into another
@@ -308,14 +313,8 @@ public struct AlignmentGame: Sendable {
         for m in moveRange(from: s) where Int(moveMover[m]) == i && moveReceivers[m] != 0 {
             let d = Int(moveTo[m])
             guard payoffTable[d * n + i] - payoffTable[s * n + i] > tolerance else { continue }
+            if consents(m, from: s, tolerance: tolerance) { return false }
             wanted = true
-            var r = moveReceivers[m], consent = true
-            while r != 0 {
-                let j = r.trailingZeroBitCount
-                r &= r - 1
-                if payoffTable[d * n + j] - payoffTable[s * n + j] < -tolerance { consent = false; break }
-            }
-            if consent { return false }
         }
         return wanted
     }

@@ -360,19 +360,25 @@ public struct AllianceFormationGame: Sendable {
         _ x: Int, move: Int?, mixture: [(move: Int, probability: Double)]?, rewards: inout [Double], offset: Int
     ) {
         guard !blocMasks.isEmpty else { return }
-        let charge = parameters.delta * parameters.renegingCost
-        func add(_ k: Int, _ w: Double) {
-            var r = renegers(at: x, movers: moves[x][k].move.movers)
-            while r != 0 {
-                let i = r.trailingZeroBitCount
-                r &= r - 1
-                rewards[offset + i] -= charge * w
-            }
-        }
         if let mixture {
-            for m in mixture { add(m.move, m.probability) }
+            for m in mixture {
+                chargeReneging(x, move: m.move, probability: m.probability, rewards: &rewards, offset: offset)
+            }
         } else if let move {
-            add(move, 1)
+            chargeReneging(x, move: move, probability: 1, rewards: &rewards, offset: offset)
+        }
+    }
+
+    /// Charges δ·b·`probability` to each mover of move k from x who leaves a partner behind (see above). O(n).
+    @inline(__always) func chargeReneging(
+        _ x: Int, move k: Int, probability w: Double, rewards: inout [Double], offset: Int
+    ) {
+        var r = renegers(at: x, movers: moves[x][k].move.movers)
+        let charge = parameters.delta * parameters.renegingCost * w
+        while r != 0 {
+            let i = r.trailingZeroBitCount
+            r &= r - 1
+            rewards[offset + i] -= charge
         }
     }
 

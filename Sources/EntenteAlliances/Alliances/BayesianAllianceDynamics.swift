@@ -131,20 +131,22 @@ extension BayesianAllianceFormationGame {
     ) {
         guard base.parameters.renegingCost > 0 else { return }
         let x = z / beliefCount
-        let made: [(move: Int, probability: Double)]
+        func charge(_ k: Int, _ w: Double) {
+            base.chargeReneging(x, move: k, probability: w, rewards: &rewards, offset: offset)
+        }
         switch pr {
         case .wait: return
-        case .pooling(let k): made = [(k, 1)]
-        case .separating(let k, let u, let pa): made = ((theta >> u) & 1 == 1) == pa ? [(k, 1)] : []
-        case .mixture(let mix): made = mix.map { ($0.move, $0.probability) }
-        case .moveOrWait(let k, let q): made = [(k, q)]
+        case .pooling(let k): charge(k, 1)
+        case .separating(let k, let u, let pa): if ((theta >> u) & 1 == 1) == pa { charge(k, 1) }
+        case .mixture(let mix): for m in mix { charge(m.move, m.probability) }
+        case .moveOrWait(let k, let q): charge(k, q)
         }
-        base.chargeReneging(x, move: nil, mixture: made, rewards: &rewards, offset: offset)
     }
 
-    /// The reneging cost of actor i for a move by `movers` from structure x: b if i leaves a partner behind, else 0.
-    @inline(__always) func renegingCost(_ i: Int, movers: Coalition, from x: Int) -> Double {
-        base.renegers(at: x, movers: movers) >> UInt64(i) & 1 == 1 ? base.parameters.renegingCost : 0
+    /// The reneging cost of actor i given the movers' renegers mask (``AllianceFormationGame`` `renegers(at:movers:)`):
+    /// b if i leaves a partner behind, else 0. O(1).
+    @inline(__always) func renegingCost(_ i: Int, renegers: UInt64) -> Double {
+        renegers >> UInt64(i) & 1 == 1 ? base.parameters.renegingCost : 0
     }
 
     /// Window outcomes of a structure: (structure, probability).
@@ -277,7 +279,7 @@ extension BayesianAllianceFormationGame {
             guard mv.move.movers.contains(j), possibleTypes(u, b).count == 2 else { return (false, -.infinity) }
             let bR = setting(b, u, to: pa ? grid.points - 1 : 0), bN = setting(b, u, to: pa ? 0 : grid.points - 1)
             // The informed mover pays the reneging cost whether it moves as its type or mimics the other.
-            let cost = renegingCost(j, movers: mv.move.movers, from: x)
+            let cost = renegingCost(j, renegers: base.renegers(at: x, movers: mv.move.movers))
             guard let own = gain(e, actor: j, beliefs: b, mask: 1 << u, value: t << u, to: mv.target, bR, from: x, bN),
                 let mimic = gain(
                     e, actor: j, beliefs: b, mask: 1 << u, value: (1 - t) << u, to: mv.target, bR, from: x, bN),
@@ -317,8 +319,9 @@ extension BayesianAllianceFormationGame {
         _ e: [[Double]], movers: Coalition, beliefs b: Int, to y: Int, from x: Int, paysReneging: Bool
     ) -> [Double] {
         var gains: [Double] = []
+        let renegers = paysReneging ? base.renegers(at: x, movers: movers) : 0
         for i in movers.members {
-            let cost = paysReneging ? renegingCost(i, movers: movers, from: x) : 0
+            let cost = renegingCost(i, renegers: renegers)
             if let u = uncertain.firstIndex(of: i) {
                 for t in possibleTypes(u, b) {
                     if let g = gain(e, actor: i, beliefs: b, mask: 1 << u, value: t << u, to: y, b, from: x, b) {
@@ -340,8 +343,9 @@ extension BayesianAllianceFormationGame {
     ) -> [Double] {
         let j = uncertain[u]
         var gains: [Double] = []
+        let renegers = paysReneging ? base.renegers(at: x, movers: movers) : 0
         for i in movers.members where i != j {
-            let cost = paysReneging ? renegingCost(i, movers: movers, from: x) : 0
+            let cost = renegingCost(i, renegers: renegers)
             if let u2 = uncertain.firstIndex(of: i) {
                 for t2 in possibleTypes(u2, b) {
                     if let g = gain(

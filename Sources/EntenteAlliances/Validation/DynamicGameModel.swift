@@ -171,4 +171,16 @@ extension AllianceFormationGame {
         }
         return t
     }
+
+    /// The pairs (i < j, in pair order) allied for at least `threshold` of the long run (``longRunTogetherness``),
+    /// with their shares. O(longRunTogetherness + n²).
+    public func longRunAlliedPairs(_ result: AllianceDynamicsResult, atLeast threshold: Double) -> [(
+        first: Int, second: Int, share: Double
+    )] {
+        let n = scenario.actorCount
+        let t = longRunTogetherness(result)
+        var pairs: [(first: Int, second: Int, share: Double)] = []
+        for i in 0..<n { for j in (i + 1)..<n where t[i * n + j] >= threshold { pairs.append((i, j, t[i * n + j])) } }
+        return pairs
+    }
 }

@@ -42,15 +42,10 @@ public enum DynamicsJSON {
 
     /// The long-run share of periods each pair is allied (pairs "A–B" with a share ≥ 0.001), from the status quo.
     static func longRunAllied(_ game: AllianceFormationGame, _ r: AllianceDynamicsResult) -> JSONValue {
-        let ids = game.scenario.ids, n = ids.count
-        let t = game.longRunTogetherness(r)
-        var pairs: [(String, JSONValue)] = []
-        for i in 0..<n {
-            for j in (i + 1)..<n where t[i * n + j] >= 0.001 {
-                pairs.append((ids[i] + "–" + ids[j], .number(t[i * n + j])))
-            }
-        }
-        return .object(pairs)
+        let ids = game.scenario.ids
+        return .object(
+            game.longRunAlliedPairs(r, atLeast: 0.001).map { (ids[$0.first] + "–" + ids[$0.second], .number($0.share)) }
+        )
     }
 
     /// The parameters the game was solved with.
