@@ -301,7 +301,7 @@ struct Dynamics: ParsableCommand {
                 return
             }
             print(
-                "Entente dynamics — \(s.name): δ = \(params.delta), κ = \(params.kappa)\(params.renegingCost > 0 ? ", reneging cost b = \(params.renegingCost)" : ""), window hazard λ = \(params.windowHazard.map { String($0) } ?? "none"), exit \(params.allowExit ? (params.exitOnlyBeforeContracting ? "allowed before contracting" : "allowed") : "not allowed"), selection \(params.selection.rawValue), \(DynamicOptions.describe(params.rule))\n"
+                "Entente dynamics — \(s.name): δ = \(params.delta), κ = \(params.kappa)\(params.renegingCost > 0 ? ", reneging cost b = \(params.renegingCost)" : ""), window hazard λ = \(params.windowHazard.map { String($0) } ?? "none"), exit \(params.allowExit ? (params.exitOnlyBeforeContracting ? "allowed before contracting" : "allowed") : "not allowed")\(params.allowExit && params.neutrality != .facingBlocs ? " (neutrals face \(params.neutrality.rawValue))" : ""), selection \(params.selection.rawValue), \(DynamicOptions.describe(params.rule))\n"
             )
             for (label, game, r) in outputs {
                 print(

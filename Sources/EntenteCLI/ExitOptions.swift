@@ -10,10 +10,17 @@ struct ExitOptions: ParsableArguments {
         help:
             "Equilibrium selection of the search: reversibleFirst (default; opting out only where no alliance move is a best response) or largestGain."
     ) var selection: String = "reversibleFirst"
+    @Option(
+        help:
+            "Whom a declared neutral faces: facingBlocs (default; each threat with its current bloc) or facingEveryone (each threat backed by all the others: exit is no commitment)."
+    ) var neutrality: String = "facingBlocs"
 
     func validate() throws {
         guard MoveSelection(rawValue: selection) != nil else {
             throw ValidationError("--selection must be reversibleFirst or largestGain, got '\(selection)'")
+        }
+        guard Neutrality(rawValue: neutrality) != nil else {
+            throw ValidationError("--neutrality must be facingBlocs or facingEveryone, got '\(neutrality)'")
         }
     }
 
@@ -22,5 +29,6 @@ struct ExitOptions: ParsableArguments {
         p.allowExit = !noExit
         p.exitOnlyBeforeContracting = exitBeforeContracting
         p.selection = MoveSelection(rawValue: selection) ?? .reversibleFirst
+        p.neutrality = Neutrality(rawValue: neutrality) ?? .facingBlocs
     }
 }

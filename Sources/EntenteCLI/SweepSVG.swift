@@ -23,8 +23,9 @@ enum SweepSVG {
 
     static let choiceColours: [String: String] = [
         "join": "#2b6cb0", "seize": "#c53030", "wait": "#d69e2e", "exit": "#a0aec0", "out": "#4a5568",
+        "isolated": "#805ad5",
     ]
-    static let choiceOrder = ["join", "seize", "wait", "exit", "out"]
+    static let choiceOrder = ["join", "seize", "wait", "isolated", "exit", "out"]
 
     /// Distinct colours for structures: golden-angle hues.
     static func structureColour(_ k: Int) -> String {

@@ -85,4 +85,67 @@ import Testing
         #expect(r.verified)
         #expect(g.exitsFacingTopThreat(r).isEmpty)
     }
+
+    /// A neutral facing everyone bears an exposure that does not depend on how the others group: in every state where
+    /// exactly the same actors have opted out (same window), each neutral's per-period payoff is the same, whatever the
+    /// others' alliances. Facing the blocs as they stand, it is not — which is what lets an exit work as a commitment.
+    @Test func aNeutralFacingEveryoneIsIndifferentToHowTheOthersGroup() throws {
+        let s = try BuiltinScenarios.scenario(named: "great-powers-1939")
+        var p = AllianceFormationGame.Parameters()
+        p.neutrality = .facingEveryone
+        let everyone = try AllianceFormationGame(scenario: s, parameters: p)
+        let blocs = try AllianceFormationGame(scenario: s)
+        var byKey: [[Int]: [Int]] = [:]
+        for (x, st) in everyone.states.enumerated() where !st.exited.isEmpty {
+            byKey[st.exited + [st.windowOpen ? 1 : 0], default: []].append(x)
+        }
+        var blocsDiffer = false
+        var compared = 0
+        for (key, xs) in byKey where xs.count > 1 {
+            for i in key.dropLast() {
+                let values = Set(xs.map { everyone.payoffs[$0][i] })
+                #expect(values.count == 1, "neutral \(everyone.scenario.ids[i])")
+                compared += 1
+                if Set(xs.map { blocs.payoffs[$0][i] }).count > 1 { blocsDiffer = true }
+            }
+        }
+        #expect(compared > 0)
+        #expect(blocsDiffer)
+    }
+
+    /// Where the neutral facing the blocs lets threatened great powers opt out (europe-1870 with threat decaying over
+    /// 750 km: France, Prussia and Britain end out, found by the fallback selection), the neutral facing everyone
+    /// removes it: the process verifies with the default selection and nobody opts out facing its top threat.
+    @Test func neutralsFacingEveryoneRemoveTheExitAsCommitment() throws {
+        let s = try BuiltinScenarios.scenario(named: "europe-1870")
+        let threat = ThreatModel(lengthKm: 750)
+        let g0 = try AllianceFormationGame(scenario: s, threatModel: threat)
+        let r0 = try g0.solve()
+        #expect(r0.verified && !g0.exitsFacingTopThreat(r0).isEmpty)
+        var p = AllianceFormationGame.Parameters()
+        p.neutrality = .facingEveryone
+        let g = try AllianceFormationGame(scenario: s, threatModel: threat, parameters: p)
+        let r = try g.solve()
+        #expect(r.verified && r.selection == .reversibleFirst)
+        #expect(g.exitsFacingTopThreat(r).isEmpty)
+        #expect(Self.exits(g, r).isEmpty)
+    }
+
+    /// "isolated" in the dynamic game: on great-powers-1939 (all status quo) France, Britain and Italy are alone at the
+    /// status quo, want an alliance and are refused — as in the static analysis — while the United States waits and
+    /// Japan opts out. Every isolated actor is alone and has an alliance move that would pay it.
+    @Test func isolatedActorsAreToldApartFromWaitingOnesIn1939() throws {
+        let scenario = try BuiltinScenarios.scenario(named: "great-powers-1939")
+        let s = try scenario.withTypes(Dictionary(uniqueKeysWithValues: scenario.ids.map { ($0, ActorType.statusQuo) }))
+        let g = try AllianceFormationGame(scenario: s)
+        let r = try g.solve()
+        #expect(r.verified)
+        let choice = g.choices(in: r.initialState, result: r)
+        let byID = Dictionary(uniqueKeysWithValues: zip(g.scenario.ids, choice))
+        #expect(byID["FRN"] == .isolated && byID["UKG"] == .isolated && byID["ITA"] == .isolated)
+        #expect(byID["USA"] == .wait && byID["JPN"] == .exit)
+        for (i, c) in choice.enumerated() where c == .isolated {
+            #expect(g.isolated(i, in: r.initialState, values: r.values))
+        }
+    }
 }

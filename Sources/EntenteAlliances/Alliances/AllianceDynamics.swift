@@ -38,6 +38,10 @@ public enum DynamicChoice: String, Sendable {
     case exit
     /// Waits (fence-sits) while others move, or nobody moves.
     case wait
+    /// Alone, and waiting against its will: some alliance move would pay it, and every such move is refused by a
+    /// member who would lose (the dynamic game's counterpart of the static model's isolation, Hart & Kurz 1983's
+    /// consent). Reported by the public game only.
+    case isolated
     /// Has already opted out.
     case out
 }
@@ -354,19 +358,40 @@ extension AllianceFormationGame {
         transitions(result.choice, mixed: result.mixed)
     }
 
-    /// Each actor's choice in state x under the process.
+    /// Each actor's choice in state x under the process: an actor in no move made waits, or is ``DynamicChoice/isolated``
+    /// when it is alone and every alliance move that would pay it (gain above 10⁻¹⁰ in continuation value) is refused
+    /// by a member who would lose. O(n · moves · n).
     public func choices(in x: Int, result: AllianceDynamicsResult) -> [DynamicChoice] {
         let s = states[x]
         return (0..<scenario.actorCount).map { i in
             if s.labels[i] < 0 { return .out }
-            guard let k = result.choice[x] else { return .wait }
+            guard let k = result.choice[x] else { return isolated(i, in: x, values: result.values) ? .isolated : .wait }
             switch moves[x][k].move {
-            case .exit(let j): return j == i ? .exit : .wait
+            case .exit(let j): return j == i ? .exit : (isolated(i, in: x, values: result.values) ? .isolated : .wait)
             case .form(let c):
-                guard c.contains(i) else { return .wait }
+                guard c.contains(i) else { return isolated(i, in: x, values: result.values) ? .isolated : .wait }
                 return s.windowOpen && powerAcquiring[i] ? .seize : .join
             }
         }
+    }
+
+    /// Whether actor i is alone in state x and every alliance move of x that includes it and would pay it is refused
+    /// by another member who would lose (and at least one such move exists). Gains in continuation values, net of the
+    /// reneging cost, tolerance 10⁻¹⁰. O(moves · n).
+    func isolated(_ i: Int, in x: Int, values v: [[Double]]) -> Bool {
+        let labels = states[x].labels
+        guard labels[i] >= 0, !labels.indices.contains(where: { $0 != i && labels[$0] == labels[i] }) else {
+            return false
+        }
+        var wanted = false
+        for mv in moves[x] {
+            guard case .form(let c) = mv.move, c.contains(i), c.count > 1 else { continue }
+            let own = continuation(v, from: x, to: mv.target, player: i) - continuation(v, from: x, to: x, player: i)
+            guard own > 1e-10 else { continue }
+            wanted = true
+            if gains(v, from: x, to: mv.target, movers: mv.move.movers).lowest >= -1e-10 { return false }
+        }
+        return wanted
     }
 
     /// The actors that have opted out in an absorbing structure reached with positive probability although their

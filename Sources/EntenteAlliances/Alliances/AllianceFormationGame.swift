@@ -58,6 +58,10 @@ public struct AllianceFormationGame: Sendable {
         /// declared neutral can expect no help from anyone, ever (abandonment) — so the threatened do not hide behind
         /// neutrality, and only states with little at stake opt out. Default 1.2; in [0, 4].
         public var neutralExposure = 1.2
+        /// Whom a declared neutral faces (``Neutrality``): each threat's current bloc (default,
+        /// ``Neutrality/facingBlocs``), or all the other actors (``Neutrality/facingEveryone``: the exposure no longer
+        /// depends on how the others group, so opting out cannot serve as a commitment that makes them regroup).
+        public var neutrality: Neutrality = .facingBlocs
         /// Profitability rule of the Konishi–Ray conditions (default: Konishi & Ray's own, ``Profitability/konishiRay``:
         /// moves weakly profitable and maximal, waiting excluded only by a strictly profitable move).
         public var rule: Profitability = .konishiRay

@@ -11,7 +11,8 @@ import Foundation
 ///   is permanent.
 /// - **Opting out** is a declared neutrality: the actor leaves the game for good, pays no alliance costs, collects
 ///   no spoils and bears ν times its security loss standing alone (default 1.2: no one will ever help a declared
-///   neutral), plus the exit payoff (the neutrality dividend). It stays a potential
+///   neutral) — against each threat's current bloc, or against each threat backed by all the others
+///   (``Neutrality``) — plus the exit payoff (the neutrality dividend). It stays a potential
 ///   threat to others (declaring neutrality does not disarm). A state whose security gain from allying is below the
 ///   costs of entanglement and autonomy (small, remote or unthreatened) gains by exiting; a great power facing its
 ///   top threat forfeits valuable alliances by exiting and does not.
@@ -78,8 +79,14 @@ public struct DynamicPayoffModel: Sendable {
             into: &u)
         for i in 0..<n {
             if s.labels[i] < 0 {
-                // Alone: u[i] is minus its security loss.
-                u[i] = parameters.exitPayoff + parameters.neutralExposure * u[i]
+                let security: Double
+                switch parameters.neutrality {
+                case .facingBlocs: security = u[i]  // alone in the structure: minus its security loss
+                case .facingEveryone:
+                    let p = stage.winProbability(shares[i], against: 1 - shares[i])
+                    security = -(0..<n).reduce(0) { $1 == i ? $0 : $0 + t[i, $1] } * (1 - p)
+                }
+                u[i] = parameters.exitPayoff + parameters.neutralExposure * security
             } else {
                 u[i] -= parameters.allianceCost * Double(size[labels[i]] - 1)
             }

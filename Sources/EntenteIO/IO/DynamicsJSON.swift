@@ -57,6 +57,7 @@ public enum DynamicsJSON {
             ("hazard", p.windowHazard.map { .number($0) } ?? .null), ("allowExit", .bool(p.allowExit)),
             ("exitOnlyBeforeContracting", .bool(p.exitOnlyBeforeContracting)),
             ("exitPayoff", .number(p.exitPayoff)), ("neutralExposure", .number(p.neutralExposure)),
+            ("neutrality", .string(p.neutrality.rawValue)),
             ("rule", .string(p.rule.rawValue)), ("selection", .string(p.selection.rawValue)),
         ])
     }
