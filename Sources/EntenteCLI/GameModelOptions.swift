@@ -21,12 +21,17 @@ struct GameModelOptions: ParsableArguments {
     @Option(
         parsing: .unconditional,
         help:
-            "With --model dynamic or dynamic-forecast: the reneging cost b ≥ 0 of every year's game (as in `dynamics`; default 0, not fitted)."
+            "With --model dynamic or dynamic-forecast: the reneging cost b ≥ 0 of every year's game (as in `dynamics`; default 0; --fit-reneging-cost fits it)."
     )
     var renegingCost: Double?
+    @Flag(
+        help:
+            "With --model dynamic or dynamic-forecast: fit the reneging cost b too, over {0, 0.1, 0.3} (slow after 1890; not the default)."
+    )
+    var fitRenegingCost = false
 
-    /// Checks `--timeout`, `--selection` and `--reneging-cost`: in range, and only with the models that solve dynamic
-    /// games.
+    /// Checks `--timeout`, `--selection`, `--reneging-cost` and `--fit-reneging-cost`: in range, and only with the
+    /// models that solve dynamic games.
     func validateDynamicModelOptions(model: String) throws {
         try Check.number(timeout, "--timeout", 0, 1e9, lowOpen: true, note: " seconds")
         if timeout != nil && !["dynamic", "dynamic-forecast"].contains(model) {
@@ -38,6 +43,14 @@ struct GameModelOptions: ParsableArguments {
                 throw ValidationError("--reneging-cost applies to --model dynamic and dynamic-forecast only")
             }
             try Check.number(renegingCost, "--reneging-cost", 0, DynamicOptions.magnitudeCeiling)
+        }
+        if fitRenegingCost {
+            guard ["dynamic", "dynamic-forecast"].contains(model) else {
+                throw ValidationError("--fit-reneging-cost applies to --model dynamic and dynamic-forecast only")
+            }
+            guard renegingCost == nil else {
+                throw ValidationError("give either --reneging-cost or --fit-reneging-cost, not both")
+            }
         }
         if let selection {
             guard ["dynamic", "dynamic-forecast"].contains(model) else {
@@ -111,7 +124,7 @@ struct GameModelOptions: ParsableArguments {
         if name == "dynamic" || name == "dynamic-forecast" {
             try AllianceValidation.checkFitYears(fitYears, history: history)
             let forecast = name == "dynamic-forecast"
-            let costs = [renegingCost ?? 0]
+            let costs = fitRenegingCost ? DynamicGameModel.renegingCosts : [renegingCost ?? 0]
             let points = DynamicGameModel.kappas.count * DynamicGameModel.entanglements.count * costs.count
             Console.current.writeError(
                 "entente: fitting the \(forecast ? "dynamic forecast's κ, e and revision rate" : "dynamic game's κ and e") on \(fitYears.lowerBound)–\(fitYears.upperBound) (\(points) grid points × \(fitYears.count) years; minutes)…\n"

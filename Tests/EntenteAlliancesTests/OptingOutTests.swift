@@ -113,18 +113,18 @@ import Testing
         #expect(blocsDiffer)
     }
 
-    /// Where the neutral facing the blocs lets threatened great powers opt out (europe-1870 with threat decaying over
-    /// 750 km: France, Prussia and Britain end out, found by the fallback selection), the neutral facing everyone
-    /// removes it: the process verifies with the default selection and nobody opts out facing its top threat.
+    /// Where the neutral facing the blocs lets a threatened great power opt out (europe-1870 with e = 0.1: France
+    /// opts out facing Prussia), the neutral facing everyone removes it: the process verifies with the default
+    /// selection and nobody opts out at all.
     @Test func neutralsFacingEveryoneRemoveTheExitAsCommitment() throws {
         let s = try BuiltinScenarios.scenario(named: "europe-1870")
-        let threat = ThreatModel(lengthKm: 750)
-        let g0 = try AllianceFormationGame(scenario: s, threatModel: threat)
-        let r0 = try g0.solve()
-        #expect(r0.verified && !g0.exitsFacingTopThreat(r0).isEmpty)
         var p = AllianceFormationGame.Parameters()
+        p.entanglement = 0.1
+        let g0 = try AllianceFormationGame(scenario: s, parameters: p)
+        let r0 = try g0.solve()
+        #expect(r0.verified && g0.exitsFacingTopThreat(r0).contains { g0.scenario.ids[$0.actor] == "FRN" })
         p.neutrality = .facingEveryone
-        let g = try AllianceFormationGame(scenario: s, threatModel: threat, parameters: p)
+        let g = try AllianceFormationGame(scenario: s, parameters: p)
         let r = try g.solve()
         #expect(r.verified && r.selection == .reversibleFirst)
         #expect(g.exitsFacingTopThreat(r).isEmpty)

@@ -19,6 +19,12 @@ extension AllianceFormationGame {
     static let blockDenseLimit = 128
     /// Searches per block (each with its own seed for breaking cycles) before the block is given up as unverified.
     static let blockAttempts = 3
+    /// Further searches per block, with cycles broken by any prescription (see ``solveBlock``), after the
+    /// ``blockAttempts`` have failed.
+    static let wideAttempts = 3
+    /// Largest number of deterministic processes of a block enumerated when every search has failed
+    /// (``enumerateBlock``): blocks of three active actors (5 structures) always qualify, larger ones rarely.
+    static let enumerationLimit = 200_000
 
     /// The blocks in solution order: each block's moves and window closings lead only into itself or earlier blocks.
     /// - Complexity: O(states · n).
@@ -178,6 +184,71 @@ extension AllianceFormationGame {
             }
             if shouldStop() { break }
         }
+        // Wider cycle breaking: the repeated process's chosen state may switch to any prescription, a move that is not
+        // (yet) justified or waiting included. Some blocks reach their equilibrium processes only through such a
+        // state (on europe-1870 with κ = 0 and neutrals facing everyone, a three-actor block whose three deterministic
+        // equilibria the justified-only search never reaches). Run only after the attempts above failed, so blocks
+        // they solve keep their processes.
+        for attempt in 0..<AllianceFormationGame.wideAttempts where !shouldStop() {
+            for x in block { choice[x] = nil }
+            if try attemptBlock(
+                block, local: local, seed: 4007 + UInt64(attempt), selection: selection, anyPrescription: true,
+                choice: &choice, mixed: &mixed, values: &v, alternatives: alternatives, iterations: &iterations,
+                shouldStop: shouldStop)
+            {
+                return true
+            }
+        }
+        return try enumerateBlock(
+            block, local: local, choice: &choice, values: &v, alternatives: alternatives, iterations: &iterations,
+            shouldStop: shouldStop)
+    }
+
+    /// Exhaustive search of a small block's deterministic processes, the block search's last resort: every
+    /// combination of prescriptions (waiting, then alliance moves, then exits, in move order), while there are at most
+    /// ``enumerationLimit`` of them; the first one under which no state of the block violates the conditions is taken.
+    /// Complete for deterministic processes: it fails only where the block has none (then mixing is needed).
+    /// - Complexity: O(Π_x (moves(x) + 1)) evaluations of the block, each O(|block| · n) plus the check of its states.
+    func enumerateBlock(
+        _ block: [Int], local: [Int], choice: inout [Int?], values v: inout [[Double]], alternatives: [[[Int]]],
+        iterations: inout Int, shouldStop: () -> Bool
+    ) throws(DynamicsError) -> Bool {
+        var total = 1
+        for x in block {
+            total *= moves[x].count + 1
+            if total > AllianceFormationGame.enumerationLimit { return false }
+        }
+        let options: [[Int?]] = block.map { x in
+            let ks = moves[x].indices
+            return [nil] + ks.filter { !moves[x][$0].move.isExit } + ks.filter { moves[x][$0].move.isExit }
+        }
+        var digit = [Int](repeating: 0, count: block.count)
+        let noMix: [Int: [(move: Int, probability: Double)]] = [:]
+        for step in 0..<total {
+            if step & 1023 == 0 && shouldStop() { return false }
+            iterations += 1
+            let process = block.indices.map { options[$0][digit[$0]] }
+            try evaluateBlock(block, local: local, process: process, mixed: noMix, values: &v)
+            let holds = block.indices.allSatisfy { lx in
+                !violates(
+                    v, prescription: process[lx], mixture: nil, at: block[lx], alternatives: alternatives,
+                    tolerance: 1e-10)
+            }
+            if holds {
+                for (lx, x) in block.enumerated() { choice[x] = process[lx] }
+                return true
+            }
+            var lx = 0
+            while lx < block.count {
+                digit[lx] += 1
+                if digit[lx] < options[lx].count { break }
+                digit[lx] = 0
+                lx += 1
+            }
+        }
+        // Unverified: the block keeps the values of its last search's process.
+        let last = block.map { choice[$0] }
+        try evaluateBlock(block, local: local, process: last, mixed: noMix, values: &v)
         return false
     }
 
@@ -208,7 +279,8 @@ extension AllianceFormationGame {
 
     /// One search of a block (``solveBlock``) with the given seed for breaking cycles.
     func attemptBlock(
-        _ block: [Int], local: [Int], seed: UInt64, selection: MoveSelection, choice: inout [Int?],
+        _ block: [Int], local: [Int], seed: UInt64, selection: MoveSelection, anyPrescription: Bool = false,
+        choice: inout [Int?],
         mixed: inout [Int: [(move: Int, probability: Double)]],
         values v: inout [[Double]], alternatives: [[[Int]]], iterations: inout Int,
         shouldStop: () -> Bool
@@ -230,6 +302,7 @@ extension AllianceFormationGame {
             },
             options: { lx in
                 let x = block[lx]
+                if anyPrescription { return [nil] + moves[x].indices.map { $0 } }
                 return moves[x].indices.filter {
                     justified(v, at: x, move: $0, alternatives: alternatives, tolerance: tol)
                 }
