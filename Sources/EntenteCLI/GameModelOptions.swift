@@ -148,7 +148,7 @@ struct GameModelOptions: ParsableArguments {
                     history: history, fitYears: fitYears, base: base, renegingCosts: costs, progress: progress,
                     shouldStop: shouldStop)
                 console.writeError(
-                    "entente: dynamic forecast fitted: κ = \(m.parameters.kappa), e = \(m.parameters.entanglement), reneging cost b = \(m.parameters.renegingCost), revision rate ρ = \(m.revisionRate); \(unverified(m.unverifiedYears)); years after \(fitYears.upperBound) are solved when first asked for (about a minute through 1945)\n"
+                    "entente: dynamic forecast fitted: κ = \(m.parameters.kappa), e = \(m.parameters.entanglement), reneging cost b = \(m.parameters.renegingCost), revision rate ρ = \(m.revisionRate); \(unverified(m.unverifiedYears)); years after \(fitYears.upperBound) are solved when first asked for (about two minutes through 1945)\n"
                 )
                 return m
             }

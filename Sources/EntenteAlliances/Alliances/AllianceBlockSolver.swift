@@ -22,6 +22,10 @@ extension AllianceFormationGame {
     /// Further searches per block, with cycles broken by any prescription (see ``solveBlock``), after the
     /// ``blockAttempts`` have failed.
     static let wideAttempts = 3
+    /// Largest game (actors) whose failed blocks get the last resorts: seven, every European built-in and every year
+    /// to 1890. In the eight- and nine-power games after 1890 (blocks of up to 4 140 states) a failed search is left
+    /// unverified as before: there the wider searches cost minutes per year.
+    static let lastResortActorLimit = 7
     /// Largest number of deterministic processes of a block enumerated when every search has failed
     /// (``enumerateBlock``): blocks of three active actors (5 structures) always qualify, larger ones rarely.
     static let enumerationLimit = 200_000
@@ -184,11 +188,12 @@ extension AllianceFormationGame {
             }
             if shouldStop() { break }
         }
-        // Wider cycle breaking: the repeated process's chosen state may switch to any prescription, a move that is not
-        // (yet) justified or waiting included. Some blocks reach their equilibrium processes only through such a
-        // state (on europe-1870 with κ = 0 and neutrals facing everyone, a three-actor block whose three deterministic
-        // equilibria the justified-only search never reaches). Run only after the attempts above failed, so blocks
-        // they solve keep their processes.
+        // Wider cycle breaking (games of at most lastResortActorLimit actors): the repeated process's chosen state may
+        // switch to any prescription, a move that is not (yet) justified or waiting included. Some blocks reach their
+        // equilibrium processes only through such a state (europe-1870 with κ = 0 and neutrals facing everyone has a
+        // three-actor block whose three deterministic equilibria the justified-only search never reaches). Run only
+        // after the attempts above failed, so blocks they solve keep their processes.
+        guard scenario.actorCount <= AllianceFormationGame.lastResortActorLimit else { return false }
         for attempt in 0..<AllianceFormationGame.wideAttempts where !shouldStop() {
             for x in block { choice[x] = nil }
             if try attemptBlock(
