@@ -151,8 +151,10 @@ extension AllianceFormationGame {
     }
 
     /// Solves one block given final values outside it: the deterministic search, then damped mixing over the states that
-    /// kept changing; up to ``blockAttempts`` times with different seeds, each from "everyone waits". Writes the
-    /// block's prescriptions, mixtures and values; returns whether the block verified.
+    /// kept changing; up to ``blockAttempts`` times with different seeds, each from "everyone waits". If all fail (in
+    /// games of at most ``lastResortActorLimit`` actors), ``wideAttempts`` more searches whose cycle breaking may pick
+    /// any prescription, then ``enumerateBlock``. Writes the block's prescriptions, mixtures and values; returns whether
+    /// the block verified.
     ///
     /// An open-window block is first searched from the process of its closed-window partner block (already solved: a
     /// closed window never reopens), move for move — the two blocks have the same structures and the same moves. Where

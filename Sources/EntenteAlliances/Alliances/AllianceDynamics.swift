@@ -365,11 +365,12 @@ extension AllianceFormationGame {
         let s = states[x]
         return (0..<scenario.actorCount).map { i in
             if s.labels[i] < 0 { return .out }
-            guard let k = result.choice[x] else { return isolated(i, in: x, values: result.values) ? .isolated : .wait }
+            let idle: DynamicChoice = isolated(i, in: x, values: result.values) ? .isolated : .wait
+            guard let k = result.choice[x] else { return idle }
             switch moves[x][k].move {
-            case .exit(let j): return j == i ? .exit : (isolated(i, in: x, values: result.values) ? .isolated : .wait)
+            case .exit(let j): return j == i ? .exit : idle
             case .form(let c):
-                guard c.contains(i) else { return isolated(i, in: x, values: result.values) ? .isolated : .wait }
+                guard c.contains(i) else { return idle }
                 return s.windowOpen && powerAcquiring[i] ? .seize : .join
             }
         }
