@@ -365,7 +365,8 @@ extension AllianceFormationGame {
         let s = states[x]
         return (0..<scenario.actorCount).map { i in
             if s.labels[i] < 0 { return .out }
-            let idle: DynamicChoice = isolated(i, in: x, values: result.values) ? .isolated : .wait
+            // Only an actor that takes no part in the move made is checked for isolation.
+            var idle: DynamicChoice { isolated(i, in: x, values: result.values) ? .isolated : .wait }
             guard let k = result.choice[x] else { return idle }
             switch moves[x][k].move {
             case .exit(let j): return j == i ? .exit : idle
